@@ -1,0 +1,2 @@
+export * from './cli-io';
+export { runCli } from './run-cli';
