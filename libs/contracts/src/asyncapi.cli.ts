@@ -1,0 +1,3 @@
+import { renderAsyncApiYaml } from './asyncapi';
+
+process.stdout.write(renderAsyncApiYaml());

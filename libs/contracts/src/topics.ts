@@ -1,0 +1,13 @@
+/**
+ * Kafka topics: one per aggregate stream, versioned. The message key is always the account id,
+ * so one account's events keep their order. Every topic has a dead-letter twin, `<topic>.dlq`.
+ */
+export const Topics = {
+  identityAccount: 'identity.account.v1',
+  identityUser: 'identity.user.v1',
+  notificationsDelivery: 'notifications.delivery.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;

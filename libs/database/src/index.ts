@@ -1,0 +1,4 @@
+export * from './connection-url';
+export * from './provision';
+export * from './service-data-source';
+export * from './service-database';
