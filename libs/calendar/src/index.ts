@@ -1,0 +1,11 @@
+export * from './calendar-error';
+export * from './calendar-date';
+export * from './local-date';
+export * from './billing-cycles';
+export * from './prepaid-periods';
+export * from './proration-days';
+export * from './orthodox-easter';
+export * from './romanian-holidays';
+export * from './efactura-deadline';
+export { calendarCommand } from './calendar-command';
+export type { CommandIo } from './cli-args';
