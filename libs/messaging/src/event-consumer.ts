@@ -1,0 +1,254 @@
+import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { CloudEvent, deadLetterTopic, violationsOf } from '@obolus/contracts';
+import { Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventHandlerContext, EventHandlerRegistration, PermanentEventError } from './event-handler';
+import { MessagingLogger, silentLogger } from './logger';
+import { OutboxWriter } from './outbox-writer';
+
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number;
+  initialBackoffMs: number;
+  maxBackoffMs: number;
+}
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  /** The consumer group: one per service and purpose, e.g. `obolus.notifications`. */
+  groupId: string;
+  /** The name under which processed events are recorded in the inbox. */
+  consumerName: string;
+  dataSource: DataSource;
+  /** The service's outbox, for follow-up events emitted by handlers. */
+  outbox: OutboxWriter;
+  schema: string;
+  registrations: EventHandlerRegistration[];
+  /** Publishes dead letters. */
+  producer: Producer;
+  retry?: Partial<RetryPolicy>;
+  partitionsConsumedConcurrently?: number;
+  fromBeginning?: boolean;
+  logger?: MessagingLogger;
+}
+
+export const DLQ_HEADERS = {
+  reason: 'obolus-dlq-reason',
+  error: 'obolus-dlq-error',
+  attempts: 'obolus-dlq-attempts',
+  consumer: 'obolus-dlq-consumer',
+  originalTopic: 'obolus-dlq-original-topic',
+  originalPartition: 'obolus-dlq-original-partition',
+  originalOffset: 'obolus-dlq-original-offset',
+  failedAt: 'obolus-dlq-failed-at',
+} as const;
+
+export type DeadLetterReason = 'malformed-envelope' | 'schema-violation' | 'handler-failed' | 'permanent-error';
+
+type Outcome = 'processed' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+const tracer = trace.getTracer('@obolus/messaging');
+
+/**
+ * A Kafka consumer with the guarantees kafkajs and Nest's transport leave to us:
+ * - idempotent: each event id is recorded in the inbox in the handler's own transaction;
+ * - bounded retries with backoff in place (so a key's order holds), then `<topic>.dlq` with the error
+ *   in the headers, and the partition moves on;
+ * - payloads are checked against their contract first: a violation goes to the DLQ with its reason;
+ * - offsets are committed only for messages whose handling finished (kafkajs resolves an offset when
+ *   eachMessage returns), so a crash redelivers and the inbox absorbs the duplicate.
+ */
+export class EventConsumer {
+  private consumer?: Consumer;
+  private readonly byType: Map<string, EventHandlerRegistration>;
+  private readonly retry: RetryPolicy;
+  private readonly logger: MessagingLogger;
+  private readonly counts: Record<Outcome, number> = { processed: 0, duplicate: 0, ignored: 0, 'dead-lettered': 0 };
+
+  constructor(private readonly options: EventConsumerOptions) {
+    this.byType = new Map(options.registrations.map((r) => [r.contract.type, r]));
+    this.retry = { attempts: 3, initialBackoffMs: 200, maxBackoffMs: 5000, ...options.retry };
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  get topics(): string[] {
+    return [...new Set(this.options.registrations.map((r) => r.contract.topic))].sort();
+  }
+
+  get outcomes(): Readonly<Record<Outcome, number>> {
+    return this.counts;
+  }
+
+  /** Subscribes and resolves once the consumer has joined its group. */
+  async start(): Promise<void> {
+    const consumer = this.options.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      allowAutoTopicCreation: false,
+    });
+    this.consumer = consumer;
+    const joined = new Promise<void>((resolve) => {
+      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
+        off();
+        resolve();
+      });
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 1000,
+      autoCommitThreshold: 100,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachMessage: (payload) => this.onMessage(payload).then(() => undefined),
+    });
+    await joined;
+  }
+
+  /** Waits for in-flight handlers, commits their offsets and leaves the group. */
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.disconnect();
+  }
+
+  private async onMessage(payload: EachMessagePayload): Promise<Outcome> {
+    const outcome = await this.handle(payload);
+    this.counts[outcome] += 1;
+    return outcome;
+  }
+
+  private async handle(payload: EachMessagePayload): Promise<Outcome> {
+    const { topic, partition, message } = payload;
+    let event: CloudEvent;
+    try {
+      event = parseEnvelope(message);
+    } catch (error) {
+      return this.deadLetter(payload, 'malformed-envelope', String((error as Error).message), 0);
+    }
+    const registration = this.byType.get(event.type);
+    if (!registration) return 'ignored';
+    const violations = violationsOf(registration.contract, event.data);
+    if (violations.length) {
+      const reason = violations.map((v) => `${v.path}: ${v.message}`).join('; ');
+      return this.deadLetter(payload, 'schema-violation', `payload of ${event.type} breaks its schema: ${reason}`, 0);
+    }
+
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await tracer.startActiveSpan(`handle ${event.type}`, async (span) => {
+          span.setAttributes({
+            'messaging.consumer.group.name': this.options.groupId,
+            'messaging.message.id': event.id,
+            'obolus.account_id': event.accountid,
+            'obolus.attempt': attempt,
+          });
+          try {
+            return await this.runHandler(registration, event, { topic, partition, offset: message.offset, attempt });
+          } catch (error) {
+            span.recordException(error as Error);
+            span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+            throw error;
+          } finally {
+            span.end();
+          }
+        });
+      } catch (error) {
+        const permanent = error instanceof PermanentEventError;
+        this.logger.warn('event handler failed', {
+          consumer: this.options.consumerName,
+          type: event.type,
+          eventId: event.id,
+          attempt,
+          error: String(error),
+        });
+        if (permanent || attempt >= this.retry.attempts) {
+          return this.deadLetter(payload, permanent ? 'permanent-error' : 'handler-failed', errorText(error), attempt);
+        }
+        await this.backoff(attempt, payload);
+      }
+    }
+  }
+
+  private async runHandler(
+    registration: EventHandlerRegistration,
+    event: CloudEvent,
+    position: { topic: string; partition: number; offset: string; attempt: number },
+  ): Promise<Outcome> {
+    return this.options.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO "${this.options.schema}".inbox (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (consumer, event_id) DO NOTHING
+         RETURNING event_id`,
+        [this.options.consumerName, event.id, event.type, position.topic, position.partition, position.offset],
+      );
+      if (inserted.length === 0) return 'duplicate';
+      const context: EventHandlerContext = {
+        manager,
+        emit: (contract, next) => this.options.outbox.append(manager, contract, next),
+        ...position,
+      };
+      await registration.handle(event, context);
+      return 'processed';
+    });
+  }
+
+  private async backoff(attempt: number, payload: EachMessagePayload): Promise<void> {
+    const base = Math.min(this.retry.maxBackoffMs, this.retry.initialBackoffMs * 2 ** (attempt - 1));
+    const jittered = base / 2 + Math.random() * (base / 2);
+    const until = Date.now() + jittered;
+    // Stay in the group while waiting: kafkajs only heartbeats between messages.
+    while (Date.now() < until) {
+      await payload.heartbeat();
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, until - Date.now())));
+    }
+  }
+
+  private async deadLetter(
+    payload: EachMessagePayload,
+    reason: DeadLetterReason,
+    error: string,
+    attempts: number,
+  ): Promise<Outcome> {
+    const { topic, partition, message } = payload;
+    const headers: IHeaders = {
+      ...(message.headers ?? {}),
+      [DLQ_HEADERS.reason]: reason,
+      [DLQ_HEADERS.error]: error.slice(0, 4000),
+      [DLQ_HEADERS.attempts]: String(attempts),
+      [DLQ_HEADERS.consumer]: this.options.consumerName,
+      [DLQ_HEADERS.originalTopic]: topic,
+      [DLQ_HEADERS.originalPartition]: String(partition),
+      [DLQ_HEADERS.originalOffset]: message.offset,
+      [DLQ_HEADERS.failedAt]: new Date().toISOString(),
+    };
+    // If this send fails, the error propagates, the offset is not committed and the message comes back.
+    await this.options.producer.send({
+      topic: deadLetterTopic(topic),
+      acks: -1,
+      messages: [{ key: message.key, value: message.value, headers }],
+    });
+    this.logger.error('event dead-lettered', { consumer: this.options.consumerName, topic, offset: message.offset, reason, error });
+    return 'dead-lettered';
+  }
+}
+
+function parseEnvelope(message: KafkaMessage): CloudEvent {
+  if (!message.value) throw new Error('empty message value');
+  const parsed: unknown = JSON.parse(message.value.toString('utf8'));
+  if (typeof parsed !== 'object' || parsed === null) throw new Error('message value is not a JSON object');
+  const event = parsed as Partial<CloudEvent>;
+  const missing = (['specversion', 'id', 'type', 'source', 'accountid'] as const).filter(
+    (field) => typeof event[field] !== 'string' || !event[field],
+  );
+  if (missing.length) throw new Error(`not a CloudEvents envelope: missing ${missing.join(', ')}`);
+  if (event.specversion !== '1.0') throw new Error(`unsupported CloudEvents specversion ${event.specversion}`);
+  return event as CloudEvent;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,61 @@
+import { deadLetterTopic } from '@obolus/contracts';
+import { Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { MessagingLogger, silentLogger } from './logger';
+
+export interface KafkaConnection {
+  brokers: string[];
+  clientId: string;
+}
+
+export function createKafka(connection: KafkaConnection, logger: MessagingLogger = silentLogger): Kafka {
+  return new Kafka({
+    clientId: connection.clientId,
+    brokers: connection.brokers,
+    connectionTimeout: 3000,
+    requestTimeout: 30000,
+    retry: { initialRetryTime: 200, retries: 8 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log }: LogEntry) => {
+        const { message, ...fields } = log;
+        if (level <= logLevel.ERROR) logger.error(`kafkajs: ${message}`, fields);
+        else logger.warn(`kafkajs: ${message}`, fields);
+      },
+  });
+}
+
+/**
+ * The one producer a service process uses: idempotent, acks from all replicas, one request in flight,
+ * so a retried send can neither duplicate nor reorder a key's messages.
+ */
+export function createEventProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+}
+
+/** Creates each topic and its dead-letter twin when missing. Safe to call from every replica. */
+export async function ensureTopics(kafka: Kafka, topics: readonly string[], partitions = 3): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const wanted = [...new Set(topics.flatMap((topic) => [topic, deadLetterTopic(topic)]))].filter((t) => !existing.has(t));
+    if (wanted.length === 0) return;
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: wanted.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+      });
+    } catch (error) {
+      // Another replica created them first.
+      if (!String((error as Error).message).includes('already exists')) throw error;
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,0 +1,258 @@
+import { Type } from '@sinclair/typebox';
+import { defineEvent, deadLetterTopic } from '@obolus/contracts';
+import { createServiceDataSource, openServiceDataSource, provisionServiceDatabases, serviceConnectionUrl, serviceDatabaseNames } from '@obolus/database';
+import {
+  createEventProducer,
+  createKafka,
+  EventConsumer,
+  EventHandler,
+  MessagingTables1732233600000,
+  OutboxRelay,
+  OutboxWriter,
+  DLQ_HEADERS,
+} from '@obolus/messaging';
+import { repositoryRoot, uniqueSuffix, waitFor } from '@obolus/testing';
+import { ensureTopics } from '@obolus/messaging';
+import { Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+
+const SERVICE = 'messaging-test';
+const { schema } = serviceDatabaseNames(SERVICE);
+const adminUrl = process.env.DATABASE_ADMIN_URL!;
+const serviceUrl = serviceConnectionUrl(adminUrl, SERVICE);
+
+class EffectsTable1732233600001 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "${schema}".effects (event_id text NOT NULL, key text NOT NULL, n integer NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "${schema}".effects`);
+  }
+}
+
+function testContract(topic: string) {
+  return defineEvent({
+    type: 'obolus.messaging-test.thing.happened.v1',
+    topic,
+    source: '/obolus/messaging-test',
+    summary: 'A thing happened (test event)',
+    data: Type.Object({ key: Type.String(), n: Type.Integer({ minimum: 0 }), failTimes: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
+  });
+}
+
+describe('messaging against the real broker and database', () => {
+  let dataSource: DataSource;
+  let kafka: Kafka;
+  let producer: Producer;
+  const outbox = new OutboxWriter(schema);
+  const cleanups: (() => Promise<unknown>)[] = [];
+
+  beforeAll(async () => {
+    await provisionServiceDatabases({ adminUrl, services: [SERVICE] });
+    dataSource = await openServiceDataSource(
+      createServiceDataSource({ service: SERVICE, url: serviceUrl, migrations: [MessagingTables1732233600000, EffectsTable1732233600001] }),
+    );
+    kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'messaging-int-spec' });
+    producer = createEventProducer(kafka);
+    await producer.connect();
+  });
+
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+    // Each test starts with an empty outbox so relays never see another test's rows.
+    await dataSource.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE published_at IS NULL`);
+  });
+
+  afterAll(async () => {
+    await producer.disconnect();
+    await dataSource.destroy();
+  });
+
+  async function newTopic(): Promise<{ topic: string; contract: ReturnType<typeof testContract> }> {
+    const topic = `test.messaging.${uniqueSuffix()}`;
+    await ensureTopics(kafka, [topic], 3);
+    return { topic, contract: testContract(topic) };
+  }
+
+  function startRelay(options: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}): OutboxRelay {
+    const relay = new OutboxRelay({ connection: { connectionString: serviceUrl }, schema, producer, pollIntervalMs: 200, ...options });
+    relay.start();
+    cleanups.push(() => relay.stop());
+    return relay;
+  }
+
+  async function startConsumer(contract: ReturnType<typeof testContract>, handle: EventHandler<{ key: string; n: number; failTimes?: number }>, extra: Partial<ConstructorParameters<typeof EventConsumer>[0]> = {}): Promise<EventConsumer> {
+    const consumer = new EventConsumer({
+      kafka,
+      groupId: `messaging-test-${uniqueSuffix()}`,
+      consumerName: 'messaging-test',
+      dataSource,
+      outbox,
+      schema,
+      producer,
+      registrations: [{ contract, handle: handle as EventHandler }],
+      retry: { attempts: 3, initialBackoffMs: 50, maxBackoffMs: 200 },
+      ...extra,
+    });
+    await consumer.start();
+    cleanups.push(() => consumer.stop());
+    return consumer;
+  }
+
+  const recordEffect: EventHandler<{ key: string; n: number }> = async (event, { manager }) => {
+    await manager.query(`INSERT INTO "${schema}".effects (event_id, key, n) VALUES ($1, $2, $3)`, [event.id, event.data.key, event.data.n]);
+  };
+
+  async function effectsOf(key: string): Promise<{ event_id: string; n: number }[]> {
+    return dataSource.query(`SELECT event_id, n FROM "${schema}".effects WHERE key = $1 ORDER BY at, n`, [key]);
+  }
+
+  async function appendCommitted(contract: ReturnType<typeof testContract>, items: { key: string; n: number; failTimes?: number }[]): Promise<string[]> {
+    return dataSource.transaction(async (manager) => {
+      const ids: string[] = [];
+      for (const data of items) ids.push((await outbox.append(manager, contract, { accountId: data.key, data })).id);
+      return ids;
+    });
+  }
+
+  async function readTopic(topic: string, expected: number): Promise<KafkaMessage[]> {
+    const messages: KafkaMessage[] = [];
+    const consumer = kafka.consumer({ groupId: `reader-${uniqueSuffix()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void messages.push(message) });
+    try {
+      await waitFor(() => messages.length >= expected, { what: `${expected} message(s) on ${topic}` });
+      return messages;
+    } finally {
+      await consumer.disconnect();
+    }
+  }
+
+  it('(a) a relay killed after publishing and before marking the rows: the effect happens exactly once', async () => {
+    const { topic, contract } = await newTopic();
+    const key = `crash-${uniqueSuffix()}`;
+    const ids = await appendCommitted(contract, Array.from({ length: 20 }, (_, n) => ({ key, n })));
+
+    const child = spawn(process.execPath, [join(__dirname, 'fixtures/relay-crash-after-publish.js')], {
+      cwd: repositoryRoot,
+      env: { ...process.env, RELAY_DATABASE_URL: serviceUrl, RELAY_SCHEMA: schema },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
+    expect(exit.signal).toBe('SIGKILL');
+    expect(output).toContain('published 20');
+    const unmarked = await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_id = ANY($1) AND published_at IS NULL`, [ids]);
+    expect(unmarked[0].n).toBe(20);
+
+    const consumer = await startConsumer(contract, recordEffect);
+    startRelay();
+    await waitFor(async () => (await effectsOf(key)).length === 20 && consumer.outcomes.duplicate === 20, {
+      what: '20 effects and 20 duplicates absorbed',
+    });
+    const effects = await effectsOf(key);
+    expect(effects.map((e) => e.event_id).sort()).toEqual([...ids].sort());
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(20);
+    expect((await readTopic(topic, 40)).length).toBe(40);
+  });
+
+  it('(b) a rolled-back transaction publishes nothing', async () => {
+    const { topic, contract } = await newTopic();
+    const key = `rollback-${uniqueSuffix()}`;
+    startRelay();
+    let rolledBackId = '';
+    await expect(
+      dataSource.transaction(async (manager) => {
+        rolledBackId = (await outbox.append(manager, contract, { accountId: key, data: { key, n: 0 } })).id;
+        throw new Error('business rule refused the change');
+      }),
+    ).rejects.toThrow('business rule refused the change');
+    const [markerId] = await appendCommitted(contract, [{ key, n: 1 }]);
+
+    const messages = await readTopic(topic, 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const ids = messages.map((m) => JSON.parse(m.value!.toString()).id);
+    expect(ids).toEqual([markerId]);
+    expect(ids).not.toContain(rolledBackId);
+    const rows = await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_id = $1`, [rolledBackId]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('(c) a handler failing twice succeeds on the third try; a poison message is dead-lettered and the next one processed', async () => {
+    const { topic, contract } = await newTopic();
+    const key = `retry-${uniqueSuffix()}`;
+    const tries = new Map<number, number>();
+    const consumer = await startConsumer(contract, async (event, context) => {
+      const n = event.data.n;
+      tries.set(n, (tries.get(n) ?? 0) + 1);
+      if ((tries.get(n) ?? 0) <= (event.data.failTimes ?? 0)) throw new Error(`transient failure ${tries.get(n)} of event ${n}`);
+      await recordEffect(event, context);
+    });
+    startRelay();
+    await appendCommitted(contract, [
+      { key, n: 1, failTimes: 2 },
+      { key, n: 2, failTimes: 99 },
+      { key, n: 3 },
+    ]);
+    // A payload that breaks the contract, produced straight to the topic.
+    await producer.send({
+      topic,
+      messages: [{ key, value: JSON.stringify({ specversion: '1.0', id: 'bad-1', source: '/x', type: contract.type, accountid: key, time: new Date().toISOString(), datacontenttype: 'application/json', data: { key, n: 'four' } }) }],
+    });
+
+    await waitFor(async () => (await effectsOf(key)).length === 2 && consumer.outcomes['dead-lettered'] === 2, {
+      what: 'two effects and two dead letters',
+    });
+    expect((await effectsOf(key)).map((e) => e.n)).toEqual([1, 3]);
+    expect(tries.get(1)).toBe(3);
+    expect(tries.get(2)).toBe(3);
+    expect(tries.get(3)).toBe(1);
+
+    const dead = await readTopic(deadLetterTopic(topic), 2);
+    const headers = dead.map((m) => Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)])));
+    const poison = headers.find((h) => h[DLQ_HEADERS.reason] === 'handler-failed')!;
+    expect(poison[DLQ_HEADERS.attempts]).toBe('3');
+    expect(poison[DLQ_HEADERS.error]).toContain('transient failure 3 of event 2');
+    expect(poison[DLQ_HEADERS.originalTopic]).toBe(topic);
+    const invalid = headers.find((h) => h[DLQ_HEADERS.reason] === 'schema-violation')!;
+    expect(invalid[DLQ_HEADERS.error]).toMatch(/\/n: Expected integer/);
+    // The dead letter keeps the original payload, so it can be replayed.
+    expect(JSON.parse(dead.find((m) => String(m.headers![DLQ_HEADERS.reason]) === 'handler-failed')!.value!.toString()).data.n).toBe(2);
+  });
+
+  it('(d) 1,000 events over 10 keys arrive in order per key', async () => {
+    const { contract } = await newTopic();
+    const keys = Array.from({ length: 10 }, (_, i) => `order-${i}-${uniqueSuffix()}`);
+    const seen = new Map<string, number[]>();
+    await startConsumer(
+      contract,
+      async (event) => {
+        const list = seen.get(event.data.key) ?? [];
+        list.push(event.data.n);
+        seen.set(event.data.key, list);
+      },
+      { partitionsConsumedConcurrently: 3 },
+    );
+    startRelay({ batchSize: 100 });
+    // Ten writers interleave their transactions, as concurrent requests would.
+    await Promise.all(
+      keys.map(async (key) => {
+        for (let chunk = 0; chunk < 10; chunk++) {
+          await appendCommitted(contract, Array.from({ length: 10 }, (_, i) => ({ key, n: chunk * 10 + i })));
+        }
+      }),
+    );
+    await waitFor(() => [...seen.values()].reduce((sum, list) => sum + list.length, 0) === 1000, {
+      timeoutMs: 60_000,
+      what: '1,000 events',
+    });
+    for (const key of keys) expect(seen.get(key)).toEqual(Array.from({ length: 100 }, (_, n) => n));
+  });
+});
