@@ -1,0 +1,14 @@
+export * from './vat-error';
+export * from './eu-countries';
+export * from './rates/eu-standard-rates';
+export * from './rates/standard-rate';
+export * from './legal-mentions';
+export * from './quote-vat';
+export * from './vat-number/vat-number-format';
+export * from './vies/vies-contract';
+export * from './vies/circuit-breaker';
+export * from './vies/vies-client';
+export * from './vies/sandbox/sandbox-registry';
+export { startViesSandbox } from './vies/sandbox/vies-sandbox';
+export type { ViesSandbox, ViesSandboxOptions } from './vies/sandbox/vies-sandbox';
+export { vatCommand } from './vat-command';
