@@ -1,0 +1,18 @@
+export * from './model';
+export * from './errors';
+export { formatCents, parseCents } from './decimal';
+export { ROMANIAN_COUNTY_CODES, BUCHAREST_SECTORS, B2C_ANONYMOUS_BUYER_ID } from './romania';
+export { completeUblDocument, lineGrossAmount } from './complete-document';
+export { buildUblXml, buildInvoiceXml, writeUblXml } from './build-xml';
+export type { BuildXmlOptions } from './build-xml';
+export { parseUblXml } from './parse-xml';
+export type { ParsedUblDocument } from './parse-xml';
+export { documentFromJson, documentToJson } from './json-format';
+export { CiusRoValidator } from './validation/cius-ro-validator';
+export type { CiusRoValidatorOptions } from './validation/cius-ro-validator';
+export { UblSchemaValidator } from './validation/ubl-schema-validator';
+export { CiusRoSchematron } from './validation/cius-ro-schematron';
+export { validationArtefactsDir } from './validation/validation-artefacts';
+export type { ValidationFinding, ValidationReport, FindingSeverity } from './validation/validation-finding';
+export { ublCommand } from './ubl-command';
+export type { UblCommandIo } from './ubl-command';
