@@ -1,7 +1,10 @@
+import { ublCommand } from '@obolus/ubl';
 import { CliCommandGroup } from './cli-io';
 
 /**
  * Each domain library owns its own commands; this table only names them.
  * Libraries register here as they are built (ubl, vat, calendar).
  */
-export const commandGroups: Record<string, CliCommandGroup> = {};
+export const commandGroups: Record<string, CliCommandGroup> = {
+  ubl: ublCommand,
+};
