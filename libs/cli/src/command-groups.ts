@@ -1,4 +1,6 @@
+import { calendarCommand } from '@obolus/calendar';
 import { ublCommand } from '@obolus/ubl';
+import { vatCommand } from '@obolus/vat';
 import { CliCommandGroup } from './cli-io';
 
 /**
@@ -6,5 +8,7 @@ import { CliCommandGroup } from './cli-io';
  * Libraries register here as they are built (ubl, vat, calendar).
  */
 export const commandGroups: Record<string, CliCommandGroup> = {
+  vat: vatCommand,
+  calendar: calendarCommand,
   ubl: ublCommand,
 };

@@ -188,14 +188,16 @@ export class ViesClient {
       httpStatus = answer.status;
       raw = await answer.text();
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      // By name, not instanceof: the DOMException of an aborted fetch may come from another realm.
+      const name = (error as { name?: unknown } | null)?.name;
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
       return {
         kind: 'service-error',
         reason: timedOut ? 'CLIENT_TIMEOUT' : 'NETWORK_ERROR',
         httpStatus: httpStatus || null,
         response: null,
         responseDigest: null,
-        errorCode: timedOut ? 'CLIENT_TIMEOUT' : error instanceof Error ? error.message : String(error),
+        errorCode: timedOut ? 'CLIENT_TIMEOUT' : String((error as { message?: unknown } | null)?.message ?? error),
       };
     }
     const responseDigest = createHash('sha256').update(raw).digest('hex');
