@@ -3,7 +3,8 @@ const swc = require('./scripts/swc.config.js');
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  // Jest loads modules itself, so dynamic import() is compiled to require() here.
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, module: { type: 'commonjs' }, swcrc: false }] },
   moduleNameMapper: { '^@obolus/(.*)$': '<rootDir>/libs/$1/src' },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };

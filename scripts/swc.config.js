@@ -6,6 +6,7 @@ module.exports = {
     target: 'es2022',
     keepClassNames: true,
   },
-  module: { type: 'commonjs' },
+  // ignoreDynamic keeps `import()` native, so ES-module-only packages load from our CommonJS output.
+  module: { type: 'commonjs', ignoreDynamic: true },
   sourceMaps: 'inline',
 };

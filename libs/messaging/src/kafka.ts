@@ -34,6 +34,8 @@ export function createEventProducer(kafka: Kafka): Producer {
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
+    // Bounded retries would let a send fail after a partial write and be resent with new sequence numbers.
+    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 5000 },
     createPartitioner: Partitioners.DefaultPartitioner,
   });
 }

@@ -1,2 +1,3 @@
 export * from './infrastructure';
+export * from './otlp-receiver';
 export * from './wait-for';

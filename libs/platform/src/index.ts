@@ -1,0 +1,7 @@
+export * from './api-error';
+export * from './bootstrap';
+export * from './service-config';
+export * from './service-runtime';
+export * from './service.module';
+export * from './tokens';
+export * from './validation';

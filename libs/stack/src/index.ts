@@ -1,0 +1,3 @@
+export * from './postgres';
+export * from './service-process';
+export * from './stack-services';

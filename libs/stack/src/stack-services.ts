@@ -1,0 +1,39 @@
+import { OBOLUS_SERVICES, ObolusService, serviceConnectionUrl } from '@obolus/database';
+import { join } from 'node:path';
+
+export const repositoryRoot = join(__dirname, '../../..');
+
+/** The port each service listens on in the local stack. */
+export const SERVICE_PORTS: Record<ObolusService, number> = {
+  identity: 4001,
+  subscriptions: 4002,
+  payments: 4003,
+  invoicing: 4004,
+  'efactura-gateway': 4005,
+  notifications: 4006,
+};
+
+export { OBOLUS_SERVICES };
+export type { ObolusService };
+
+export interface StackEnvironment {
+  databaseAdminUrl: string;
+  kafkaBrokers: string[];
+  /** OTLP/HTTP endpoint (collector, Jaeger or a test receiver); none disables export. */
+  otlpEndpoint?: string;
+  /** Extra variables for every service (sandbox URLs and the like). */
+  extra?: Record<string, string>;
+}
+
+/** The environment a service process gets: its own role's connection, the broker, tracing. */
+export function serviceEnvironment(service: ObolusService, stack: StackEnvironment, port = SERVICE_PORTS[service]): NodeJS.ProcessEnv {
+  return {
+    PORT: String(port),
+    DATABASE_URL: serviceConnectionUrl(stack.databaseAdminUrl, service),
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    OTEL_SERVICE_NAME: service,
+    OBOLUS_SERVICE: service,
+    ...(stack.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: stack.otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '200' } : {}),
+    ...stack.extra,
+  };
+}

@@ -1,0 +1,15 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export type AccountStatus = 'active' | 'blocked' | 'closed';
+
+@Entity({ schema: 'identity', name: 'accounts' })
+export class AccountEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'company_name' }) companyName!: string;
+  @Column() country!: string;
+  @Column({ type: 'text' }) catalog!: 'fr-crm' | 'ro-crm';
+  @Column({ name: 'signup_channel' }) signupChannel!: string;
+  @Column({ type: 'text' }) locale!: 'fr' | 'ro' | 'en';
+  @Column({ type: 'text' }) status!: AccountStatus;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

@@ -1,0 +1,10 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DeliveryEntity } from './entities/delivery.entity';
+
+@Injectable()
+export class DeliveriesRepository {
+  async insert(manager: EntityManager, delivery: DeliveryEntity): Promise<void> {
+    await manager.insert(DeliveryEntity, delivery);
+  }
+}
