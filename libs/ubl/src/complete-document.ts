@@ -2,6 +2,7 @@ import { canonicalDecimal, decimalOrThrow, divideRounded, pow10, ScaledDecimal }
 import { findInputProblems, findTotalsProblems } from './document-checks';
 import { UblDocumentRejectedError } from './errors';
 import {
+  CIUS_RO_CUSTOMIZATION_ID,
   Cents,
   CompleteUblDocument,
   DocumentAdjustment,
@@ -153,6 +154,8 @@ export function completeUblDocument(doc: UblDocument): CompleteUblDocument {
   const { taxExchangeRate: _rate, vatExemptions: _exemptions, ...rest } = doc;
   const complete = withoutUndefined({
     ...rest,
+    customizationId: doc.customizationId ?? CIUS_RO_CUSTOMIZATION_ID,
+    typeCode: doc.typeCode ?? (doc.kind === 'creditNote' ? '381' : '380'),
     taxCurrency,
     notes: nonEmpty(doc.notes),
     precedingInvoices: nonEmpty(doc.precedingInvoices),
