@@ -107,11 +107,7 @@ function checkHeader(doc: UblDocument, list: ProblemList): void {
       if (doc.taxPointDate) list.add('invoicePeriod.taxPointDateCode', 'cannot be given together with taxPointDate', 'BR-CO-03');
     }
   }
-  const preceding = doc.precedingInvoices ?? [];
-  if (doc.kind === 'creditNote' && preceding.length === 0) {
-    list.add('precedingInvoices', 'a credit note must reference the invoice it corrects');
-  }
-  preceding.forEach((ref, i) => {
+  (doc.precedingInvoices ?? []).forEach((ref, i) => {
     if (blank(ref.id)) list.add(`precedingInvoices[${i}].id`, 'is required', 'BR-55');
     checkDate(list, `precedingInvoices[${i}].issueDate`, ref.issueDate, 'BR-RO-DT001');
   });
@@ -266,7 +262,10 @@ function checkVatRules(doc: UblDocument, list: ProblemList): void {
   const categories = categoriesOf(doc);
   const seller = doc.seller ?? {};
   const buyer = doc.buyer ?? {};
-  const inScope = [...categories].some((c) => IN_VAT_SCOPE.has(c));
+  // BR-RO-065 and BR-RO-120 look at InvoiceLine and document allowances and charges only, so
+  // ANAF does not ask a credit note's lines for these ids; the check follows the official rule.
+  const ruleCategories = doc.kind === 'invoice' ? categories : categoriesOf({ ...doc, lines: [] });
+  const inScope = [...ruleCategories].some((c) => IN_VAT_SCOPE.has(c));
   if (inScope && !seller.vatId && !seller.taxRegistrationId) {
     list.add('seller.vatId', 'a document with VAT categories other than O needs the seller VAT id or tax registration id', 'BR-RO-065');
   }
@@ -345,13 +344,9 @@ export function findTotalsProblems(doc: CompleteUblDocument, expected: CompleteU
   if (doc.taxCurrency && doc.taxCurrency !== doc.currency && given.taxTotalInTaxCurrency === undefined) {
     list.add('totals.taxTotalInTaxCurrency', `the VAT total in ${doc.taxCurrency} is required`, 'BR-53');
   }
-  if (given.payable > 0n) {
-    if (doc.kind === 'invoice' && !doc.dueDate && blank(doc.paymentTerms)) {
-      list.add('dueDate', 'an amount is due: give the due date or the payment terms', 'BR-CO-25');
-    }
-    if (doc.kind === 'creditNote' && blank(doc.paymentTerms)) {
-      list.add('paymentTerms', 'an amount is due on the credit note: give the payment terms', 'BR-CO-25');
-    }
+  // BR-CO-25 applies to invoices only (its context is /ubl:Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount).
+  if (given.payable > 0n && doc.kind === 'invoice' && !doc.dueDate && blank(doc.paymentTerms)) {
+    list.add('dueDate', 'an amount is due: give the due date or the payment terms', 'BR-CO-25');
   }
   return list.problems;
 }
