@@ -10,9 +10,9 @@ import {
   OutboxRelay,
   OutboxWriter,
   DLQ_HEADERS,
-} from '@obolus/messaging';
+  ensureTopics,
+} from '../src';
 import { repositoryRoot, uniqueSuffix, waitFor } from '@obolus/testing';
-import { ensureTopics } from '@obolus/messaging';
 import { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

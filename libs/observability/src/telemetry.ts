@@ -21,6 +21,10 @@ let sdk: NodeSDK | undefined;
  */
 export function startTelemetry(serviceName: string): void {
   if (sdk) return;
+  // Obolus exports traces only; unless asked for, the SDK must not start metric or log exporters
+  // (they would try a collector on localhost and hold the shutdown until they time out).
+  process.env.OTEL_METRICS_EXPORTER ??= 'none';
+  process.env.OTEL_LOGS_EXPORTER ??= 'none';
   const spanProcessors: SpanProcessor[] = [];
   const tracesOff = process.env.OTEL_TRACES_EXPORTER === 'none' || process.env.OTEL_SDK_DISABLED === 'true';
   if (!tracesOff && (process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)) {
@@ -64,5 +68,7 @@ export function startTelemetry(serviceName: string): void {
 export async function shutdownTelemetry(): Promise<void> {
   const running = sdk;
   sdk = undefined;
-  await running?.shutdown().catch(() => undefined);
+  if (!running) return;
+  // A collector that does not answer must not keep a stopping service alive.
+  await Promise.race([running.shutdown().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
 }
