@@ -1,10 +1,11 @@
-import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { Context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { CloudEvent, deadLetterTopic, violationsOf } from '@obolus/contracts';
-import { Consumer, EachMessagePayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Batch, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventHandlerContext, EventHandlerRegistration, PermanentEventError } from './event-handler';
 import { MessagingLogger, silentLogger } from './logger';
 import { OutboxWriter } from './outbox-writer';
+import { contextFromTraceHeaders } from './trace-context';
 
 export interface RetryPolicy {
   /** Tries in all, the first included. */
@@ -29,6 +30,8 @@ export interface EventConsumerOptions {
   retry?: Partial<RetryPolicy>;
   partitionsConsumedConcurrently?: number;
   fromBeginning?: boolean;
+  /** Messages handled in one transaction; 1 gives a transaction per message. */
+  chunkSize?: number;
   logger?: MessagingLogger;
 }
 
@@ -55,8 +58,11 @@ const tracer = trace.getTracer('@obolus/messaging');
  * - bounded retries with backoff in place (so a key's order holds), then `<topic>.dlq` with the error
  *   in the headers, and the partition moves on;
  * - payloads are checked against their contract first: a violation goes to the DLQ with its reason;
- * - offsets are committed only for messages whose handling finished (kafkajs resolves an offset when
- *   eachMessage returns), so a crash redelivers and the inbox absorbs the duplicate.
+ * - offsets are resolved only for messages whose transaction committed, so a crash redelivers and the
+ *   inbox absorbs the duplicate.
+ * Messages are taken in chunks: one transaction records the chunk's inbox rows and runs its handlers in
+ * order. If any handler fails, that transaction rolls back and the chunk is replayed one message at a
+ * time, so the failure's retries and dead letter concern that message alone.
  */
 export class EventConsumer {
   private consumer?: Consumer;
@@ -101,7 +107,8 @@ export class EventConsumer {
       autoCommitInterval: 1000,
       autoCommitThreshold: 100,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: (payload) => this.onMessage(payload).then(() => undefined),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
     });
     await joined;
   }
@@ -113,47 +120,128 @@ export class EventConsumer {
     await consumer?.disconnect();
   }
 
-  private async onMessage(payload: EachMessagePayload): Promise<Outcome> {
-    const outcome = await this.handle(payload);
-    this.counts[outcome] += 1;
-    return outcome;
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const chunkSize = Math.max(1, this.options.chunkSize ?? 100);
+    for (let start = 0; start < batch.messages.length; start += chunkSize) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + chunkSize);
+      const failure = chunk.length > 1 ? await this.handleChunk(batch, chunk) : { index: 0 };
+      if (failure === undefined) {
+        resolveOffset(chunk[chunk.length - 1]!.offset);
+      } else {
+        for (const [index, message] of chunk.entries()) {
+          const outcome = await this.handleOne(batch, message, heartbeat, index === failure.index ? failure.error : undefined);
+          this.counts[outcome] += 1;
+          resolveOffset(message.offset);
+          await heartbeat();
+        }
+      }
+      await heartbeat();
+    }
   }
 
-  private async handle(payload: EachMessagePayload): Promise<Outcome> {
-    const { topic, partition, message } = payload;
+  /** The chunk in one transaction; undefined when it committed, else where it failed. */
+  private async handleChunk(batch: Batch, chunk: KafkaMessage[]): Promise<{ index: number; error?: unknown } | undefined> {
+    const items: { index: number; event: CloudEvent; registration: EventHandlerRegistration; message: KafkaMessage }[] = [];
+    for (const [index, message] of chunk.entries()) {
+      const verdict = this.accept(message);
+      if (verdict === 'ignored') continue;
+      // A message for the dead-letter topic is replayed alone, where that is handled.
+      if ('deadLetter' in verdict) return { index };
+      items.push({ index, message, ...verdict });
+    }
+    const ignored = chunk.length - items.length;
+    if (items.length === 0) {
+      this.counts.ignored += ignored;
+      return undefined;
+    }
+    let failedAt: { index: number; error: unknown } | undefined;
+    try {
+      const outcomes = await this.options.dataSource.transaction(async (manager) => {
+        const inserted: { event_id: string }[] = await manager.query(
+          `INSERT INTO "${this.options.schema}".inbox (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
+           SELECT $1, event_id, event_type, $2, $3, kafka_offset
+             FROM unnest($4::text[], $5::text[], $6::bigint[]) AS t(event_id, event_type, kafka_offset)
+           ON CONFLICT (consumer, event_id) DO NOTHING
+           RETURNING event_id`,
+          [
+            this.options.consumerName,
+            batch.topic,
+            batch.partition,
+            items.map((i) => i.event.id),
+            items.map((i) => i.event.type),
+            items.map((i) => i.message.offset),
+          ],
+        );
+        const fresh = new Set(inserted.map((row) => row.event_id));
+        const counts = { processed: 0, duplicate: 0 };
+        for (const item of items) {
+          if (!fresh.delete(item.event.id)) {
+            counts.duplicate += 1;
+            continue;
+          }
+          try {
+            await this.traced(item.event, item.message, 1, async () =>
+              item.registration.handle(item.event, {
+                manager,
+                emit: (contract, next) => this.options.outbox.append(manager, contract, next),
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: item.message.offset,
+                attempt: 1,
+              }),
+            );
+          } catch (error) {
+            failedAt = { index: item.index, error };
+            throw error;
+          }
+          counts.processed += 1;
+        }
+        return counts;
+      });
+      this.counts.processed += outcomes.processed;
+      this.counts.duplicate += outcomes.duplicate;
+      this.counts.ignored += ignored;
+      return undefined;
+    } catch {
+      return failedAt ?? { index: 0 };
+    }
+  }
+
+  /** Decides what a message is before any handler runs. */
+  private accept(
+    message: KafkaMessage,
+  ): 'ignored' | { deadLetter: DeadLetterReason; error: string } | { event: CloudEvent; registration: EventHandlerRegistration } {
     let event: CloudEvent;
     try {
       event = parseEnvelope(message);
     } catch (error) {
-      return this.deadLetter(payload, 'malformed-envelope', String((error as Error).message), 0);
+      return { deadLetter: 'malformed-envelope', error: String((error as Error).message) };
     }
     const registration = this.byType.get(event.type);
     if (!registration) return 'ignored';
     const violations = violationsOf(registration.contract, event.data);
     if (violations.length) {
       const reason = violations.map((v) => `${v.path}: ${v.message}`).join('; ');
-      return this.deadLetter(payload, 'schema-violation', `payload of ${event.type} breaks its schema: ${reason}`, 0);
+      return { deadLetter: 'schema-violation', error: `payload of ${event.type} breaks its schema: ${reason}` };
     }
+    return { event, registration };
+  }
 
-    for (let attempt = 1; ; attempt += 1) {
+  /** One message, its own transaction per try. `failedOnce` is the error of a try already made in a chunk. */
+  private async handleOne(batch: Batch, message: KafkaMessage, heartbeat: () => Promise<void>, failedOnce?: unknown): Promise<Outcome> {
+    const { topic, partition } = batch;
+    const verdict = this.accept(message);
+    if (verdict === 'ignored') return 'ignored';
+    if ('deadLetter' in verdict) return this.deadLetter(topic, partition, message, verdict.deadLetter, verdict.error, 0);
+    const { event, registration } = verdict;
+
+    for (let attempt = failedOnce === undefined ? 1 : 2; ; attempt += 1) {
       try {
-        return await tracer.startActiveSpan(`handle ${event.type}`, async (span) => {
-          span.setAttributes({
-            'messaging.consumer.group.name': this.options.groupId,
-            'messaging.message.id': event.id,
-            'obolus.account_id': event.accountid,
-            'obolus.attempt': attempt,
-          });
-          try {
-            return await this.runHandler(registration, event, { topic, partition, offset: message.offset, attempt });
-          } catch (error) {
-            span.recordException(error as Error);
-            span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
-            throw error;
-          } finally {
-            span.end();
-          }
-        });
+        return await this.traced(event, message, attempt, () =>
+          this.runHandler(registration, event, { topic, partition, offset: message.offset, attempt }),
+        );
       } catch (error) {
         const permanent = error instanceof PermanentEventError;
         this.logger.warn('event handler failed', {
@@ -164,11 +252,36 @@ export class EventConsumer {
           error: String(error),
         });
         if (permanent || attempt >= this.retry.attempts) {
-          return this.deadLetter(payload, permanent ? 'permanent-error' : 'handler-failed', errorText(error), attempt);
+          return this.deadLetter(topic, partition, message, permanent ? 'permanent-error' : 'handler-failed', errorText(error), attempt);
         }
-        await this.backoff(attempt, payload);
+        await this.backoff(attempt, heartbeat);
       }
     }
+  }
+
+  /** A span per handling, child of the publisher's span carried in the message headers. */
+  private traced<T>(event: CloudEvent, message: KafkaMessage, attempt: number, run: () => Promise<T>): Promise<T> {
+    const parent: Context = contextFromTraceHeaders({
+      traceparent: message.headers?.traceparent?.toString(),
+      tracestate: message.headers?.tracestate?.toString(),
+    });
+    return tracer.startActiveSpan(`handle ${event.type}`, {}, parent, async (span) => {
+      span.setAttributes({
+        'messaging.consumer.group.name': this.options.groupId,
+        'messaging.message.id': event.id,
+        'obolus.account_id': event.accountid,
+        'obolus.attempt': attempt,
+      });
+      try {
+        return await run();
+      } catch (error) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
   }
 
   private async runHandler(
@@ -195,24 +308,25 @@ export class EventConsumer {
     });
   }
 
-  private async backoff(attempt: number, payload: EachMessagePayload): Promise<void> {
+  private async backoff(attempt: number, heartbeat: () => Promise<void>): Promise<void> {
     const base = Math.min(this.retry.maxBackoffMs, this.retry.initialBackoffMs * 2 ** (attempt - 1));
     const jittered = base / 2 + Math.random() * (base / 2);
     const until = Date.now() + jittered;
     // Stay in the group while waiting: kafkajs only heartbeats between messages.
     while (Date.now() < until) {
-      await payload.heartbeat();
+      await heartbeat();
       await new Promise((resolve) => setTimeout(resolve, Math.min(1000, until - Date.now())));
     }
   }
 
   private async deadLetter(
-    payload: EachMessagePayload,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
     reason: DeadLetterReason,
     error: string,
     attempts: number,
   ): Promise<Outcome> {
-    const { topic, partition, message } = payload;
     const headers: IHeaders = {
       ...(message.headers ?? {}),
       [DLQ_HEADERS.reason]: reason,
