@@ -18,6 +18,7 @@ module.exports = [
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:sandbox', onlyDependOnLibsWithTags: ['type:lib'] },
           ],
         },
       ],

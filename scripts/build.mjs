@@ -55,7 +55,7 @@ async function buildPackage(pkgDir) {
   return compiled;
 }
 
-const groups = ['libs', 'services'];
+const groups = ['libs', 'services', 'sandboxes'];
 let total = 0;
 for (const group of groups) {
   for (const name of await readdir(join(root, group))) {
