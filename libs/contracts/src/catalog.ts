@@ -1,9 +1,25 @@
 import { EventContract } from './event-contract';
 import { AccountCreatedV1, UserJoinedV1, UserRemovedV1 } from './identity/events';
 import { NotificationDeliveredV1 } from './notifications/events';
+import { SubscriptionActivatedV1, TrialStartedV1 } from './subscriptions/events';
+import { InvoiceIssuedV1, InvoicePaymentRequestedV1 } from './invoicing/events';
+import { PaymentFailedV1, PaymentSucceededV1 } from './payments/events';
+import { EfacturaDocumentValidatedV1 } from './efactura/events';
 
 /** Every event Obolus publishes. The AsyncAPI document and consumers' schema checks come from this list. */
-export const eventCatalog: readonly EventContract[] = [AccountCreatedV1, UserJoinedV1, UserRemovedV1, NotificationDeliveredV1];
+export const eventCatalog: readonly EventContract[] = [
+  AccountCreatedV1,
+  UserJoinedV1,
+  UserRemovedV1,
+  NotificationDeliveredV1,
+  TrialStartedV1,
+  SubscriptionActivatedV1,
+  InvoicePaymentRequestedV1,
+  PaymentSucceededV1,
+  PaymentFailedV1,
+  InvoiceIssuedV1,
+  EfacturaDocumentValidatedV1,
+];
 
 const byType = new Map(eventCatalog.map((contract) => [contract.type, contract]));
 

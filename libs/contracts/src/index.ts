@@ -1,7 +1,12 @@
 export * from './catalog';
 export * from './cloud-event';
+export * from './common';
 export * from './event-contract';
 export * from './topics';
 export * from './identity/events';
 export * from './notifications/events';
+export * from './subscriptions/events';
+export * from './invoicing/events';
+export * from './payments/events';
+export * from './efactura/events';
 export { buildAsyncApiDocument, renderAsyncApiYaml } from './asyncapi';

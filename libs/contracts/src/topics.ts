@@ -6,6 +6,10 @@ export const Topics = {
   identityAccount: 'identity.account.v1',
   identityUser: 'identity.user.v1',
   notificationsDelivery: 'notifications.delivery.v1',
+  subscriptionsSubscription: 'subscriptions.subscription.v1',
+  invoicingInvoice: 'invoicing.invoice.v1',
+  paymentsPayment: 'payments.payment.v1',
+  efacturaDocument: 'efactura.document.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
