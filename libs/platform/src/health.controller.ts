@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Public } from '@obolus/auth';
 import { Response } from 'express';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -7,6 +8,7 @@ import { DATA_SOURCE, KAFKA, SERVICE_NAME } from './tokens';
 type CheckState = 'up' | 'down';
 
 /** Liveness and readiness in one: the service answers, and its database and broker answer it. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
