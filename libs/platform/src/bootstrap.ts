@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { KafkaEventTransport } from '@obolus/messaging';
-import { ConfigError, createLogger, PinoNestLogger, shutdownTelemetry } from '@obolus/observability';
+import { ConfigError, ConfigOf, ConfigSpec, createLogger, loadConfig, PinoNestLogger, shutdownTelemetry, url } from '@obolus/observability';
 import { Logger } from 'pino';
 import { ApiExceptionFilter } from './api-error';
 import { jsonBody } from './json-body';
@@ -10,10 +10,12 @@ import { loadServiceConfig, ServiceConfig } from './service-config';
 import { ServiceRuntime } from './service-runtime';
 import { createValidationPipe } from './validation';
 
-export interface ServiceBootstrap {
+export interface ServiceBootstrap<E extends ConfigSpec = ConfigSpec> {
   service: string;
+  /** The service's own variables, validated with the common ones before anything starts. */
+  extraConfig?: E;
   /** Builds the service's root module from its validated configuration. */
-  module: (config: ServiceConfig, logger: Logger) => DynamicModule;
+  module: (config: ServiceConfig & ConfigOf<E>, logger: Logger) => DynamicModule;
   /** Validates the service's own variables; throws ConfigError naming the one that is wrong. */
   validateExtraConfig?: (env: NodeJS.ProcessEnv) => void;
 }
@@ -25,10 +27,10 @@ const BODY_LIMIT = '256kb';
  * Starts a service: configuration first (a bad variable stops the start with one line naming it),
  * then the Nest application with HTTP and the Kafka event transport in one process.
  */
-export async function bootstrapService(bootstrap: ServiceBootstrap): Promise<INestApplication> {
-  let config: ServiceConfig;
+export async function bootstrapService<E extends ConfigSpec>(bootstrap: ServiceBootstrap<E>): Promise<INestApplication> {
+  let config: ServiceConfig & ConfigOf<E>;
   try {
-    config = loadServiceConfig();
+    config = { ...loadServiceConfig(), ...loadConfig(bootstrap.extraConfig ?? ({} as E)) };
     bootstrap.validateExtraConfig?.(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -77,9 +79,14 @@ function stopGracefullyOn(app: INestApplication, logger: Logger, signals: NodeJS
 }
 
 /** For a service's main.ts: start, or print the error and exit non-zero. */
-export function runService(bootstrap: ServiceBootstrap): void {
+export function runService<E extends ConfigSpec>(bootstrap: ServiceBootstrap<E>): void {
   bootstrapService(bootstrap).catch((error: unknown) => {
     process.stderr.write(`${bootstrap.service}: failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     process.exit(1);
   });
 }
+
+/** For services whose routes verify identity's access tokens offline. */
+export const identityJwksConfig = {
+  IDENTITY_JWKS_URL: url("identity's published signing keys (/.well-known/jwks.json)", ['http', 'https']),
+};

@@ -3,6 +3,7 @@ import { createServiceDataSource, openServiceDataSource, serviceDatabaseNames } 
 import { createEventProducer, createKafka, MessagingTables1732233600000, OutboxWriter } from '@obolus/messaging';
 import { Logger } from 'pino';
 import { messagingLoggerOf } from '@obolus/observability';
+import { Clock } from './clock';
 import { HealthController } from './health.controller';
 import { ServiceConfig } from './service-config';
 import { ServiceRuntime } from './service-runtime';
@@ -60,8 +61,9 @@ export class ServiceModule {
         },
         { provide: OutboxWriter, useValue: new OutboxWriter(schema) },
         ServiceRuntime,
+        Clock,
       ],
-      exports: [SERVICE_NAME, SERVICE_CONFIG, LOGGER, DATA_SOURCE, KAFKA, EVENT_PRODUCER, OutboxWriter, ServiceRuntime],
+      exports: [SERVICE_NAME, SERVICE_CONFIG, LOGGER, DATA_SOURCE, KAFKA, EVENT_PRODUCER, OutboxWriter, ServiceRuntime, Clock],
     };
   }
 }

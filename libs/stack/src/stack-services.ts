@@ -23,12 +23,19 @@ export interface StackEnvironment {
   otlpEndpoint?: string;
   /** Extra variables for every service (sandbox URLs and the like). */
   extra?: Record<string, string>;
+  /** Ports of the services, where they differ from SERVICE_PORTS (tests). */
+  ports?: Partial<Record<ObolusService, number>>;
+}
+
+export function servicePort(service: ObolusService, stack: StackEnvironment): number {
+  return stack.ports?.[service] ?? SERVICE_PORTS[service];
 }
 
 /** The environment a service process gets: its own role's connection, the broker, tracing. */
-export function serviceEnvironment(service: ObolusService, stack: StackEnvironment, port = SERVICE_PORTS[service]): NodeJS.ProcessEnv {
+export function serviceEnvironment(service: ObolusService, stack: StackEnvironment, port = servicePort(service, stack)): NodeJS.ProcessEnv {
   return {
     PORT: String(port),
+    IDENTITY_JWKS_URL: `http://127.0.0.1:${servicePort('identity', stack)}/.well-known/jwks.json`,
     DATABASE_URL: serviceConnectionUrl(stack.databaseAdminUrl, service),
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     OTEL_SERVICE_NAME: service,

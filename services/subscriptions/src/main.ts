@@ -1,4 +1,8 @@
-import { runService } from '@obolus/platform';
+import { identityJwksConfig, runService } from '@obolus/platform';
 import { SubscriptionsModule } from './subscriptions.module';
 
-runService({ service: 'subscriptions', module: (config, logger) => SubscriptionsModule.forRoot(config, logger) });
+runService({
+  service: 'subscriptions',
+  extraConfig: identityJwksConfig,
+  module: (config, logger) => SubscriptionsModule.forRoot(config, logger),
+});

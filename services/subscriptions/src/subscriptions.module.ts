@@ -1,13 +1,34 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@obolus/auth';
 import { ServiceConfig, ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
+import { CatalogController } from './catalog/catalog.controller';
+import { CatalogRegistry } from './catalog/catalog-registry';
+import { SubscriptionsInitial1732233600200 } from './database/migrations/1732233600200-subscriptions-initial';
+import { SubscriptionEntity } from './subscriptions/entities/subscription.entity';
+import { SubscriptionsConsumer } from './subscriptions/subscriptions.consumer';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
+import { PurchaseUseCase } from './subscriptions/use-cases/purchase/purchase.use-case';
+import { StartTrialUseCase } from './subscriptions/use-cases/start-trial/start-trial.use-case';
 
 @Module({})
 export class SubscriptionsModule {
-  static forRoot(config: ServiceConfig, logger: Logger): DynamicModule {
+  static forRoot(config: ServiceConfig & { IDENTITY_JWKS_URL: string }, logger: Logger): DynamicModule {
     return {
       module: SubscriptionsModule,
-      imports: [ServiceModule.forRoot({ service: 'subscriptions', config, logger })],
+      imports: [
+        ServiceModule.forRoot({
+          service: 'subscriptions',
+          config,
+          logger,
+          entities: [SubscriptionEntity],
+          migrations: [SubscriptionsInitial1732233600200],
+        }),
+        AuthModule.forRoot({ jwksUrl: config.IDENTITY_JWKS_URL }),
+      ],
+      controllers: [CatalogController, SubscriptionsController, SubscriptionsConsumer],
+      providers: [CatalogRegistry, SubscriptionsRepository, StartTrialUseCase, PurchaseUseCase],
     };
   }
 }

@@ -1,0 +1,42 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { addDays, addMonths, IsoDate } from '@obolus/calendar';
+import { ApiError } from '@obolus/platform';
+import { Catalog, CatalogEdition, loadCatalogs } from './catalog';
+
+export interface TrialPlan {
+  edition: string;
+  days: number;
+  /** The last day of the trial. */
+  endsOn: IsoDate;
+}
+
+/** The loaded catalogs, read once at start. */
+@Injectable()
+export class CatalogRegistry {
+  private readonly catalogs: Map<string, Catalog> = loadCatalogs();
+
+  all(): Catalog[] {
+    return [...this.catalogs.values()];
+  }
+
+  get(code: string): Catalog {
+    const catalog = this.catalogs.get(code);
+    if (!catalog) throw new ApiError(HttpStatus.NOT_FOUND, 'CATALOG_NOT_FOUND', `no catalog '${code}'`);
+    return catalog;
+  }
+
+  edition(catalog: Catalog, code: string): CatalogEdition | undefined {
+    return catalog.editions.find((edition) => edition.code === code);
+  }
+
+  /** T1: the trial's length depends on the sign-up channel (days), or is a calendar month (ro-crm). */
+  trialFor(catalog: Catalog, channel: string, startsOn: IsoDate): TrialPlan {
+    if (catalog.trial.months) {
+      const endExclusive = addMonths(startsOn, catalog.trial.months);
+      const days = Math.round((Date.parse(endExclusive) - Date.parse(startsOn)) / 86_400_000);
+      return { edition: catalog.trial.edition, days, endsOn: addDays(endExclusive, -1) };
+    }
+    const days = catalog.trial.days![channel] ?? catalog.trial.days!.default!;
+    return { edition: catalog.trial.edition, days, endsOn: addDays(startsOn, days - 1) };
+  }
+}

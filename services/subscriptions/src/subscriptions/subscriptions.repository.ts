@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { SubscriptionEntity } from './entities/subscription.entity';
+
+/** Subscriptions, always looked up by their account. */
+@Injectable()
+export class SubscriptionsRepository {
+  findByAccount(manager: EntityManager, accountId: string, lock = false): Promise<SubscriptionEntity | null> {
+    return manager.findOne(SubscriptionEntity, {
+      where: { accountId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /** Inserts unless the account already has one (a redelivered sign-up); true when inserted. */
+  async insertIfAbsent(manager: EntityManager, subscription: SubscriptionEntity): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SubscriptionEntity)
+      .values(subscription)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  save(manager: EntityManager, subscription: SubscriptionEntity): Promise<SubscriptionEntity> {
+    return manager.save(SubscriptionEntity, subscription);
+  }
+}

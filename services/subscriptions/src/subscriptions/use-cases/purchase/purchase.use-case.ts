@@ -1,0 +1,120 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { addDays, addMonths, calendarDateInZone, IsoDate, MONTHLY_CYCLE_DAYS } from '@obolus/calendar';
+import { SubscriptionActivatedV1 } from '@obolus/contracts';
+import { OutboxWriter } from '@obolus/messaging';
+import { ApiError, Clock, DATA_SOURCE, FieldError } from '@obolus/platform';
+import { DataSource } from 'typeorm';
+import { Catalog, TermCode } from '../../../catalog/catalog';
+import { CatalogRegistry } from '../../../catalog/catalog-registry';
+import { PurchaseDto } from '../../dto/purchase.dto';
+import { SubscriptionEntity } from '../../entities/subscription.entity';
+import { SubscriptionsRepository } from '../../subscriptions.repository';
+
+export interface PurchaseCommand extends PurchaseDto {
+  accountId: string;
+}
+
+/** B1: monthly is every 30 days; annual a year; prepaid terms add whole months (B2). */
+export function periodEnd(start: IsoDate, term: TermCode): IsoDate {
+  switch (term) {
+    case 'monthly':
+      return addDays(start, MONTHLY_CYCLE_DAYS);
+    case 'annual':
+      return addMonths(start, 12);
+    case 'prepaid-1':
+      return addMonths(start, 1);
+    case 'prepaid-6':
+      return addMonths(start, 6);
+    case 'prepaid-12':
+      return addMonths(start, 12);
+  }
+}
+
+/**
+ * The customer buys an edition, a term and seats, during the trial or after it (T4). The subscription
+ * becomes active and the first period is due: invoicing prices it with VAT and payments collects it.
+ */
+@Injectable()
+export class PurchaseUseCase {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly catalogs: CatalogRegistry,
+    private readonly subscriptions: SubscriptionsRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: PurchaseCommand): Promise<SubscriptionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const subscription = await this.subscriptions.findByAccount(manager, command.accountId, true);
+      if (!subscription) throw new ApiError(HttpStatus.NOT_FOUND, 'SUBSCRIPTION_NOT_FOUND', 'this account has no subscription yet');
+      if (subscription.status === 'active') {
+        throw new ApiError(HttpStatus.CONFLICT, 'SUBSCRIPTION_ALREADY_ACTIVE', 'the subscription is already paid for; change it instead');
+      }
+      const catalog = this.catalogs.get(subscription.catalog);
+      const price = this.check(catalog, command);
+      const now = this.clock.now();
+      const start = calendarDateInZone(now, catalog.timeZone);
+      const end = periodEnd(start, command.term);
+      const edition = this.catalogs.edition(catalog, command.edition)!;
+      Object.assign(subscription, {
+        edition: command.edition,
+        status: 'active',
+        term: command.term,
+        seats: command.seats,
+        paymentMethod: command.paymentMethod,
+        currentPeriodStart: start,
+        currentPeriodEnd: end,
+        updatedAt: now,
+      });
+      const saved = await this.subscriptions.save(manager, subscription);
+      await this.outbox.append(manager, SubscriptionActivatedV1, {
+        accountId: command.accountId,
+        subject: subscription.id,
+        data: {
+          accountId: command.accountId,
+          subscriptionId: subscription.id,
+          catalog: catalog.code,
+          edition: command.edition,
+          term: command.term,
+          seats: command.seats,
+          currency: catalog.currency,
+          paymentMethod: command.paymentMethod,
+          periodStart: start,
+          periodEnd: end,
+          lines: [
+            {
+              code: `${command.edition}/${command.term}`,
+              description: `${edition.name} (${command.term}), ${start} – ${addDays(end, -1)}`,
+              quantity: command.seats,
+              unitPriceMinor: price,
+            },
+          ],
+          activatedAt: now.toISOString(),
+        },
+      });
+      return saved;
+    });
+  }
+
+  /** Every reason the purchase is refused, with the field it concerns. Returns the seat price. */
+  private check(catalog: Catalog, command: PurchaseCommand): number {
+    const fields: FieldError[] = [];
+    const edition = this.catalogs.edition(catalog, command.edition);
+    if (!edition) fields.push({ field: 'edition', reason: `is not an edition of ${catalog.code}: ${catalog.editions.map((e) => e.code).join(', ')}` });
+    if (edition && edition.code === catalog.freeEdition) fields.push({ field: 'edition', reason: 'is free and cannot be bought' });
+    if (!catalog.terms.includes(command.term)) fields.push({ field: 'term', reason: `must be one of ${catalog.terms.join(', ')} in ${catalog.code}` });
+    if (edition?.maxSeats != null && command.seats > edition.maxSeats) {
+      fields.push({ field: 'seats', reason: `${edition.name} is for at most ${edition.maxSeats} user(s)` });
+    }
+    const allowed = catalog.paymentMethods[command.term] ?? [];
+    if (catalog.terms.includes(command.term) && !allowed.includes(command.paymentMethod)) {
+      fields.push({ field: 'paymentMethod', reason: `must be one of ${allowed.join(', ')} for the ${command.term} term` });
+    }
+    const price = edition?.prices[command.term];
+    if (fields.length || price === undefined) {
+      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'PURCHASE_REFUSED', fields.map((f) => `${f.field} ${f.reason}`).join('; ') || 'no price', fields);
+    }
+    return price;
+  }
+}
