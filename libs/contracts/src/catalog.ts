@@ -1,5 +1,12 @@
 import { EventContract } from './event-contract';
-import { AccountCreatedV1, UserJoinedV1, UserRemovedV1 } from './identity/events';
+import {
+  AccountClosureRequestedV1,
+  AccountCreatedV1,
+  PasswordResetRequestedV1,
+  UserInvitedV1,
+  UserJoinedV1,
+  UserRemovedV1,
+} from './identity/events';
 import { NotificationDeliveredV1 } from './notifications/events';
 import { SubscriptionActivatedV1, TrialStartedV1 } from './subscriptions/events';
 import { InvoiceIssuedV1, InvoicePaymentRequestedV1 } from './invoicing/events';
@@ -11,6 +18,9 @@ export const eventCatalog: readonly EventContract[] = [
   AccountCreatedV1,
   UserJoinedV1,
   UserRemovedV1,
+  UserInvitedV1,
+  PasswordResetRequestedV1,
+  AccountClosureRequestedV1,
   NotificationDeliveredV1,
   TrialStartedV1,
   SubscriptionActivatedV1,

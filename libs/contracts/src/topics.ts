@@ -5,6 +5,8 @@
 export const Topics = {
   identityAccount: 'identity.account.v1',
   identityUser: 'identity.user.v1',
+  /** Events carrying single-use secrets (reset and invitation links): readable by notifications only. */
+  identityCredentials: 'identity.credentials.v1',
   notificationsDelivery: 'notifications.delivery.v1',
   subscriptionsSubscription: 'subscriptions.subscription.v1',
   invoicingInvoice: 'invoicing.invoice.v1',

@@ -58,3 +58,66 @@ export const UserRemovedV1 = defineEvent({
   ),
 });
 export type UserRemovedV1Data = EventData<typeof UserRemovedV1>;
+
+export const UserInvitedV1 = defineEvent({
+  type: 'obolus.identity.user.invited.v1',
+  topic: Topics.identityCredentials,
+  source: '/obolus/identity',
+  summary:
+    'An admin invited someone to an account; notifications e-mails the link. The link holds a single-use token, so the topic is readable by notifications only.',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      invitationId: Uuid('The invitation'),
+      email: Type.String({ format: 'email', description: 'Who is invited' }),
+      role: Role,
+      invitedByUserId: Uuid('The admin or owner who invited'),
+      companyName: Type.String({ minLength: 1, maxLength: 200 }),
+      locale: Locale,
+      acceptUrl: Type.String({ format: 'uri', description: 'The link to accept, with the raw invitation token' }),
+      expiresAt: Instant('When the invitation stops working (7 days)'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type UserInvitedV1Data = EventData<typeof UserInvitedV1>;
+
+export const PasswordResetRequestedV1 = defineEvent({
+  type: 'obolus.identity.credentials.password-reset-requested.v1',
+  topic: Topics.identityCredentials,
+  source: '/obolus/identity',
+  summary:
+    'A user asked to reset a forgotten password; notifications e-mails the link. The link holds a single-use token, so the topic is readable by notifications only.',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account of the user'),
+      userId: Uuid('The user'),
+      email: Type.String({ format: 'email' }),
+      locale: Locale,
+      resetUrl: Type.String({ format: 'uri', description: 'The link to choose a new password, with the raw reset token' }),
+      expiresAt: Instant('When the link stops working (1 hour)'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type PasswordResetRequestedV1Data = EventData<typeof PasswordResetRequestedV1>;
+
+export const AccountClosureRequestedV1 = defineEvent({
+  type: 'obolus.identity.account.closure-requested.v1',
+  topic: Topics.identityAccount,
+  source: '/obolus/identity',
+  summary:
+    'The owner closed the account (A3). It is blocked at once; other services produce the data export and stop billing. Identity purges its data after the retention period.',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      requestedByUserId: Uuid('The owner who closed it'),
+      ownerEmail: Type.String({ format: 'email', description: 'Where the data export goes' }),
+      locale: Locale,
+      requestedAt: Instant('When the closure was requested; the account is blocked from then'),
+      purgeAfter: Instant('When identity purges the account data'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type AccountClosureRequestedV1Data = EventData<typeof AccountClosureRequestedV1>;
