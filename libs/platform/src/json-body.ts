@@ -2,12 +2,18 @@ import { HttpStatus } from '@nestjs/common';
 import { json, NextFunction, Request, RequestHandler, Response } from 'express';
 import { ApiError } from './api-error';
 
+/** A request whose JSON body was parsed, with the bytes it was parsed from. */
+export interface RawBodyRequest extends Request {
+  rawBody?: Buffer;
+}
+
 /**
  * The JSON body parser, with its failures turned into the one error shape before Nest sees them:
  * malformed JSON is 400 MALFORMED_JSON, an oversized body is 413 PAYLOAD_TOO_LARGE.
  */
 export function jsonBody(limit: string): RequestHandler {
-  const parse = json({ limit });
+  // The raw bytes stay on the request: signed webhooks are verified over exactly what was sent.
+  const parse = json({ limit, verify: (request, _response, buffer) => void ((request as RawBodyRequest).rawBody = buffer) });
   return (request: Request, response: Response, next: NextFunction) =>
     parse(request, response, (error?: unknown) => {
       if (!error) return next();

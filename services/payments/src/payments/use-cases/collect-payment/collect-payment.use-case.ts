@@ -1,0 +1,102 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { context } from '@opentelemetry/api';
+import { CloudEvent, InvoicePaymentRequestedV1Data, PaymentFailedV1 } from '@obolus/contracts';
+import { captureTraceHeaders, EventHandlerContext } from '@obolus/messaging';
+import { Clock } from '@obolus/platform';
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { STRIPE } from '../../../stripe/stripe.provider';
+import { PaymentsRepository } from '../../payments.repository';
+
+/** Methods Obolus collects itself, off-session, through Stripe (P1). Bank transfers wait for the money. */
+const COLLECTED = new Set(['card', 'sepa_debit', 'ach_debit']);
+
+/**
+ * Charges the account's saved payment method for a requested amount. The PaymentIntent is created
+ * with an idempotency key derived from the draft, so a redelivered request never charges twice. The
+ * outcome arrives by signed webhook (see RecordProviderEventUseCase).
+ */
+@Injectable()
+export class CollectPaymentUseCase {
+  private readonly logger = new Logger(CollectPaymentUseCase.name);
+
+  constructor(
+    @Inject(STRIPE) private readonly stripe: Stripe,
+    private readonly payments: PaymentsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(event: CloudEvent<InvoicePaymentRequestedV1Data>, { manager, emit }: EventHandlerContext): Promise<void> {
+    const request = event.data;
+    if (!COLLECTED.has(request.paymentMethod)) return;
+    if (await this.payments.findPaymentForDraft(manager, request.accountId, request.draftId)) return;
+    const now = this.clock.now();
+    const paymentId = randomUUID();
+    const customer = await this.payments.findCustomer(manager, request.accountId);
+    const payment = {
+      id: paymentId,
+      accountId: request.accountId,
+      draftId: request.draftId,
+      amountMinor: request.amountDueMinor,
+      currency: request.currency,
+      paymentMethod: request.paymentMethod,
+      status: 'processing' as const,
+      provider: 'stripe' as const,
+      providerPaymentId: null as string | null,
+      failureCode: null as string | null,
+      failureMessage: null as string | null,
+      traceHeaders: captureTraceHeaders(context.active()) as Record<string, string>,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (!customer?.defaultPaymentMethodId) {
+      await this.payments.insertPayment(manager, {
+        ...payment,
+        status: 'failed',
+        failureCode: 'no_payment_method',
+        failureMessage: 'the account has no saved payment method',
+      });
+      await emit(PaymentFailedV1, {
+        accountId: request.accountId,
+        subject: paymentId,
+        data: {
+          accountId: request.accountId,
+          paymentId,
+          draftId: request.draftId,
+          amountMinor: request.amountDueMinor,
+          currency: request.currency,
+          provider: 'stripe',
+          failureCode: 'no_payment_method',
+          failureMessage: 'the account has no saved payment method',
+          failedAt: now.toISOString(),
+        },
+      });
+      return;
+    }
+    await this.payments.insertPayment(manager, payment);
+    try {
+      const intent = await this.stripe.paymentIntents.create(
+        {
+          amount: request.amountDueMinor,
+          currency: request.currency.toLowerCase(),
+          customer: customer.providerCustomerId,
+          payment_method: customer.defaultPaymentMethodId,
+          allowed_payment_method_types: [(customer.defaultPaymentMethodType ?? 'card') as 'card'],
+          off_session: true,
+          confirm: true,
+          description: request.description,
+          metadata: { account_id: request.accountId, draft_id: request.draftId, payment_id: paymentId },
+        },
+        { idempotencyKey: `obolus-draft-${request.draftId}` },
+      );
+      payment.providerPaymentId = intent.id;
+    } catch (error) {
+      // A declined off-session payment still has its PaymentIntent; the failure webhook reports it.
+      const declined = error as { type?: string; raw?: { payment_intent?: { id?: string } }; code?: string };
+      if (declined.type !== 'StripeCardError') throw error;
+      payment.providerPaymentId = declined.raw?.payment_intent?.id ?? null;
+      this.logger.warn(`payment for draft ${request.draftId} declined: ${declined.code}`);
+    }
+    await this.payments.savePayment(manager, payment);
+  }
+}

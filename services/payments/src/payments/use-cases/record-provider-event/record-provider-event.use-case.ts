@@ -1,0 +1,139 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { context } from '@opentelemetry/api';
+import { PaymentFailedV1, PaymentSucceededV1 } from '@obolus/contracts';
+import { contextFromTraceHeaders, OutboxWriter } from '@obolus/messaging';
+import { ApiError, Clock, DATA_SOURCE } from '@obolus/platform';
+import Stripe from 'stripe';
+import { DataSource, EntityManager } from 'typeorm';
+import { STRIPE } from '../../../stripe/stripe.provider';
+import { PaymentEntity } from '../../entities/payment.entity';
+import { PaymentsRepository } from '../../payments.repository';
+
+export interface SignedWebhook {
+  rawBody: Buffer | undefined;
+  signature: string | undefined;
+}
+
+/**
+ * A Stripe webhook: the signature is checked over the raw body exactly as Stripe signs it, the event is
+ * stored once, and its effect (a default payment method, a payment's outcome) is written with the event
+ * it causes in one transaction.
+ */
+@Injectable()
+export class RecordProviderEventUseCase {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(STRIPE) private readonly stripe: Stripe,
+    private readonly payments: PaymentsRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    @Inject('STRIPE_WEBHOOK_SECRET') private readonly webhookSecret: string,
+  ) {}
+
+  async execute(webhook: SignedWebhook): Promise<{ received: true; duplicate: boolean }> {
+    const event = this.verify(webhook);
+    const duplicate = await this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const first = await this.payments.recordProviderEvent(manager, 'stripe', event.id, event.type, event, now);
+      if (!first) return true;
+      switch (event.type) {
+        case 'setup_intent.succeeded':
+          await this.onSetupSucceeded(manager, event.data.object as Stripe.SetupIntent, now);
+          break;
+        case 'payment_intent.succeeded':
+          await this.onPaymentIntent(manager, event.data.object as Stripe.PaymentIntent, 'succeeded', now);
+          break;
+        case 'payment_intent.payment_failed':
+          await this.onPaymentIntent(manager, event.data.object as Stripe.PaymentIntent, 'failed', now);
+          break;
+        default:
+          // Stored for audit; no effect in Obolus.
+          break;
+      }
+      return false;
+    });
+    return { received: true, duplicate };
+  }
+
+  private verify(webhook: SignedWebhook): Stripe.Event {
+    if (!webhook.rawBody || !webhook.signature) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'WEBHOOK_SIGNATURE_MISSING', 'a Stripe-Signature header and a body are required');
+    }
+    try {
+      return this.stripe.webhooks.constructEvent(webhook.rawBody, webhook.signature, this.webhookSecret);
+    } catch (error) {
+      throw new ApiError(HttpStatus.BAD_REQUEST, 'WEBHOOK_SIGNATURE_INVALID', `the webhook signature does not verify: ${(error as Error).message}`);
+    }
+  }
+
+  private async onSetupSucceeded(manager: EntityManager, intent: Stripe.SetupIntent, now: Date): Promise<void> {
+    const customerId = typeof intent.customer === 'string' ? intent.customer : intent.customer?.id;
+    const methodId = typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id;
+    if (!customerId || !methodId) return;
+    const updated = await this.payments.setDefaultPaymentMethod(manager, customerId, methodId, intent.payment_method_types[0] ?? 'card', now);
+    if (updated === 0) {
+      // The customer row commits in the request that created the SetupIntent; ask Stripe to retry.
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'CUSTOMER_NOT_YET_RECORDED', `customer ${customerId} is not recorded yet`);
+    }
+  }
+
+  private async onPaymentIntent(manager: EntityManager, intent: Stripe.PaymentIntent, outcome: 'succeeded' | 'failed', now: Date): Promise<void> {
+    const accountId = intent.metadata?.account_id;
+    const paymentId = intent.metadata?.payment_id;
+    if (!accountId || !paymentId) return;
+    const payment = await this.payments.findPayment(manager, accountId, paymentId, true);
+    if (!payment) {
+      // The charge's own transaction has not committed yet; Stripe retries the webhook.
+      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'PAYMENT_NOT_YET_RECORDED', `payment ${paymentId} is not recorded yet`);
+    }
+    if (payment.status !== 'processing') return;
+    payment.providerPaymentId = intent.id;
+    payment.updatedAt = now;
+    if (outcome === 'succeeded') {
+      payment.status = 'succeeded';
+    } else {
+      payment.status = 'failed';
+      payment.failureCode = intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code ?? 'payment_failed';
+      payment.failureMessage = intent.last_payment_error?.message ?? 'the payment failed';
+    }
+    await this.payments.savePayment(manager, payment);
+    // The outcome continues the trace of the request that asked for the payment.
+    await context.with(contextFromTraceHeaders(payment.traceHeaders), () => this.emitOutcome(manager, payment, now));
+  }
+
+  private async emitOutcome(manager: EntityManager, payment: PaymentEntity, now: Date): Promise<void> {
+    if (payment.status === 'succeeded') {
+      await this.outbox.append(manager, PaymentSucceededV1, {
+        accountId: payment.accountId,
+        subject: payment.id,
+        data: {
+          accountId: payment.accountId,
+          paymentId: payment.id,
+          draftId: payment.draftId,
+          amountMinor: payment.amountMinor,
+          currency: payment.currency,
+          provider: 'stripe',
+          providerPaymentId: payment.providerPaymentId!,
+          paymentMethod: payment.paymentMethod as 'card',
+          succeededAt: now.toISOString(),
+        },
+      });
+      return;
+    }
+    await this.outbox.append(manager, PaymentFailedV1, {
+      accountId: payment.accountId,
+      subject: payment.id,
+      data: {
+        accountId: payment.accountId,
+        paymentId: payment.id,
+        draftId: payment.draftId,
+        amountMinor: payment.amountMinor,
+        currency: payment.currency,
+        provider: 'stripe',
+        failureCode: payment.failureCode ?? 'payment_failed',
+        failureMessage: payment.failureMessage ?? 'the payment failed',
+        failedAt: now.toISOString(),
+      },
+    });
+  }
+}
