@@ -1,4 +1,8 @@
-import { runService } from '@obolus/platform';
+import { identityJwksConfig, runService } from '@obolus/platform';
 import { InvoicingModule } from './invoicing.module';
 
-runService({ service: 'invoicing', module: (config, logger) => InvoicingModule.forRoot(config, logger) });
+runService({
+  service: 'invoicing',
+  extraConfig: identityJwksConfig,
+  module: (config, logger) => InvoicingModule.forRoot(config, logger),
+});

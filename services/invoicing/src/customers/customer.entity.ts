@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** What invoicing keeps of an account from account.created: who to write to, in which language. */
+@Entity({ schema: 'invoicing', name: 'customers' })
+export class CustomerEntity {
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' }) accountId!: string;
+  @Column({ name: 'company_name', type: 'text' }) companyName!: string;
+  @Column({ name: 'owner_email', type: 'text' }) ownerEmail!: string;
+  @Column({ type: 'char', length: 2 }) country!: string;
+  @Column({ type: 'text' }) catalog!: 'fr-crm' | 'ro-crm';
+  @Column({ type: 'text' }) locale!: 'fr' | 'ro' | 'en';
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DraftEntity } from './entities/draft.entity';
+import { InvoiceEntity } from './entities/invoice.entity';
+
+@Injectable()
+export class InvoicesRepository {
+  /** Inserts unless a draft for the same cause exists (a redelivered event); true when inserted. */
+  async insertDraft(manager: EntityManager, draft: DraftEntity): Promise<boolean> {
+    const result = await manager.createQueryBuilder().insert().into(DraftEntity).values(draft).orIgnore().returning(['id']).execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  lockDraft(manager: EntityManager, accountId: string, draftId: string): Promise<DraftEntity | null> {
+    return manager.findOne(DraftEntity, { where: { accountId, id: draftId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markDraftInvoiced(manager: EntityManager, draftId: string, invoiceId: string): Promise<void> {
+    await manager.update(DraftEntity, { id: draftId }, { status: 'invoiced', invoiceId });
+  }
+
+  /**
+   * The next number of a series, taken under the series row's lock: concurrent issuers queue here, and
+   * a rolled-back issue gives its number back, so numbers are gapless and unique (I3).
+   */
+  async takeNextNumber(manager: EntityManager, series: string): Promise<number> {
+    await manager.query(`INSERT INTO invoicing.invoice_series (series, next_number) VALUES ($1, 1) ON CONFLICT DO NOTHING`, [series]);
+    const rows: { taken: string }[] = await manager.query(
+      `UPDATE invoicing.invoice_series SET next_number = next_number + 1 WHERE series = $1 RETURNING next_number - 1 AS taken`,
+      [series],
+    );
+    return Number(rows[0]!.taken);
+  }
+
+  async insertInvoice(manager: EntityManager, invoice: InvoiceEntity): Promise<void> {
+    await manager.insert(InvoiceEntity, invoice);
+  }
+
+  listInvoices(manager: EntityManager, accountId: string): Promise<InvoiceEntity[]> {
+    return manager.find(InvoiceEntity, { where: { accountId }, order: { issuedAt: 'DESC' }, take: 200 });
+  }
+
+  findInvoice(manager: EntityManager, accountId: string, invoiceId: string): Promise<InvoiceEntity | null> {
+    return manager.findOne(InvoiceEntity, { where: { accountId, id: invoiceId } });
+  }
+
+  async findPdf(manager: EntityManager, accountId: string, invoiceId: string): Promise<{ number: string; pdf: Buffer } | null> {
+    const rows: { number: string; pdf: Buffer }[] = await manager.query(
+      `SELECT number, pdf FROM invoicing.invoices WHERE account_id = $1 AND id = $2`,
+      [accountId, invoiceId],
+    );
+    return rows[0] ?? null;
+  }
+}
