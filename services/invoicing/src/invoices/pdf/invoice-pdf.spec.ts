@@ -25,7 +25,7 @@ describe('renderInvoicePdf', () => {
     const text = pdf.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     // The invoice number is the document's Subject, an uncompressed string in the PDF's info dictionary.
-    expect(text).toMatch(//Subject d+ 0 R/);
+    expect(text).toMatch(/\/Subject \d+ 0 R/);
     expect(text).toContain('(OBRO-2026-000042)');
     expect(text).toMatch(/DejaVuSans/);
     expect(pdf.length).toBeGreaterThan(5000);
