@@ -1,0 +1,15 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { CloudEvent, InvoiceIssuedV1, InvoiceIssuedV1Data } from '@obolus/contracts';
+import { EventHandlerContext } from '@obolus/messaging';
+import { PrepareDocumentUseCase } from './use-cases/prepare-document/prepare-document.use-case';
+
+@Controller()
+export class DocumentsConsumer {
+  constructor(private readonly prepareDocument: PrepareDocumentUseCase) {}
+
+  @EventPattern(InvoiceIssuedV1.type)
+  onInvoiceIssued(@Payload() event: CloudEvent<InvoiceIssuedV1Data>, @Ctx() context: EventHandlerContext): Promise<void> {
+    return this.prepareDocument.execute(event, context);
+  }
+}

@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export interface StoredFinding {
+  ruleId: string;
+  severity: 'fatal' | 'warning';
+  location: string;
+  message: string;
+}
+
+/** The CIUS-RO XML of an invoice with the official checks' findings (E1, E5). */
+@Entity({ schema: 'efactura_gateway', name: 'documents' })
+export class DocumentEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'account_id', type: 'uuid' }) accountId!: string;
+  @Column({ name: 'invoice_id', type: 'uuid' }) invoiceId!: string;
+  @Column({ name: 'invoice_number', type: 'text' }) invoiceNumber!: string;
+  @Column({ type: 'text' }) kind!: 'invoice' | 'creditNote';
+  @Column({ name: 'issue_date', type: 'date' }) issueDate!: string;
+  @Column({ name: 'upload_deadline', type: 'date' }) uploadDeadline!: string;
+  @Column({ type: 'text', select: false }) xml!: string;
+  @Column({ type: 'boolean' }) valid!: boolean;
+  @Column({ type: 'jsonb' }) findings!: StoredFinding[];
+  @Column({ type: 'text' }) status!: 'valid' | 'invalid';
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
