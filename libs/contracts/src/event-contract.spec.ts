@@ -31,3 +31,24 @@ describe('event contracts', () => {
     expect(violationsOf(AccountCreatedV1, missing).map((v) => v.path)).toContain('/ownerEmail');
   });
 });
+
+describe('the event catalog', () => {
+  it('uses only formats that the runtime check knows (an unknown format would refuse every event)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { FormatRegistry } = require('@sinclair/typebox') as typeof import('@sinclair/typebox');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { eventCatalog } = require('./catalog') as typeof import('./catalog');
+    const formats = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const format = (node as { format?: unknown }).format;
+        if (typeof format === 'string') formats.add(format);
+        Object.values(node).forEach(walk);
+      }
+    };
+    eventCatalog.forEach((contract) => walk(contract.data));
+    expect([...formats].filter((f) => !FormatRegistry.Has(f))).toEqual([]);
+    expect(formats.size).toBeGreaterThan(3);
+  });
+});
