@@ -1,16 +1,58 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceConfig, ServiceModule } from '@obolus/platform';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtAccessTokenVerifier, TenantContext, TenantContextInterceptor } from '@obolus/auth';
+import { DATA_SOURCE, ServiceConfig, ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountEntity } from './accounts/entities/account.entity';
 import { UserEntity } from './accounts/entities/user.entity';
+import { CloseAccountUseCase } from './accounts/use-cases/close-account/close-account.use-case';
+import { PurgeClosedAccountsUseCase } from './accounts/use-cases/purge-closed-accounts/purge-closed-accounts.use-case';
 import { SignUpUseCase } from './accounts/use-cases/sign-up/sign-up.use-case';
+import { AuditLogController } from './audit/audit-log.controller';
+import { AuditLogRepository } from './audit/audit-log.repository';
+import { ListAuditLogUseCase } from './audit/use-cases/list-audit-log/list-audit-log.use-case';
+import { AuthController } from './auth/auth.controller';
+import { IdentityAuthGuard } from './auth/identity-auth.guard';
+import { PasswordResetsRepository } from './auth/password-resets.repository';
+import { SignInThrottle } from './auth/sign-in-throttle';
+import { RetryAfterInterceptor } from './auth/retry-after.interceptor';
+import { TrustProxy } from './auth/trust-proxy';
+import { ChangePasswordUseCase } from './auth/use-cases/change-password/change-password.use-case';
+import { RefreshSessionUseCase } from './auth/use-cases/refresh-session/refresh-session.use-case';
+import { RequestPasswordResetUseCase } from './auth/use-cases/request-password-reset/request-password-reset.use-case';
+import { ResetPasswordUseCase } from './auth/use-cases/reset-password/reset-password.use-case';
+import { SignInUseCase } from './auth/use-cases/sign-in/sign-in.use-case';
+import { SignOutUseCase } from './auth/use-cases/sign-out/sign-out.use-case';
+import { PasswordHasher } from './credentials/password-hasher';
 import { IdentityInitial1732233600100 } from './database/migrations/1732233600100-identity-initial';
+import { IdentitySecurity1732233600101 } from './database/migrations/1732233600101-identity-security';
+import { IDENTITY_CONFIG, IdentityConfig } from './identity.config';
+import { OpenApiController, OpenApiDocument } from './openapi/openapi';
+import { SessionTokens } from './sessions/session-tokens';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { StaffController } from './staff/staff.controller';
+import { StaffRepository } from './staff/staff.repository';
+import { BootstrapStaffUseCase } from './staff/use-cases/bootstrap-staff/bootstrap-staff.use-case';
+import { SignInStaffUseCase } from './staff/use-cases/sign-in-staff/sign-in-staff.use-case';
+import { AccessTokenIssuer } from './tokens/access-token-issuer';
+import { JwksController } from './tokens/jwks.controller';
+import { SigningKeys } from './tokens/signing-keys';
+import { InvitationsController } from './users/invitations.controller';
+import { InvitationsRepository } from './users/invitations.repository';
+import { UsersController } from './users/users.controller';
+import { UsersRepository } from './users/users.repository';
+import { AcceptInvitationUseCase } from './users/use-cases/accept-invitation/accept-invitation.use-case';
+import { ChangeRoleUseCase } from './users/use-cases/change-role/change-role.use-case';
+import { InviteUserUseCase } from './users/use-cases/invite-user/invite-user.use-case';
+import { ListUsersUseCase } from './users/use-cases/list-users/list-users.use-case';
+import { RemoveUserUseCase } from './users/use-cases/remove-user/remove-user.use-case';
 
 @Module({})
 export class IdentityModule {
-  static forRoot(config: ServiceConfig, logger: Logger): DynamicModule {
+  static forRoot(config: ServiceConfig, logger: Logger, identityConfig: IdentityConfig): DynamicModule {
     return {
       module: IdentityModule,
       imports: [
@@ -19,11 +61,50 @@ export class IdentityModule {
           config,
           logger,
           entities: [AccountEntity, UserEntity],
-          migrations: [IdentityInitial1732233600100],
+          migrations: [IdentityInitial1732233600100, IdentitySecurity1732233600101],
         }),
       ],
-      controllers: [AccountsController],
-      providers: [AccountsRepository, SignUpUseCase],
+      controllers: [AccountsController, AuthController, UsersController, InvitationsController, AuditLogController, StaffController, JwksController, OpenApiController],
+      providers: [
+        { provide: IDENTITY_CONFIG, useValue: identityConfig },
+        // identity signs the tokens, so it verifies them against its own key set, without a fetch.
+        { provide: SigningKeys, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => SigningKeys.load(identityConfig, dataSource) },
+        { provide: JwtAccessTokenVerifier, inject: [SigningKeys], useFactory: (keys: SigningKeys) => new JwtAccessTokenVerifier({ keys: keys.verificationKeys }) },
+        { provide: APP_GUARD, useClass: IdentityAuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
+        TenantContext,
+        TrustProxy,
+        OpenApiDocument,
+        AccessTokenIssuer,
+        PasswordHasher,
+        SignInThrottle,
+        SessionTokens,
+        AccountsRepository,
+        UsersRepository,
+        SessionsRepository,
+        InvitationsRepository,
+        PasswordResetsRepository,
+        AuditLogRepository,
+        StaffRepository,
+        SignUpUseCase,
+        CloseAccountUseCase,
+        PurgeClosedAccountsUseCase,
+        SignInUseCase,
+        RefreshSessionUseCase,
+        SignOutUseCase,
+        ChangePasswordUseCase,
+        RequestPasswordResetUseCase,
+        ResetPasswordUseCase,
+        ListUsersUseCase,
+        ChangeRoleUseCase,
+        RemoveUserUseCase,
+        InviteUserUseCase,
+        AcceptInvitationUseCase,
+        ListAuditLogUseCase,
+        SignInStaffUseCase,
+        BootstrapStaffUseCase,
+      ],
     };
   }
 }

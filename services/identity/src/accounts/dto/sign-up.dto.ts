@@ -1,25 +1,61 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsStrongPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../credentials/password-policy';
 
 export class SignUpDto {
+  @ApiProperty({ example: 'Atelier Dupont', maxLength: 200 })
   @IsString()
   @Length(1, 200)
   companyName!: string;
 
+  @ApiProperty({ example: 'owner@atelier-dupont.fr', description: 'Unique across Obolus, whatever its case' })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email!: string;
 
+  @ApiProperty({
+    format: 'password',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'At least 12 characters, 5 of them different, not a common password, not containing the e-mail address',
+  })
+  @IsStrongPassword()
+  password!: string;
+
+  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR or RO' })
   country!: string;
 
+  @ApiProperty({ enum: ['fr-crm', 'ro-crm'], description: 'The catalog, and with it the seller entity' })
   @IsIn(['fr-crm', 'ro-crm'])
   catalog!: 'fr-crm' | 'ro-crm';
 
+  @ApiProperty({ example: 'partner', description: 'Decides the trial length (T1)' })
   @IsString()
   @Length(1, 64)
   signupChannel!: string;
 
+  @ApiPropertyOptional({ enum: ['fr', 'ro', 'en'] })
   @IsOptional()
   @IsIn(['fr', 'ro', 'en'])
   locale?: 'fr' | 'ro' | 'en';
+}
+
+export class SignUpResultView {
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ format: 'uuid' }) ownerUserId!: string;
+}
+
+export class CloseAccountDto {
+  @ApiProperty({ format: 'password', description: "The owner's password, asked again" })
+  @IsString()
+  @Length(1, PASSWORD_MAX_LENGTH)
+  password!: string;
+}
+
+export class ClosureView {
+  @ApiProperty({ format: 'uuid' }) accountId!: string;
+  @ApiProperty({ enum: ['blocked'] }) status!: 'blocked';
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the data is purged' }) purgeAfter!: string;
 }

@@ -11,5 +11,7 @@ export class AccountEntity {
   @Column({ name: 'signup_channel' }) signupChannel!: string;
   @Column({ type: 'text' }) locale!: 'fr' | 'ro' | 'en';
   @Column({ type: 'text' }) status!: AccountStatus;
+  @Column({ name: 'closure_requested_at', type: 'timestamptz', nullable: true }) closureRequestedAt?: Date | null;
+  @Column({ name: 'purged_at', type: 'timestamptz', nullable: true }) purgedAt?: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -4,6 +4,7 @@ import { SignUpDto } from '../../dto/sign-up.dto';
 export interface SignUpCommand {
   companyName: string;
   email: string;
+  password: string;
   country: string;
   catalog: 'fr-crm' | 'ro-crm';
   signupChannel: string;
@@ -17,6 +18,7 @@ export function signUpCommandFrom(dto: SignUpDto): SignUpCommand {
   return {
     companyName: dto.companyName.trim(),
     email: dto.email.trim(),
+    password: dto.password,
     country: dto.country,
     catalog: dto.catalog,
     signupChannel: dto.signupChannel,

@@ -4,6 +4,7 @@ import { OutboxWriter } from '@obolus/messaging';
 import { ApiError, DATA_SOURCE } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { PasswordHasher } from '../../../credentials/password-hasher';
 import { AccountsRepository } from '../../accounts.repository';
 import { SignUpCommand } from './sign-up.command';
 
@@ -19,11 +20,13 @@ export class SignUpUseCase {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly accounts: AccountsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async execute(command: SignUpCommand): Promise<SignUpResult> {
     const accountId = randomUUID();
     const ownerUserId = randomUUID();
+    const passwordHash = await this.hasher.hash(command.password);
     const createdAt = new Date();
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -39,7 +42,7 @@ export class SignUpUseCase {
             status: 'active',
             createdAt,
           },
-          { id: ownerUserId, accountId, email: command.email, role: 'owner', createdAt },
+          { id: ownerUserId, accountId, email: command.email, role: 'owner', passwordHash, passwordChangedAt: createdAt, createdAt },
         );
         await this.outbox.append(manager, AccountCreatedV1, {
           accountId,

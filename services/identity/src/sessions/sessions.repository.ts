@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { CustomerRole } from '@obolus/auth';
+import { EntityManager } from 'typeorm';
+
+export interface NewSession {
+  id: string;
+  kind: 'customer' | 'staff';
+  accountId?: string;
+  userId?: string;
+  staffId?: string;
+  clientIp?: string;
+  userAgent?: string;
+}
+
+export interface RefreshTokenRow {
+  sessionId: string;
+  kind: 'customer' | 'staff';
+  accountId: string | null;
+  userId: string | null;
+  staffId: string | null;
+  expiresAt: Date;
+  spentAt: Date | null;
+  sessionRevokedAt: Date | null;
+}
+
+export interface LiveSessionSubject {
+  role: CustomerRole;
+  accountStatus: string;
+}
+
+/** Sign-in sessions and the rotating refresh tokens of each (a family per session). */
+@Injectable()
+export class SessionsRepository {
+  async insertSession(manager: EntityManager, session: NewSession): Promise<void> {
+    await manager.query(
+      `INSERT INTO identity.sessions (id, kind, account_id, user_id, staff_id, client_ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [session.id, session.kind, session.accountId ?? null, session.userId ?? null, session.staffId ?? null, session.clientIp ?? null, session.userAgent?.slice(0, 300) ?? null],
+    );
+  }
+
+  async insertRefreshToken(manager: EntityManager, sessionId: string, hash: Buffer, expiresAt: Date): Promise<void> {
+    await manager.query(`INSERT INTO identity.refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)`, [hash, sessionId, expiresAt]);
+  }
+
+  /** The token and its session, locked until the caller's transaction ends (one rotation at a time). */
+  async lockRefreshToken(manager: EntityManager, hash: Buffer): Promise<RefreshTokenRow | undefined> {
+    const rows = (await manager.query(
+      `SELECT s.id AS session_id, s.kind, s.account_id, s.user_id, s.staff_id, s.revoked_at, t.expires_at, t.spent_at
+         FROM identity.refresh_tokens t JOIN identity.sessions s ON s.id = t.session_id
+        WHERE t.token_hash = $1
+        FOR UPDATE OF t, s`,
+      [hash],
+    )) as { session_id: string; kind: 'customer' | 'staff'; account_id: string | null; user_id: string | null; staff_id: string | null; revoked_at: Date | null; expires_at: Date; spent_at: Date | null }[];
+    const row = rows[0];
+    return row
+      ? {
+          sessionId: row.session_id,
+          kind: row.kind,
+          accountId: row.account_id,
+          userId: row.user_id,
+          staffId: row.staff_id,
+          expiresAt: row.expires_at,
+          spentAt: row.spent_at,
+          sessionRevokedAt: row.revoked_at,
+        }
+      : undefined;
+  }
+
+  async spendRefreshToken(manager: EntityManager, hash: Buffer): Promise<void> {
+    await manager.query(`UPDATE identity.refresh_tokens SET spent_at = now() WHERE token_hash = $1`, [hash]);
+  }
+
+  async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
+    await manager.query(`UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
+  }
+
+  /** Ends every session of a user of the account, but the one given. */
+  async revokeUserSessions(manager: EntityManager, accountId: string, userId: string, reason: string, keepSessionId?: string): Promise<void> {
+    await manager.query(
+      `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $3
+        WHERE account_id = $1 AND user_id = $2 AND revoked_at IS NULL AND ($4::uuid IS NULL OR id <> $4::uuid)`,
+      [accountId, userId, reason, keepSessionId ?? null],
+    );
+  }
+
+  async revokeAccountSessions(manager: EntityManager, accountId: string, reason: string): Promise<void> {
+    await manager.query(`UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE account_id = $1 AND revoked_at IS NULL`, [accountId, reason]);
+  }
+
+  /** The user's current role when the session is live and its account active; undefined otherwise. */
+  async liveCustomerSession(manager: EntityManager, accountId: string, userId: string, sessionId: string): Promise<LiveSessionSubject | undefined> {
+    const rows = (await manager.query(
+      `SELECT u.role, a.status
+         FROM identity.sessions s
+         JOIN identity.users u ON u.id = s.user_id
+         JOIN identity.accounts a ON a.id = s.account_id
+        WHERE s.id = $1 AND s.account_id = $2 AND s.user_id = $3 AND s.revoked_at IS NULL`,
+      [sessionId, accountId, userId],
+    )) as { role: CustomerRole; status: string }[];
+    return rows[0] ? { role: rows[0].role, accountStatus: rows[0].status } : undefined;
+  }
+
+  async liveStaffSession(manager: EntityManager, staffId: string, sessionId: string): Promise<boolean> {
+    const rows = await manager.query(
+      `SELECT 1 FROM identity.sessions s JOIN identity.staff_users st ON st.id = s.staff_id
+        WHERE s.id = $1 AND s.staff_id = $2 AND s.revoked_at IS NULL AND st.disabled_at IS NULL`,
+      [sessionId, staffId],
+    );
+    return rows.length > 0;
+  }
+}

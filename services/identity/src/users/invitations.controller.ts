@@ -1,0 +1,22 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@obolus/auth';
+import { Client } from '../auth/client-info.decorator';
+import { ClientInfo } from '../sessions/session-tokens';
+import { AcceptInvitationDto, JoinedView } from './dto/users.dto';
+import { AcceptInvitationUseCase } from './use-cases/accept-invitation/accept-invitation.use-case';
+
+@ApiTags('users')
+@Controller('invitations')
+export class InvitationsController {
+  constructor(private readonly acceptInvitation: AcceptInvitationUseCase) {}
+
+  @Public()
+  @Post('accept')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Accept an invitation: name and password; emits user.joined' })
+  @ApiCreatedResponse({ type: JoinedView })
+  accept(@Body() body: AcceptInvitationDto, @Client() client: ClientInfo): Promise<JoinedView> {
+    return this.acceptInvitation.execute({ token: body.token, password: body.password, name: body.name, client });
+  }
+}
