@@ -194,6 +194,27 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
     });
   });
 
+  it('completes an on-session 3D Secure payment once the customer authenticates', async () => {
+    const cus = await customer();
+    const pi = await stripe.paymentIntents.create({ amount: 5000, currency: 'eur', customer: cus.id, payment_method: 'pm_card_authenticationRequired', confirm: true });
+    expect(pi.status).toBe('requires_action');
+    await fetch(`${sandbox.url}/_sandbox/payment_intents/${pi.id}/authenticate`, { method: 'POST' });
+    expect((await stripe.paymentIntents.retrieve(pi.id)).status).toBe('succeeded');
+  });
+
+  it('creates nothing when a confirmation fails its checks', async () => {
+    const cus = await customer();
+    const sepa = await stripe.paymentMethods.create({
+      type: 'sepa_debit',
+      sepa_debit: { iban: 'DE89370400440532013000' },
+      billing_details: { name: 'Ana Pop', email: 'ana@example.ro' },
+    });
+    await expect(
+      stripe.paymentIntents.create({ amount: 5000, currency: 'ron', customer: cus.id, payment_method: sepa.id, confirm: true }),
+    ).rejects.toMatchObject({ statusCode: 400, param: 'payment_method' });
+    expect((await stripe.paymentIntents.list({ customer: cus.id })).data).toEqual([]);
+  });
+
   it('replays an idempotent request and refuses the same key with other parameters', async () => {
     const cus = await customer();
     const params: Stripe.PaymentIntentCreateParams = {

@@ -145,6 +145,7 @@ export function createPaymentIntent(call: Call): StripeObject {
     transfer_group: null,
   };
   choosePaymentMethod(call, pi);
+  if (confirm) checkConfirmation(state, pi);
   state.put(pi);
   state.emit('payment_intent.created', pi, call.request);
   if (confirm) confirmIntent(call, pi, offSession);
@@ -231,12 +232,8 @@ function assertConfirmable(pi: StripeObject): void {
   }
 }
 
-/**
- * One confirmation: charges the PaymentMethod, or asks for 3D Secure, or leaves a SEPA debit
- * processing. A decline leaves the intent in requires_payment_method and answers 402, as Stripe does.
- */
-function confirmIntent(call: Call, pi: StripeObject, offSession: boolean): void {
-  const { state } = call;
+/** What Stripe checks before it tries a payment; failing any is a 400 that changes nothing. */
+function checkConfirmation(state: StripeState, pi: StripeObject): StripeObject {
   if (!pi.payment_method) {
     throw invalidRequest(
       "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
@@ -264,6 +261,16 @@ function confirmIntent(call: Call, pi: StripeObject, offSession: boolean): void 
       code: 'payment_intent_invalid_parameter',
     });
   }
+  return pm;
+}
+
+/**
+ * One confirmation: charges the PaymentMethod, or asks for 3D Secure, or leaves a SEPA debit
+ * processing. A decline leaves the intent in requires_payment_method and answers 402, as Stripe does.
+ */
+function confirmIntent(call: Call, pi: StripeObject, offSession: boolean): void {
+  const { state } = call;
+  const pm = checkConfirmation(state, pi);
   pi.last_payment_error = null;
   pi.next_action = null;
   const instrument = state.instruments.get(pm.id) ?? { authenticated: false };
