@@ -4,7 +4,6 @@ import { EntityManager } from 'typeorm';
 export type AuditEventName =
   | 'sign-in.succeeded'
   | 'sign-in.failed'
-  | 'sign-in.throttled'
   | 'sign-out'
   | 'refresh-token.reused'
   | 'password.changed'
