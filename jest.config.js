@@ -5,7 +5,10 @@ const common = {
   testEnvironment: 'node',
   // Jest loads modules itself, so dynamic import() is compiled to require() here.
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, module: { type: 'commonjs' }, swcrc: false }] },
-  moduleNameMapper: { '^@obolus/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@obolus/(.*)-sandbox$': '<rootDir>/sandboxes/$1/src',
+    '^@obolus/(.*)$': '<rootDir>/libs/$1/src',
+  },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 

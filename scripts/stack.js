@@ -12,15 +12,52 @@ const brokers = (process.env.KAFKA_BROKERS ?? `127.0.0.1:${kafkaPort}`).split(',
 const logDir = join(repositoryRoot, '.data/logs');
 const say = (line) => process.stdout.write(`obolus: ${line}\n`);
 
+const ports = {
+  stripe: Number(process.env.STRIPE_SANDBOX_PORT ?? 4601),
+  vies: Number(process.env.VIES_SANDBOX_PORT ?? 4602),
+  smtp: Number(process.env.MAIL_SANDBOX_SMTP_PORT ?? 1025),
+  mailViewer: Number(process.env.MAIL_SANDBOX_HTTP_PORT ?? 8025),
+};
+const stripeWebhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? 'whsec_obolus_sandbox';
+
+// Local stand-ins that speak the external APIs; each is probed over HTTP until it answers.
 const sandboxes = [
   {
+    name: 'stripe-sandbox',
+    entry: 'sandboxes/stripe/dist/main.js',
+    probe: `http://127.0.0.1:${ports.stripe}`,
+    env: {
+      STRIPE_SANDBOX_PORT: String(ports.stripe),
+      STRIPE_SANDBOX_WEBHOOK_URLS: `http://127.0.0.1:4003/webhooks/stripe`,
+      STRIPE_SANDBOX_WEBHOOK_SECRET: stripeWebhookSecret,
+      STRIPE_SANDBOX_ASYNC_DELAY_MS: '500',
+    },
+    shows: `http://127.0.0.1:${ports.stripe}`,
+  },
+  {
     name: 'vies-sandbox',
-    port: Number(process.env.VIES_SANDBOX_PORT ?? 4602),
     entry: 'libs/vat/dist/vies/sandbox/main.js',
-    env: (port) => ({ VIES_SANDBOX_PORT: String(port) }),
-    variable: 'VIES_URL',
+    probe: `http://127.0.0.1:${ports.vies}`,
+    env: { VIES_SANDBOX_PORT: String(ports.vies) },
+    shows: `http://127.0.0.1:${ports.vies}`,
+  },
+  {
+    name: 'mail-sandbox',
+    entry: 'sandboxes/mail/dist/main.js',
+    probe: `http://127.0.0.1:${ports.mailViewer}`,
+    env: { MAIL_SANDBOX_SMTP_PORT: String(ports.smtp), MAIL_SANDBOX_HTTP_PORT: String(ports.mailViewer) },
+    shows: `smtp://127.0.0.1:${ports.smtp}, mail viewer http://127.0.0.1:${ports.mailViewer}`,
   },
 ];
+
+/** What the services are told about the sandboxes. */
+const sandboxEnvironment = {
+  STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY ?? 'sk_test_obolus_local',
+  STRIPE_API_URL: process.env.STRIPE_API_URL ?? `http://127.0.0.1:${ports.stripe}`,
+  STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+  VIES_URL: `http://127.0.0.1:${ports.vies}`,
+  SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${ports.smtp}`,
+};
 
 const started = { kafka: false, postgres: undefined, sandboxes: [], services: [] };
 let stopping = false;
@@ -36,16 +73,16 @@ function kafkaAnswers() {
 
 async function startSandbox(sandbox) {
   const child = spawn(process.execPath, [join(repositoryRoot, sandbox.entry)], {
-    env: { ...process.env, ...sandbox.env(sandbox.port) },
+    env: { ...process.env, ...sandbox.env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   started.sandboxes.push(child);
-  const url = `http://127.0.0.1:${sandbox.port}`;
+  const url = sandbox.probe;
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`${sandbox.name} exited during start`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(1000) });
-      return url;
+      return;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -67,13 +104,12 @@ async function main() {
   say('preparing the database: one schema and one role per service');
   await provisionServiceDatabases({ adminUrl, services: OBOLUS_SERVICES });
 
-  const extra = {};
   const sandboxUrls = [];
   for (const sandbox of sandboxes) {
-    const url = await startSandbox(sandbox);
-    extra[sandbox.variable] = url;
-    sandboxUrls.push([sandbox.name, url]);
+    await startSandbox(sandbox);
+    sandboxUrls.push([sandbox.name, sandbox.shows]);
   }
+  const extra = sandboxEnvironment;
 
   const stack = { databaseAdminUrl: adminUrl, kafkaBrokers: brokers, otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT, extra };
   say(`starting ${OBOLUS_SERVICES.length} services (logs in .data/logs/)`);

@@ -1,3 +1,4 @@
+import { MailSandbox, startMailSandbox } from '@obolus/mail-sandbox';
 import { serviceEnvironment, ServiceProcess, startServiceProcess } from '@obolus/stack';
 import { OtlpReceiver, waitFor } from '@obolus/testing';
 import { spawnSync } from 'node:child_process';
@@ -14,10 +15,18 @@ describe('sign-up reaches notifications through the outbox and Kafka, in one tra
   let identity: ServiceProcess;
   let notifications: ServiceProcess;
   let db: Client;
+  let mail: MailSandbox;
 
   beforeAll(async () => {
     const otlpEndpoint = await receiver.start();
-    const stack = { databaseAdminUrl: adminUrl, kafkaBrokers: process.env.KAFKA_BROKERS!.split(','), otlpEndpoint };
+    mail = await startMailSandbox();
+    const stack = {
+      databaseAdminUrl: adminUrl,
+      kafkaBrokers: process.env.KAFKA_BROKERS!.split(','),
+      otlpEndpoint,
+      ports: { identity: 5101 },
+      extra: { SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}` },
+    };
     [identity, notifications] = await Promise.all([
       startServiceProcess({ service: 'identity', env: serviceEnvironment('identity', stack, 5101) }),
       startServiceProcess({ service: 'notifications', env: serviceEnvironment('notifications', stack, 5106) }),
@@ -30,16 +39,17 @@ describe('sign-up reaches notifications through the outbox and Kafka, in one tra
     await db?.end();
     const codes = await Promise.all([identity?.stop(), notifications?.stop()]);
     await receiver.stop();
+    await mail.close();
     // A graceful stop exits 0: consumers left the group, the relay and pools closed.
     expect(codes).toEqual([0, 0]);
   });
 
-  it('records a welcome delivery for a new account, and one trace covers request, publish and handler', async () => {
+  it('e-mails a welcome to a new account and records the delivery; one trace covers request, publish and handler', async () => {
     const email = `owner+${Date.now()}@atelier-dupont.fr`;
     const response = await fetch(`${identity.url}/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ companyName: 'Atelier Dupont', email, country: 'FR', catalog: 'fr-crm', signupChannel: 'partner' }),
+      body: JSON.stringify({ companyName: 'Atelier Dupont', email, password: 'Correct-Horse-Battery-9', country: 'FR', catalog: 'fr-crm', signupChannel: 'partner' }),
     });
     expect(response.status).toBe(201);
     const { accountId } = (await response.json()) as { accountId: string };
@@ -51,7 +61,9 @@ describe('sign-up reaches notifications through the outbox and Kafka, in one tra
       },
       { what: 'the welcome delivery' },
     );
-    expect(delivery).toMatchObject({ template: 'welcome', recipients: [email], locale: 'fr', status: 'pending' });
+    expect(delivery).toMatchObject({ template: 'welcome', recipients: [email], locale: 'fr', status: 'sent' });
+    const welcome = await mail.waitFor((m) => m.envelope.to.includes(email), 10_000);
+    expect(welcome.subject).toBe('Bienvenue, Atelier Dupont');
 
     const outbox = await db.query('SELECT event_id, published_at FROM identity.outbox WHERE message_key = $1', [accountId]);
     expect(outbox.rows).toHaveLength(1);
@@ -94,7 +106,7 @@ describe('sign-up reaches notifications through the outbox and Kafka, in one tra
     const invalid = await fetch(`${identity.url}/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ companyName: 'X', email: 'not-an-email', country: 'France', catalog: 'fr-crm', signupChannel: 'web', admin: true }),
+      body: JSON.stringify({ companyName: 'X', email: 'not-an-email', password: 'Correct-Horse-Battery-9', country: 'France', catalog: 'fr-crm', signupChannel: 'web', admin: true }),
     });
     expect(invalid.status).toBe(400);
     const body = (await invalid.json()) as { code: string; fields: { field: string }[] };

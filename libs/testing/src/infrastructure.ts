@@ -36,7 +36,7 @@ export async function startTestInfrastructure(): Promise<TestInfrastructure> {
   });
   return {
     kafkaBrokers: (process.env.KAFKA_BROKERS ?? `127.0.0.1:${port}`).split(','),
-    databaseAdminUrl: process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/obolus_test',
+    databaseAdminUrl: process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     // The local broker is shared by later runs; it is left running (npm run kafka:stop stops it).
     stop: async () => undefined,
   };

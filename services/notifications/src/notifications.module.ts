@@ -5,11 +5,17 @@ import { NotificationsInitial1732233600600 } from './database/migrations/1732233
 import { DeliveriesConsumer } from './deliveries/deliveries.consumer';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { DeliveryEntity } from './deliveries/entities/delivery.entity';
-import { RecordWelcomeUseCase } from './deliveries/use-cases/record-welcome/record-welcome.use-case';
+import { SendEmailUseCase } from './deliveries/use-cases/send-email/send-email.use-case';
+import { MAIL_SETTINGS, Mailer } from './email/mailer';
+
+export interface NotificationsConfig extends ServiceConfig {
+  SMTP_URL: string;
+  MAIL_FROM: string;
+}
 
 @Module({})
 export class NotificationsModule {
-  static forRoot(config: ServiceConfig, logger: Logger): DynamicModule {
+  static forRoot(config: NotificationsConfig, logger: Logger): DynamicModule {
     return {
       module: NotificationsModule,
       imports: [
@@ -22,7 +28,12 @@ export class NotificationsModule {
         }),
       ],
       controllers: [DeliveriesConsumer],
-      providers: [DeliveriesRepository, RecordWelcomeUseCase],
+      providers: [
+        { provide: MAIL_SETTINGS, useValue: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } },
+        Mailer,
+        DeliveriesRepository,
+        SendEmailUseCase,
+      ],
     };
   }
 }

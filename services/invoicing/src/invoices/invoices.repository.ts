@@ -25,8 +25,11 @@ export class InvoicesRepository {
    */
   async takeNextNumber(manager: EntityManager, series: string): Promise<number> {
     await manager.query(`INSERT INTO invoicing.invoice_series (series, next_number) VALUES ($1, 1) ON CONFLICT DO NOTHING`, [series]);
+    // Wrapped in a CTE so the driver returns the rows (a bare UPDATE answers [rows, count]).
     const rows: { taken: string }[] = await manager.query(
-      `UPDATE invoicing.invoice_series SET next_number = next_number + 1 WHERE series = $1 RETURNING next_number - 1 AS taken`,
+      `WITH taken AS (
+         UPDATE invoicing.invoice_series SET next_number = next_number + 1 WHERE series = $1 RETURNING next_number - 1 AS taken
+       ) SELECT taken FROM taken`,
       [series],
     );
     return Number(rows[0]!.taken);

@@ -7,4 +7,8 @@ export class DeliveriesRepository {
   async insert(manager: EntityManager, delivery: DeliveryEntity): Promise<void> {
     await manager.insert(DeliveryEntity, delivery);
   }
+
+  exists(manager: EntityManager, causeEventId: string, template: string): Promise<boolean> {
+    return manager.exists(DeliveryEntity, { where: { causeEventId, template } });
+  }
 }

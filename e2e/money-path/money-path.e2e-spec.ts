@@ -1,0 +1,240 @@
+import { CapturedMessage } from '@obolus/mail-sandbox';
+import { ObolusService } from '@obolus/stack';
+import { waitFor } from '@obolus/testing';
+import { CiusRoValidator } from '@obolus/ubl';
+import { createHash, randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import Stripe from 'stripe';
+import { Journey, StackHarness } from '../support/stack-harness';
+
+interface Invoice {
+  id: string;
+  number: string;
+  currency: string;
+  recipients: string[];
+  totals: { netMinor: number; vatMinor: number; grossMinor: number; payableMinor: number };
+  lines: { quantity: number; unitPriceMinor: number; vatRateBasisPoints: number }[];
+  vatBreakdown: { vatCategory: string; vatRateBasisPoints: number }[];
+}
+
+/**
+ * The walking skeleton: one French customer from sign-up to an e-mailed invoice, and one Romanian
+ * customer to a validated e-Factura XML, through every service's public HTTP API and Kafka events,
+ * with nothing inside Obolus faked. Then the same path with each consumer service crashed mid-way.
+ */
+describe('the money path through all six services', () => {
+  const harness = new StackHarness(5300);
+  let db: Client;
+  let stripe: Stripe;
+
+  beforeAll(async () => {
+    await harness.start();
+    const api = new URL(harness.stripe.url);
+    // The customer's browser confirms card set-ups with Stripe directly, as Stripe.js would.
+    stripe = new Stripe('sk_test_obolus_e2e', { host: api.hostname, port: api.port, protocol: 'http', maxNetworkRetries: 0 });
+    db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    const codes = await harness.stop();
+    expect(Object.values(codes).every((code) => code === 0)).toBe(true);
+  });
+
+  interface PathOptions {
+    catalog: 'fr-crm' | 'ro-crm';
+    /** Crash this service right after the step that feeds it, and start it again. */
+    crash?: { service: ObolusService; after: 'sign-up' | 'purchase' };
+  }
+
+  async function crashAndRestart(service: ObolusService): Promise<void> {
+    await harness.kill(service);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await harness.startService(service);
+  }
+
+  async function walk(options: PathOptions) {
+    const journey = new Journey();
+    const tag = randomBytes(4).toString('hex');
+    const fr = options.catalog === 'fr-crm';
+    const owner = `owner+${tag}@${fr ? 'atelier-dupont.fr' : 'fabrica-stefanesti.ro'}`;
+    const finance = `compta+${tag}@${fr ? 'atelier-dupont.fr' : 'fabrica-stefanesti.ro'}`;
+    const password = `Correct-Horse-${tag}`;
+
+    // 1. identity: sign-up, then sign-in.
+    const { accountId } = await journey.request<{ accountId: string }>('POST', `${harness.url('identity')}/accounts`, {
+      companyName: fr ? 'Atelier Dupont SAS' : 'Fabrica de Pâine Ștefănești SRL',
+      email: owner,
+      password,
+      country: fr ? 'FR' : 'RO',
+      catalog: options.catalog,
+      signupChannel: 'website',
+    });
+    if (options.crash?.after === 'sign-up') await crashAndRestart(options.crash.service);
+    const session = await journey.request<{ accessToken: string }>('POST', `${harness.url('identity')}/auth/sign-in`, { email: owner, password });
+    journey.accessToken = session.accessToken;
+
+    // 2. invoicing: billing details, with a finance address that also gets invoices (I1).
+    await journey.request('PUT', `${harness.url('invoicing')}/accounts/${accountId}/billing-details`, {
+      legalName: fr ? 'Atelier Dupont SAS' : 'Fabrica de Pâine Ștefănești SRL',
+      buyerType: 'business',
+      ...(fr ? { vatNumber: 'FR40303265045' } : { companyId: '12448440', tradeRegisterNumber: 'J22/123/2010' }),
+      address: fr
+        ? { line1: '8 rue des Lilas', city: 'Lyon', postalCode: '69003', country: 'FR' }
+        : { line1: 'Bd. Ștefan cel Mare 1', city: 'Iași', postalCode: '700028', countrySubdivision: 'RO-IS', country: 'RO' },
+      extraRecipients: [finance],
+    });
+
+    // 3. subscriptions: the trial started from account.created, for the channel's length (T1).
+    const trial = await waitFor(
+      () => journey.request<{ status: string; edition: string; trialEndsOn: string }>('GET', `${harness.url('subscriptions')}/accounts/${accountId}/subscription`, undefined, [200, 404]).then((s) => (s.status ? s : undefined)),
+      { what: 'the trial', timeoutMs: 60_000 },
+    );
+    expect(trial).toMatchObject({ status: 'trialing', edition: fr ? 'dream-team' : 'ultimate' });
+
+    // 4. payments: save a card for off-session charges (SetupIntent confirmed in the "browser").
+    const setup = await journey.request<{ setupIntentId: string }>('POST', `${harness.url('payments')}/accounts/${accountId}/payment-methods/setup-intents`, {});
+    await stripe.setupIntents.confirm(setup.setupIntentId, { payment_method: 'pm_card_visa' });
+    await waitFor(
+      () => journey.request<{ default: unknown }>('GET', `${harness.url('payments')}/accounts/${accountId}/payment-methods`).then((m) => m.default ?? undefined),
+      { what: 'the saved card', timeoutMs: 60_000 },
+    );
+
+    // 5. subscriptions: the customer buys (Dream Team monthly, 3 users / Premium 1 month, 2 users).
+    await journey.request('POST', `${harness.url('subscriptions')}/accounts/${accountId}/subscription/purchase`, {
+      edition: fr ? 'dream-team' : 'premium',
+      term: fr ? 'monthly' : 'prepaid-1',
+      seats: fr ? 3 : 2,
+      paymentMethod: 'card',
+    });
+    if (options.crash?.after === 'purchase') await crashAndRestart(options.crash.service);
+
+    // 6. The invoice e-mail: payment, invoice, PDF, SMTP.
+    const email = await waitFor(
+      () => harness.mail.messages().find((m) => m.envelope.to.includes(owner) && /^(Facture|Factura) /.test(m.subject)),
+      { what: `the invoice e-mail to ${owner}`, timeoutMs: 120_000, intervalMs: 250 },
+    );
+    const invoices = await journey.request<Invoice[]>('GET', `${harness.url('invoicing')}/accounts/${accountId}/invoices`);
+    return { journey, accountId, owner, finance, email, invoices };
+  }
+
+  function assertInvoiceEmail(email: CapturedMessage, invoice: Invoice, owner: string, finance: string) {
+    expect([...email.envelope.to].sort()).toEqual([owner, finance].sort());
+    expect(email.subject).toContain(invoice.number);
+    expect(email.attachments).toHaveLength(1);
+    const [pdf] = email.attachments;
+    expect(pdf!.filename).toBe(`${invoice.number}.pdf`);
+    expect(pdf!.contentType).toBe('application/pdf');
+    expect(pdf!.content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf!.content.toString('latin1')).toContain(`(${invoice.number})`);
+  }
+
+  async function countsFor(accountId: string) {
+    const one = async (sql: string) => Number((await db.query(sql, [accountId])).rows[0].n);
+    return {
+      invoices: await one('SELECT count(*) AS n FROM invoicing.invoices WHERE account_id = $1'),
+      payments: await one(`SELECT count(*) AS n FROM payments.payments WHERE account_id = $1 AND status = 'succeeded'`),
+      invoiceEmails: await one(`SELECT count(*) AS n FROM notifications.deliveries WHERE account_id = $1 AND template = 'invoice-issued'`),
+      documents: await one('SELECT count(*) AS n FROM efactura_gateway.documents WHERE account_id = $1'),
+    };
+  }
+
+  it('takes a French company from sign-up to an e-mailed invoice with 20% VAT, in one trace', async () => {
+    const { journey, accountId, owner, finance, email, invoices } = await walk({ catalog: 'fr-crm' });
+    expect(invoices).toHaveLength(1);
+    const [invoice] = invoices;
+    expect(invoice!.number).toMatch(/^OBFR-\d{4}-\d{6}$/);
+    expect(invoice!.currency).toBe('EUR');
+    expect(invoice!.lines).toEqual([expect.objectContaining({ quantity: 3, unitPriceMinor: 3900, vatRateBasisPoints: 2000 })]);
+    expect(invoice!.totals).toMatchObject({ netMinor: 11700, vatMinor: 2340, grossMinor: 14040, payableMinor: 0 });
+    assertInvoiceEmail(email, invoice!, owner, finance);
+
+    // The PDF served over HTTP is the one that was e-mailed.
+    const pdf = await journey.download(`${harness.url('invoicing')}/accounts/${accountId}/invoices/${invoice!.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    expect(createHash('sha256').update(pdf.body).digest('hex')).toBe(createHash('sha256').update(email.attachments[0]!.content).digest('hex'));
+
+    // Stripe was charged once, the gross amount, off-session.
+    const charged = await stripe.paymentIntents.list({ limit: 100 });
+    const ours = charged.data.filter((pi) => pi.metadata?.account_id === accountId);
+    expect(ours.map((pi) => [pi.amount, pi.currency, pi.status])).toEqual([[14040, 'eur', 'succeeded']]);
+
+    // One trace, from the sign-up request to the handler that sent the e-mail.
+    const spans = await waitFor(
+      () => {
+        const inTrace = harness.receiver.inTrace(journey.traceId);
+        const sent = inTrace.find((s) => s.service === 'notifications' && s.name === 'handle obolus.invoicing.invoice.issued.v1');
+        return sent ? inTrace : undefined;
+      },
+      { what: 'the e-mail handler span in the journey trace', timeoutMs: 30_000 },
+    );
+    const services = new Set(spans.map((s) => s.service));
+    // Every service took part, efactura-gateway included: it reads every invoice and keeps the Romanian ones.
+    expect([...services].sort()).toEqual(['efactura-gateway', 'identity', 'invoicing', 'notifications', 'payments', 'subscriptions']);
+    const names = spans.map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'publish identity.account.v1',
+        'handle obolus.subscriptions.subscription.activated.v1',
+        'handle obolus.invoicing.invoice.payment-requested.v1',
+        'publish payments.payment.v1',
+        'handle obolus.payments.payment.succeeded.v1',
+        'handle obolus.invoicing.invoice.issued.v1',
+      ]),
+    );
+    expect(await countsFor(accountId)).toMatchObject({ invoices: 1, payments: 1, invoiceEmails: 1 });
+  });
+
+  it('takes a Romanian company to an invoice with 21% VAT and a CIUS-RO XML that passes the official rules', async () => {
+    const { journey, accountId, owner, finance, email, invoices } = await walk({ catalog: 'ro-crm' });
+    const [invoice] = invoices;
+    expect(invoice!.number).toMatch(/^OBRO-\d{4}-\d{6}$/);
+    expect(invoice!.totals).toMatchObject({ netMinor: 9800, vatMinor: 2058, grossMinor: 11858 });
+    assertInvoiceEmail(email, invoice!, owner, finance);
+
+    const xml = await waitFor(
+      async () => {
+        const download = await journey.download(`${harness.url('efactura-gateway')}/accounts/${accountId}/efactura/invoices/${invoice!.id}/xml`);
+        return download.status === 200 ? download : undefined;
+      },
+      { what: 'the e-Factura XML', timeoutMs: 60_000 },
+    );
+    expect(xml.type).toMatch(/application\/xml/);
+    const text = xml.body.toString('utf8');
+    expect(text).toContain(`<cbc:ID>${invoice!.number}</cbc:ID>`);
+    expect(text).toContain('urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.1');
+    const report = await CiusRoValidator.create().validate(text);
+    expect(report.findings.filter((f) => f.severity === 'fatal')).toEqual([]);
+    expect(report.valid).toBe(true);
+    expect(await countsFor(accountId)).toMatchObject({ invoices: 1, payments: 1, invoiceEmails: 1, documents: 1 });
+
+    // Another account's token cannot read this account's XML or invoices.
+    const stranger = new Journey();
+    stranger.accessToken = journey.accessToken;
+    const foreign = await stranger.download(`${harness.url('invoicing')}/accounts/00000000-0000-4000-8000-000000000000/invoices`);
+    expect(foreign.status).toBe(404);
+  });
+
+  const crashes: { service: ObolusService; after: 'sign-up' | 'purchase'; catalog: 'fr-crm' | 'ro-crm' }[] = [
+    { service: 'subscriptions', after: 'sign-up', catalog: 'fr-crm' },
+    { service: 'payments', after: 'purchase', catalog: 'fr-crm' },
+    { service: 'invoicing', after: 'purchase', catalog: 'fr-crm' },
+    { service: 'notifications', after: 'purchase', catalog: 'fr-crm' },
+    { service: 'efactura-gateway', after: 'purchase', catalog: 'ro-crm' },
+  ];
+
+  it.each(crashes)('loses and duplicates nothing when $service crashes after the $after step', async ({ service, after, catalog }) => {
+    const { accountId, owner, email, invoices } = await walk({ catalog, crash: { service, after } });
+    expect(invoices).toHaveLength(1);
+    expect(email.subject).toContain(invoices[0]!.number);
+    if (catalog === 'ro-crm') {
+      await waitFor(async () => (await countsFor(accountId)).documents === 1, { what: 'the e-Factura document', timeoutMs: 60_000 });
+    }
+    // Give redeliveries time to show up, then count: one of everything.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await countsFor(accountId)).toEqual({ invoices: 1, payments: 1, invoiceEmails: 1, documents: catalog === 'ro-crm' ? 1 : 0 });
+    expect(harness.mail.messages().filter((m) => m.envelope.to.includes(owner) && /^(Facture|Factura) /.test(m.subject))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,117 @@
+import { startMailSandbox, MailSandbox } from '@obolus/mail-sandbox';
+import { OBOLUS_SERVICES, ObolusService, serviceEnvironment, ServiceProcess, StackEnvironment, startServiceProcess } from '@obolus/stack';
+import { startStripeSandbox, StripeSandbox } from '@obolus/stripe-sandbox';
+import { OtlpReceiver } from '@obolus/testing';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Each service's output, for reading after a failed run. */
+const logDirectory = join(__dirname, '../../.data/e2e-logs');
+
+/**
+ * The whole of Obolus for an end-to-end test: six services as their own processes against the real
+ * broker and database, the Stripe and mail sandboxes as real servers on loopback, and an OTLP receiver
+ * the services export their spans to.
+ */
+export class StackHarness {
+  readonly receiver = new OtlpReceiver();
+  readonly services = new Map<ObolusService, ServiceProcess>();
+  mail!: MailSandbox;
+  stripe!: StripeSandbox;
+  private stack!: StackEnvironment;
+
+  constructor(private readonly basePort: number) {}
+
+  port(service: ObolusService): number {
+    return this.basePort + OBOLUS_SERVICES.indexOf(service) + 1;
+  }
+
+  url(service: ObolusService): string {
+    return `http://127.0.0.1:${this.port(service)}`;
+  }
+
+  async start(): Promise<void> {
+    const otlpEndpoint = await this.receiver.start();
+    this.mail = await startMailSandbox();
+    const webhookSecret = `whsec_e2e_${randomBytes(8).toString('hex')}`;
+    this.stripe = await startStripeSandbox({
+      webhookUrls: [`${this.url('payments')}/webhooks/stripe`],
+      webhookSecret,
+      asyncDelayMs: 200,
+      webhookRetryBaseMs: 250,
+      webhookRetryMaxMs: 2000,
+      webhookMaxAttempts: 20,
+    });
+    this.stack = {
+      databaseAdminUrl: process.env.DATABASE_ADMIN_URL!,
+      kafkaBrokers: process.env.KAFKA_BROKERS!.split(','),
+      otlpEndpoint,
+      ports: Object.fromEntries(OBOLUS_SERVICES.map((s) => [s, this.port(s)])),
+      extra: {
+        STRIPE_SECRET_KEY: 'sk_test_obolus_e2e',
+        STRIPE_API_URL: this.stripe.url,
+        STRIPE_WEBHOOK_SECRET: webhookSecret,
+        SMTP_URL: `smtp://127.0.0.1:${this.mail.smtpPort}`,
+        IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: '1000',
+      },
+    };
+    await Promise.all(OBOLUS_SERVICES.map((service) => this.startService(service)));
+  }
+
+  async startService(service: ObolusService): Promise<ServiceProcess> {
+    mkdirSync(logDirectory, { recursive: true });
+    const running = await startServiceProcess({
+      service,
+      env: serviceEnvironment(service, this.stack),
+      healthTimeoutMs: 90_000,
+      logFile: join(logDirectory, `${service}.log`),
+    });
+    this.services.set(service, running);
+    return running;
+  }
+
+  /** A crash: SIGKILL, no clean-up, no offsets committed beyond what was already done. */
+  async kill(service: ObolusService): Promise<void> {
+    await this.services.get(service)?.kill();
+  }
+
+  /** Stops everything; returns the exit codes of the services' graceful stops. */
+  async stop(): Promise<Record<string, number | null>> {
+    const codes: Record<string, number | null> = {};
+    await Promise.all(
+      [...this.services].map(async ([service, running]) => {
+        codes[service] = await running.stop();
+      }),
+    );
+    await this.stripe?.close();
+    await this.mail?.close();
+    await this.receiver.stop();
+    return codes;
+  }
+}
+
+/**
+ * A customer's browser session as one trace: every request carries a W3C traceparent with the same
+ * trace id, as an instrumented front end would send.
+ */
+export class Journey {
+  readonly traceId = randomBytes(16).toString('hex');
+  accessToken?: string;
+
+  async request<T = unknown>(method: string, url: string, body?: unknown, expected = [200, 201, 202]): Promise<T> {
+    const headers: Record<string, string> = { traceparent: `00-${this.traceId}-${randomBytes(8).toString('hex')}-01` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
+    const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    if (!expected.includes(response.status)) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
+    const type = response.headers.get('content-type') ?? '';
+    return (type.includes('json') ? JSON.parse(text) : text) as T;
+  }
+
+  async download(url: string): Promise<{ status: number; type: string | null; body: Buffer }> {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${this.accessToken}` } });
+    return { status: response.status, type: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()) };
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+
+export const MAIL_SETTINGS = Symbol('MAIL_SETTINGS');
+
+export interface MailSettings {
+  smtpUrl: string;
+  from: string;
+}
+
+export interface OutgoingEmail {
+  /** Becomes the Message-ID, so a resend of the same delivery is recognisable as one message. */
+  deliveryId: string;
+  to: string[];
+  subject: string;
+  text: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+}
+
+/** Sends over SMTP with nodemailer; the server is the real one in production, a capturing one in tests. */
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private readonly transport: Transporter;
+
+  constructor(@Inject(MAIL_SETTINGS) private readonly settings: MailSettings) {
+    this.transport = createTransport(settings.smtpUrl);
+  }
+
+  async send(email: OutgoingEmail): Promise<string> {
+    const info = await this.transport.sendMail({
+      from: this.settings.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      messageId: `<${email.deliveryId}@obolus>`,
+      attachments: email.attachments,
+    });
+    return info.messageId;
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}
