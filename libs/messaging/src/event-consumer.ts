@@ -32,6 +32,11 @@ export interface EventConsumerOptions {
   fromBeginning?: boolean;
   /** Messages handled in one transaction; 1 gives a transaction per message. */
   chunkSize?: number;
+  /**
+   * How long the group waits for a silent member before giving its partitions to the others: the
+   * longest a crashed replica's partitions stay unread. 10 s by default.
+   */
+  sessionTimeoutMs?: number;
   logger?: MessagingLogger;
 }
 
@@ -89,8 +94,8 @@ export class EventConsumer {
   async start(): Promise<void> {
     const consumer = this.options.kafka.consumer({
       groupId: this.options.groupId,
-      sessionTimeout: 30000,
-      heartbeatInterval: 3000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 10_000) / 3)),
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
