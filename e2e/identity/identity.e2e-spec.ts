@@ -1,4 +1,5 @@
 import { JwtAccessTokenVerifier } from '@obolus/auth';
+import { MailSandbox, startMailSandbox } from '@obolus/mail-sandbox';
 import { serviceEnvironment, ServiceProcess, startServiceProcess } from '@obolus/stack';
 import { uniqueSuffix, waitFor } from '@obolus/testing';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
@@ -23,6 +24,7 @@ describe('identity end to end', () => {
   let notifications: ServiceProcess;
   let db: Client;
   let consumer: Consumer;
+  let mail: MailSandbox;
   const seen: Envelope[] = [];
 
   beforeAll(async () => {
@@ -31,10 +33,10 @@ describe('identity end to end', () => {
       service: 'identity',
       env: { ...serviceEnvironment('identity', stack, 5201), IDENTITY_APP_URL: 'https://app.obolus.example', LOG_LEVEL: 'warn' },
     });
-    // Nothing listens on the SMTP port: the delivery is recorded whether or not the e-mail goes out.
+    mail = await startMailSandbox();
     notifications = await startServiceProcess({
       service: 'notifications',
-      env: { ...serviceEnvironment('notifications', stack, 5206), SMTP_URL: 'smtp://127.0.0.1:5209', LOG_LEVEL: 'warn' },
+      env: { ...serviceEnvironment('notifications', stack, 5206), SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`, LOG_LEVEL: 'warn' },
     });
     db = new Client({ connectionString: adminUrl });
     await db.connect();
@@ -52,6 +54,7 @@ describe('identity end to end', () => {
     await consumer?.disconnect();
     await db?.end();
     const codes = await Promise.all([identity?.stop(), notifications?.stop()]);
+    await mail?.close();
     expect(codes).toEqual([0, 0]);
   });
 
@@ -84,7 +87,8 @@ describe('identity end to end', () => {
       async () => (await db.query('SELECT * FROM notifications.deliveries WHERE account_id = $1', [accountId])).rows[0],
       { what: 'the welcome delivery' },
     );
-    expect(delivery).toMatchObject({ template: 'welcome', recipients: [email] });
+    expect(delivery).toMatchObject({ template: 'welcome', recipients: [email], status: 'sent' });
+    expect((await mail.waitFor((m) => m.envelope.to.includes(email), 10_000)).subject).toMatch(/^Bienvenue|^Welcome|^Bun venit/);
     expect((await eventOf('obolus.identity.account.created.v1', accountId)).data).toMatchObject({ signupChannel: 'partner-ro', catalog: 'ro-crm', country: 'RO' });
 
     const signIn = await post<{ accessToken: string }>('/auth/sign-in', { email, password: 'Carpathian-ridge-2026' });
