@@ -64,7 +64,10 @@ let stopping = false;
 
 function kafkaAnswers() {
   try {
-    execFileSync('bash', [join(repositoryRoot, 'deploy/kafka/kafka.sh'), 'status'], { stdio: 'ignore', env: { ...process.env, KAFKA_PORT: kafkaPort } });
+    execFileSync('bash', [join(repositoryRoot, 'deploy/kafka/kafka.sh'), 'status'], {
+      stdio: 'ignore',
+      env: { ...process.env, KAFKA_PORT: kafkaPort },
+    });
     return true;
   } catch {
     return false;
@@ -95,7 +98,10 @@ async function main() {
   mkdirSync(logDir, { recursive: true });
   if (!kafkaAnswers()) {
     say(`starting Kafka on 127.0.0.1:${kafkaPort}`);
-    execFileSync('bash', [join(repositoryRoot, 'deploy/kafka/kafka.sh'), 'start'], { stdio: 'inherit', env: { ...process.env, KAFKA_PORT: kafkaPort } });
+    execFileSync('bash', [join(repositoryRoot, 'deploy/kafka/kafka.sh'), 'start'], {
+      stdio: 'inherit',
+      env: { ...process.env, KAFKA_PORT: kafkaPort },
+    });
     started.kafka = true;
   } else {
     say(`using the Kafka broker already on ${brokers.join(',')}`);
@@ -111,19 +117,27 @@ async function main() {
   }
   const extra = sandboxEnvironment;
 
-  const stack = { databaseAdminUrl: adminUrl, kafkaBrokers: brokers, otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT, extra };
+  const stack = {
+    databaseAdminUrl: adminUrl,
+    kafkaBrokers: brokers,
+    otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    extra,
+  };
   say(`starting ${OBOLUS_SERVICES.length} services (logs in .data/logs/)`);
   const services = await Promise.all(
     OBOLUS_SERVICES.map((service) =>
-      startServiceProcess({ service, env: serviceEnvironment(service, stack), logFile: join(logDir, `${service}.log`), healthTimeoutMs: 120_000 }).then(
-        (running) => {
-          started.services.push(running);
-          running.exited.then(({ code, signal }) => {
-            if (!stopping) say(`${service} exited (code ${code}, signal ${signal}); see .data/logs/${service}.log`);
-          });
-          return running;
-        },
-      ),
+      startServiceProcess({
+        service,
+        env: serviceEnvironment(service, stack),
+        logFile: join(logDir, `${service}.log`),
+        healthTimeoutMs: 120_000,
+      }).then((running) => {
+        started.services.push(running);
+        running.exited.then(({ code, signal }) => {
+          if (!stopping) say(`${service} exited (code ${code}, signal ${signal}); see .data/logs/${service}.log`);
+        });
+        return running;
+      }),
     ),
   );
 

@@ -5,6 +5,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=${NX_SKIP_NX_CACHE:-false} KAFKAJS_NO_PARTITIONER_WARNING=1
 
 bash scripts/ensure-deps.sh
+echo "== format (nx)"
+npx nx format:check
 echo "== lint (nx)"
 npx nx run-many -t lint --output-style=static
 echo "== type-check"

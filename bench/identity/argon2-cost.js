@@ -28,6 +28,8 @@ async function measure(params, runs = 12) {
   console.log('memory KiB | t | p | median ms | p90 ms');
   for (const params of candidates) {
     const { median, p90 } = await measure(params);
-    console.log(`${String(params.memoryCost).padStart(10)} | ${params.timeCost} | ${params.parallelism} | ${median.toFixed(1).padStart(9)} | ${p90.toFixed(1).padStart(6)}`);
+    console.log(
+      `${String(params.memoryCost).padStart(10)} | ${params.timeCost} | ${params.parallelism} | ${median.toFixed(1).padStart(9)} | ${p90.toFixed(1).padStart(6)}`,
+    );
   }
 })();

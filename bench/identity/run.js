@@ -18,7 +18,11 @@ const PASSWORD = 'Bench-password-2026';
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function post(url, body) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = await response.json();
   if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(json)}`);
   return json;
@@ -40,7 +44,12 @@ async function signIns(baseUrl, emails) {
   );
   const seconds = (Date.now() - startedAt) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
-  return { count: latencies.length, perSecond: latencies.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return {
+    count: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+  };
 }
 
 /** Verification in a separate process, as another service would do it: keys fetched once from the JWKS, then offline. */
@@ -88,19 +97,34 @@ async function main() {
     const emails = [];
     for (let i = 0; i < USERS; i += 1) {
       const email = `bench-${i}-${Date.now().toString(36)}@bench.obolus.example`;
-      await post(`${identity.url}/accounts`, { companyName: `Bench ${i}`, email, password: PASSWORD, country: 'FR', catalog: 'fr-crm', signupChannel: 'bench' });
+      await post(`${identity.url}/accounts`, {
+        companyName: `Bench ${i}`,
+        email,
+        password: PASSWORD,
+        country: 'FR',
+        catalog: 'fr-crm',
+        signupChannel: 'bench',
+      });
       emails.push(email);
     }
     const signIn = await signIns(identity.url, emails);
-    const tokens = await Promise.all(emails.map(async (email) => (await post(`${identity.url}/auth/sign-in`, { email, password: PASSWORD })).accessToken));
+    const tokens = await Promise.all(
+      emails.map(async (email) => (await post(`${identity.url}/auth/sign-in`, { email, password: PASSWORD })).accessToken),
+    );
     const verify = await verificationsElsewhere(`${identity.url}/.well-known/jwks.json`, tokens);
 
     console.log(`\nidentity bench on ${os.cpus().length} x ${os.cpus()[0].model}, Node ${process.version}`);
-    console.log(`argon2id m=${cost.memoryKiB} KiB, t=${cost.timeCost}, p=${cost.parallelism}; ${CONCURRENCY} concurrent clients, ${SECONDS} s per phase\n`);
+    console.log(
+      `argon2id m=${cost.memoryKiB} KiB, t=${cost.timeCost}, p=${cost.parallelism}; ${CONCURRENCY} concurrent clients, ${SECONDS} s per phase\n`,
+    );
     console.log('| measure | count | per second | p50 ms | p99 ms |');
     console.log('|---|---:|---:|---:|---:|');
-    console.log(`| sign-in over HTTP (argon2id verify, session, audit, tokens) | ${signIn.count} | ${signIn.perSecond.toFixed(1)} | ${signIn.p50.toFixed(1)} | ${signIn.p99.toFixed(1)} |`);
-    console.log(`| access-token verification (EdDSA, another process) | ${verify.count} | ${Math.round(verify.perSecond)} | - | - |`);
+    console.log(
+      `| sign-in over HTTP (argon2id verify, session, audit, tokens) | ${signIn.count} | ${signIn.perSecond.toFixed(1)} | ${signIn.p50.toFixed(1)} | ${signIn.p99.toFixed(1)} |`,
+    );
+    console.log(
+      `| access-token verification (EdDSA, another process) | ${verify.count} | ${Math.round(verify.perSecond)} | - | - |`,
+    );
   } finally {
     await identity.stop();
   }

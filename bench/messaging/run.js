@@ -10,7 +10,15 @@ const {
   serviceConnectionUrl,
   serviceDatabaseNames,
 } = require('@obolus/database');
-const { createEventProducer, createKafka, ensureTopics, EventConsumer, MessagingTables1732233600000, OutboxRelay, OutboxWriter } = require('@obolus/messaging');
+const {
+  createEventProducer,
+  createKafka,
+  ensureTopics,
+  EventConsumer,
+  MessagingTables1732233600000,
+  OutboxRelay,
+  OutboxWriter,
+} = require('@obolus/messaging');
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const KEYS = 10;
@@ -26,7 +34,14 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 function summary(name, startedAt, finishedAt, latencies) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const seconds = (finishedAt - startedAt) / 1000;
-  return { name, events: latencies.length, seconds: +seconds.toFixed(2), perSecond: Math.round(latencies.length / seconds), p50Ms: +percentile(sorted, 50).toFixed(1), p99Ms: +percentile(sorted, 99).toFixed(1) };
+  return {
+    name,
+    events: latencies.length,
+    seconds: +seconds.toFixed(2),
+    perSecond: Math.round(latencies.length / seconds),
+    p50Ms: +percentile(sorted, 50).toFixed(1),
+    p99Ms: +percentile(sorted, 99).toFixed(1),
+  };
 }
 
 async function rawBaseline(kafka) {
@@ -54,7 +69,10 @@ async function rawBaseline(kafka) {
   for (let sent = 0; sent < EVENTS; sent += WRITE_BATCH) {
     const messages = Array.from({ length: Math.min(WRITE_BATCH, EVENTS - sent) }, (_, i) => {
       const n = sent + i;
-      return { key: `key-${n % KEYS}`, value: JSON.stringify({ n, key: `key-${n % KEYS}`, sentAt: performance.timeOrigin + performance.now() }) };
+      return {
+        key: `key-${n % KEYS}`,
+        value: JSON.stringify({ n, key: `key-${n % KEYS}`, sentAt: performance.timeOrigin + performance.now() }),
+      };
     });
     await producer.send({ topic, acks: -1, messages });
   }
@@ -70,7 +88,9 @@ async function outboxPath(kafka) {
   await provisionServiceDatabases({ adminUrl, services: [SERVICE] });
   const { schema } = serviceDatabaseNames(SERVICE);
   const url = serviceConnectionUrl(adminUrl, SERVICE);
-  const dataSource = await openServiceDataSource(createServiceDataSource({ service: SERVICE, url, migrations: [MessagingTables1732233600000], poolSize: 8 }));
+  const dataSource = await openServiceDataSource(
+    createServiceDataSource({ service: SERVICE, url, migrations: [MessagingTables1732233600000], poolSize: 8 }),
+  );
   const contract = defineEvent({
     type: 'obolus.messaging-bench.thing.happened.v1',
     topic,
@@ -135,7 +155,10 @@ async function outboxPath(kafka) {
   await relay.stop();
   await producer.disconnect();
   await dataSource.destroy();
-  return { ...summary('outbox -> relay -> Kafka -> inbox consumer', startedAt, finishedAt, latencies), duplicatesAbsorbed: consumer.outcomes.duplicate };
+  return {
+    ...summary('outbox -> relay -> Kafka -> inbox consumer', startedAt, finishedAt, latencies),
+    duplicatesAbsorbed: consumer.outcomes.duplicate,
+  };
 }
 
 async function main() {
@@ -143,8 +166,12 @@ async function main() {
   const raw = await rawBaseline(kafka);
   const outbox = await outboxPath(kafka);
   console.table([raw, outbox]);
-  console.log(`outbox path phases (ms from first write): all written ${phases.writtenMs}, all published ${phases.relayedMs}, all consumed ${phases.consumedMs}`);
-  console.log(`throughput ratio outbox/raw: ${(outbox.perSecond / raw.perSecond).toFixed(2)} (${EVENTS} events, ${KEYS} keys, 3 partitions)`);
+  console.log(
+    `outbox path phases (ms from first write): all written ${phases.writtenMs}, all published ${phases.relayedMs}, all consumed ${phases.consumedMs}`,
+  );
+  console.log(
+    `throughput ratio outbox/raw: ${(outbox.perSecond / raw.perSecond).toFixed(2)} (${EVENTS} events, ${KEYS} keys, 3 partitions)`,
+  );
   process.exit(0);
 }
 

@@ -70,10 +70,13 @@ async function validateOn(workers, documents) {
   const perWorker = Math.ceil(documents / workers);
   const started = performance.now();
   const results = await Promise.all(
-    pool.map((w, i) => new Promise((resolve) => {
-      w.once('message', resolve);
-      w.postMessage({ count: perWorker, offset: i * perWorker });
-    })),
+    pool.map(
+      (w, i) =>
+        new Promise((resolve) => {
+          w.once('message', resolve);
+          w.postMessage({ count: perWorker, offset: i * perWorker });
+        }),
+    ),
   );
   const wall = performance.now() - started;
   await Promise.all(pool.map((w) => w.terminate()));
@@ -95,14 +98,22 @@ async function main() {
   const validateDocs = option('--validate-docs', 60);
   const rows = [];
 
-  for (const [label, options] of [['build (10-line invoice, indented)', {}], ['build (10-line invoice, prettyPrint: false)', { prettyPrint: false }]]) {
+  for (const [label, options] of [
+    ['build (10-line invoice, indented)', {}],
+    ['build (10-line invoice, prettyPrint: false)', { prettyPrint: false }],
+  ]) {
     const buildMs = benchBuild(buildDocs, options);
     rows.push([label, buildDocs, (buildDocs / (buildMs / 1000)).toFixed(0), (buildMs / buildDocs).toFixed(3)]);
   }
 
   for (const workers of [1, 2]) {
     const { documents, wall } = await validateOn(workers, validateDocs);
-    rows.push([`validate XSD + CIUS-RO (${workers} worker${workers > 1 ? 's' : ''})`, documents, (documents / (wall / 1000)).toFixed(1), (wall / documents).toFixed(1)]);
+    rows.push([
+      `validate XSD + CIUS-RO (${workers} worker${workers > 1 ? 's' : ''})`,
+      documents,
+      (documents / (wall / 1000)).toFixed(1),
+      (wall / documents).toFixed(1),
+    ]);
   }
 
   const header = ['operation', 'documents', 'docs/s', 'ms/doc'];

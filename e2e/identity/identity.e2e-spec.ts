@@ -36,13 +36,22 @@ describe('identity end to end', () => {
     mail = await startMailSandbox();
     notifications = await startServiceProcess({
       service: 'notifications',
-      env: { ...serviceEnvironment('notifications', stack, 5206), SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`, LOG_LEVEL: 'warn' },
+      env: {
+        ...serviceEnvironment('notifications', stack, 5206),
+        SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+        LOG_LEVEL: 'warn',
+      },
     });
     db = new Client({ connectionString: adminUrl });
     await db.connect();
-    consumer = new Kafka({ clientId: 'identity-e2e', brokers, logLevel: logLevel.NOTHING }).consumer({ groupId: `identity-e2e-${uniqueSuffix()}` });
+    consumer = new Kafka({ clientId: 'identity-e2e', brokers, logLevel: logLevel.NOTHING }).consumer({
+      groupId: `identity-e2e-${uniqueSuffix()}`,
+    });
     await consumer.connect();
-    await consumer.subscribe({ topics: ['identity.account.v1', 'identity.user.v1', 'identity.credentials.v1'], fromBeginning: true });
+    await consumer.subscribe({
+      topics: ['identity.account.v1', 'identity.user.v1', 'identity.credentials.v1'],
+      fromBeginning: true,
+    });
     await consumer.run({
       eachMessage: async ({ message }) => {
         if (message.value) seen.push(JSON.parse(message.value.toString()) as Envelope);
@@ -68,7 +77,10 @@ describe('identity end to end', () => {
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
   };
   const eventOf = (type: string, accountId: string) =>
-    waitFor(() => seen.find((e) => e.type === type && e.accountid === accountId), { what: `${type} for ${accountId}`, timeoutMs: 30_000 });
+    waitFor(() => seen.find((e) => e.type === type && e.accountid === accountId), {
+      what: `${type} for ${accountId}`,
+      timeoutMs: 30_000,
+    });
 
   it('signs up, and notifications consumes account.created; tokens verify offline in another process', async () => {
     const email = `owner+${uniqueSuffix()}@firma-popescu.ro`;
@@ -89,17 +101,33 @@ describe('identity end to end', () => {
     );
     expect(delivery).toMatchObject({ template: 'welcome', recipients: [email], status: 'sent' });
     expect((await mail.waitFor((m) => m.envelope.to.includes(email), 10_000)).subject).toMatch(/^Bienvenue|^Welcome|^Bun venit/);
-    expect((await eventOf('obolus.identity.account.created.v1', accountId)).data).toMatchObject({ signupChannel: 'partner-ro', catalog: 'ro-crm', country: 'RO' });
+    expect((await eventOf('obolus.identity.account.created.v1', accountId)).data).toMatchObject({
+      signupChannel: 'partner-ro',
+      catalog: 'ro-crm',
+      country: 'RO',
+    });
 
     const signIn = await post<{ accessToken: string }>('/auth/sign-in', { email, password: 'Carpathian-ridge-2026' });
     expect(signIn.status).toBe(200);
     const verifier = new JwtAccessTokenVerifier({ jwksUrl: `${identity.url}/.well-known/jwks.json` });
-    await expect(verifier.verify(signIn.body.accessToken)).resolves.toMatchObject({ kind: 'customer', accountId, role: 'owner', email });
+    await expect(verifier.verify(signIn.body.accessToken)).resolves.toMatchObject({
+      kind: 'customer',
+      accountId,
+      role: 'owner',
+      email,
+    });
   });
 
   it('publishes password-reset.requested with a working single-use link', async () => {
     const email = `reset+${uniqueSuffix()}@atelier-dupont.fr`;
-    const { body } = await post<{ accountId: string }>('/accounts', { companyName: 'Atelier Dupont', email, password: 'Velvet-harbour-1987', country: 'FR', catalog: 'fr-crm', signupChannel: 'web' });
+    const { body } = await post<{ accountId: string }>('/accounts', {
+      companyName: 'Atelier Dupont',
+      email,
+      password: 'Velvet-harbour-1987',
+      country: 'FR',
+      catalog: 'fr-crm',
+      signupChannel: 'web',
+    });
     expect((await post('/auth/password-reset', { email })).status).toBe(202);
     const event = await eventOf('obolus.identity.credentials.password-reset-requested.v1', body.accountId);
     expect(event.data).toMatchObject({ accountId: body.accountId, email, locale: 'fr' });
@@ -113,14 +141,31 @@ describe('identity end to end', () => {
 
   it('publishes user.invited and user.joined for the seat count', async () => {
     const email = `team+${uniqueSuffix()}@atelier-dupont.fr`;
-    const { body } = await post<{ accountId: string }>('/accounts', { companyName: 'Atelier Dupont', email, password: 'Velvet-harbour-1987', country: 'FR', catalog: 'fr-crm', signupChannel: 'web' });
+    const { body } = await post<{ accountId: string }>('/accounts', {
+      companyName: 'Atelier Dupont',
+      email,
+      password: 'Velvet-harbour-1987',
+      country: 'FR',
+      catalog: 'fr-crm',
+      signupChannel: 'web',
+    });
     const owner = await post<{ accessToken: string }>('/auth/sign-in', { email, password: 'Velvet-harbour-1987' });
     const invitee = `colleague+${uniqueSuffix()}@atelier-dupont.fr`;
-    expect((await post(`/accounts/${body.accountId}/invitations`, { email: invitee, role: 'user' }, owner.body.accessToken)).status).toBe(201);
+    expect(
+      (await post(`/accounts/${body.accountId}/invitations`, { email: invitee, role: 'user' }, owner.body.accessToken)).status,
+    ).toBe(201);
     const invited = await eventOf('obolus.identity.user.invited.v1', body.accountId);
     const token = new URL(String(invited.data.acceptUrl)).searchParams.get('token');
-    const joined = await post<{ userId: string }>('/invitations/accept', { token, password: 'Colleague-pass-2026', name: 'Claire' });
+    const joined = await post<{ userId: string }>('/invitations/accept', {
+      token,
+      password: 'Colleague-pass-2026',
+      name: 'Claire',
+    });
     expect(joined.status).toBe(201);
-    expect((await eventOf('obolus.identity.user.joined.v1', body.accountId)).data).toMatchObject({ userId: joined.body.userId, email: invitee, role: 'user' });
+    expect((await eventOf('obolus.identity.user.joined.v1', body.accountId)).data).toMatchObject({
+      userId: joined.body.userId,
+      email: invitee,
+      role: 'user',
+    });
   });
 });

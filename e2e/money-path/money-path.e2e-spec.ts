@@ -72,7 +72,10 @@ describe('the money path through all six services', () => {
       signupChannel: 'website',
     });
     if (options.crash?.after === 'sign-up') await crashAndRestart(options.crash.service);
-    const session = await journey.request<{ accessToken: string }>('POST', `${harness.url('identity')}/auth/sign-in`, { email: owner, password });
+    const session = await journey.request<{ accessToken: string }>('POST', `${harness.url('identity')}/auth/sign-in`, {
+      email: owner,
+      password,
+    });
     journey.accessToken = session.accessToken;
 
     // 2. invoicing: billing details, with a finance address that also gets invoices (I1).
@@ -88,16 +91,30 @@ describe('the money path through all six services', () => {
 
     // 3. subscriptions: the trial started from account.created, for the channel's length (T1).
     const trial = await waitFor(
-      () => journey.request<{ status: string; edition: string; trialEndsOn: string }>('GET', `${harness.url('subscriptions')}/accounts/${accountId}/subscription`, undefined, [200, 404]).then((s) => (s.status ? s : undefined)),
+      () =>
+        journey
+          .request<{
+            status: string;
+            edition: string;
+            trialEndsOn: string;
+          }>('GET', `${harness.url('subscriptions')}/accounts/${accountId}/subscription`, undefined, [200, 404])
+          .then((s) => (s.status ? s : undefined)),
       { what: 'the trial', timeoutMs: 60_000 },
     );
     expect(trial).toMatchObject({ status: 'trialing', edition: fr ? 'dream-team' : 'ultimate' });
 
     // 4. payments: save a card for off-session charges (SetupIntent confirmed in the "browser").
-    const setup = await journey.request<{ setupIntentId: string }>('POST', `${harness.url('payments')}/accounts/${accountId}/payment-methods/setup-intents`, {});
+    const setup = await journey.request<{ setupIntentId: string }>(
+      'POST',
+      `${harness.url('payments')}/accounts/${accountId}/payment-methods/setup-intents`,
+      {},
+    );
     await stripe.setupIntents.confirm(setup.setupIntentId, { payment_method: 'pm_card_visa' });
     await waitFor(
-      () => journey.request<{ default: unknown }>('GET', `${harness.url('payments')}/accounts/${accountId}/payment-methods`).then((m) => m.default ?? undefined),
+      () =>
+        journey
+          .request<{ default: unknown }>('GET', `${harness.url('payments')}/accounts/${accountId}/payment-methods`)
+          .then((m) => m.default ?? undefined),
       { what: 'the saved card', timeoutMs: 60_000 },
     );
 
@@ -135,7 +152,9 @@ describe('the money path through all six services', () => {
     return {
       invoices: await one('SELECT count(*) AS n FROM invoicing.invoices WHERE account_id = $1'),
       payments: await one(`SELECT count(*) AS n FROM payments.payments WHERE account_id = $1 AND status = 'succeeded'`),
-      invoiceEmails: await one(`SELECT count(*) AS n FROM notifications.deliveries WHERE account_id = $1 AND template = 'invoice-issued'`),
+      invoiceEmails: await one(
+        `SELECT count(*) AS n FROM notifications.deliveries WHERE account_id = $1 AND template = 'invoice-issued'`,
+      ),
       documents: await one('SELECT count(*) AS n FROM efactura_gateway.documents WHERE account_id = $1'),
     };
   }
@@ -154,7 +173,9 @@ describe('the money path through all six services', () => {
     const pdf = await journey.download(`${harness.url('invoicing')}/accounts/${accountId}/invoices/${invoice!.id}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe('application/pdf');
-    expect(createHash('sha256').update(pdf.body).digest('hex')).toBe(createHash('sha256').update(email.attachments[0]!.content).digest('hex'));
+    expect(createHash('sha256').update(pdf.body).digest('hex')).toBe(
+      createHash('sha256').update(email.attachments[0]!.content).digest('hex'),
+    );
 
     // Stripe was charged once, the gross amount, off-session.
     const charged = await stripe.paymentIntents.list({ limit: 100 });
@@ -172,7 +193,14 @@ describe('the money path through all six services', () => {
     );
     const services = new Set(spans.map((s) => s.service));
     // Every service took part, efactura-gateway included: it reads every invoice and keeps the Romanian ones.
-    expect([...services].sort()).toEqual(['efactura-gateway', 'identity', 'invoicing', 'notifications', 'payments', 'subscriptions']);
+    expect([...services].sort()).toEqual([
+      'efactura-gateway',
+      'identity',
+      'invoicing',
+      'notifications',
+      'payments',
+      'subscriptions',
+    ]);
     const names = spans.map((s) => s.name);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -196,7 +224,9 @@ describe('the money path through all six services', () => {
 
     const xml = await waitFor(
       async () => {
-        const download = await journey.download(`${harness.url('efactura-gateway')}/accounts/${accountId}/efactura/invoices/${invoice!.id}/xml`);
+        const download = await journey.download(
+          `${harness.url('efactura-gateway')}/accounts/${accountId}/efactura/invoices/${invoice!.id}/xml`,
+        );
         return download.status === 200 ? download : undefined;
       },
       { what: 'the e-Factura XML', timeoutMs: 60_000 },
@@ -225,16 +255,29 @@ describe('the money path through all six services', () => {
     { service: 'efactura-gateway', after: 'purchase', catalog: 'ro-crm' },
   ];
 
-  it.each(crashes)('loses and duplicates nothing when $service crashes after the $after step', async ({ service, after, catalog }) => {
-    const { accountId, owner, email, invoices } = await walk({ catalog, crash: { service, after } });
-    expect(invoices).toHaveLength(1);
-    expect(email.subject).toContain(invoices[0]!.number);
-    if (catalog === 'ro-crm') {
-      await waitFor(async () => (await countsFor(accountId)).documents === 1, { what: 'the e-Factura document', timeoutMs: 60_000 });
-    }
-    // Give redeliveries time to show up, then count: one of everything.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    expect(await countsFor(accountId)).toEqual({ invoices: 1, payments: 1, invoiceEmails: 1, documents: catalog === 'ro-crm' ? 1 : 0 });
-    expect(harness.mail.messages().filter((m) => m.envelope.to.includes(owner) && /^(Facture|Factura) /.test(m.subject))).toHaveLength(1);
-  });
+  it.each(crashes)(
+    'loses and duplicates nothing when $service crashes after the $after step',
+    async ({ service, after, catalog }) => {
+      const { accountId, owner, email, invoices } = await walk({ catalog, crash: { service, after } });
+      expect(invoices).toHaveLength(1);
+      expect(email.subject).toContain(invoices[0]!.number);
+      if (catalog === 'ro-crm') {
+        await waitFor(async () => (await countsFor(accountId)).documents === 1, {
+          what: 'the e-Factura document',
+          timeoutMs: 60_000,
+        });
+      }
+      // Give redeliveries time to show up, then count: one of everything.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(await countsFor(accountId)).toEqual({
+        invoices: 1,
+        payments: 1,
+        invoiceEmails: 1,
+        documents: catalog === 'ro-crm' ? 1 : 0,
+      });
+      expect(
+        harness.mail.messages().filter((m) => m.envelope.to.includes(owner) && /^(Facture|Factura) /.test(m.subject)),
+      ).toHaveLength(1);
+    },
+  );
 });

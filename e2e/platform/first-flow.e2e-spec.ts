@@ -49,7 +49,14 @@ describe('sign-up reaches notifications through the outbox and Kafka, in one tra
     const response = await fetch(`${identity.url}/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ companyName: 'Atelier Dupont', email, password: 'Correct-Horse-Battery-9', country: 'FR', catalog: 'fr-crm', signupChannel: 'partner' }),
+      body: JSON.stringify({
+        companyName: 'Atelier Dupont',
+        email,
+        password: 'Correct-Horse-Battery-9',
+        country: 'FR',
+        catalog: 'fr-crm',
+        signupChannel: 'partner',
+      }),
     });
     expect(response.status).toBe(201);
     const { accountId } = (await response.json()) as { accountId: string };
@@ -78,7 +85,9 @@ describe('sign-up reaches notifications through the outbox and Kafka, in one tra
         if (!request) return undefined;
         const spans = receiver.inTrace(request.traceId);
         const publish = spans.find((s) => s.service === 'identity' && s.name === 'publish identity.account.v1');
-        const handler = spans.find((s) => s.service === 'notifications' && s.name === 'handle obolus.identity.account.created.v1');
+        const handler = spans.find(
+          (s) => s.service === 'notifications' && s.name === 'handle obolus.identity.account.created.v1',
+        );
         return publish && handler ? { request, publish, handler, spans } : undefined;
       },
       { what: 'request, publish and handler spans in one trace', timeoutMs: 30_000 },
@@ -94,19 +103,37 @@ describe('sign-up reaches notifications through the outbox and Kafka, in one tra
     expect(ancestors(trace.publish.spanId)).toContain(trace.request.spanId);
     expect(new Set(trace.spans.map((s) => s.service))).toEqual(new Set(['identity', 'notifications']));
     // The notifications side also queried Postgres inside the same trace (pg instrumentation).
-    expect(trace.spans.some((s) => s.service === 'notifications' && s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql')).toBe(true);
+    expect(
+      trace.spans.some(
+        (s) =>
+          (s.service === 'notifications' && s.attributes['db.system'] === 'postgresql') ||
+          s.attributes['db.system.name'] === 'postgresql',
+      ),
+    ).toBe(true);
   });
 
   it('answers bad input with the error shape and writes nothing', async () => {
     const before = await db.query('SELECT count(*)::int AS n FROM identity.accounts');
-    const malformed = await fetch(`${identity.url}/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"companyName":' });
+    const malformed = await fetch(`${identity.url}/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"companyName":',
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({ code: 'MALFORMED_JSON', message: 'the request body is not valid JSON' });
 
     const invalid = await fetch(`${identity.url}/accounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ companyName: 'X', email: 'not-an-email', password: 'Correct-Horse-Battery-9', country: 'France', catalog: 'fr-crm', signupChannel: 'web', admin: true }),
+      body: JSON.stringify({
+        companyName: 'X',
+        email: 'not-an-email',
+        password: 'Correct-Horse-Battery-9',
+        country: 'France',
+        catalog: 'fr-crm',
+        signupChannel: 'web',
+        admin: true,
+      }),
     });
     expect(invalid.status).toBe(400);
     const body = (await invalid.json()) as { code: string; fields: { field: string }[] };

@@ -1,5 +1,12 @@
 import { startMailSandbox, MailSandbox } from '@obolus/mail-sandbox';
-import { OBOLUS_SERVICES, ObolusService, serviceEnvironment, ServiceProcess, StackEnvironment, startServiceProcess } from '@obolus/stack';
+import {
+  OBOLUS_SERVICES,
+  ObolusService,
+  serviceEnvironment,
+  ServiceProcess,
+  StackEnvironment,
+  startServiceProcess,
+} from '@obolus/stack';
 import { startStripeSandbox, StripeSandbox } from '@obolus/stripe-sandbox';
 import { OtlpReceiver } from '@obolus/testing';
 import { randomBytes } from 'node:crypto';
@@ -112,6 +119,10 @@ export class Journey {
 
   async download(url: string): Promise<{ status: number; type: string | null; body: Buffer }> {
     const response = await fetch(url, { headers: { authorization: `Bearer ${this.accessToken}` } });
-    return { status: response.status, type: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()) };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: Buffer.from(await response.arrayBuffer()),
+    };
   }
 }

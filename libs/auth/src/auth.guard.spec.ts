@@ -87,7 +87,10 @@ describe('AuthModule guard', () => {
   });
 
   it('needs a token everywhere else, with a clear 401', async () => {
-    expect(await get('/me')).toEqual({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'an access token is required: Authorization: Bearer <token>' } });
+    expect(await get('/me')).toEqual({
+      status: 401,
+      body: { code: 'UNAUTHENTICATED', message: 'an access token is required: Authorization: Bearer <token>' },
+    });
     const basic = await fetch(`${base}/me`, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
     expect(basic.status).toBe(401);
   });

@@ -25,15 +25,20 @@ export interface AuthenticatedRequest {
 }
 
 /** The caller: `Principal` on customer routes, `StaffPrincipal` on `@StaffOnly()` routes. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedPrincipal | undefined => {
-  return context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedPrincipal | undefined => {
+    return context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  },
+);
 
 /**
  * A customer may only reach its own account. Another account's resource answers 404, as if it did
  * not exist, so the token cannot be used to learn which account ids exist.
  */
-export function assertSameAccount(principal: AuthenticatedPrincipal | undefined, accountId: string): asserts principal is Principal {
+export function assertSameAccount(
+  principal: AuthenticatedPrincipal | undefined,
+  accountId: string,
+): asserts principal is Principal {
   if (!principal || principal.kind !== 'customer' || principal.accountId !== accountId) throw notFound();
 }
 

@@ -4,13 +4,15 @@ import { AuthError } from './auth-errors';
 import { JwtAccessTokenVerifier } from './jwt-access-token-verifier';
 import { TestTokenIssuer } from './test-token-issuer';
 
-const b64 = (value: object | Buffer): string => (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
+const b64 = (value: object | Buffer): string =>
+  (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
 
 async function rejection(promise: Promise<unknown>): Promise<{ status: number; body: { code: string; message: string } }> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AuthError) return { status: error.getStatus(), body: error.getResponse() as { code: string; message: string } };
+    if (error instanceof AuthError)
+      return { status: error.getStatus(), body: error.getResponse() as { code: string; message: string } };
     throw error;
   }
   throw new Error('expected a rejection');
@@ -44,7 +46,12 @@ describe('JwtAccessTokenVerifier', () => {
 
   it('accepts a staff token and returns a staff principal', async () => {
     const token = await issuer.staff({ staffId: 's1', email: 'ops@obolus.example', roles: ['support'] });
-    await expect(verifier.verify(token)).resolves.toEqual({ kind: 'staff', staffId: 's1', email: 'ops@obolus.example', roles: ['support'] });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      kind: 'staff',
+      staffId: 's1',
+      email: 'ops@obolus.example',
+      roles: ['support'],
+    });
   });
 
   it('refuses an expired token', async () => {
@@ -59,18 +66,25 @@ describe('JwtAccessTokenVerifier', () => {
 
   it('refuses HS256 signed with the public key (algorithm confusion)', async () => {
     const jwk = issuer.jwks.keys[0]!;
-    const publicPem = createPublicKey({ key: jwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+    const publicPem = createPublicKey({ key: jwk as never, format: 'jwk' })
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
     for (const secret of [publicPem, JSON.stringify(jwk), String(jwk.x)]) {
       const signingInput = `${b64({ alg: 'HS256', typ: 'at+jwt', kid: issuer.kid })}.${b64(claims())}`;
       const token = `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
       const result = await rejection(verifier.verify(token));
-      expect(result.body).toEqual({ code: 'UNAUTHENTICATED', message: 'the access token is signed with an algorithm that is not accepted' });
+      expect(result.body).toEqual({
+        code: 'UNAUTHENTICATED',
+        message: 'the access token is signed with an algorithm that is not accepted',
+      });
     }
   });
 
   it('refuses a token signed by another key (forged), even with the right kid', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'EdDSA', kid: issuer.kid, typ: 'at+jwt' }).sign(privateKey);
+    const token = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'EdDSA', kid: issuer.kid, typ: 'at+jwt' })
+      .sign(privateKey);
     expect((await rejection(verifier.verify(token))).body.message).toBe('the access token signature is invalid');
   });
 
@@ -83,7 +97,8 @@ describe('JwtAccessTokenVerifier', () => {
   it('refuses the wrong issuer, audience, type, and a token not yet valid', async () => {
     const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
     const own = new JwtAccessTokenVerifier({ jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'k' }] } });
-    const sign = (payload: object, typ = 'at+jwt') => new SignJWT({ ...claims(), ...payload }).setProtectedHeader({ alg: 'EdDSA', kid: 'k', typ }).sign(privateKey);
+    const sign = (payload: object, typ = 'at+jwt') =>
+      new SignJWT({ ...claims(), ...payload }).setProtectedHeader({ alg: 'EdDSA', kid: 'k', typ }).sign(privateKey);
     await expect(own.verify(await sign({}))).resolves.toMatchObject({ kind: 'customer', role: 'owner' });
     for (const token of [
       await sign({ iss: 'someone-else' }),
@@ -108,6 +123,9 @@ describe('JwtAccessTokenVerifier', () => {
   it('answers 503 when the key set cannot be fetched', async () => {
     const offline = new JwtAccessTokenVerifier({ jwksUrl: 'http://127.0.0.1:9/.well-known/jwks.json' });
     const result = await rejection(offline.verify(await issuer.customer(customer)));
-    expect(result).toEqual({ status: 503, body: { code: 'AUTH_UNAVAILABLE', message: 'access tokens cannot be verified right now' } });
+    expect(result).toEqual({
+      status: 503,
+      body: { code: 'AUTH_UNAVAILABLE', message: 'access tokens cannot be verified right now' },
+    });
   });
 });

@@ -44,7 +44,11 @@ export class JwtAccessTokenVerifier {
     if (options.keys) this.keys = options.keys;
     else if (options.jwks) this.keys = createLocalJWKSet(options.jwks);
     else if (options.jwksUrl)
-      this.keys = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
+      this.keys = createRemoteJWKSet(new URL(options.jwksUrl), {
+        cooldownDuration: 30_000,
+        cacheMaxAge: 10 * 60_000,
+        timeoutDuration: 5_000,
+      });
     else throw new Error('JwtAccessTokenVerifier needs jwksUrl, jwks or keys');
     this.issuer = options.issuer ?? TOKEN_ISSUER;
     this.audience = options.audience ?? CUSTOMER_AUDIENCE;
@@ -83,7 +87,14 @@ export class JwtAccessTokenVerifier {
       if (typeof acc !== 'string' || !CUSTOMER_ROLES.includes(role as CustomerRole)) {
         throw unauthenticated('the access token lacks its account or role');
       }
-      return { kind: 'customer', userId: sub, accountId: acc, role: role as CustomerRole, email, ...(sid ? { sessionId: sid } : {}) };
+      return {
+        kind: 'customer',
+        userId: sub,
+        accountId: acc,
+        role: role as CustomerRole,
+        email,
+        ...(sid ? { sessionId: sid } : {}),
+      };
     }
     if (payload.kind === 'staff' && audiences.length === 1 && audiences[0] === this.staffAudience) {
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
@@ -94,8 +105,10 @@ export class JwtAccessTokenVerifier {
 
   private toAuthError(error: unknown): AuthError {
     if (error instanceof errors.JWTExpired) return unauthenticated('the access token has expired');
-    if (error instanceof errors.JOSEAlgNotAllowed) return unauthenticated('the access token is signed with an algorithm that is not accepted');
-    if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated(`the access token is not valid here: ${error.message}`);
+    if (error instanceof errors.JOSEAlgNotAllowed)
+      return unauthenticated('the access token is signed with an algorithm that is not accepted');
+    if (error instanceof errors.JWTClaimValidationFailed)
+      return unauthenticated(`the access token is not valid here: ${error.message}`);
     if (error instanceof errors.JWKSNoMatchingKey) return unauthenticated('the access token is signed with an unknown key');
     if (error instanceof errors.JWSSignatureVerificationFailed) return unauthenticated('the access token signature is invalid');
     if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || isNetworkError(error)) {
@@ -106,6 +119,10 @@ export class JwtAccessTokenVerifier {
 }
 
 function isNetworkError(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  return ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code ?? '') || (error as Error)?.name === 'AbortError';
+  const code =
+    (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code ?? '') ||
+    (error as Error)?.name === 'AbortError'
+  );
 }

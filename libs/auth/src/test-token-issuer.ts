@@ -22,7 +22,13 @@ export class TestTokenIssuer {
 
   customer(principal: Omit<Principal, 'kind'>, ttlSeconds = 900): Promise<string> {
     return this.sign(
-      { kind: 'customer', email: principal.email, acc: principal.accountId, role: principal.role, ...(principal.sessionId ? { sid: principal.sessionId } : {}) },
+      {
+        kind: 'customer',
+        email: principal.email,
+        acc: principal.accountId,
+        role: principal.role,
+        ...(principal.sessionId ? { sid: principal.sessionId } : {}),
+      },
       principal.userId,
       CUSTOMER_AUDIENCE,
       ttlSeconds,
@@ -30,7 +36,12 @@ export class TestTokenIssuer {
   }
 
   staff(principal: Omit<StaffPrincipal, 'kind'>, ttlSeconds = 900): Promise<string> {
-    return this.sign({ kind: 'staff', email: principal.email, roles: principal.roles }, principal.staffId, STAFF_AUDIENCE, ttlSeconds);
+    return this.sign(
+      { kind: 'staff', email: principal.email, roles: principal.roles },
+      principal.staffId,
+      STAFF_AUDIENCE,
+      ttlSeconds,
+    );
   }
 
   private sign(claims: Record<string, unknown>, subject: string, audience: string, ttlSeconds: number): Promise<string> {

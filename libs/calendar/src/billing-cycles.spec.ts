@@ -1,5 +1,16 @@
 import fc from 'fast-check';
-import { addDays, addMonths, advanceCycles, billingCycle, BillingTerm, cycleContaining, cycleStart, fromDayNumber, nextCycleStart, toDayNumber } from './index';
+import {
+  addDays,
+  addMonths,
+  advanceCycles,
+  billingCycle,
+  BillingTerm,
+  cycleContaining,
+  cycleStart,
+  fromDayNumber,
+  nextCycleStart,
+  toDayNumber,
+} from './index';
 
 const anyDate = fc.integer({ min: toDayNumber('2000-01-01'), max: toDayNumber('2060-12-31') }).map(fromDayNumber);
 const anyTerm = fc.constantFrom<BillingTerm>('monthly', 'annual');

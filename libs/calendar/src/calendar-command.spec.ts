@@ -3,7 +3,10 @@ import { calendarCommand } from './index';
 async function run(...args: string[]) {
   let out = '';
   let err = '';
-  const code = await calendarCommand(args, { out: { write: (t: string) => (out += t) }, err: { write: (t: string) => (err += t) } });
+  const code = await calendarCommand(args, {
+    out: { write: (t: string) => (out += t) },
+    err: { write: (t: string) => (err += t) },
+  });
   return { code, out, err };
 }
 
@@ -17,12 +20,18 @@ describe('obolus calendar', () => {
   });
 
   it('prints the next billing date', async () => {
-    expect(await run('next-cycle', '--anchor', '2026-01-31', '--term', 'monthly')).toEqual({ code: 0, out: '2026-03-02\n', err: '' });
+    expect(await run('next-cycle', '--anchor', '2026-01-31', '--term', 'monthly')).toEqual({
+      code: 0,
+      out: '2026-03-02\n',
+      err: '',
+    });
     expect((await run('next-cycle', '--anchor=2026-01-31', '--term=annual', '--after', '2027-02-01')).out).toBe('2028-01-31\n');
   });
 
   it('extends a prepaid period, lists holidays, tells working days and local dates', async () => {
-    expect((await run('extend-prepaid', '--expiry', '2026-08-31', '--paid-on', '2026-08-20', '--months', '6')).out).toBe('2027-02-28\n');
+    expect((await run('extend-prepaid', '--expiry', '2026-08-31', '--paid-on', '2026-08-20', '--months', '6')).out).toBe(
+      '2027-02-28\n',
+    );
     expect(JSON.parse((await run('holidays', '2026')).out)).toHaveLength(16);
     expect((await run('working-day', '2026-12-25')).out).toBe('false\n');
     expect((await run('local-date', '2026-03-28T22:30:00Z', '--time-zone', 'Europe/Bucharest')).out).toBe('2026-03-29\n');

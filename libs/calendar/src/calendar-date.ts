@@ -26,7 +26,14 @@ export function daysInMonth(year: number, month: number): number {
 export function parseIsoDate(date: IsoDate, field = 'date'): DateParts {
   const match = typeof date === 'string' ? ISO_DATE.exec(date) : null;
   const parts = match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
-  if (!parts || parts.year < 1 || parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) {
+  if (
+    !parts ||
+    parts.year < 1 ||
+    parts.month < 1 ||
+    parts.month > 12 ||
+    parts.day < 1 ||
+    parts.day > daysInMonth(parts.year, parts.month)
+  ) {
     throw new CalendarError('INVALID_DATE', `'${String(date)}' is not a calendar date (YYYY-MM-DD)`, [
       { field, reason: 'expected an existing date written YYYY-MM-DD' },
     ]);

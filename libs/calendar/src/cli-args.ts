@@ -12,7 +12,10 @@ export const EXIT_USAGE = 2;
 export class UsageError extends Error {}
 
 /** Splits `--name value` pairs from positional words; refuses unknown or valueless flags. */
-export function parseCommandArgs(args: string[], allowedFlags: readonly string[]): { flags: Map<string, string>; positional: string[] } {
+export function parseCommandArgs(
+  args: string[],
+  allowedFlags: readonly string[],
+): { flags: Map<string, string>; positional: string[] } {
   const flags = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i += 1) {
@@ -37,7 +40,8 @@ export function requiredFlag(flags: Map<string, string>, name: string): string {
 }
 
 export function parseInteger(text: string, what: string): number {
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`${what} must be an integer, got '${text}'`);
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+    throw new UsageError(`${what} must be an integer, got '${text}'`);
   return Number(text);
 }
 

@@ -15,7 +15,7 @@ describe('RO e-Factura submission deadline (PRODUCT E2)', () => {
     ['2026-04-08', '2026-04-17', 'Orthodox Easter 2026: Good Friday 10, Easter Monday 13'],
     ['2026-04-09', '2026-04-20', 'Orthodox Easter 2026: the count runs on past Easter week'],
     ['2027-04-28', '2027-05-07', 'Orthodox Easter 2027: Good Friday 30, 1 May, Easter Monday 3'],
-    ['2026-05-28', '2026-06-05', 'Pentecost and Whit Monday / Children\'s Day'],
+    ['2026-05-28', '2026-06-05', "Pentecost and Whit Monday / Children's Day"],
     ['2026-11-27', '2026-12-08', 'St Andrew and National Day'],
     ['2026-11-23', '2026-12-02', 'St Andrew and National Day on Monday and Tuesday'],
     ['2026-11-09', '2026-11-16', 'plain week: the weekend only'],

@@ -1,10 +1,4 @@
-import {
-  addRomanianWorkingDays,
-  CalendarError,
-  isRomanianWorkingDay,
-  orthodoxEaster,
-  romanianPublicHolidays,
-} from './index';
+import { addRomanianWorkingDays, CalendarError, isRomanianWorkingDay, orthodoxEaster, romanianPublicHolidays } from './index';
 
 describe('Orthodox Easter', () => {
   it.each([
@@ -34,26 +28,98 @@ describe('Romanian public holidays (Codul muncii art. 139)', () => {
   it.each([
     [
       2024,
-      ['01-01', '01-02', '01-06', '01-07', '01-24', '05-01', '05-03', '05-05', '05-06', '06-01', '06-23', '06-24', '08-15', '11-30', '12-01', '12-25', '12-26'],
+      [
+        '01-01',
+        '01-02',
+        '01-06',
+        '01-07',
+        '01-24',
+        '05-01',
+        '05-03',
+        '05-05',
+        '05-06',
+        '06-01',
+        '06-23',
+        '06-24',
+        '08-15',
+        '11-30',
+        '12-01',
+        '12-25',
+        '12-26',
+      ],
     ],
     [
       2025,
-      ['01-01', '01-02', '01-06', '01-07', '01-24', '04-18', '04-20', '04-21', '05-01', '06-01', '06-08', '06-09', '08-15', '11-30', '12-01', '12-25', '12-26'],
+      [
+        '01-01',
+        '01-02',
+        '01-06',
+        '01-07',
+        '01-24',
+        '04-18',
+        '04-20',
+        '04-21',
+        '05-01',
+        '06-01',
+        '06-08',
+        '06-09',
+        '08-15',
+        '11-30',
+        '12-01',
+        '12-25',
+        '12-26',
+      ],
     ],
     [
       2026,
-      ['01-01', '01-02', '01-06', '01-07', '01-24', '04-10', '04-12', '04-13', '05-01', '05-31', '06-01', '08-15', '11-30', '12-01', '12-25', '12-26'],
+      [
+        '01-01',
+        '01-02',
+        '01-06',
+        '01-07',
+        '01-24',
+        '04-10',
+        '04-12',
+        '04-13',
+        '05-01',
+        '05-31',
+        '06-01',
+        '08-15',
+        '11-30',
+        '12-01',
+        '12-25',
+        '12-26',
+      ],
     ],
     [
       2027,
-      ['01-01', '01-02', '01-06', '01-07', '01-24', '04-30', '05-01', '05-02', '05-03', '06-01', '06-20', '06-21', '08-15', '11-30', '12-01', '12-25', '12-26'],
+      [
+        '01-01',
+        '01-02',
+        '01-06',
+        '01-07',
+        '01-24',
+        '04-30',
+        '05-01',
+        '05-02',
+        '05-03',
+        '06-01',
+        '06-20',
+        '06-21',
+        '08-15',
+        '11-30',
+        '12-01',
+        '12-25',
+        '12-26',
+      ],
     ],
   ])('%i', (year, days) => {
     expect(romanianPublicHolidays(year).map((holiday) => holiday.date)).toEqual(days.map((day) => `${year}-${day}`));
   });
 
   it('names Good Friday, Easter Monday, Pentecost and Whit Monday from Easter', () => {
-    const ids = (year: number) => Object.fromEntries(romanianPublicHolidays(year).flatMap((h) => h.ids.map((id) => [id, h.date])));
+    const ids = (year: number) =>
+      Object.fromEntries(romanianPublicHolidays(year).flatMap((h) => h.ids.map((id) => [id, h.date])));
     expect(ids(2026)).toMatchObject({
       'good-friday': '2026-04-10',
       easter: '2026-04-12',

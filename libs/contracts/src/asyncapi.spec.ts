@@ -12,9 +12,15 @@ describe('AsyncAPI document', () => {
     const errors = diagnostics.filter((d) => d.severity === 0);
     expect(errors.map((e) => `${e.path.join('.')}: ${e.message}`)).toEqual([]);
     expect(document).toBeDefined();
-    const names = document!.allMessages().all().map((m) => m.name());
+    const names = document!
+      .allMessages()
+      .all()
+      .map((m) => m.name());
     expect(names.sort()).toEqual(eventCatalog.map((c) => c.type).sort());
-    const addresses = document!.allChannels().all().map((c) => c.address());
+    const addresses = document!
+      .allChannels()
+      .all()
+      .map((c) => c.address());
     expect(addresses).toEqual(expect.arrayContaining(['identity.account.v1', 'notifications.delivery.v1']));
   });
 

@@ -41,9 +41,11 @@ export async function provisionServiceDatabases(options: ProvisionOptions): Prom
       await client.query(`ALTER ROLE ${quoteIdent(role)} SET search_path TO ${quoteIdent(schema)}`);
     }
     await client.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
-    await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${options.services
-      .map((s) => quoteIdent(serviceDatabaseNames(s).role))
-      .join(', ')}`);
+    await client.query(
+      `GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${options.services
+        .map((s) => quoteIdent(serviceDatabaseNames(s).role))
+        .join(', ')}`,
+    );
   } finally {
     await client.query('SELECT pg_advisory_unlock(7342001)').catch(() => undefined);
     await client.end();

@@ -63,7 +63,9 @@ describe('per-service schemas and roles', () => {
 
   it('refuses every cross-schema write and DDL too', async () => {
     const invoicing = await as('invoicing');
-    await expect(invoicing.query(`INSERT INTO identity.isolation_probe VALUES ('forged')`)).rejects.toMatchObject({ code: '42501' });
+    await expect(invoicing.query(`INSERT INTO identity.isolation_probe VALUES ('forged')`)).rejects.toMatchObject({
+      code: '42501',
+    });
     await expect(invoicing.query('CREATE TABLE identity.intruder (x int)')).rejects.toMatchObject({ code: '42501' });
     await expect(invoicing.query('CREATE TABLE public.intruder (x int)')).rejects.toMatchObject({ code: '42501' });
     const identity = await as('identity');

@@ -235,7 +235,12 @@ export class EventConsumer {
   }
 
   /** One message, its own transaction per try. `failedOnce` is the error of a try already made in a chunk. */
-  private async handleOne(batch: Batch, message: KafkaMessage, heartbeat: () => Promise<void>, failedOnce?: unknown): Promise<Outcome> {
+  private async handleOne(
+    batch: Batch,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    failedOnce?: unknown,
+  ): Promise<Outcome> {
     const { topic, partition } = batch;
     const verdict = this.accept(message);
     if (verdict === 'ignored') return 'ignored';
@@ -257,7 +262,14 @@ export class EventConsumer {
           error: String(error),
         });
         if (permanent || attempt >= this.retry.attempts) {
-          return this.deadLetter(topic, partition, message, permanent ? 'permanent-error' : 'handler-failed', errorText(error), attempt);
+          return this.deadLetter(
+            topic,
+            partition,
+            message,
+            permanent ? 'permanent-error' : 'handler-failed',
+            errorText(error),
+            attempt,
+          );
         }
         await this.backoff(attempt, heartbeat);
       }
@@ -349,7 +361,13 @@ export class EventConsumer {
       acks: -1,
       messages: [{ key: message.key, value: message.value, headers }],
     });
-    this.logger.error('event dead-lettered', { consumer: this.options.consumerName, topic, offset: message.offset, reason, error });
+    this.logger.error('event dead-lettered', {
+      consumer: this.options.consumerName,
+      topic,
+      offset: message.offset,
+      reason,
+      error,
+    });
     return 'dead-lettered';
   }
 }

@@ -22,7 +22,11 @@ export class OutboxWriter {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async append<C extends EventContract>(manager: EntityManager, contract: C, event: NewEvent<C>): Promise<CloudEvent<EventData<C>>> {
+  async append<C extends EventContract>(
+    manager: EntityManager,
+    contract: C,
+    event: NewEvent<C>,
+  ): Promise<CloudEvent<EventData<C>>> {
     const [envelope] = await this.appendMany(manager, contract, [event]);
     return envelope!;
   }

@@ -1,6 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent, deadLetterTopic } from '@obolus/contracts';
-import { createServiceDataSource, openServiceDataSource, provisionServiceDatabases, serviceConnectionUrl, serviceDatabaseNames } from '@obolus/database';
+import {
+  createServiceDataSource,
+  openServiceDataSource,
+  provisionServiceDatabases,
+  serviceConnectionUrl,
+  serviceDatabaseNames,
+} from '@obolus/database';
 import {
   createEventProducer,
   createKafka,
@@ -25,7 +31,9 @@ const serviceUrl = serviceConnectionUrl(adminUrl, SERVICE);
 
 class EffectsTable1732233600001 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "${schema}".effects (event_id text NOT NULL, key text NOT NULL, n integer NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+    await queryRunner.query(
+      `CREATE TABLE "${schema}".effects (event_id text NOT NULL, key text NOT NULL, n integer NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp())`,
+    );
   }
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "${schema}".effects`);
@@ -38,7 +46,10 @@ function testContract(topic: string) {
     topic,
     source: '/obolus/messaging-test',
     summary: 'A thing happened (test event)',
-    data: Type.Object({ key: Type.String(), n: Type.Integer({ minimum: 0 }), failTimes: Type.Optional(Type.Integer()) }, { additionalProperties: false }),
+    data: Type.Object(
+      { key: Type.String(), n: Type.Integer({ minimum: 0 }), failTimes: Type.Optional(Type.Integer()) },
+      { additionalProperties: false },
+    ),
   });
 }
 
@@ -52,7 +63,11 @@ describe('messaging against the real broker and database', () => {
   beforeAll(async () => {
     await provisionServiceDatabases({ adminUrl, services: [SERVICE] });
     dataSource = await openServiceDataSource(
-      createServiceDataSource({ service: SERVICE, url: serviceUrl, migrations: [MessagingTables1732233600000, EffectsTable1732233600001] }),
+      createServiceDataSource({
+        service: SERVICE,
+        url: serviceUrl,
+        migrations: [MessagingTables1732233600000, EffectsTable1732233600001],
+      }),
     );
     kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'messaging-int-spec' });
     producer = createEventProducer(kafka);
@@ -77,13 +92,23 @@ describe('messaging against the real broker and database', () => {
   }
 
   function startRelay(options: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}): OutboxRelay {
-    const relay = new OutboxRelay({ connection: { connectionString: serviceUrl }, schema, producer, pollIntervalMs: 200, ...options });
+    const relay = new OutboxRelay({
+      connection: { connectionString: serviceUrl },
+      schema,
+      producer,
+      pollIntervalMs: 200,
+      ...options,
+    });
     relay.start();
     cleanups.push(() => relay.stop());
     return relay;
   }
 
-  async function startConsumer(contract: ReturnType<typeof testContract>, handle: EventHandler<{ key: string; n: number; failTimes?: number }>, extra: Partial<ConstructorParameters<typeof EventConsumer>[0]> = {}): Promise<EventConsumer> {
+  async function startConsumer(
+    contract: ReturnType<typeof testContract>,
+    handle: EventHandler<{ key: string; n: number; failTimes?: number }>,
+    extra: Partial<ConstructorParameters<typeof EventConsumer>[0]> = {},
+  ): Promise<EventConsumer> {
     const consumer = new EventConsumer({
       kafka,
       groupId: `messaging-test-${uniqueSuffix()}`,
@@ -102,14 +127,21 @@ describe('messaging against the real broker and database', () => {
   }
 
   const recordEffect: EventHandler<{ key: string; n: number }> = async (event, { manager }) => {
-    await manager.query(`INSERT INTO "${schema}".effects (event_id, key, n) VALUES ($1, $2, $3)`, [event.id, event.data.key, event.data.n]);
+    await manager.query(`INSERT INTO "${schema}".effects (event_id, key, n) VALUES ($1, $2, $3)`, [
+      event.id,
+      event.data.key,
+      event.data.n,
+    ]);
   };
 
   async function effectsOf(key: string): Promise<{ event_id: string; n: number }[]> {
     return dataSource.query(`SELECT event_id, n FROM "${schema}".effects WHERE key = $1 ORDER BY at, n`, [key]);
   }
 
-  async function appendCommitted(contract: ReturnType<typeof testContract>, items: { key: string; n: number; failTimes?: number }[]): Promise<string[]> {
+  async function appendCommitted(
+    contract: ReturnType<typeof testContract>,
+    items: { key: string; n: number; failTimes?: number }[],
+  ): Promise<string[]> {
     return dataSource.transaction(async (manager) => {
       const ids: string[] = [];
       for (const data of items) ids.push((await outbox.append(manager, contract, { accountId: data.key, data })).id);
@@ -134,7 +166,10 @@ describe('messaging against the real broker and database', () => {
   it('(a) a relay killed after publishing and before marking the rows: the effect happens exactly once', async () => {
     const { topic, contract } = await newTopic();
     const key = `crash-${uniqueSuffix()}`;
-    const ids = await appendCommitted(contract, Array.from({ length: 20 }, (_, n) => ({ key, n })));
+    const ids = await appendCommitted(
+      contract,
+      Array.from({ length: 20 }, (_, n) => ({ key, n })),
+    );
 
     const child = spawn(process.execPath, [join(__dirname, 'fixtures/relay-crash-after-publish.js')], {
       cwd: repositoryRoot,
@@ -149,7 +184,10 @@ describe('messaging against the real broker and database', () => {
     );
     expect(exit.signal).toBe('SIGKILL');
     expect(output).toContain('published 20');
-    const unmarked = await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_id = ANY($1) AND published_at IS NULL`, [ids]);
+    const unmarked = await dataSource.query(
+      `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_id = ANY($1) AND published_at IS NULL`,
+      [ids],
+    );
     expect(unmarked[0].n).toBe(20);
 
     const consumer = await startConsumer(contract, recordEffect);
@@ -204,7 +242,21 @@ describe('messaging against the real broker and database', () => {
     // A payload that breaks the contract, produced straight to the topic.
     await producer.send({
       topic,
-      messages: [{ key, value: JSON.stringify({ specversion: '1.0', id: 'bad-1', source: '/x', type: contract.type, accountid: key, time: new Date().toISOString(), datacontenttype: 'application/json', data: { key, n: 'four' } }) }],
+      messages: [
+        {
+          key,
+          value: JSON.stringify({
+            specversion: '1.0',
+            id: 'bad-1',
+            source: '/x',
+            type: contract.type,
+            accountid: key,
+            time: new Date().toISOString(),
+            datacontenttype: 'application/json',
+            data: { key, n: 'four' },
+          }),
+        },
+      ],
     });
 
     await waitFor(async () => (await effectsOf(key)).length === 2 && consumer.outcomes['dead-lettered'] === 2, {
@@ -224,7 +276,9 @@ describe('messaging against the real broker and database', () => {
     const invalid = headers.find((h) => h[DLQ_HEADERS.reason] === 'schema-violation')!;
     expect(invalid[DLQ_HEADERS.error]).toMatch(/\/n: Expected integer/);
     // The dead letter keeps the original payload, so it can be replayed.
-    expect(JSON.parse(dead.find((m) => String(m.headers![DLQ_HEADERS.reason]) === 'handler-failed')!.value!.toString()).data.n).toBe(2);
+    expect(
+      JSON.parse(dead.find((m) => String(m.headers![DLQ_HEADERS.reason]) === 'handler-failed')!.value!.toString()).data.n,
+    ).toBe(2);
   });
 
   it('(d) 1,000 events over 10 keys arrive in order per key', async () => {
@@ -245,7 +299,10 @@ describe('messaging against the real broker and database', () => {
     await Promise.all(
       keys.map(async (key) => {
         for (let chunk = 0; chunk < 10; chunk++) {
-          await appendCommitted(contract, Array.from({ length: 10 }, (_, i) => ({ key, n: chunk * 10 + i })));
+          await appendCommitted(
+            contract,
+            Array.from({ length: 10 }, (_, i) => ({ key, n: chunk * 10 + i })),
+          );
         }
       }),
     );

@@ -27,7 +27,9 @@ describe('allocateMoney', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 }),
-        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 20 }).filter((ratios) => ratios.some((r) => r > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 20 })
+          .filter((ratios) => ratios.some((r) => r > 0)),
         (amountMinor, ratios) => {
           const parts = allocateMoney(money(amountMinor, 'RON'), ratios);
           expect(parts).toHaveLength(ratios.length);

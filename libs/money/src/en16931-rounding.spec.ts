@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  computeInvoiceTotals,
-  lineNetAmount,
-  money,
-  MoneyError,
-  rateBasisPointsFromPercent,
-  vatAmount,
-} from './index';
+import { computeInvoiceTotals, lineNetAmount, money, MoneyError, rateBasisPointsFromPercent, vatAmount } from './index';
 
 describe('EN 16931 rounding', () => {
   it('rounds a line net amount half up to the currency minor unit', () => {
@@ -49,9 +42,9 @@ describe('EN 16931 rounding', () => {
   });
 
   it('refuses lines in another currency', () => {
-    expect(() =>
-      computeInvoiceTotals([{ netAmount: money(1, 'RON'), categoryCode: 'S', rateBasisPoints: 2100 }], 'EUR'),
-    ).toThrow(MoneyError);
+    expect(() => computeInvoiceTotals([{ netAmount: money(1, 'RON'), categoryCode: 'S', rateBasisPoints: 2100 }], 'EUR')).toThrow(
+      MoneyError,
+    );
   });
 
   it('keeps the VAT of a sum within the rounding bound of the sum of VATs (property)', () => {
@@ -60,7 +53,13 @@ describe('EN 16931 rounding', () => {
         fc.array(fc.integer({ min: -10_000_000, max: 10_000_000 }), { minLength: 1, maxLength: 50 }),
         fc.integer({ min: 0, max: 10000 }),
         (bases, rate) => {
-          const vatOfSum = vatAmount(money(bases.reduce((a, b) => a + b, 0), 'EUR'), rate).amountMinor;
+          const vatOfSum = vatAmount(
+            money(
+              bases.reduce((a, b) => a + b, 0),
+              'EUR',
+            ),
+            rate,
+          ).amountMinor;
           const sumOfVats = bases.reduce((sum, base) => sum + vatAmount(money(base, 'EUR'), rate).amountMinor, 0);
           // Each of the n line roundings and the one rounding of the sum moves by at most half a unit.
           expect(Math.abs(vatOfSum - sumOfVats) * 2).toBeLessThanOrEqual(bases.length + 1);
@@ -73,12 +72,19 @@ describe('EN 16931 rounding', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ net: fc.integer({ min: -1_000_000, max: 1_000_000 }), rate: fc.constantFrom(0, 500, 900, 1900, 2100, 2550) }),
+          fc.record({
+            net: fc.integer({ min: -1_000_000, max: 1_000_000 }),
+            rate: fc.constantFrom(0, 500, 900, 1900, 2100, 2550),
+          }),
           { maxLength: 30 },
         ),
         (rows) => {
           const totals = computeInvoiceTotals(
-            rows.map((row) => ({ netAmount: money(row.net, 'RON'), categoryCode: row.rate === 0 ? 'Z' : 'S', rateBasisPoints: row.rate })),
+            rows.map((row) => ({
+              netAmount: money(row.net, 'RON'),
+              categoryCode: row.rate === 0 ? 'Z' : 'S',
+              rateBasisPoints: row.rate,
+            })),
             'RON',
           );
           const breakdownVat = totals.breakdown.reduce((sum, entry) => sum + entry.taxAmount.amountMinor, 0);

@@ -17,8 +17,14 @@ describe('loadConfig', () => {
   });
 
   it('names an invalid variable and the reason', () => {
-    expect(() => loadConfig(spec, { DATABASE_URL: 'postgres://u@h/db', PORT: '70000' })).toThrow(/^configuration error: PORT is invalid: '70000' is not a TCP port/);
-    expect(() => loadConfig(spec, { DATABASE_URL: 'mysql://u@h/db' })).toThrow(/DATABASE_URL is invalid: must use postgres or postgresql/);
-    expect(() => loadConfig(spec, { DATABASE_URL: 'postgres://u@h/db', KAFKA_BROKERS: 'localhost' })).toThrow(/KAFKA_BROKERS is invalid: 'localhost' is not host:port/);
+    expect(() => loadConfig(spec, { DATABASE_URL: 'postgres://u@h/db', PORT: '70000' })).toThrow(
+      /^configuration error: PORT is invalid: '70000' is not a TCP port/,
+    );
+    expect(() => loadConfig(spec, { DATABASE_URL: 'mysql://u@h/db' })).toThrow(
+      /DATABASE_URL is invalid: must use postgres or postgresql/,
+    );
+    expect(() => loadConfig(spec, { DATABASE_URL: 'postgres://u@h/db', KAFKA_BROKERS: 'localhost' })).toThrow(
+      /KAFKA_BROKERS is invalid: 'localhost' is not host:port/,
+    );
   });
 });

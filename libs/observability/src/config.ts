@@ -80,7 +80,10 @@ export const brokerList = (description: string, defaultValue?: string): ConfigVa
   description,
   default: defaultValue,
   parse: (raw) => {
-    const brokers = raw.split(',').map((b) => b.trim()).filter(Boolean);
+    const brokers = raw
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean);
     const bad = brokers.find((b) => !/^[\w.-]+:\d{1,5}$/.test(b));
     if (!brokers.length || bad !== undefined) throw new Error(`'${bad ?? raw}' is not host:port`);
     return brokers;

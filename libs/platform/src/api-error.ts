@@ -41,7 +41,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     response.status(status).json(body);
   }
 
@@ -51,7 +51,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const payload = exception.getResponse();
       if (typeof payload === 'object' && payload && 'code' in payload) return { status, body: payload as ApiErrorBody };
       const message = typeof payload === 'string' ? payload : ((payload as { message?: unknown }).message ?? exception.message);
-      return { status, body: { code: statusCodes[status] ?? 'ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) } };
+      return {
+        status,
+        body: { code: statusCodes[status] ?? 'ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) },
+      };
     }
     return { status: 500, body: { code: 'INTERNAL', message: 'an unexpected error occurred' } };
   }

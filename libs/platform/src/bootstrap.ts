@@ -2,7 +2,16 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { KafkaEventTransport } from '@obolus/messaging';
-import { ConfigError, ConfigOf, ConfigSpec, createLogger, loadConfig, PinoNestLogger, shutdownTelemetry, url } from '@obolus/observability';
+import {
+  ConfigError,
+  ConfigOf,
+  ConfigSpec,
+  createLogger,
+  loadConfig,
+  PinoNestLogger,
+  shutdownTelemetry,
+  url,
+} from '@obolus/observability';
 import { Logger } from 'pino';
 import { ApiExceptionFilter } from './api-error';
 import { jsonBody } from './json-body';
@@ -48,7 +57,10 @@ export async function bootstrapService<E extends ConfigSpec>(bootstrap: ServiceB
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
   const runtime = app.get(ServiceRuntime);
-  app.connectMicroservice({ strategy: new KafkaEventTransport(() => runtime.eventTransportOptions()) }, { inheritAppConfig: true });
+  app.connectMicroservice(
+    { strategy: new KafkaEventTransport(() => runtime.eventTransportOptions()) },
+    { inheritAppConfig: true },
+  );
   await app.startAllMicroservices();
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT, url: `http://127.0.0.1:${config.PORT}` }, `${bootstrap.service} listening`);
@@ -81,7 +93,9 @@ function stopGracefullyOn(app: INestApplication, logger: Logger, signals: NodeJS
 /** For a service's main.ts: start, or print the error and exit non-zero. */
 export function runService<E extends ConfigSpec>(bootstrap: ServiceBootstrap<E>): void {
   bootstrapService(bootstrap).catch((error: unknown) => {
-    process.stderr.write(`${bootstrap.service}: failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${bootstrap.service}: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

@@ -48,7 +48,10 @@ export class ServiceModule {
         {
           provide: KAFKA,
           useFactory: () =>
-            createKafka({ brokers: options.config.KAFKA_BROKERS, clientId: `obolus-${options.service}` }, messagingLoggerOf(options.logger)),
+            createKafka(
+              { brokers: options.config.KAFKA_BROKERS, clientId: `obolus-${options.service}` },
+              messagingLoggerOf(options.logger),
+            ),
         },
         {
           provide: EVENT_PRODUCER,

@@ -32,7 +32,11 @@ export function servicePort(service: ObolusService, stack: StackEnvironment): nu
 }
 
 /** The environment a service process gets: its own role's connection, the broker, tracing. */
-export function serviceEnvironment(service: ObolusService, stack: StackEnvironment, port = servicePort(service, stack)): NodeJS.ProcessEnv {
+export function serviceEnvironment(
+  service: ObolusService,
+  stack: StackEnvironment,
+  port = servicePort(service, stack),
+): NodeJS.ProcessEnv {
   return {
     PORT: String(port),
     IDENTITY_JWKS_URL: `http://127.0.0.1:${servicePort('identity', stack)}/.well-known/jwks.json`,

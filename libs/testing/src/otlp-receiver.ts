@@ -22,8 +22,7 @@ interface OtlpJsonAttribute {
   value: OtlpJsonValue;
 }
 
-const valueOf = (value: OtlpJsonValue): unknown =>
-  value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue;
+const valueOf = (value: OtlpJsonValue): unknown => value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue;
 
 /**
  * A small OTLP/HTTP (JSON encoding) trace receiver on loopback: the services export their spans to it
@@ -60,7 +59,16 @@ export class OtlpReceiver {
   private collect(body: {
     resourceSpans?: {
       resource?: { attributes?: OtlpJsonAttribute[] };
-      scopeSpans?: { spans?: { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: OtlpJsonAttribute[] }[] }[];
+      scopeSpans?: {
+        spans?: {
+          traceId: string;
+          spanId: string;
+          parentSpanId?: string;
+          name: string;
+          kind: number;
+          attributes?: OtlpJsonAttribute[];
+        }[];
+      }[];
     }[];
   }): void {
     for (const resourceSpans of body.resourceSpans ?? []) {

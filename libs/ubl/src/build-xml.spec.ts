@@ -23,7 +23,11 @@ describe('buildUblXml refuses, before writing, a document that cannot be valid',
     const error = rejection({ ...good, buyer: { ...good.buyer, vatId: undefined } });
     expect(error.code).toBe('UBL_DOCUMENT_INVALID');
     expect(error.fields).toEqual([
-      { field: 'buyer.legalRegistrationId', ruleId: 'BR-RO-120', reason: expect.stringContaining('a CUI, a CNP or 0000000000000') },
+      {
+        field: 'buyer.legalRegistrationId',
+        ruleId: 'BR-RO-120',
+        reason: expect.stringContaining('a CUI, a CNP or 0000000000000'),
+      },
     ]);
   });
 
@@ -41,7 +45,9 @@ describe('buildUblXml refuses, before writing, a document that cannot be valid',
 
   it('a document in EUR without the VAT total in RON (BR-RO-030)', () => {
     expect(problem({ ...good, currency: 'EUR' })).toEqual([{ field: 'taxExchangeRate', ruleId: 'BR-RO-030' }]);
-    expect(problem({ ...good, currency: 'EUR', taxCurrency: 'EUR', taxExchangeRate: '1' })).toEqual([{ field: 'taxCurrency', ruleId: 'BR-RO-030' }]);
+    expect(problem({ ...good, currency: 'EUR', taxCurrency: 'EUR', taxExchangeRate: '1' })).toEqual([
+      { field: 'taxCurrency', ruleId: 'BR-RO-030' },
+    ]);
   });
 
   it('totals given that do not add up (BR-CO-15)', () => {
@@ -54,20 +60,36 @@ describe('buildUblXml refuses, before writing, a document that cannot be valid',
   });
 
   it('a VAT id without its country prefix (BR-CO-09)', () => {
-    expect(problem({ ...good, buyer: { ...good.buyer, vatId: '14399840' } })).toEqual([{ field: 'buyer.vatId', ruleId: 'BR-CO-09' }]);
+    expect(problem({ ...good, buyer: { ...good.buyer, vatId: '14399840' } })).toEqual([
+      { field: 'buyer.vatId', ruleId: 'BR-CO-09' },
+    ]);
   });
 
   it('VAT rules per category: S needs a rate, O excludes VAT ids and other categories, E needs a reason, K needs delivery', () => {
     const line = good.lines[0];
-    expect(problem({ ...good, lines: [{ ...line, vat: { category: 'S', rate: '0' } }] })).toEqual([{ field: 'lines[0].vat.rate', ruleId: 'BR-S-05' }]);
-    expect(problem({ ...good, lines: [{ ...line, vat: { category: 'O' } }, { ...line, id: '2' }] })).toEqual([
+    expect(problem({ ...good, lines: [{ ...line, vat: { category: 'S', rate: '0' } }] })).toEqual([
+      { field: 'lines[0].vat.rate', ruleId: 'BR-S-05' },
+    ]);
+    expect(
+      problem({
+        ...good,
+        lines: [
+          { ...line, vat: { category: 'O' } },
+          { ...line, id: '2' },
+        ],
+      }),
+    ).toEqual([
       { field: 'lines', ruleId: 'BR-O-11' },
       { field: 'seller.vatId', ruleId: 'BR-O-02' },
       { field: 'buyer.vatId', ruleId: 'BR-O-02' },
     ]);
-    expect(problem({ ...good, lines: [{ ...line, vat: { category: 'E', rate: '0' } }] })).toEqual([{ field: 'vatExemptions', ruleId: 'BR-E-10' }]);
+    expect(problem({ ...good, lines: [{ ...line, vat: { category: 'E', rate: '0' } }] })).toEqual([
+      { field: 'vatExemptions', ruleId: 'BR-E-10' },
+    ]);
     const foreign = { ...good.buyer, vatId: 'DE123456789', address: { street: 'Hauptstr. 1', city: 'Berlin', country: 'DE' } };
-    expect(problem({ ...good, invoicePeriod: undefined, buyer: foreign, lines: [{ ...line, vat: { category: 'K', rate: '0' } }] })).toEqual([
+    expect(
+      problem({ ...good, invoicePeriod: undefined, buyer: foreign, lines: [{ ...line, vat: { category: 'K', rate: '0' } }] }),
+    ).toEqual([
       { field: 'delivery.date', ruleId: 'BR-IC-11' },
       { field: 'delivery.address.country', ruleId: 'BR-IC-12' },
     ]);
@@ -96,8 +118,12 @@ describe('buildUblXml writes', () => {
     });
     expect(xml).toContain('<CreditNote xmlns="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"');
     expect(xml).toContain('<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>');
-    expect(xml).toMatch(/<cac:BillingReference>\s*<cac:InvoiceDocumentReference>\s*<cbc:ID>OBL-2026-000123<\/cbc:ID>\s*<cbc:IssueDate>2026-11-22<\/cbc:IssueDate>/);
-    expect(xml).toMatch(/<cac:CreditNoteLine>\s*<cbc:ID>1<\/cbc:ID>\s*<cbc:CreditedQuantity unitCode="H87">1<\/cbc:CreditedQuantity>/);
+    expect(xml).toMatch(
+      /<cac:BillingReference>\s*<cac:InvoiceDocumentReference>\s*<cbc:ID>OBL-2026-000123<\/cbc:ID>\s*<cbc:IssueDate>2026-11-22<\/cbc:IssueDate>/,
+    );
+    expect(xml).toMatch(
+      /<cac:CreditNoteLine>\s*<cbc:ID>1<\/cbc:ID>\s*<cbc:CreditedQuantity unitCode="H87">1<\/cbc:CreditedQuantity>/,
+    );
   });
 
   it('the VAT total in RON as well for an invoice in EUR (BT-6, BT-111)', () => {

@@ -93,7 +93,13 @@ export function writeUblXml(doc: CompleteUblDocument, options: BuildXmlOptions =
     w.text(delivery, 'ActualDeliveryDate', doc.delivery.date);
     if (doc.delivery.locationId || doc.delivery.address) {
       const location = w.group(delivery, 'DeliveryLocation');
-      if (doc.delivery.locationId) w.text(location, 'ID', doc.delivery.locationId.id, doc.delivery.locationId.scheme ? { schemeID: doc.delivery.locationId.scheme } : undefined);
+      if (doc.delivery.locationId)
+        w.text(
+          location,
+          'ID',
+          doc.delivery.locationId.id,
+          doc.delivery.locationId.scheme ? { schemeID: doc.delivery.locationId.scheme } : undefined,
+        );
       if (doc.delivery.address) w.address(location, 'Address', doc.delivery.address);
     }
     if (doc.delivery.partyName) w.text(w.group(w.group(delivery, 'DeliveryParty'), 'PartyName'), 'Name', doc.delivery.partyName);
@@ -107,7 +113,8 @@ export function writeUblXml(doc: CompleteUblDocument, options: BuildXmlOptions =
       const account = w.group(element, 'PayeeFinancialAccount');
       w.text(account, 'ID', means.payeeAccount.id);
       w.text(account, 'Name', means.payeeAccount.name);
-      if (means.payeeAccount.providerId) w.text(w.group(account, 'FinancialInstitutionBranch'), 'ID', means.payeeAccount.providerId);
+      if (means.payeeAccount.providerId)
+        w.text(w.group(account, 'FinancialInstitutionBranch'), 'ID', means.payeeAccount.providerId);
     }
   }
   if (doc.paymentTerms) w.text(w.group(root, 'PaymentTerms'), 'Note', doc.paymentTerms);
@@ -166,13 +173,20 @@ export function writeUblXml(doc: CompleteUblDocument, options: BuildXmlOptions =
     }
     if (line.item.originCountry) w.text(w.group(item, 'OriginCountry'), 'IdentificationCode', line.item.originCountry);
     for (const classification of line.item.classifications ?? []) {
-      w.text(w.group(item, 'CommodityClassification'), 'ItemClassificationCode', classification.code, { listID: classification.listId });
+      w.text(w.group(item, 'CommodityClassification'), 'ItemClassificationCode', classification.code, {
+        listID: classification.listId,
+      });
     }
     w.vatCategory(item, 'ClassifiedTaxCategory', line.vat);
     const price = w.group(element, 'Price');
     w.text(price, 'PriceAmount', line.price.amount, { currencyID: doc.currency });
     if (line.price.baseQuantity !== undefined) {
-      w.text(price, 'BaseQuantity', line.price.baseQuantity, line.price.baseQuantityUnitCode ? { unitCode: line.price.baseQuantityUnitCode } : undefined);
+      w.text(
+        price,
+        'BaseQuantity',
+        line.price.baseQuantity,
+        line.price.baseQuantityUnitCode ? { unitCode: line.price.baseQuantityUnitCode } : undefined,
+      );
     }
   }
   return xml.end({ prettyPrint: options.prettyPrint ?? true });

@@ -3,7 +3,13 @@ import { canonicalDecimal, divideRounded, formatCents, parseCents, parseDecimal 
 import { DocumentLine, UblDocument } from './model';
 import { sampleB2bInvoice } from './test-support/sample-documents';
 
-const line = (id: string, quantity: string, price: string, vat: DocumentLine['vat'], extra: Partial<DocumentLine> = {}): DocumentLine => ({
+const line = (
+  id: string,
+  quantity: string,
+  price: string,
+  vat: DocumentLine['vat'],
+  extra: Partial<DocumentLine> = {},
+): DocumentLine => ({
   id,
   quantity,
   unitCode: 'H87',
@@ -60,7 +66,9 @@ describe('EN 16931 calculation', () => {
     };
     const complete = completeUblDocument(doc);
     expect(complete.lines.map((l) => l.netAmount)).toEqual([1001n, 1001n, 90n, 1500n]);
-    expect(complete.allowances).toEqual([{ percent: '10', baseAmount: 1000n, amount: 100n, reason: 'Discount', vat: { category: 'S', rate: '9' } }]);
+    expect(complete.allowances).toEqual([
+      { percent: '10', baseAmount: 1000n, amount: 100n, reason: 'Discount', vat: { category: 'S', rate: '9' } },
+    ]);
     expect(complete.vatBreakdown).toEqual([
       // 10.01 + 10.01 + 5.00 = 25.02 x 21 % = 5.2542 -> 5.25
       { category: 'S', rate: '21', taxableAmount: 2502n, taxAmount: 525n },
@@ -81,7 +89,10 @@ describe('EN 16931 calculation', () => {
   });
 
   it('fills the exemption reasons that the rules require for AE, K, G and O', () => {
-    const reverse = completeUblDocument({ ...sampleB2bInvoice(1), lines: [line('1', '1', '100', { category: 'AE', rate: '0' })] });
+    const reverse = completeUblDocument({
+      ...sampleB2bInvoice(1),
+      lines: [line('1', '1', '100', { category: 'AE', rate: '0' })],
+    });
     expect(reverse.vatBreakdown[0]).toMatchObject({ exemptionReasonCode: 'VATEX-EU-AE', exemptionReason: 'Reverse charge' });
   });
 

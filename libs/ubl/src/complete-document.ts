@@ -73,11 +73,17 @@ function completeLine(line: DocumentLine): DocumentLine & { netAmount: Cents } {
   const gross = lineGrossAmount(line);
   const allowances = nonEmpty(line.allowances?.map((a) => completeAdjustment(a, gross)));
   const charges = nonEmpty(line.charges?.map((c) => completeAdjustment(c, gross)));
-  const netAmount = line.netAmount ?? gross + sum((charges ?? []).map((c) => c.amount)) - sum((allowances ?? []).map((a) => a.amount));
+  const netAmount =
+    line.netAmount ?? gross + sum((charges ?? []).map((c) => c.amount)) - sum((allowances ?? []).map((a) => a.amount));
   return withoutUndefined({ ...line, allowances, charges, netAmount });
 }
 
-function calculateVatBreakdown(doc: UblDocument, lines: (DocumentLine & { netAmount: Cents })[], allowances: (DocumentAdjustment & { amount: Cents })[], charges: (DocumentAdjustment & { amount: Cents })[]): VatBreakdown[] {
+function calculateVatBreakdown(
+  doc: UblDocument,
+  lines: (DocumentLine & { netAmount: Cents })[],
+  allowances: (DocumentAdjustment & { amount: Cents })[],
+  charges: (DocumentAdjustment & { amount: Cents })[],
+): VatBreakdown[] {
   const groups = new Map<string, { vat: VatClassification; taxable: Cents }>();
   const add = (vat: VatClassification, amount: Cents) => {
     const key = vatKey(vat);
@@ -103,7 +109,14 @@ function calculateVatBreakdown(doc: UblDocument, lines: (DocumentLine & { netAmo
   });
 }
 
-function calculateTotals(doc: UblDocument, lines: (DocumentLine & { netAmount: Cents })[], allowances: { amount: Cents }[], charges: { amount: Cents }[], breakdown: VatBreakdown[], taxCurrency: string | undefined): DocumentTotals {
+function calculateTotals(
+  doc: UblDocument,
+  lines: (DocumentLine & { netAmount: Cents })[],
+  allowances: { amount: Cents }[],
+  charges: { amount: Cents }[],
+  breakdown: VatBreakdown[],
+  taxCurrency: string | undefined,
+): DocumentTotals {
   const given: Partial<DocumentTotals> = doc.totals ?? {};
   const lineExtension = sum(lines.map((l) => l.netAmount));
   const allowanceTotal = allowances.length > 0 ? sum(allowances.map((a) => a.amount)) : undefined;
@@ -147,8 +160,19 @@ export function completeUblDocument(doc: UblDocument): CompleteUblDocument {
   const vatBreakdown = doc.vatBreakdown ?? calculateVatBreakdown(doc, lines, allowances, charges);
   const taxCurrency = doc.taxCurrency ?? (doc.currency !== 'RON' ? 'RON' : undefined);
   // Paid amount, rounding and the RON VAT total are inputs; everything else follows from the lines.
-  const inputs = { prepaid: doc.totals?.prepaid, rounding: doc.totals?.rounding, taxTotalInTaxCurrency: doc.totals?.taxTotalInTaxCurrency };
-  const expected = calculateTotals({ ...doc, totals: inputs as DocumentTotals }, lines, allowances, charges, vatBreakdown, taxCurrency);
+  const inputs = {
+    prepaid: doc.totals?.prepaid,
+    rounding: doc.totals?.rounding,
+    taxTotalInTaxCurrency: doc.totals?.taxTotalInTaxCurrency,
+  };
+  const expected = calculateTotals(
+    { ...doc, totals: inputs as DocumentTotals },
+    lines,
+    allowances,
+    charges,
+    vatBreakdown,
+    taxCurrency,
+  );
   const totals = withoutUndefined({ ...expected, ...doc.totals });
 
   const { taxExchangeRate: _rate, vatExemptions: _exemptions, ...rest } = doc;

@@ -75,7 +75,8 @@ function checkHeader(doc: UblDocument, list: ProblemList): void {
   checkDate(list, 'taxPointDate', doc.taxPointDate, 'BR-RO-DT002');
   if (doc.typeCode !== undefined) {
     const allowed = doc.kind === 'creditNote' ? CREDIT_NOTE_TYPE_CODES : INVOICE_TYPE_CODES;
-    if (!allowed.has(doc.typeCode)) list.add('typeCode', `'${doc.typeCode}' is not one of ${[...allowed].join(', ')}`, 'BR-RO-020');
+    if (!allowed.has(doc.typeCode))
+      list.add('typeCode', `'${doc.typeCode}' is not one of ${[...allowed].join(', ')}`, 'BR-RO-020');
   }
   if (!/^[A-Z]{3}$/.test(doc.currency ?? '')) list.add('currency', 'must be an ISO 4217 code such as RON or EUR', 'BR-05');
   if (doc.taxCurrency !== undefined && !/^[A-Z]{3}$/.test(doc.taxCurrency)) list.add('taxCurrency', 'must be an ISO 4217 code');
@@ -84,7 +85,11 @@ function checkHeader(doc: UblDocument, list: ProblemList): void {
       list.add('taxCurrency', 'must be RON when the document currency is not RON', 'BR-RO-030');
     }
     if (doc.totals?.taxTotalInTaxCurrency === undefined && doc.taxExchangeRate === undefined) {
-      list.add('taxExchangeRate', `is required for a document in ${doc.currency}: the VAT total must also be given in RON`, 'BR-RO-030');
+      list.add(
+        'taxExchangeRate',
+        `is required for a document in ${doc.currency}: the VAT total must also be given in RON`,
+        'BR-RO-030',
+      );
     }
   }
   if (doc.taxExchangeRate !== undefined) {
@@ -103,7 +108,8 @@ function checkHeader(doc: UblDocument, list: ProblemList): void {
     if (!start && !end && !taxPointDateCode) list.add('invoicePeriod', 'needs a start or an end date', 'BR-CO-19');
     if (start && end && start > end) list.add('invoicePeriod.end', 'is before the start date', 'BR-29');
     if (taxPointDateCode !== undefined) {
-      if (!TAX_POINT_DATE_CODES.has(taxPointDateCode)) list.add('invoicePeriod.taxPointDateCode', 'must be 3, 35 or 432', 'BR-RO-040');
+      if (!TAX_POINT_DATE_CODES.has(taxPointDateCode))
+        list.add('invoicePeriod.taxPointDateCode', 'must be 3, 35 or 432', 'BR-RO-040');
       if (doc.taxPointDate) list.add('invoicePeriod.taxPointDateCode', 'cannot be given together with taxPointDate', 'BR-CO-03');
     }
   }
@@ -116,17 +122,35 @@ function checkHeader(doc: UblDocument, list: ProblemList): void {
   });
 }
 
-function checkRomanianAddress(address: PostalAddress, field: string, list: ProblemList, rules: { county: string; sector: string }): void {
+function checkRomanianAddress(
+  address: PostalAddress,
+  field: string,
+  list: ProblemList,
+  rules: { county: string; sector: string },
+): void {
   if (address.country !== 'RO') return;
   const county = address.countrySubdivision;
   if (!county || !ROMANIAN_COUNTY_CODES.has(county)) {
-    list.add(`${field}.countrySubdivision`, `'${county ?? ''}' is not an ISO 3166-2:RO county code such as RO-CJ or RO-B`, rules.county);
+    list.add(
+      `${field}.countrySubdivision`,
+      `'${county ?? ''}' is not an ISO 3166-2:RO county code such as RO-CJ or RO-B`,
+      rules.county,
+    );
   } else if (county === 'RO-B' && !BUCHAREST_SECTORS.has(address.city ?? '')) {
-    list.add(`${field}.city`, `a Bucharest (RO-B) address names its sector as the city: SECTOR1 to SECTOR6, not '${address.city ?? ''}'`, rules.sector);
+    list.add(
+      `${field}.city`,
+      `a Bucharest (RO-B) address names its sector as the city: SECTOR1 to SECTOR6, not '${address.city ?? ''}'`,
+      rules.sector,
+    );
   }
 }
 
-function checkAddress(address: PostalAddress | undefined, field: string, list: ProblemList, rules: { street: string; city: string; country: string; county: string; sector: string }): void {
+function checkAddress(
+  address: PostalAddress | undefined,
+  field: string,
+  list: ProblemList,
+  rules: { street: string; city: string; country: string; county: string; sector: string },
+): void {
   if (!address) {
     list.add(field, 'is required', rules.country);
     return;
@@ -136,7 +160,8 @@ function checkAddress(address: PostalAddress | undefined, field: string, list: P
   if (blank(address.city)) list.add(`${field}.city`, 'is required', rules.city);
   else if (address.city!.trim().length > 50) list.add(`${field}.city`, 'is longer than 50 characters');
   if ((address.postalCode ?? '').trim().length > 20) list.add(`${field}.postalCode`, 'is longer than 20 characters');
-  if (!/^[A-Z]{2}$/.test(address.country ?? '')) list.add(`${field}.country`, 'must be an ISO 3166-1 alpha-2 code', rules.country);
+  if (!/^[A-Z]{2}$/.test(address.country ?? ''))
+    list.add(`${field}.country`, 'must be an ISO 3166-1 alpha-2 code', rules.country);
   checkRomanianAddress(address, field, list, rules);
 }
 
@@ -156,7 +181,11 @@ function checkParty(party: Party | undefined, role: 'seller' | 'buyer', list: Pr
   });
   if (party.vatId !== undefined) {
     if (!/^[A-Z]{2}/.test(party.vatId)) {
-      list.add(`${role}.vatId`, 'must start with its country code (RO for Romania); a CUI of a company not registered for VAT goes in legalRegistrationId', 'BR-CO-09');
+      list.add(
+        `${role}.vatId`,
+        'must start with its country code (RO for Romania); a CUI of a company not registered for VAT goes in legalRegistrationId',
+        'BR-CO-09',
+      );
     } else if (party.address?.country === 'RO' && party.vatId.startsWith('RO') && !isRomanianVatIdFormat(party.vatId)) {
       list.add(`${role}.vatId`, `'${party.vatId}' is not RO followed by a CUI of 2 to 10 digits`);
     }
@@ -165,14 +194,19 @@ function checkParty(party: Party | undefined, role: 'seller' | 'buyer', list: Pr
     list.add(`${role}.taxRegistrationId`, 'is a seller term (BT-32, BT-33); a buyer has vatId or legalRegistrationId');
   }
   if (seller && !party.vatId && !party.legalRegistrationId && !party.identifier) {
-    list.add('seller.legalRegistrationId', 'the seller needs a VAT id, a legal registration id (CUI) or an identifier', 'BR-CO-26');
+    list.add(
+      'seller.legalRegistrationId',
+      'the seller needs a VAT id, a legal registration id (CUI) or an identifier',
+      'BR-CO-26',
+    );
   }
 }
 
 function categoriesOf(doc: UblDocument): Set<VatCategory> {
   const found = new Set<VatCategory>();
   for (const line of doc.lines ?? []) if (line?.vat) found.add(line.vat.category);
-  for (const adjustment of [...(doc.allowances ?? []), ...(doc.charges ?? [])]) if (adjustment?.vat) found.add(adjustment.vat.category);
+  for (const adjustment of [...(doc.allowances ?? []), ...(doc.charges ?? [])])
+    if (adjustment?.vat) found.add(adjustment.vat.category);
   return found;
 }
 
@@ -191,7 +225,8 @@ function checkVatClassification(vat: VatClassification | undefined, field: strin
     return;
   }
   if (rate.coefficient < 0n) list.add(`${field}.rate`, 'cannot be negative');
-  if (vat.category === 'S' && rate.coefficient <= 0n) list.add(`${field}.rate`, 'must be greater than zero for category S', 'BR-S-05');
+  if (vat.category === 'S' && rate.coefficient <= 0n)
+    list.add(`${field}.rate`, 'must be greater than zero for category S', 'BR-S-05');
   if (ZERO_RATED.has(vat.category) && rate.coefficient !== 0n) {
     const rule = { Z: 'BR-Z-05', E: 'BR-E-05', AE: 'BR-AE-05', K: 'BR-IC-05', G: 'BR-G-05' }[vat.category as 'Z'];
     list.add(`${field}.rate`, `must be 0 for category ${vat.category}`, rule);
@@ -200,7 +235,8 @@ function checkVatClassification(vat: VatClassification | undefined, field: strin
 
 function checkAdjustment(adjustment: LineAdjustment, field: string, kind: 'allowance' | 'charge', list: ProblemList): void {
   if (adjustment.amount === undefined) {
-    if (adjustment.percent === undefined) list.add(`${field}.amount`, 'is required (or a percent of a base amount)', kind === 'allowance' ? 'BR-41' : 'BR-43');
+    if (adjustment.percent === undefined)
+      list.add(`${field}.amount`, 'is required (or a percent of a base amount)', kind === 'allowance' ? 'BR-41' : 'BR-43');
   }
   if (adjustment.percent !== undefined && !isDecimalString(adjustment.percent)) list.add(`${field}.percent`, 'must be a decimal');
   if (blank(adjustment.reason) && blank(adjustment.reasonCode)) {
@@ -222,13 +258,15 @@ function checkLines(doc: UblDocument, list: ProblemList): void {
     if (blank(line.unitCode)) list.add(`${field}.unitCode`, 'is required (UN/ECE Rec 20, e.g. H87 or C62)', 'BR-23');
     if (blank(line.item?.name)) list.add(`${field}.item.name`, 'is required', 'BR-25');
     else if (line.item.name.trim().length > 200) list.add(`${field}.item.name`, 'is longer than 200 characters', 'BR-RO-L211');
-    if (line.note !== undefined && line.note.trim().length > 300) list.add(`${field}.note`, 'is longer than 300 characters', 'BR-RO-L303');
+    if (line.note !== undefined && line.note.trim().length > 300)
+      list.add(`${field}.note`, 'is longer than 300 characters', 'BR-RO-L303');
     (line.item?.classifications ?? []).forEach((c, j) => {
       if (blank(c.listId)) list.add(`${field}.item.classifications[${j}].listId`, 'is required', 'BR-65');
     });
     const price = parseDecimal(line.price?.amount ?? '');
     if (!price) list.add(`${field}.price.amount`, 'must be a decimal', 'BR-26');
-    else if (price.coefficient < 0n) list.add(`${field}.price.amount`, `the net price ${line.price.amount} is negative; put a discount in allowances`, 'BR-27');
+    else if (price.coefficient < 0n)
+      list.add(`${field}.price.amount`, `the net price ${line.price.amount} is negative; put a discount in allowances`, 'BR-27');
     if (line.price?.baseQuantity !== undefined) {
       const base = parseDecimal(line.price.baseQuantity);
       if (!base || base.coefficient <= 0n) list.add(`${field}.price.baseQuantity`, 'must be a positive decimal');
@@ -237,7 +275,8 @@ function checkLines(doc: UblDocument, list: ProblemList): void {
       checkDate(list, `${field}.period.start`, line.period.start, 'BR-RO-DT005');
       checkDate(list, `${field}.period.end`, line.period.end, 'BR-RO-DT006');
       if (!line.period.start && !line.period.end) list.add(`${field}.period`, 'needs a start or an end date', 'BR-CO-20');
-      if (line.period.start && line.period.end && line.period.start > line.period.end) list.add(`${field}.period.end`, 'is before the start date', 'BR-30');
+      if (line.period.start && line.period.end && line.period.start > line.period.end)
+        list.add(`${field}.period.end`, 'is before the start date', 'BR-30');
     }
     checkVatClassification(line.vat, `${field}.vat`, list);
     (line.allowances ?? []).forEach((a, j) => checkAdjustment(a, `${field}.allowances[${j}]`, 'allowance', list));
@@ -249,9 +288,11 @@ function checkDocumentAdjustments(doc: UblDocument, list: ProblemList): void {
   const check = (kind: 'allowance' | 'charge', items: UblDocument['allowances'], name: string) =>
     (items ?? []).forEach((a, i) => {
       const field = `${name}[${i}]`;
-      if (a.amount === undefined && a.percent === undefined) list.add(`${field}.amount`, 'is required (or a percent of a base amount)', kind === 'allowance' ? 'BR-31' : 'BR-36');
+      if (a.amount === undefined && a.percent === undefined)
+        list.add(`${field}.amount`, 'is required (or a percent of a base amount)', kind === 'allowance' ? 'BR-31' : 'BR-36');
       if (a.percent !== undefined && !isDecimalString(a.percent)) list.add(`${field}.percent`, 'must be a decimal');
-      if (blank(a.reason) && blank(a.reasonCode)) list.add(`${field}.reason`, `a ${kind} needs a reason or a reason code`, kind === 'allowance' ? 'BR-33' : 'BR-38');
+      if (blank(a.reason) && blank(a.reasonCode))
+        list.add(`${field}.reason`, `a ${kind} needs a reason or a reason code`, kind === 'allowance' ? 'BR-33' : 'BR-38');
       checkVatClassification(a.vat, `${field}.vat`, list);
     });
   check('allowance', doc.allowances, 'allowances');
@@ -267,7 +308,11 @@ function checkVatRules(doc: UblDocument, list: ProblemList): void {
   const ruleCategories = doc.kind === 'invoice' ? categories : categoriesOf({ ...doc, lines: [] });
   const inScope = [...ruleCategories].some((c) => IN_VAT_SCOPE.has(c));
   if (inScope && !seller.vatId && !seller.taxRegistrationId) {
-    list.add('seller.vatId', 'a document with VAT categories other than O needs the seller VAT id or tax registration id', 'BR-RO-065');
+    list.add(
+      'seller.vatId',
+      'a document with VAT categories other than O needs the seller VAT id or tax registration id',
+      'BR-RO-065',
+    );
   }
   if (inScope && !buyer.vatId && !buyer.legalRegistrationId) {
     list.add(
@@ -277,8 +322,14 @@ function checkVatRules(doc: UblDocument, list: ProblemList): void {
     );
   }
   if (categories.has('O')) {
-    if (categories.size > 1) list.add('lines', 'category O (outside the scope of VAT) cannot be mixed with other categories', 'BR-O-11');
-    if (seller.vatId) list.add('seller.vatId', 'must be absent on a document outside the scope of VAT; use taxRegistrationId or legalRegistrationId', 'BR-O-02');
+    if (categories.size > 1)
+      list.add('lines', 'category O (outside the scope of VAT) cannot be mixed with other categories', 'BR-O-11');
+    if (seller.vatId)
+      list.add(
+        'seller.vatId',
+        'must be absent on a document outside the scope of VAT; use taxRegistrationId or legalRegistrationId',
+        'BR-O-02',
+      );
     if (buyer.vatId) list.add('buyer.vatId', 'must be absent on a document outside the scope of VAT', 'BR-O-02');
   }
   if (categories.has('G') && !seller.vatId) list.add('seller.vatId', 'an export (category G) needs the seller VAT id', 'BR-G-02');
@@ -288,14 +339,20 @@ function checkVatRules(doc: UblDocument, list: ProblemList): void {
   if (categories.has('K')) {
     if (!seller.vatId) list.add('seller.vatId', 'an intra-community supply (category K) needs the seller VAT id', 'BR-IC-02');
     if (!buyer.vatId) list.add('buyer.vatId', 'an intra-community supply (category K) needs the buyer VAT id', 'BR-IC-02');
-    if (!doc.delivery?.date && !doc.invoicePeriod) list.add('delivery.date', 'an intra-community supply needs the delivery date or the invoicing period', 'BR-IC-11');
-    if (!doc.delivery?.address?.country) list.add('delivery.address.country', 'an intra-community supply needs the deliver-to country', 'BR-IC-12');
+    if (!doc.delivery?.date && !doc.invoicePeriod)
+      list.add('delivery.date', 'an intra-community supply needs the delivery date or the invoicing period', 'BR-IC-11');
+    if (!doc.delivery?.address?.country)
+      list.add('delivery.address.country', 'an intra-community supply needs the deliver-to country', 'BR-IC-12');
   }
   if (doc.vatBreakdown === undefined) {
     const exemptions = doc.vatExemptions ?? [];
     exemptions.forEach((e, i) => {
       if ((e.category === 'S' || e.category === 'Z') && (e.reason || e.reasonCode)) {
-        list.add(`vatExemptions[${i}]`, `category ${e.category} has no exemption reason`, e.category === 'S' ? 'BR-S-10' : 'BR-Z-10');
+        list.add(
+          `vatExemptions[${i}]`,
+          `category ${e.category} has no exemption reason`,
+          e.category === 'S' ? 'BR-S-10' : 'BR-Z-10',
+        );
       }
     });
     if (categories.has('E') && !exemptions.some((e) => e.category === 'E' && (!blank(e.reason) || !blank(e.reasonCode)))) {
@@ -311,8 +368,10 @@ function checkDeliveryAndPayment(doc: UblDocument, list: ProblemList): void {
     if (address) {
       if (blank(address.street)) list.add('delivery.address.street', 'is required when there is a delivery address', 'BR-RO-180');
       if (blank(address.city)) list.add('delivery.address.city', 'is required when there is a delivery address', 'BR-RO-201');
-      if (blank(address.countrySubdivision)) list.add('delivery.address.countrySubdivision', 'is required when there is a delivery address', 'BR-RO-211');
-      if (!/^[A-Z]{2}$/.test(address.country ?? '')) list.add('delivery.address.country', 'must be an ISO 3166-1 alpha-2 code', 'BR-57');
+      if (blank(address.countrySubdivision))
+        list.add('delivery.address.countrySubdivision', 'is required when there is a delivery address', 'BR-RO-211');
+      if (!/^[A-Z]{2}$/.test(address.country ?? ''))
+        list.add('delivery.address.country', 'must be an ISO 3166-1 alpha-2 code', 'BR-57');
       checkRomanianAddress(address, 'delivery.address', list, { county: 'BR-RO-212', sector: 'BR-RO-202' });
     }
   }
@@ -332,7 +391,8 @@ export function findTotalsProblems(doc: CompleteUblDocument, expected: CompleteU
   const list = new ProblemList();
   const given = doc.totals;
   const compare = (key: keyof typeof given, rule: string, meaning: string) => {
-    if ((given[key] ?? 0n) !== (expected[key] ?? 0n)) list.add(`totals.${key}`, `is ${String(given[key])} hundredths but ${meaning} gives ${String(expected[key])}`, rule);
+    if ((given[key] ?? 0n) !== (expected[key] ?? 0n))
+      list.add(`totals.${key}`, `is ${String(given[key])} hundredths but ${meaning} gives ${String(expected[key])}`, rule);
   };
   compare('lineExtension', 'BR-CO-10', 'the sum of the line net amounts');
   compare('allowanceTotal', 'BR-CO-11', 'the sum of the document allowances');

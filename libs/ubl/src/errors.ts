@@ -6,11 +6,7 @@ export interface FieldProblem {
   ruleId?: string;
 }
 
-export type UblErrorCode =
-  | 'UBL_DOCUMENT_INVALID'
-  | 'UBL_JSON_INVALID'
-  | 'UBL_XML_MALFORMED'
-  | 'UBL_VALIDATION_ARTEFACTS_MISSING';
+export type UblErrorCode = 'UBL_DOCUMENT_INVALID' | 'UBL_JSON_INVALID' | 'UBL_XML_MALFORMED' | 'UBL_VALIDATION_ARTEFACTS_MISSING';
 
 /** The one error shape of @obolus/ubl: a code, a message, and the fields at fault. */
 export class UblError extends Error {

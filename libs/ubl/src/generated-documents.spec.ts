@@ -55,7 +55,11 @@ describe('generated Obolus documents', () => {
           reports.forEach((report, i) => {
             report.findings.filter((f) => f.severity === 'warning').forEach((f) => warnings.add(f.ruleId));
             const fatal = report.findings.filter((f) => f.severity === 'fatal');
-            if (fatal.length > 0) failures.push({ id: chunk[i].id, findings: fatal.map((f) => `${f.ruleId} ${f.location}: ${f.message.slice(0, 160)}`) });
+            if (fatal.length > 0)
+              failures.push({
+                id: chunk[i].id,
+                findings: fatal.map((f) => `${f.ruleId} ${f.location}: ${f.message.slice(0, 160)}`),
+              });
           });
         }
         expect(failures.slice(0, 5)).toEqual([]);

@@ -37,7 +37,11 @@ function fromJsonValue(value: unknown, path: string[], problems: FieldProblem[])
   }
   if (isAmountPath(path)) {
     const cents = typeof value === 'string' ? parseCents(value) : undefined;
-    if (cents === undefined) problems.push({ field: fieldName(path), reason: 'must be an amount with at most two decimals, as a string such as "1234.50"' });
+    if (cents === undefined)
+      problems.push({
+        field: fieldName(path),
+        reason: 'must be an amount with at most two decimals, as a string such as "1234.50"',
+      });
     return cents;
   }
   return value;
@@ -46,13 +50,15 @@ function fromJsonValue(value: unknown, path: string[], problems: FieldProblem[])
 /** Reads a document from its JSON form; throws UblJsonFormatError naming the fields at fault. */
 export function documentFromJson(json: unknown): UblDocument {
   const problems: FieldProblem[] = [];
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new UblJsonFormatError([{ field: '', reason: 'a document is a JSON object' }]);
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new UblJsonFormatError([{ field: '', reason: 'a document is a JSON object' }]);
   const document = fromJsonValue(json, [], problems) as Record<string, unknown>;
   for (const key of ['kind', 'id', 'issueDate', 'currency'] as const) {
     if (typeof document[key] !== 'string') problems.push({ field: key, reason: 'is required, as a string' });
   }
   for (const key of ['seller', 'buyer'] as const) {
-    if (document[key] === null || typeof document[key] !== 'object') problems.push({ field: key, reason: 'is required, as an object' });
+    if (document[key] === null || typeof document[key] !== 'object')
+      problems.push({ field: key, reason: 'is required, as an object' });
   }
   if (!Array.isArray(document.lines)) problems.push({ field: 'lines', reason: 'is required, as an array' });
   if (problems.length > 0) throw new UblJsonFormatError(problems);
@@ -63,7 +69,11 @@ function toJsonValue(value: unknown): unknown {
   if (typeof value === 'bigint') return formatCents(value);
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toJsonValue(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, toJsonValue(v)]),
+    );
   }
   return value;
 }

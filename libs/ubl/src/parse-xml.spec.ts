@@ -100,7 +100,13 @@ describe('parseUblXml', () => {
         buyer: {
           name: 'Centrala Inköps Handelsbolag',
           electronicAddress: { id: '9876543210', scheme: '0007' },
-          address: { street: 'BD DECEBAL NR 1 ET1', city: 'ARAD', postalCode: '123456', countrySubdivision: 'RO-AR', country: 'RO' },
+          address: {
+            street: 'BD DECEBAL NR 1 ET1',
+            city: 'ARAD',
+            postalCode: '123456',
+            countrySubdivision: 'RO-AR',
+            country: 'RO',
+          },
         },
         lines: [
           {
@@ -114,7 +120,14 @@ describe('parseUblXml', () => {
           },
         ],
         vatBreakdown: [{ category: 'S', rate: '25', taxableAmount: 40000n, taxAmount: 10000n }],
-        totals: { lineExtension: 40000n, taxExclusive: 40000n, taxTotal: 10000n, taxTotalInTaxCurrency: 24900n, taxInclusive: 50000n, payable: 50000n },
+        totals: {
+          lineExtension: 40000n,
+          taxExclusive: 40000n,
+          taxTotal: 10000n,
+          taxTotalInTaxCurrency: 24900n,
+          taxInclusive: 50000n,
+          payable: 50000n,
+        },
       });
     });
   });
@@ -137,10 +150,12 @@ describe('parseUblXml', () => {
     });
 
     it('skips extensions and reports parts outside the model', () => {
-      const extended = built.replace(
-        /(<cbc:UBLVersionID>)/,
-        '<ext:UBLExtensions xmlns:ext="urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2"><ext:UBLExtension><ext:ExtensionContent><x:Any xmlns:x="urn:x"><x:ID>9</x:ID></x:Any></ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>$1',
-      ).replace(/(<cac:AccountingSupplierParty>)/, '<cac:ProjectReference><cbc:ID>P1</cbc:ID></cac:ProjectReference>$1');
+      const extended = built
+        .replace(
+          /(<cbc:UBLVersionID>)/,
+          '<ext:UBLExtensions xmlns:ext="urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2"><ext:UBLExtension><ext:ExtensionContent><x:Any xmlns:x="urn:x"><x:ID>9</x:ID></x:Any></ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>$1',
+        )
+        .replace(/(<cac:AccountingSupplierParty>)/, '<cac:ProjectReference><cbc:ID>P1</cbc:ID></cac:ProjectReference>$1');
       const { document, issues } = parseUblXml(extended);
       expect(document).toEqual(parseUblXml(built).document);
       expect(issues).toEqual([{ field: 'ProjectReference', reason: 'not read: not part of the document model' }]);
@@ -158,9 +173,23 @@ describe('parseUblXml', () => {
             <cac:Item><cbc:Name>Hârtie</cbc:Name></cac:Item><cac:Price><cbc:PriceAmount currencyID="RON">abc</cbc:PriceAmount></cac:Price></cac:InvoiceLine>
         </Invoice>`;
       const { document, issues } = parseUblXml(minimal);
-      expect(document).toMatchObject({ id: 'F-1', issueDate: '2026-11-02', seller: { name: 'Furnizor SRL' }, buyer: {}, totals: { payable: 1235n } });
+      expect(document).toMatchObject({
+        id: 'F-1',
+        issueDate: '2026-11-02',
+        seller: { name: 'Furnizor SRL' },
+        buyer: {},
+        totals: { payable: 1235n },
+      });
       expect(issues.map((i) => i.field)).toEqual(
-        expect.arrayContaining(['buyer', 'totals.taxTotal', 'totals.lineExtension', 'totals.payable', 'lines[0].netAmount', 'lines[0].price.amount', 'lines[0].vat.category']),
+        expect.arrayContaining([
+          'buyer',
+          'totals.taxTotal',
+          'totals.lineExtension',
+          'totals.payable',
+          'lines[0].netAmount',
+          'lines[0].price.amount',
+          'lines[0].vat.category',
+        ]),
       );
     });
 

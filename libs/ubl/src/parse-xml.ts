@@ -43,20 +43,69 @@ const CATEGORIES: ReadonlySet<string> = new Set(VAT_CATEGORIES);
 
 /** Elements read into the model, or known and deliberately ignored, per level; anything else is reported. */
 const KNOWN_ROOT = new Set([
-  'UBLExtensions', 'UBLVersionID', 'CustomizationID', 'ProfileID', 'ID', 'IssueDate', 'DueDate', 'InvoiceTypeCode',
-  'CreditNoteTypeCode', 'Note', 'TaxPointDate', 'DocumentCurrencyCode', 'TaxCurrencyCode', 'AccountingCost', 'BuyerReference',
-  'InvoicePeriod', 'OrderReference', 'BillingReference', 'ContractDocumentReference', 'AdditionalDocumentReference',
-  'AccountingSupplierParty', 'AccountingCustomerParty', 'Delivery', 'PaymentMeans', 'PaymentTerms', 'AllowanceCharge',
-  'TaxTotal', 'LegalMonetaryTotal', 'InvoiceLine', 'CreditNoteLine', 'Signature',
+  'UBLExtensions',
+  'UBLVersionID',
+  'CustomizationID',
+  'ProfileID',
+  'ID',
+  'IssueDate',
+  'DueDate',
+  'InvoiceTypeCode',
+  'CreditNoteTypeCode',
+  'Note',
+  'TaxPointDate',
+  'DocumentCurrencyCode',
+  'TaxCurrencyCode',
+  'AccountingCost',
+  'BuyerReference',
+  'InvoicePeriod',
+  'OrderReference',
+  'BillingReference',
+  'ContractDocumentReference',
+  'AdditionalDocumentReference',
+  'AccountingSupplierParty',
+  'AccountingCustomerParty',
+  'Delivery',
+  'PaymentMeans',
+  'PaymentTerms',
+  'AllowanceCharge',
+  'TaxTotal',
+  'LegalMonetaryTotal',
+  'InvoiceLine',
+  'CreditNoteLine',
+  'Signature',
 ]);
-const KNOWN_PARTY = new Set(['EndpointID', 'PartyIdentification', 'PartyName', 'PostalAddress', 'PartyTaxScheme', 'PartyLegalEntity', 'Contact']);
+const KNOWN_PARTY = new Set([
+  'EndpointID',
+  'PartyIdentification',
+  'PartyName',
+  'PostalAddress',
+  'PartyTaxScheme',
+  'PartyLegalEntity',
+  'Contact',
+]);
 const KNOWN_LINE = new Set([
-  'ID', 'Note', 'InvoicedQuantity', 'CreditedQuantity', 'LineExtensionAmount', 'InvoicePeriod', 'OrderLineReference',
-  'AllowanceCharge', 'Item', 'Price', 'TaxTotal',
+  'ID',
+  'Note',
+  'InvoicedQuantity',
+  'CreditedQuantity',
+  'LineExtensionAmount',
+  'InvoicePeriod',
+  'OrderLineReference',
+  'AllowanceCharge',
+  'Item',
+  'Price',
+  'TaxTotal',
 ]);
 const KNOWN_ITEM = new Set([
-  'Description', 'Name', 'BuyersItemIdentification', 'SellersItemIdentification', 'StandardItemIdentification',
-  'OriginCountry', 'CommodityClassification', 'ClassifiedTaxCategory',
+  'Description',
+  'Name',
+  'BuyersItemIdentification',
+  'SellersItemIdentification',
+  'StandardItemIdentification',
+  'OriginCountry',
+  'CommodityClassification',
+  'ClassifiedTaxCategory',
 ]);
 
 class UblReader {
@@ -193,12 +242,22 @@ class UblReader {
       legalForm: this.text(legal, 'CompanyLegalForm'),
       address: this.address(this.one(node, 'PostalAddress')),
       contact: contact
-        ? emptyToUndefined(dropUndefined({ name: this.text(contact, 'Name'), phone: this.text(contact, 'Telephone'), email: this.text(contact, 'ElectronicMail') }))
+        ? emptyToUndefined(
+            dropUndefined({
+              name: this.text(contact, 'Name'),
+              phone: this.text(contact, 'Telephone'),
+              email: this.text(contact, 'ElectronicMail'),
+            }),
+          )
         : undefined,
     });
   }
 
-  adjustments(node: XmlNode | undefined, field: string, withVat: boolean): { allowances: LineAdjustment[]; charges: LineAdjustment[] } {
+  adjustments(
+    node: XmlNode | undefined,
+    field: string,
+    withVat: boolean,
+  ): { allowances: LineAdjustment[]; charges: LineAdjustment[] } {
     const allowances: LineAdjustment[] = [];
     const charges: LineAdjustment[] = [];
     for (const element of this.all(node, 'AllowanceCharge')) {
@@ -206,7 +265,8 @@ class UblReader {
       const isCharge = indicator === 'true' || indicator === '1';
       const target = isCharge ? charges : allowances;
       const itemField = `${field}.${isCharge ? 'charges' : 'allowances'}[${target.length}]`;
-      if (indicator !== 'true' && indicator !== 'false' && indicator !== '1' && indicator !== '0') this.note(`${itemField}`, `ChargeIndicator '${indicator}' read as allowance`);
+      if (indicator !== 'true' && indicator !== 'false' && indicator !== '1' && indicator !== '0')
+        this.note(`${itemField}`, `ChargeIndicator '${indicator}' read as allowance`);
       const adjustment: LineAdjustment | DocumentAdjustment = dropUndefined({
         amount: this.amount(this.one(element, 'Amount'), `${itemField}.amount`, true),
         baseAmount: this.amount(this.one(element, 'BaseAmount'), `${itemField}.baseAmount`),
@@ -223,11 +283,15 @@ class UblReader {
   line(node: XmlNode, index: number, kind: DocumentKind): DocumentLine {
     const field = `lines[${index}]`;
     this.reportUnread(node, KNOWN_LINE, field);
-    const quantityNode = this.one(node, kind === 'creditNote' ? 'CreditedQuantity' : 'InvoicedQuantity') ?? this.one(node, 'InvoicedQuantity') ?? this.one(node, 'CreditedQuantity');
+    const quantityNode =
+      this.one(node, kind === 'creditNote' ? 'CreditedQuantity' : 'InvoicedQuantity') ??
+      this.one(node, 'InvoicedQuantity') ??
+      this.one(node, 'CreditedQuantity');
     const item = this.one(node, 'Item');
     this.reportUnread(item, KNOWN_ITEM, `${field}.item`);
     const price = this.one(node, 'Price');
-    if (this.one(price, 'AllowanceCharge')) this.note(`${field}.price`, 'gross price and price discount (BT-147, BT-148) not read; the net price is');
+    if (this.one(price, 'AllowanceCharge'))
+      this.note(`${field}.price`, 'gross price and price discount (BT-147, BT-148) not read; the net price is');
     const baseQuantity = this.one(price, 'BaseQuantity');
     const { allowances, charges } = this.adjustments(node, field, false);
     const id = this.text(node, 'ID');
@@ -291,7 +355,8 @@ export function parseUblXml(xml: string): ParsedUblDocument {
 
   const rootName = Object.keys(tree).find((name) => !name.startsWith('?') && !name.startsWith('#'));
   const kind: DocumentKind = rootName === 'CreditNote' ? 'creditNote' : 'invoice';
-  if (rootName !== 'Invoice' && rootName !== 'CreditNote') r.note('kind', `root element '${rootName ?? ''}' is neither Invoice nor CreditNote; read as an invoice`);
+  if (rootName !== 'Invoice' && rootName !== 'CreditNote')
+    r.note('kind', `root element '${rootName ?? ''}' is neither Invoice nor CreditNote; read as an invoice`);
   const root = rootName ? tree[rootName]?.[0] : undefined;
   r.reportUnread(root, KNOWN_ROOT, '');
 
@@ -304,9 +369,13 @@ export function parseUblXml(xml: string): ParsedUblDocument {
 
   // BT-110 is the TaxTotal in the document currency, with the breakdown; BT-111 the one in the VAT accounting currency.
   const taxTotals = r.all(root, 'TaxTotal');
-  const inCurrency = (code: string | undefined) => taxTotals.find((t) => r.attribute(r.one(t, 'TaxAmount'), 'currencyID') === code);
+  const inCurrency = (code: string | undefined) =>
+    taxTotals.find((t) => r.attribute(r.one(t, 'TaxAmount'), 'currencyID') === code);
   const mainTaxTotal = taxTotals.find((t) => r.one(t, 'TaxSubtotal')) ?? inCurrency(currency) ?? taxTotals[0];
-  const taxCurrencyTotal = taxCurrency && taxCurrency !== currency ? taxTotals.find((t) => t !== mainTaxTotal && r.attribute(r.one(t, 'TaxAmount'), 'currencyID') === taxCurrency) : undefined;
+  const taxCurrencyTotal =
+    taxCurrency && taxCurrency !== currency
+      ? taxTotals.find((t) => t !== mainTaxTotal && r.attribute(r.one(t, 'TaxAmount'), 'currencyID') === taxCurrency)
+      : undefined;
   if (!mainTaxTotal) r.note('totals.taxTotal', 'missing (TaxTotal)');
 
   const vatBreakdown: VatBreakdown[] = r.all(mainTaxTotal, 'TaxSubtotal').map((subtotal, i) => {
@@ -324,7 +393,8 @@ export function parseUblXml(xml: string): ParsedUblDocument {
 
   const monetary = r.one(root, 'LegalMonetaryTotal');
   if (!monetary) r.note('totals', 'missing (LegalMonetaryTotal)');
-  const total = (name: string, field: keyof DocumentTotals, isRequired = false) => r.amount(r.one(monetary, name), `totals.${field}`, isRequired && !!monetary);
+  const total = (name: string, field: keyof DocumentTotals, isRequired = false) =>
+    r.amount(r.one(monetary, name), `totals.${field}`, isRequired && !!monetary);
   const totals = dropUndefined<Partial<DocumentTotals>>({
     lineExtension: total('LineExtensionAmount', 'lineExtension', true),
     allowanceTotal: total('AllowanceTotalAmount', 'allowanceTotal'),
@@ -348,7 +418,11 @@ export function parseUblXml(xml: string): ParsedUblDocument {
       text: r.attribute(codeNode, 'name'),
       remittanceInformation: r.text(node, 'PaymentID'),
       payeeAccount: account
-        ? dropUndefined({ id: r.text(account, 'ID') ?? '', name: r.text(account, 'Name'), providerId: r.text(account, 'FinancialInstitutionBranch', 'ID') })
+        ? dropUndefined({
+            id: r.text(account, 'ID') ?? '',
+            name: r.text(account, 'Name'),
+            providerId: r.text(account, 'FinancialInstitutionBranch', 'ID'),
+          })
         : undefined,
     });
   });
@@ -361,17 +435,19 @@ export function parseUblXml(xml: string): ParsedUblDocument {
   const lineNodes = r.all(root, kind === 'creditNote' ? 'CreditNoteLine' : 'InvoiceLine');
   if (lineNodes.length === 0) r.note('lines', 'no lines');
   const notes = r.all(root, 'Note').map((n) => r.textOf(n) ?? '');
-  const precedingInvoices = r.all(root, 'BillingReference')
+  const precedingInvoices = r
+    .all(root, 'BillingReference')
     .map((ref) => r.one(ref, 'InvoiceDocumentReference'))
     .filter((ref): ref is XmlNode => ref !== undefined)
     .map((ref) => dropUndefined({ id: r.text(ref, 'ID') ?? '', issueDate: r.text(ref, 'IssueDate') }));
-  const supportingDocuments = r.all(root, 'AdditionalDocumentReference').map((ref) =>
-    dropUndefined({ id: r.text(ref, 'ID') ?? '', description: r.text(ref, 'DocumentDescription') }),
-  );
+  const supportingDocuments = r
+    .all(root, 'AdditionalDocumentReference')
+    .map((ref) => dropUndefined({ id: r.text(ref, 'ID') ?? '', description: r.text(ref, 'DocumentDescription') }));
   if (r.all(root, 'AdditionalDocumentReference').some((ref) => r.one(ref, 'Attachment'))) {
     r.note('supportingDocuments', 'attachments not read; their ids and descriptions are');
   }
-  const dueDate = kind === 'creditNote' ? r.text(paymentMeansNodes[0], 'PaymentDueDate') ?? r.text(root, 'DueDate') : r.text(root, 'DueDate');
+  const dueDate =
+    kind === 'creditNote' ? (r.text(paymentMeansNodes[0], 'PaymentDueDate') ?? r.text(root, 'DueDate')) : r.text(root, 'DueDate');
 
   const document = dropUndefined<UblDocument>({
     kind,
@@ -388,7 +464,11 @@ export function parseUblXml(xml: string): ParsedUblDocument {
     accountingReference: r.text(root, 'AccountingCost'),
     notes: notes.length ? notes : undefined,
     invoicePeriod: period
-      ? dropUndefined({ start: r.text(period, 'StartDate'), end: r.text(period, 'EndDate'), taxPointDateCode: r.text(period, 'DescriptionCode') })
+      ? dropUndefined({
+          start: r.text(period, 'StartDate'),
+          end: r.text(period, 'EndDate'),
+          taxPointDateCode: r.text(period, 'DescriptionCode'),
+        })
       : undefined,
     // "NA" is the placeholder for BT-13 when only the sales order reference is known.
     purchaseOrderReference: purchaseOrder === 'NA' && salesOrderReference ? undefined : purchaseOrder,

@@ -57,7 +57,13 @@ describe('obolus ubl', () => {
       currency: 'RON',
       seller: { name: 'Seller SRL', vatId: 'RO1234567890' },
       buyer: { name: 'Buyer SRL', vatId: 'RO987456123', legalRegistrationId: 'J02/321/2010' },
-      totals: { lineExtension: '34741984.11', taxExclusive: '34741984.11', taxInclusive: '41340576.71', payable: '41340576.71', taxTotal: '6598592.60' },
+      totals: {
+        lineExtension: '34741984.11',
+        taxExclusive: '34741984.11',
+        taxInclusive: '41340576.71',
+        payable: '41340576.71',
+        taxTotal: '6598592.60',
+      },
     });
     expect(parsed.lines).toHaveLength(35);
     expect(parsed.lines[0]).toMatchObject({ netAmount: '334641.38', quantity: '46396.67', price: { amount: '7.6453' } });
@@ -70,12 +76,15 @@ describe('obolus ubl', () => {
     expect(out).toContain('invalid: 1 fatal, 0 warning(s)');
   }, 60_000);
 
-  it.each([[[]], [['sign', 'x.xml']], [['build']], [['parse', 'a.xml', 'b.xml']], [['validate', '--yaml', 'a.xml']]])('exits 2 with one line on bad arguments %j', async (args) => {
-    const { code, err } = await run(...args);
-    expect(code).toBe(2);
-    expect(err.trim().split('\n')).toHaveLength(1);
-    expect(err).toContain('usage: obolus ubl');
-  });
+  it.each([[[]], [['sign', 'x.xml']], [['build']], [['parse', 'a.xml', 'b.xml']], [['validate', '--yaml', 'a.xml']]])(
+    'exits 2 with one line on bad arguments %j',
+    async (args) => {
+      const { code, err } = await run(...args);
+      expect(code).toBe(2);
+      expect(err.trim().split('\n')).toHaveLength(1);
+      expect(err).toContain('usage: obolus ubl');
+    },
+  );
 
   it('says which file it cannot read', async () => {
     const { code, err } = await run('parse', join(dir, 'missing.xml'));

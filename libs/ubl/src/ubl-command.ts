@@ -92,7 +92,11 @@ export async function ublCommand(args: string[], io: UblCommandIo): Promise<numb
   const allowedFlags = verb === 'validate' ? ['--json'] : [];
   const badFlag = flags.find((f) => !allowedFlags.includes(f));
   if (!verb || !['build', 'parse', 'validate'].includes(verb) || operands.length !== 1 || badFlag) {
-    const reason = badFlag ? `unknown option ${badFlag}` : verb && !['build', 'parse', 'validate'].includes(verb) ? `unknown command '${verb}'` : 'expected one file';
+    const reason = badFlag
+      ? `unknown option ${badFlag}`
+      : verb && !['build', 'parse', 'validate'].includes(verb)
+        ? `unknown command '${verb}'`
+        : 'expected one file';
     io.err.write(`obolus ubl: ${reason}; ${USAGE}\n`);
     return EXIT_USAGE;
   }

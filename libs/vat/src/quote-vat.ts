@@ -98,7 +98,11 @@ export function quoteVat(input: VatQuoteInput): VatQuote {
   return charged(standardRate(buyer, input.taxPointDate), 'intra-eu-b2c-oss', input.taxPointDate);
 }
 
-function charged(rate: ReturnType<typeof standardRate>, treatment: 'domestic' | 'intra-eu-b2c-oss', taxPointDate: IsoDate): VatQuote {
+function charged(
+  rate: ReturnType<typeof standardRate>,
+  treatment: 'domestic' | 'intra-eu-b2c-oss',
+  taxPointDate: IsoDate,
+): VatQuote {
   return {
     category: 'S',
     ratePercent: Number(rate.ratePercent),

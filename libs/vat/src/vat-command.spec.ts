@@ -9,7 +9,19 @@ async function run(...args: string[]) {
 
 describe('obolus vat', () => {
   it('quotes intra-EU B2B with a verified number as reverse charge', async () => {
-    const result = await run('quote', '--seller-country', 'FR', '--buyer-country', 'DE', '--buyer-type', 'business', '--vat-id-verified', 'true', '--date', '2025-09-01');
+    const result = await run(
+      'quote',
+      '--seller-country',
+      'FR',
+      '--buyer-country',
+      'DE',
+      '--buyer-type',
+      'business',
+      '--vat-id-verified',
+      'true',
+      '--date',
+      '2025-09-01',
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toMatchObject({ category: 'AE', ratePercent: 0, mention: { key: 'reverse-charge-intra-eu' } });
   });
@@ -20,7 +32,10 @@ describe('obolus vat', () => {
   });
 
   it('prints a dated rate and a format check', async () => {
-    expect(JSON.parse((await run('rate', '--country', 'RO', '--date', '2025-08-01')).out)).toMatchObject({ ratePercent: '21', validFrom: '2025-08-01' });
+    expect(JSON.parse((await run('rate', '--country', 'RO', '--date', '2025-08-01')).out)).toMatchObject({
+      ratePercent: '21',
+      validFrom: '2025-08-01',
+    });
     expect(JSON.parse((await run('check-number', 'FR82342464408')).out)).toMatchObject({ ok: true, countryCode: 'FR' });
   });
 

@@ -26,7 +26,13 @@ type Subcommand = (args: string[]) => Promise<string>;
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   quote: async (args) => {
-    const { flags, positional } = parseCommandArgs(args, ['seller-country', 'buyer-country', 'buyer-type', 'vat-id-verified', 'date']);
+    const { flags, positional } = parseCommandArgs(args, [
+      'seller-country',
+      'buyer-country',
+      'buyer-type',
+      'vat-id-verified',
+      'date',
+    ]);
     noPositional(positional);
     const buyerType = flags.get('buyer-type');
     if (buyerType !== undefined && buyerType !== 'business' && buyerType !== 'individual') {
@@ -37,7 +43,9 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         sellerCountry: requiredFlag(flags, 'seller-country'),
         buyerCountry: requiredFlag(flags, 'buyer-country'),
         buyerType: buyerType as BuyerType | undefined,
-        vatIdVerified: flags.has('vat-id-verified') ? parseBoolean(requiredFlag(flags, 'vat-id-verified'), 'vat-id-verified') : false,
+        vatIdVerified: flags.has('vat-id-verified')
+          ? parseBoolean(requiredFlag(flags, 'vat-id-verified'), 'vat-id-verified')
+          : false,
         taxPointDate: requiredFlag(flags, 'date'),
       }),
     );
@@ -59,7 +67,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     if (positional.length !== 1) throw new UsageError('expected one VAT number');
     const timeoutMs = Number(flags.get('timeout-ms') ?? 10_000);
     if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new UsageError('--timeout-ms must be a positive integer');
-    const client = new ViesClient({ baseUrl: flags.get('vies-url') ?? process.env.VIES_BASE_URL ?? VIES_PRODUCTION_URL, timeoutMs });
+    const client = new ViesClient({
+      baseUrl: flags.get('vies-url') ?? process.env.VIES_BASE_URL ?? VIES_PRODUCTION_URL,
+      timeoutMs,
+    });
     return json(await client.checkVatNumber(positional[0], flags.get('country')));
   },
 };
@@ -76,7 +87,12 @@ export async function vatCommand(args: string[], io: CommandIo): Promise<number>
     io.out.write(`${await run(rest)}\n`);
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof VatError || error instanceof CalendarError || error instanceof MoneyError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof VatError ||
+      error instanceof CalendarError ||
+      error instanceof MoneyError
+    ) {
       io.err.write(`obolus vat ${name}: ${error.message}\n`);
       return EXIT_USAGE;
     }

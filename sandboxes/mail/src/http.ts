@@ -5,7 +5,8 @@ import { renderList, renderMessage } from './viewer';
 const HTML_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
   // No external assets; the captured HTML lives in a sandboxed srcdoc frame.
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
 };
@@ -49,7 +50,12 @@ export function createViewerServer(store: MessageStore): Server {
       return;
     }
     if (parts[0] !== 'api' || parts[1] !== 'messages') return notFound(res);
-    if (parts.length === 2 && method === 'GET') return json(res, 200, store.list().map((m) => summary(m, false)));
+    if (parts.length === 2 && method === 'GET')
+      return json(
+        res,
+        200,
+        store.list().map((m) => summary(m, false)),
+      );
     if (parts.length === 2 && method === 'DELETE') {
       store.clear();
       res.writeHead(204).end();
@@ -60,7 +66,9 @@ export function createViewerServer(store: MessageStore): Server {
     if (!message) return notFound(res);
     if (parts.length === 3) return json(res, 200, summary(message, true));
     if (parts.length === 4 && parts[3] === 'raw') {
-      res.writeHead(200, { 'Content-Type': 'message/rfc822', 'Content-Disposition': contentDisposition(`${message.id}.eml`) }).end(message.raw);
+      res
+        .writeHead(200, { 'Content-Type': 'message/rfc822', 'Content-Disposition': contentDisposition(`${message.id}.eml`) })
+        .end(message.raw);
       return;
     }
     if (parts.length === 5 && parts[3] === 'attachments') {

@@ -50,7 +50,10 @@ export async function startMailSandbox(options: MailSandboxOptions = {}): Promis
     clear: () => store.clear(),
     close: async () => {
       http.closeAllConnections();
-      await Promise.all([new Promise<void>((resolve) => smtp.close(() => resolve())), new Promise<void>((resolve) => http.close(() => resolve()))]);
+      await Promise.all([
+        new Promise<void>((resolve) => smtp.close(() => resolve())),
+        new Promise<void>((resolve) => http.close(() => resolve())),
+      ]);
     },
   };
 }

@@ -48,13 +48,19 @@ describe('mail sandbox', () => {
       attachments: unknown[];
     };
     expect(summary.envelope.from).toBe('billing@obolus.example');
-    expect([...summary.envelope.to].sort()).toEqual(['accounting@client.example', 'ana@client.example', 'archive@obolus.example']);
+    expect([...summary.envelope.to].sort()).toEqual([
+      'accounting@client.example',
+      'ana@client.example',
+      'archive@obolus.example',
+    ]);
     expect(summary.subject).toBe('Factura OBL-2026-0042');
     expect(summary.from).toEqual([{ name: 'Obolus Billing', address: 'billing@obolus.example' }]);
     expect(summary.to).toEqual([{ name: 'Ana Pop', address: 'ana@client.example' }]);
     expect(summary.cc).toEqual([{ name: '', address: 'accounting@client.example' }]);
     expect(summary.text.trim()).toBe('Găsiți atașată factura.');
-    expect(summary.attachments).toEqual([{ index: 0, filename: 'OBL-2026-0042.pdf', contentType: 'application/pdf', size: pdf.length }]);
+    expect(summary.attachments).toEqual([
+      { index: 0, filename: 'OBL-2026-0042.pdf', contentType: 'application/pdf', size: pdf.length },
+    ]);
     expect(summary).not.toHaveProperty('html');
 
     const detail = (await (await fetch(`${sandbox.httpUrl}/api/messages/${summary.id}`)).json()) as { html: string };
@@ -73,7 +79,12 @@ describe('mail sandbox', () => {
 
   it('accepts mail without authentication and lets a test wait for it', async () => {
     const arriving = sandbox.waitFor((m) => m.subject === 'Trial ending', 5000);
-    await transport().sendMail({ from: 'noreply@obolus.example', to: 'owner@client.example', subject: 'Trial ending', text: 'Three days left.' });
+    await transport().sendMail({
+      from: 'noreply@obolus.example',
+      to: 'owner@client.example',
+      subject: 'Trial ending',
+      text: 'Three days left.',
+    });
     const message = await arriving;
     expect(message.envelope.to).toEqual(['owner@client.example']);
     await expect(sandbox.waitFor((m) => m.subject === 'never sent', 50)).rejects.toThrow(/no matching message/);
@@ -100,7 +111,9 @@ describe('mail sandbox', () => {
     const [newest] = sandbox.messages();
     const messageHtml = await (await fetch(`${sandbox.httpUrl}/messages/${newest.id}`)).text();
     expect(messageHtml).not.toContain('<script>');
-    expect(messageHtml).toContain('<iframe sandbox title="HTML part" srcdoc="&lt;p onclick=&quot;x()&quot;&gt;Hi &amp; &quot;bye&quot;&lt;/p&gt;&lt;script&gt;');
+    expect(messageHtml).toContain(
+      '<iframe sandbox title="HTML part" srcdoc="&lt;p onclick=&quot;x()&quot;&gt;Hi &amp; &quot;bye&quot;&lt;/p&gt;&lt;script&gt;',
+    );
   });
 
   it('answers 404 for unknown messages and empties on DELETE', async () => {

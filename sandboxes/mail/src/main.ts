@@ -11,7 +11,9 @@ async function main(): Promise<void> {
     smtpPort: port(process.env.MAIL_SANDBOX_SMTP_PORT, 1025),
     httpPort: port(process.env.MAIL_SANDBOX_HTTP_PORT, 8025),
   });
-  process.stdout.write(`${JSON.stringify({ sandbox: 'mail', smtpUrl: `smtp://${host}:${sandbox.smtpPort}`, httpUrl: sandbox.httpUrl })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ sandbox: 'mail', smtpUrl: `smtp://${host}:${sandbox.smtpPort}`, httpUrl: sandbox.httpUrl })}\n`,
+  );
   const stop = (): void => void sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -24,7 +24,9 @@ export function createSmtpServer(store: MessageStore): SMTPServer {
       stream.on('error', (error: Error) => callback(error));
       stream.on('end', () => {
         if (stream.sizeExceeded) {
-          const error = Object.assign(new Error('Message exceeds the 25 MB limit of the Obolus mail sandbox'), { responseCode: 552 });
+          const error = Object.assign(new Error('Message exceeds the 25 MB limit of the Obolus mail sandbox'), {
+            responseCode: 552,
+          });
           callback(error);
           return;
         }

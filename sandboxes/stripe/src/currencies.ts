@@ -21,9 +21,12 @@ const MAXIMUM = 99_999_999;
 export function checkCurrency(raw: string): string {
   const currency = raw.toLowerCase();
   if (!(currency in MINIMUM)) {
-    throw invalidRequest(`Invalid currency: ${currency}. The Obolus Stripe sandbox supports: ${Object.keys(MINIMUM).join(', ')}.`, {
-      param: 'currency',
-    });
+    throw invalidRequest(
+      `Invalid currency: ${currency}. The Obolus Stripe sandbox supports: ${Object.keys(MINIMUM).join(', ')}.`,
+      {
+        param: 'currency',
+      },
+    );
   }
   return currency;
 }
@@ -31,9 +34,15 @@ export function checkCurrency(raw: string): string {
 export function checkAmount(amount: number, currency: string): void {
   const minimum = MINIMUM[currency];
   if (amount < minimum) {
-    throw invalidRequest(`Amount must be at least ${(minimum / 100).toFixed(2)} ${currency}`, { param: 'amount', code: 'amount_too_small' });
+    throw invalidRequest(`Amount must be at least ${(minimum / 100).toFixed(2)} ${currency}`, {
+      param: 'amount',
+      code: 'amount_too_small',
+    });
   }
   if (amount > MAXIMUM) {
-    throw invalidRequest(`Amount must be no more than ${(MAXIMUM / 100).toFixed(2)} ${currency}`, { param: 'amount', code: 'amount_too_large' });
+    throw invalidRequest(`Amount must be no more than ${(MAXIMUM / 100).toFixed(2)} ${currency}`, {
+      param: 'amount',
+      code: 'amount_too_large',
+    });
   }
 }

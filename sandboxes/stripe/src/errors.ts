@@ -14,7 +14,10 @@ export function docUrl(code: string): string {
   return `${DOCS}/${code.replace(/_/g, '-')}`;
 }
 
-export function invalidRequest(message: string, options: { param?: string; code?: string; status?: number } = {}): StripeApiError {
+export function invalidRequest(
+  message: string,
+  options: { param?: string; code?: string; status?: number } = {},
+): StripeApiError {
   const error: Record<string, unknown> = { message, type: 'invalid_request_error' };
   if (options.code) {
     error.code = options.code;

@@ -28,7 +28,8 @@ export function expand(body: Json, paths: readonly string[], state: StripeState)
   let result = structuredClone(body);
   for (const path of paths) {
     const parts = path.split('.');
-    if (parts.length > 4) throw invalidRequest(`You cannot expand more than 4 levels of a property (${path}).`, { param: 'expand' });
+    if (parts.length > 4)
+      throw invalidRequest(`You cannot expand more than 4 levels of a property (${path}).`, { param: 'expand' });
     result = expandPath(result, parts, state, path) as Json;
   }
   return result;

@@ -13,7 +13,8 @@ export function allowOnly(params: Params, allowed: readonly string[]): void {
 export function optionalString(params: Params, name: string): string | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw invalidRequest(`Invalid string: ${name}`, { param: name, code: 'parameter_invalid_string' });
+  if (typeof value !== 'string')
+    throw invalidRequest(`Invalid string: ${name}`, { param: name, code: 'parameter_invalid_string' });
   return value;
 }
 
@@ -32,7 +33,8 @@ export function nullableString(params: Params, name: string): string | null | un
 export function optionalInteger(params: Params, name: string): number | undefined {
   const value = optionalString(params, name);
   if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value)) throw invalidRequest(`Invalid integer: ${value}`, { param: name, code: 'parameter_invalid_integer' });
+  if (!/^-?\d+$/.test(value))
+    throw invalidRequest(`Invalid integer: ${value}`, { param: name, code: 'parameter_invalid_integer' });
   return Number(value);
 }
 
@@ -46,7 +48,8 @@ export function optionalBoolean(params: Params, name: string): boolean | undefin
 export function optionalObject(params: Params, name: string): Params | undefined {
   const value = params[name];
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidRequest(`Invalid object`, { param: name, code: 'parameter_invalid_empty' });
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw invalidRequest(`Invalid object`, { param: name, code: 'parameter_invalid_empty' });
   return value;
 }
 

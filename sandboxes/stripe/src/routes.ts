@@ -67,7 +67,11 @@ export const CONTROL_ROUTES: Route[] = [
   route('POST', '/_sandbox/setup_intents/:id/authenticate', setupIntents.authenticateSetupIntent),
 ];
 
-export function match(routes: Route[], method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
+export function match(
+  routes: Route[],
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | undefined {
   for (const candidate of routes) {
     if (candidate.method !== method) continue;
     const found = candidate.pattern.exec(path);

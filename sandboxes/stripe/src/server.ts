@@ -80,7 +80,8 @@ function authenticate(req: IncomingMessage): StripeApiError | undefined {
   const authorization = header(req, 'authorization') ?? '';
   let key = '';
   if (/^bearer /i.test(authorization)) key = authorization.slice(7).trim();
-  else if (/^basic /i.test(authorization)) key = Buffer.from(authorization.slice(6).trim(), 'base64').toString('utf8').split(':')[0];
+  else if (/^basic /i.test(authorization))
+    key = Buffer.from(authorization.slice(6).trim(), 'base64').toString('utf8').split(':')[0];
   if (!key) {
     return new StripeApiError(401, {
       message:
@@ -101,7 +102,10 @@ export class StripeSandboxServer {
   private readonly apiVersion: string;
   private readonly asyncDelayMs: number;
 
-  constructor(private readonly options: StripeSandboxOptions, webhookSecret: string) {
+  constructor(
+    private readonly options: StripeSandboxOptions,
+    webhookSecret: string,
+  ) {
     this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
     this.asyncDelayMs = options.asyncDelayMs ?? 2000;
     this.webhooks = new WebhookDispatcher(
@@ -174,13 +178,15 @@ export class StripeSandboxServer {
         { status: 404 },
       );
     }
-    const params: Params = method === 'POST' ? { ...parseForm(url.search.slice(1)), ...parseForm(raw) } : parseForm(url.search.slice(1));
+    const params: Params =
+      method === 'POST' ? { ...parseForm(url.search.slice(1)), ...parseForm(raw) } : parseForm(url.search.slice(1));
     const idempotencyKey = method === 'POST' ? (header(req, 'idempotency-key') ?? null) : null;
     const echo: Record<string, string> = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
     const endpoint = `${method} ${url.pathname}`;
     const fingerprint = canonical(params);
     if (idempotencyKey) {
-      if (idempotencyKey.length > 255) throw invalidRequest('Idempotency-Key must be at most 255 characters long.', { param: 'Idempotency-Key' });
+      if (idempotencyKey.length > 255)
+        throw invalidRequest('Idempotency-Key must be at most 255 characters long.', { param: 'Idempotency-Key' });
       const stored = this.state.idempotency.get(idempotencyKey);
       if (stored) {
         if (`${stored.method} ${stored.path}` !== endpoint) {
@@ -205,14 +211,27 @@ export class StripeSandboxServer {
     const request: RequestInfo = { requestId, idempotencyKey, apiVersion };
     let reply: Reply;
     try {
-      const result = found.route.handler({ state: this.state, params, path: found.params, request, asyncDelayMs: this.asyncDelayMs });
+      const result = found.route.handler({
+        state: this.state,
+        params,
+        path: found.params,
+        request,
+        asyncDelayMs: this.asyncDelayMs,
+      });
       reply = { status: 200, body: JSON.stringify(expand(result, expandPaths(params), this.state), null, 2) };
     } catch (error) {
       reply = errorReply(error);
     }
     // Stripe saves the outcome once the endpoint ran; requests rejected by validation (400) are not saved.
     if (idempotencyKey && reply.status !== 400) {
-      this.state.idempotency.set(idempotencyKey, { method, path: url.pathname, fingerprint, status: reply.status, body: reply.body, requestId });
+      this.state.idempotency.set(idempotencyKey, {
+        method,
+        path: url.pathname,
+        fingerprint,
+        status: reply.status,
+        body: reply.body,
+        requestId,
+      });
     }
     return { ...reply, headers: echo };
   }
@@ -242,7 +261,10 @@ export class StripeSandboxServer {
     const found = match(CONTROL_ROUTES, method, path);
     if (!found) throw invalidRequest(`Unrecognized sandbox control (${method}: ${path}).`, { status: 404 });
     const request: RequestInfo = { requestId, idempotencyKey: null, apiVersion };
-    return { status: 200, body: found.route.handler({ state: this.state, params, path: found.params, request, asyncDelayMs: this.asyncDelayMs }) };
+    return {
+      status: 200,
+      body: found.route.handler({ state: this.state, params, path: found.params, request, asyncDelayMs: this.asyncDelayMs }),
+    };
   }
 
   /** Controls take JSON or form bodies, whichever is handier for the caller. */

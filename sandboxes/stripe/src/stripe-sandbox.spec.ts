@@ -26,14 +26,25 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
 
   it('creates, retrieves, updates and lists customers by email, and announces the new customer', async () => {
     const created = await customer('ana@example.ro');
-    expect(created).toMatchObject({ object: 'customer', email: 'ana@example.ro', livemode: false, metadata: { account_id: 'acc_1' } });
+    expect(created).toMatchObject({
+      object: 'customer',
+      email: 'ana@example.ro',
+      livemode: false,
+      metadata: { account_id: 'acc_1' },
+    });
     expect(created.id).toMatch(/^cus_[0-9A-Za-z]{24}$/);
     expect(created.lastResponse.requestId).toMatch(/^req_/);
 
-    const updated = await stripe.customers.update(created.id, { name: 'Exemplu Nou SRL', metadata: { account_id: '', vat: 'RO123' } });
+    const updated = await stripe.customers.update(created.id, {
+      name: 'Exemplu Nou SRL',
+      metadata: { account_id: '', vat: 'RO123' },
+    });
     expect(updated.name).toBe('Exemplu Nou SRL');
     expect(updated.metadata).toEqual({ vat: 'RO123' });
-    expect((await stripe.customers.retrieve(created.id)) as Stripe.Customer).toMatchObject({ id: created.id, name: 'Exemplu Nou SRL' });
+    expect((await stripe.customers.retrieve(created.id)) as Stripe.Customer).toMatchObject({
+      id: created.id,
+      name: 'Exemplu Nou SRL',
+    });
 
     const listed = await stripe.customers.list({ email: 'ana@example.ro' });
     expect(listed).toMatchObject({ object: 'list', has_more: false, url: '/v1/customers' });
@@ -44,7 +55,12 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
   });
 
   it('answers 401 without a test secret key and 404 resource_missing for unknown ids', async () => {
-    const stranger = new Stripe('sk_live_nope', { host: '127.0.0.1', port: sandbox.port, protocol: 'http', maxNetworkRetries: 0 });
+    const stranger = new Stripe('sk_live_nope', {
+      host: '127.0.0.1',
+      port: sandbox.port,
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
     await expect(stranger.customers.list()).rejects.toMatchObject({ type: 'StripeAuthenticationError', statusCode: 401 });
     await expect(stripe.customers.retrieve('cus_missing')).rejects.toMatchObject({
       type: 'StripeInvalidRequestError',
@@ -65,7 +81,11 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
 
   it('confirms a SetupIntent with pm_card_visa and attaches the new PaymentMethod to the customer', async () => {
     const cus = await customer();
-    const created = await stripe.setupIntents.create({ customer: cus.id, allowed_payment_method_types: ['card'], usage: 'off_session' });
+    const created = await stripe.setupIntents.create({
+      customer: cus.id,
+      allowed_payment_method_types: ['card'],
+      usage: 'off_session',
+    });
     expect(created).toMatchObject({ object: 'setup_intent', status: 'requires_payment_method', usage: 'off_session' });
     expect(created.client_secret).toMatch(new RegExp(`^${created.id}_secret_`));
 
@@ -83,7 +103,11 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
 
   it('asks for 3D Secure on pm_card_authenticationRequired until the customer completes it', async () => {
     const cus = await customer();
-    const si = await stripe.setupIntents.create({ customer: cus.id, payment_method: 'pm_card_authenticationRequired', confirm: true });
+    const si = await stripe.setupIntents.create({
+      customer: cus.id,
+      payment_method: 'pm_card_authenticationRequired',
+      confirm: true,
+    });
     expect(si.status).toBe('requires_action');
     expect(si.next_action?.type).toBe('use_stripe_sdk');
 
@@ -129,7 +153,13 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
       metadata: { draft_id: 'd_1' },
       expand: ['latest_charge'],
     });
-    expect(pi).toMatchObject({ object: 'payment_intent', status: 'succeeded', amount: 11900, amount_received: 11900, currency: 'ron' });
+    expect(pi).toMatchObject({
+      object: 'payment_intent',
+      status: 'succeeded',
+      amount: 11900,
+      amount_received: 11900,
+      currency: 'ron',
+    });
     const charge = pi.latest_charge as Stripe.Charge;
     expect(charge).toMatchObject({ object: 'charge', status: 'succeeded', paid: true, amount: 11900, payment_intent: pi.id });
     expect(charge.id).toMatch(/^ch_/);
@@ -137,14 +167,19 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
     const hook = await receiver.waitFor((h) => h.type === 'payment_intent.succeeded' && h.objectId === pi.id);
     expect(hook.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     const event = stripe.webhooks.constructEvent(hook.rawBody, hook.signature, 'whsec_obolus_sandbox');
-    expect(event).toMatchObject({ object: 'event', type: 'payment_intent.succeeded', livemode: false, api_version: Stripe.API_VERSION });
+    expect(event).toMatchObject({
+      object: 'event',
+      type: 'payment_intent.succeeded',
+      livemode: false,
+      api_version: Stripe.API_VERSION,
+    });
     expect(event.id).toMatch(/^evt_/);
     expect((event.data.object as Stripe.PaymentIntent).metadata).toEqual({ draft_id: 'd_1' });
     expect(event.request).toEqual({ id: pi.lastResponse.requestId, idempotency_key: pi.lastResponse.idempotencyKey });
 
-    expect(() => stripe.webhooks.constructEvent(hook.rawBody.replace('11900', '11901'), hook.signature, 'whsec_obolus_sandbox')).toThrow(
-      Stripe.errors.StripeSignatureVerificationError,
-    );
+    expect(() =>
+      stripe.webhooks.constructEvent(hook.rawBody.replace('11900', '11901'), hook.signature, 'whsec_obolus_sandbox'),
+    ).toThrow(Stripe.errors.StripeSignatureVerificationError);
     expect(() => stripe.webhooks.constructEvent(hook.rawBody, hook.signature, 'whsec_someone_else')).toThrow(
       Stripe.errors.StripeSignatureVerificationError,
     );
@@ -158,14 +193,26 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
   it('declines pm_card_chargeDeclined off-session with a 402 card_error and a payment_failed webhook', async () => {
     const cus = await customer();
     const error = await stripe.paymentIntents
-      .create({ amount: 5000, currency: 'eur', customer: cus.id, payment_method: 'pm_card_chargeDeclined', off_session: true, confirm: true })
+      .create({
+        amount: 5000,
+        currency: 'eur',
+        customer: cus.id,
+        payment_method: 'pm_card_chargeDeclined',
+        off_session: true,
+        confirm: true,
+      })
       .then(
         () => undefined,
         (e: unknown) => e,
       );
     expect(error).toBeInstanceOf(Stripe.errors.StripeCardError);
     const cardError = error as Stripe.errors.StripeCardError;
-    expect(cardError).toMatchObject({ statusCode: 402, code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' });
+    expect(cardError).toMatchObject({
+      statusCode: 402,
+      code: 'card_declined',
+      decline_code: 'generic_decline',
+      message: 'Your card was declined.',
+    });
     const pi = (cardError.raw as { payment_intent: Stripe.PaymentIntent }).payment_intent;
     expect(pi.status).toBe('requires_payment_method');
     expect(pi.last_payment_error).toMatchObject({ type: 'card_error', code: 'card_declined', decline_code: 'generic_decline' });
@@ -181,7 +228,14 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
   it('reports insufficient funds and off-session authentication as Stripe does', async () => {
     const cus = await customer();
     const charge = (payment_method: string) =>
-      stripe.paymentIntents.create({ amount: 5000, currency: 'eur', customer: cus.id, payment_method, off_session: true, confirm: true });
+      stripe.paymentIntents.create({
+        amount: 5000,
+        currency: 'eur',
+        customer: cus.id,
+        payment_method,
+        off_session: true,
+        confirm: true,
+      });
     await expect(charge('pm_card_chargeDeclinedInsufficientFunds')).rejects.toMatchObject({
       type: 'StripeCardError',
       code: 'card_declined',
@@ -196,7 +250,13 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
 
   it('completes an on-session 3D Secure payment once the customer authenticates', async () => {
     const cus = await customer();
-    const pi = await stripe.paymentIntents.create({ amount: 5000, currency: 'eur', customer: cus.id, payment_method: 'pm_card_authenticationRequired', confirm: true });
+    const pi = await stripe.paymentIntents.create({
+      amount: 5000,
+      currency: 'eur',
+      customer: cus.id,
+      payment_method: 'pm_card_authenticationRequired',
+      confirm: true,
+    });
     expect(pi.status).toBe('requires_action');
     await fetch(`${sandbox.url}/_sandbox/payment_intents/${pi.id}/authenticate`, { method: 'POST' });
     expect((await stripe.paymentIntents.retrieve(pi.id)).status).toBe('succeeded');
@@ -270,9 +330,19 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
       confirm: true,
     });
     const part = await stripe.refunds.create({ payment_intent: pi.id, amount: 3000, reason: 'requested_by_customer' });
-    expect(part).toMatchObject({ object: 'refund', amount: 3000, status: 'succeeded', payment_intent: pi.id, charge: pi.latest_charge, currency: 'eur' });
+    expect(part).toMatchObject({
+      object: 'refund',
+      amount: 3000,
+      status: 'succeeded',
+      payment_intent: pi.id,
+      charge: pi.latest_charge,
+      currency: 'eur',
+    });
     expect(part.id).toMatch(/^re_/);
-    await expect(stripe.refunds.create({ payment_intent: pi.id, amount: 8000 })).rejects.toMatchObject({ statusCode: 400, param: 'amount' });
+    await expect(stripe.refunds.create({ payment_intent: pi.id, amount: 8000 })).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'amount',
+    });
 
     const rest = await stripe.refunds.create({ payment_intent: pi.id });
     expect(rest.amount).toBe(7000);
@@ -282,16 +352,29 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
     const charge = await stripe.charges.retrieve(pi.latest_charge as string);
     expect(charge).toMatchObject({ amount_refunded: 10000, refunded: true });
     await receiver.waitFor((h) => h.type === 'refund.created' && h.objectId === rest.id);
-    const refunded = await receiver.waitFor((h) => h.type === 'charge.refunded' && h.rawBody.includes('"amount_refunded": 10000'));
+    const refunded = await receiver.waitFor(
+      (h) => h.type === 'charge.refunded' && h.rawBody.includes('"amount_refunded": 10000'),
+    );
     expect(refunded.objectId).toBe(charge.id);
   });
 
   it('debits SEPA asynchronously: processing, then succeeded or failed by the test IBAN', async () => {
     const cus = await customer();
     const debit = async (iban: string) => {
-      const pm = await stripe.paymentMethods.create({ type: 'sepa_debit', sepa_debit: { iban }, billing_details: { name: 'Ana Pop', email: 'ana@example.ro' } });
+      const pm = await stripe.paymentMethods.create({
+        type: 'sepa_debit',
+        sepa_debit: { iban },
+        billing_details: { name: 'Ana Pop', email: 'ana@example.ro' },
+      });
       await stripe.paymentMethods.attach(pm.id, { customer: cus.id });
-      return stripe.paymentIntents.create({ amount: 4900, currency: 'eur', customer: cus.id, payment_method: pm.id, off_session: true, confirm: true });
+      return stripe.paymentIntents.create({
+        amount: 4900,
+        currency: 'eur',
+        customer: cus.id,
+        payment_method: pm.id,
+        off_session: true,
+        confirm: true,
+      });
     };
     const good = await debit('DE89370400440532013000');
     expect(good.status).toBe('processing');

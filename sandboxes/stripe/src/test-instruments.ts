@@ -39,7 +39,15 @@ const CARDS: CardProfile[] = [
   { name: 'amex', number: '378282246310005', brand: 'amex', country: 'US', funding: 'credit' },
   { name: 'ro', number: '4000006420000001', brand: 'visa', country: 'RO', funding: 'credit' },
   { name: 'de', number: '4000002760000016', brand: 'visa', country: 'DE', funding: 'credit' },
-  { name: 'chargeDeclined', number: '4000000000000002', brand: 'visa', country: 'US', funding: 'credit', decline: genericDecline, declinesOnSetup: true },
+  {
+    name: 'chargeDeclined',
+    number: '4000000000000002',
+    brand: 'visa',
+    country: 'US',
+    funding: 'credit',
+    decline: genericDecline,
+    declinesOnSetup: true,
+  },
   {
     name: 'chargeDeclinedInsufficientFunds',
     number: '4000000000009995',
@@ -73,7 +81,12 @@ const CARDS: CardProfile[] = [
     brand: 'visa',
     country: 'US',
     funding: 'credit',
-    decline: { code: 'incorrect_cvc', decline_code: 'incorrect_cvc', message: "Your card's security code is incorrect.", param: 'cvc' },
+    decline: {
+      code: 'incorrect_cvc',
+      decline_code: 'incorrect_cvc',
+      message: "Your card's security code is incorrect.",
+      param: 'cvc',
+    },
     declinesOnSetup: true,
   },
   {
@@ -90,10 +103,38 @@ const CARDS: CardProfile[] = [
     declinesOnSetup: true,
   },
   // Attaching succeeds; every charge is declined.
-  { name: 'chargeCustomerFail', number: '4000000000000341', brand: 'visa', country: 'US', funding: 'credit', decline: genericDecline },
-  { name: 'authenticationRequired', number: '4000002760003184', brand: 'visa', country: 'DE', funding: 'credit', authentication: 'always' },
-  { name: 'authenticationRequiredOnSetup', number: '4000002500003155', brand: 'visa', country: 'IE', funding: 'credit', authentication: 'setup' },
-  { name: 'threeDSecure2Required', number: '4000000000003220', brand: 'visa', country: 'US', funding: 'credit', authentication: 'always' },
+  {
+    name: 'chargeCustomerFail',
+    number: '4000000000000341',
+    brand: 'visa',
+    country: 'US',
+    funding: 'credit',
+    decline: genericDecline,
+  },
+  {
+    name: 'authenticationRequired',
+    number: '4000002760003184',
+    brand: 'visa',
+    country: 'DE',
+    funding: 'credit',
+    authentication: 'always',
+  },
+  {
+    name: 'authenticationRequiredOnSetup',
+    number: '4000002500003155',
+    brand: 'visa',
+    country: 'IE',
+    funding: 'credit',
+    authentication: 'setup',
+  },
+  {
+    name: 'threeDSecure2Required',
+    number: '4000000000003220',
+    brand: 'visa',
+    country: 'US',
+    funding: 'credit',
+    authentication: 'always',
+  },
 ];
 
 function capitalised(name: string): string {

@@ -43,7 +43,14 @@ describe('webhook delivery', () => {
 
     const stripe = client(sandbox);
     const cus = await stripe.customers.create({ email: 'retry@example.ro' });
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'eur', customer: cus.id, payment_method: 'pm_card_visa', off_session: true, confirm: true });
+    const pi = await stripe.paymentIntents.create({
+      amount: 1000,
+      currency: 'eur',
+      customer: cus.id,
+      payment_method: 'pm_card_visa',
+      off_session: true,
+      confirm: true,
+    });
     await sandbox.webhooksIdle();
 
     const first = sandbox.deliveries().find((d) => d.eventType === 'customer.created')!;
@@ -52,7 +59,8 @@ describe('webhook delivery', () => {
     // Each try is signed afresh and verifies with the endpoint's secret.
     const tries = receiver.received.filter((h) => h.objectId === cus.id);
     expect(tries).toHaveLength(2);
-    for (const hook of tries) expect(stripe.webhooks.constructEvent(hook.rawBody, hook.signature, 'whsec_test_retry').type).toBe('customer.created');
+    for (const hook of tries)
+      expect(stripe.webhooks.constructEvent(hook.rawBody, hook.signature, 'whsec_test_retry').type).toBe('customer.created');
 
     const forIntent = receiver.received.filter((h) => h.objectId === pi.id).map((h) => h.type);
     expect(forIntent).toEqual(['payment_intent.created', 'payment_intent.succeeded']);
@@ -66,10 +74,17 @@ describe('webhook delivery', () => {
 
   it('holds later events of an object back while an earlier one is retried', async () => {
     let failuresLeft = 2;
-    const receiver = await startWebhookReceiver((hook) => (hook.type === 'payment_intent.created' && failuresLeft-- > 0 ? 503 : 200));
+    const receiver = await startWebhookReceiver((hook) =>
+      hook.type === 'payment_intent.created' && failuresLeft-- > 0 ? 503 : 200,
+    );
     sandbox = await startStripeSandbox({ port: 0, webhookUrls: [receiver.url], webhookRetryBaseMs: 30 });
     const stripe = client(sandbox);
-    const pi = await stripe.paymentIntents.create({ amount: 1000, currency: 'eur', payment_method: 'pm_card_visa', confirm: true });
+    const pi = await stripe.paymentIntents.create({
+      amount: 1000,
+      currency: 'eur',
+      payment_method: 'pm_card_visa',
+      confirm: true,
+    });
     await sandbox.webhooksIdle();
     expect(receiver.received.filter((h) => h.objectId === pi.id).map((h) => h.type)).toEqual([
       'payment_intent.created',
@@ -81,7 +96,12 @@ describe('webhook delivery', () => {
   });
 
   it('gives up after the last try when the endpoint cannot be reached', async () => {
-    sandbox = await startStripeSandbox({ port: 0, webhookUrls: ['http://127.0.0.1:9/unreachable'], webhookMaxAttempts: 3, webhookRetryBaseMs: 10 });
+    sandbox = await startStripeSandbox({
+      port: 0,
+      webhookUrls: ['http://127.0.0.1:9/unreachable'],
+      webhookMaxAttempts: 3,
+      webhookRetryBaseMs: 10,
+    });
     await client(sandbox).customers.create({ email: 'nobody@example.ro' });
     await sandbox.webhooksIdle();
     const [delivery] = sandbox.deliveries();

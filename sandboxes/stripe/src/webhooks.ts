@@ -43,7 +43,11 @@ function post(url: string, body: string, headers: Record<string, string>, timeou
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(
       target,
-      { method: 'POST', agent: false, headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' } },
+      {
+        method: 'POST',
+        agent: false,
+        headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -95,7 +99,15 @@ export class WebhookDispatcher {
     const objectId = String((event.data as { object: { id?: string } }).object.id ?? event.id);
     event.pending_webhooks = this.endpoints.size;
     for (const url of this.endpoints) {
-      const delivery: Delivery = { id: newId('whdel'), eventId: event.id, eventType: String(event.type), objectId, url, status: 'pending', attempts: [] };
+      const delivery: Delivery = {
+        id: newId('whdel'),
+        eventId: event.id,
+        eventType: String(event.type),
+        objectId,
+        url,
+        status: 'pending',
+        attempts: [],
+      };
       this.log.push(delivery);
       const key = `${url} ${objectId}`;
       const generation = this.generation;

@@ -11,7 +11,8 @@ const trustProxy = (description: string, defaultValue: string): ConfigVariable<s
   description,
   default: defaultValue,
   parse: (raw) => {
-    if (!/^[\w.,:/ -]+$/.test(raw)) throw new Error(`'${raw}' is not a list of addresses or names (loopback, uniquelocal, 10.0.0.0/8...)`);
+    if (!/^[\w.,:/ -]+$/.test(raw))
+      throw new Error(`'${raw}' is not a list of addresses or names (loopback, uniquelocal, 10.0.0.0/8...)`);
     return raw;
   },
 });
@@ -19,7 +20,9 @@ const trustProxy = (description: string, defaultValue: string): ConfigVariable<s
 /** identity's own variables, beside PORT, DATABASE_URL and KAFKA_BROKERS. */
 export const identityConfigSpec = {
   IDENTITY_SIGNING_KEY: optional(
-    str('the Ed25519 private key that signs access tokens, PEM (PKCS#8) or JWK JSON; unset: a key generated once and kept in the identity schema (dev and tests)'),
+    str(
+      'the Ed25519 private key that signs access tokens, PEM (PKCS#8) or JWK JSON; unset: a key generated once and kept in the identity schema (dev and tests)',
+    ),
   ),
   IDENTITY_SIGNING_KEY_ID: optional(str('the kid of IDENTITY_SIGNING_KEY; its JWK thumbprint by default')),
   IDENTITY_ACCESS_TOKEN_TTL_SECONDS: int('lifetime of an access token', 900, 30),
@@ -32,8 +35,15 @@ export const identityConfigSpec = {
   IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: int('failed sign-ins per client address within the window before 429', 30, 1),
   IDENTITY_CLOSURE_RETENTION_DAYS: int('days a closed account is kept (blocked) before its data is purged', 30, 0),
   IDENTITY_PURGE_POLL_SECONDS: int('how often due purges are looked for', 60, 1),
-  IDENTITY_APP_URL: url('the customer web app, for the links in reset and invitation e-mails', ['http', 'https'], 'http://127.0.0.1:3000'),
-  IDENTITY_TRUST_PROXY: trustProxy('proxies whose X-Forwarded-For is believed for the client address (Express trust proxy)', 'loopback'),
+  IDENTITY_APP_URL: url(
+    'the customer web app, for the links in reset and invitation e-mails',
+    ['http', 'https'],
+    'http://127.0.0.1:3000',
+  ),
+  IDENTITY_TRUST_PROXY: trustProxy(
+    'proxies whose X-Forwarded-For is believed for the client address (Express trust proxy)',
+    'loopback',
+  ),
   IDENTITY_STAFF_EMAIL: optional(str('a staff user created at start if missing (local runs)')),
   IDENTITY_STAFF_PASSWORD: optional(str('the password of IDENTITY_STAFF_EMAIL')),
 };
@@ -43,10 +53,15 @@ export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
 
 export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
   // An optional variable set to the empty string is simply not configured.
-  const present = Object.fromEntries(Object.entries(env).filter(([name, value]) => !(name.startsWith('IDENTITY_') && value === '')));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([name, value]) => !(name.startsWith('IDENTITY_') && value === '')),
+  );
   const config = loadConfig(identityConfigSpec, present);
   if (Boolean(config.IDENTITY_STAFF_EMAIL) !== Boolean(config.IDENTITY_STAFF_PASSWORD)) {
-    throw new ConfigError(config.IDENTITY_STAFF_EMAIL ? 'IDENTITY_STAFF_PASSWORD' : 'IDENTITY_STAFF_EMAIL', 'is required when the other bootstrap staff variable is set');
+    throw new ConfigError(
+      config.IDENTITY_STAFF_EMAIL ? 'IDENTITY_STAFF_PASSWORD' : 'IDENTITY_STAFF_EMAIL',
+      'is required when the other bootstrap staff variable is set',
+    );
   }
   if (config.IDENTITY_STAFF_PASSWORD !== undefined && config.IDENTITY_STAFF_PASSWORD.length < 12) {
     throw new ConfigError('IDENTITY_STAFF_PASSWORD', 'is invalid: at least 12 characters');

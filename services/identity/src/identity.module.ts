@@ -64,12 +64,29 @@ export class IdentityModule {
           migrations: [IdentityInitial1732233600100, IdentitySecurity1732233600101],
         }),
       ],
-      controllers: [AccountsController, AuthController, UsersController, InvitationsController, AuditLogController, StaffController, JwksController, OpenApiController],
+      controllers: [
+        AccountsController,
+        AuthController,
+        UsersController,
+        InvitationsController,
+        AuditLogController,
+        StaffController,
+        JwksController,
+        OpenApiController,
+      ],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: identityConfig },
         // identity signs the tokens, so it verifies them against its own key set, without a fetch.
-        { provide: SigningKeys, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => SigningKeys.load(identityConfig, dataSource) },
-        { provide: JwtAccessTokenVerifier, inject: [SigningKeys], useFactory: (keys: SigningKeys) => new JwtAccessTokenVerifier({ keys: keys.verificationKeys }) },
+        {
+          provide: SigningKeys,
+          inject: [DATA_SOURCE],
+          useFactory: (dataSource: DataSource) => SigningKeys.load(identityConfig, dataSource),
+        },
+        {
+          provide: JwtAccessTokenVerifier,
+          inject: [SigningKeys],
+          useFactory: (keys: SigningKeys) => new JwtAccessTokenVerifier({ keys: keys.verificationKeys }),
+        },
         { provide: APP_GUARD, useClass: IdentityAuthGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
         { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },

@@ -10,6 +10,8 @@ bootstrapService({
 })
   .then((app) => app.get(OpenApiDocument).build(app))
   .catch((error: unknown) => {
-    process.stderr.write(`identity: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `identity: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   });

@@ -41,7 +41,13 @@ export interface Reply<T = Record<string, unknown>> {
 
 /** A client with its own address (X-Forwarded-For from loopback is trusted), so throttles don't mix between tests. */
 export function clientOf(url: string, ip = `10.${rnd()}.${rnd()}.${rnd()}`) {
-  const call = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown, token?: string, raw?: string): Promise<Reply<T>> => {
+  const call = async <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+    raw?: string,
+  ): Promise<Reply<T>> => {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: {
@@ -67,7 +73,8 @@ export type TestClient = ReturnType<typeof clientOf>;
 
 const rnd = () => Math.floor(Math.random() * 250) + 1;
 
-export const uniqueEmail = (name = 'owner'): string => `${name}+${randomUUID().slice(0, 8)}@atelier-${randomUUID().slice(0, 4)}.fr`;
+export const uniqueEmail = (name = 'owner'): string =>
+  `${name}+${randomUUID().slice(0, 8)}@atelier-${randomUUID().slice(0, 4)}.fr`;
 export const PASSWORD = 'Velvet-harbour-1987';
 
 export interface SignedUp {
@@ -90,7 +97,10 @@ export async function signUpAndIn(client: TestClient, overrides: Record<string, 
     ...overrides,
   });
   if (created.status !== 201) throw new Error(`sign-up failed: ${created.status} ${JSON.stringify(created.body)}`);
-  const signedIn = await client.post<{ accessToken: string; refreshToken: string }>('/auth/sign-in', { email, password: PASSWORD });
+  const signedIn = await client.post<{ accessToken: string; refreshToken: string }>('/auth/sign-in', {
+    email,
+    password: PASSWORD,
+  });
   if (signedIn.status !== 200) throw new Error(`sign-in failed: ${signedIn.status} ${JSON.stringify(signedIn.body)}`);
   return { ...created.body, email, accessToken: signedIn.body.accessToken, refreshToken: signedIn.body.refreshToken };
 }
@@ -103,7 +113,10 @@ export async function adminDb(): Promise<Client> {
 
 /** The newest outbox event of a type for an account, as the relay will publish it. */
 export async function outboxEvent<T>(db: Client, accountId: string, type: string): Promise<{ id: string; data: T } | undefined> {
-  const { rows } = await db.query(`SELECT envelope FROM identity.outbox WHERE message_key = $1 AND event_type = $2 ORDER BY seq DESC LIMIT 1`, [accountId, type]);
+  const { rows } = await db.query(
+    `SELECT envelope FROM identity.outbox WHERE message_key = $1 AND event_type = $2 ORDER BY seq DESC LIMIT 1`,
+    [accountId, type],
+  );
   const envelope = rows[0]?.envelope;
   if (!envelope) return undefined;
   const parsed = typeof envelope === 'string' ? JSON.parse(envelope) : envelope;

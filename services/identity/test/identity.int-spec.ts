@@ -4,7 +4,17 @@ import { createHmac, createPublicKey, randomUUID } from 'node:crypto';
 import { generateKeyPair, importJWK, KeyLike, SignJWT } from 'jose';
 import { Client } from 'pg';
 import { PurgeClosedAccountsUseCase } from '../src/accounts/use-cases/purge-closed-accounts/purge-closed-accounts.use-case';
-import { adminDb, clientOf, outboxEvent, PASSWORD, signUpAndIn, STAFF, startIdentity, TestClient, uniqueEmail } from './identity-harness';
+import {
+  adminDb,
+  clientOf,
+  outboxEvent,
+  PASSWORD,
+  signUpAndIn,
+  STAFF,
+  startIdentity,
+  TestClient,
+  uniqueEmail,
+} from './identity-harness';
 
 const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -22,7 +32,8 @@ describe('identity (in process, real Postgres and Kafka)', () => {
     await app?.close();
   });
 
-  const count = async (table: string): Promise<number> => (await db.query(`SELECT count(*)::int AS n FROM identity.${table}`)).rows[0].n;
+  const count = async (table: string): Promise<number> =>
+    (await db.query(`SELECT count(*)::int AS n FROM identity.${table}`)).rows[0].n;
   const snapshot = async () => ({
     accounts: await count('accounts'),
     users: await count('users'),
@@ -49,14 +60,28 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       expect(rows[0].role).toBe('owner');
       expect(rows[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=32768,p=1,t=2\$/);
       const event = await outboxEvent<Record<string, unknown>>(db, reply.body.accountId, 'obolus.identity.account.created.v1');
-      expect(event?.data).toMatchObject({ accountId: reply.body.accountId, signupChannel: 'web', country: 'RO', catalog: 'ro-crm', locale: 'ro', ownerEmail: email });
+      expect(event?.data).toMatchObject({
+        accountId: reply.body.accountId,
+        signupChannel: 'web',
+        country: 'RO',
+        catalog: 'ro-crm',
+        locale: 'ro',
+        ownerEmail: email,
+      });
     });
 
     it('refuses an address already used, whatever its case', async () => {
       const client = clientOf(url);
       const { email } = await signUpAndIn(client);
       const before = await snapshot();
-      const reply = await client.post('/accounts', { companyName: 'Other', email: email.toUpperCase(), password: PASSWORD, country: 'FR', catalog: 'fr-crm', signupChannel: 'web' });
+      const reply = await client.post('/accounts', {
+        companyName: 'Other',
+        email: email.toUpperCase(),
+        password: PASSWORD,
+        country: 'FR',
+        catalog: 'fr-crm',
+        signupChannel: 'web',
+      });
       expect(reply.status).toBe(409);
       expect(reply.body.code).toBe('EMAIL_TAKEN');
       expect(await snapshot()).toEqual(before);
@@ -77,14 +102,24 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       expect(weak.body.fields).toEqual([{ field: 'password', reason: 'password must be at least 12 characters' }]);
 
       const common = await client.post<{ fields: { field: string; reason: string }[] }>('/accounts', {
-        companyName: 'X', email: uniqueEmail(), password: 'Password1234', country: 'FR', catalog: 'fr-crm', signupChannel: 'web',
+        companyName: 'X',
+        email: uniqueEmail(),
+        password: 'Password1234',
+        country: 'FR',
+        catalog: 'fr-crm',
+        signupChannel: 'web',
       });
       expect(common.body.fields).toEqual([{ field: 'password', reason: 'password is too common' }]);
 
-      const missing = await client.post<{ code: string; fields: { field: string }[] }>('/accounts', { companyName: 'X', isAdmin: true });
+      const missing = await client.post<{ code: string; fields: { field: string }[] }>('/accounts', {
+        companyName: 'X',
+        isAdmin: true,
+      });
       expect(missing.status).toBe(400);
       expect(missing.body.code).toBe('VALIDATION_FAILED');
-      expect(new Set(missing.body.fields.map((f) => f.field))).toEqual(new Set(['email', 'password', 'country', 'catalog', 'signupChannel', 'isAdmin']));
+      expect(new Set(missing.body.fields.map((f) => f.field))).toEqual(
+        new Set(['email', 'password', 'country', 'catalog', 'signupChannel', 'isAdmin']),
+      );
 
       const malformed = await client.raw('/accounts', '{"companyName": "X",');
       expect(malformed.status).toBe(400);
@@ -101,12 +136,18 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const before = await snapshot();
       const asEmail = await client.post('/auth/sign-in', { email: "' OR '1'='1' --", password: 'x' });
       expect(asEmail.status).toBe(400);
-      const asPassword = await client.post('/auth/sign-in', { email: uniqueEmail(), password: "' OR '1'='1'; DROP TABLE identity.users; --" });
+      const asPassword = await client.post('/auth/sign-in', {
+        email: uniqueEmail(),
+        password: "' OR '1'='1'; DROP TABLE identity.users; --",
+      });
       expect(asPassword.status).toBe(401);
       const { accessToken, accountId } = await signUpAndIn(client);
       const asPath = await client.get(`/accounts/${encodeURIComponent("1' OR '1'='1")}/users`, accessToken);
       expect(asPath.status).toBe(404);
-      const asUserId = await client.delete(`/accounts/${accountId}/users/${encodeURIComponent("x'; DELETE FROM identity.users; --")}`, accessToken);
+      const asUserId = await client.delete(
+        `/accounts/${accountId}/users/${encodeURIComponent("x'; DELETE FROM identity.users; --")}`,
+        accessToken,
+      );
       expect(asUserId.status).toBe(404);
       const { rows } = await db.query(`SELECT to_regclass('identity.users') AS t`);
       expect(rows[0].t).toBe('identity.users');
@@ -118,7 +159,9 @@ describe('identity (in process, real Postgres and Kafka)', () => {
     it('issues an EdDSA access token that another service verifies offline with the published keys', async () => {
       const client = clientOf(url);
       const owner = await signUpAndIn(client);
-      const jwks = await client.get<{ keys: { kty: string; crv: string; alg: string; kid: string; d?: string }[] }>('/.well-known/jwks.json');
+      const jwks = await client.get<{ keys: { kty: string; crv: string; alg: string; kid: string; d?: string }[] }>(
+        '/.well-known/jwks.json',
+      );
       expect(jwks.status).toBe(200);
       expect(jwks.body.keys).toHaveLength(1);
       expect(jwks.body.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
@@ -142,7 +185,10 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const { email } = await signUpAndIn(client);
       const wrong = await client.post('/auth/sign-in', { email, password: 'not-the-password-at-all' });
       const unknown = await client.post('/auth/sign-in', { email: uniqueEmail(), password: 'not-the-password-at-all' });
-      expect(wrong).toMatchObject({ status: 401, body: { code: 'INVALID_CREDENTIALS', message: 'the e-mail address or the password is wrong' } });
+      expect(wrong).toMatchObject({
+        status: 401,
+        body: { code: 'INVALID_CREDENTIALS', message: 'the e-mail address or the password is wrong' },
+      });
       expect(unknown.status).toBe(wrong.status);
       expect(unknown.body).toEqual(wrong.body);
     });
@@ -150,7 +196,8 @@ describe('identity (in process, real Postgres and Kafka)', () => {
     it('throttles repeated failures per account, with Retry-After, even for the right password', async () => {
       const client = clientOf(url);
       const { email } = await signUpAndIn(client);
-      for (let i = 0; i < 5; i += 1) expect((await client.post('/auth/sign-in', { email, password: `wrong-guess-${i}` })).status).toBe(401);
+      for (let i = 0; i < 5; i += 1)
+        expect((await client.post('/auth/sign-in', { email, password: `wrong-guess-${i}` })).status).toBe(401);
       const blocked = await client.post('/auth/sign-in', { email, password: PASSWORD });
       expect(blocked.status).toBe(429);
       expect(blocked.body.code).toBe('TOO_MANY_REQUESTS');
@@ -168,7 +215,8 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const setup = clientOf(url);
       const { email } = await signUpAndIn(setup);
       const attacker = clientOf(url);
-      for (let i = 0; i < 8; i += 1) expect((await attacker.post('/auth/sign-in', { email: uniqueEmail(), password: 'guess-guess' })).status).toBe(401);
+      for (let i = 0; i < 8; i += 1)
+        expect((await attacker.post('/auth/sign-in', { email: uniqueEmail(), password: 'guess-guess' })).status).toBe(401);
       expect((await attacker.post('/auth/sign-in', { email, password: PASSWORD })).status).toBe(429);
       expect((await setup.post('/auth/sign-in', { email, password: PASSWORD })).status).toBe(200);
     });
@@ -176,7 +224,9 @@ describe('identity (in process, real Postgres and Kafka)', () => {
     it('rotates refresh tokens, and a replayed one revokes the whole chain', async () => {
       const client = clientOf(url);
       const owner = await signUpAndIn(client);
-      const first = await client.post<{ accessToken: string; refreshToken: string }>('/auth/refresh', { refreshToken: owner.refreshToken });
+      const first = await client.post<{ accessToken: string; refreshToken: string }>('/auth/refresh', {
+        refreshToken: owner.refreshToken,
+      });
       expect(first.status).toBe(200);
       expect(first.body.refreshToken).not.toBe(owner.refreshToken);
       const second = await client.post<{ refreshToken: string }>('/auth/refresh', { refreshToken: first.body.refreshToken });
@@ -187,7 +237,10 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       // The newest token of the family is dead too, and so is the session's access token here.
       expect((await client.post('/auth/refresh', { refreshToken: second.body.refreshToken })).status).toBe(401);
       expect((await client.get(`/accounts/${owner.accountId}/users`, first.body.accessToken)).status).toBe(401);
-      const { rows } = await db.query(`SELECT event FROM identity.audit_log WHERE account_id = $1 AND event = 'refresh-token.reused'`, [owner.accountId]);
+      const { rows } = await db.query(
+        `SELECT event FROM identity.audit_log WHERE account_id = $1 AND event = 'refresh-token.reused'`,
+        [owner.accountId],
+      );
       expect(rows).toHaveLength(1);
     });
 
@@ -230,7 +283,9 @@ describe('identity (in process, real Postgres and Kafka)', () => {
     it('refuses no token, alg none, HS256 signed with the public key, another key, and tampering', async () => {
       expect((await users('')).status).toBe(401);
       const none = `${b64({ alg: 'none', typ: 'at+jwt', kid })}.${b64(claims())}.`;
-      const pem = createPublicKey({ key: publicJwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+      const pem = createPublicKey({ key: publicJwk as never, format: 'jwk' })
+        .export({ type: 'spki', format: 'pem' })
+        .toString();
       const input = `${b64({ alg: 'HS256', typ: 'at+jwt', kid })}.${b64(claims())}`;
       const hs256 = `${input}.${createHmac('sha256', pem).update(input).digest('base64url')}`;
       const { privateKey: otherKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
@@ -247,18 +302,41 @@ describe('identity (in process, real Postgres and Kafka)', () => {
 
     it('refuses an expired token', async () => {
       const past = Math.floor(Date.now() / 1000) - 3600;
-      const expired = await new SignJWT({ ...claims(), iat: past, nbf: past, exp: past + 900 }).setProtectedHeader({ alg: 'EdDSA', kid, typ: 'at+jwt' }).sign(signingKey);
-      expect(await users(expired)).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'the access token has expired' } });
+      const expired = await new SignJWT({ ...claims(), iat: past, nbf: past, exp: past + 900 })
+        .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'at+jwt' })
+        .sign(signingKey);
+      expect(await users(expired)).toMatchObject({
+        status: 401,
+        body: { code: 'UNAUTHENTICATED', message: 'the access token has expired' },
+      });
     });
 
     it("answers 404 when account A's token is used on account B's resources, and changes nothing", async () => {
       const other = await signUpAndIn(clientOf(url));
       const before = await snapshot();
-      expect(await client.get(`/accounts/${other.accountId}/users`, owner.accessToken)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
-      expect((await client.delete(`/accounts/${other.accountId}/users/${other.ownerUserId}`, owner.accessToken)).status).toBe(404);
-      expect((await client.patch(`/accounts/${other.accountId}/users/${other.ownerUserId}`, { role: 'user' }, owner.accessToken)).status).toBe(404);
-      expect((await client.post(`/accounts/${other.accountId}/invitations`, { email: uniqueEmail(), role: 'admin' }, owner.accessToken)).status).toBe(404);
-      expect((await client.post(`/accounts/${other.accountId}/closure`, { password: PASSWORD }, owner.accessToken)).status).toBe(404);
+      expect(await client.get(`/accounts/${other.accountId}/users`, owner.accessToken)).toMatchObject({
+        status: 404,
+        body: { code: 'NOT_FOUND' },
+      });
+      expect((await client.delete(`/accounts/${other.accountId}/users/${other.ownerUserId}`, owner.accessToken)).status).toBe(
+        404,
+      );
+      expect(
+        (await client.patch(`/accounts/${other.accountId}/users/${other.ownerUserId}`, { role: 'user' }, owner.accessToken))
+          .status,
+      ).toBe(404);
+      expect(
+        (
+          await client.post(
+            `/accounts/${other.accountId}/invitations`,
+            { email: uniqueEmail(), role: 'admin' },
+            owner.accessToken,
+          )
+        ).status,
+      ).toBe(404);
+      expect((await client.post(`/accounts/${other.accountId}/closure`, { password: PASSWORD }, owner.accessToken)).status).toBe(
+        404,
+      );
       expect((await client.get(`/accounts/${other.accountId}/audit-log`, owner.accessToken)).status).toBe(404);
       expect(await snapshot()).toEqual(before);
     });
@@ -266,7 +344,10 @@ describe('identity (in process, real Postgres and Kafka)', () => {
     it('keeps staff and customers apart', async () => {
       const staff = await client.post<{ accessToken: string }>('/staff/auth/sign-in', STAFF);
       expect(staff.status).toBe(200);
-      expect(await client.get('/staff/me', staff.body.accessToken)).toMatchObject({ status: 200, body: { kind: 'staff', email: STAFF.email } });
+      expect(await client.get('/staff/me', staff.body.accessToken)).toMatchObject({
+        status: 200,
+        body: { kind: 'staff', email: STAFF.email },
+      });
       expect((await client.get('/staff/me', owner.accessToken)).status).toBe(403);
       expect((await users(staff.body.accessToken)).status).toBe(403);
       // Customer credentials do not open the console, nor staff credentials a tenant.
@@ -280,7 +361,11 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const client = clientOf(url);
       const owner = await signUpAndIn(client);
       const invitee = uniqueEmail('mihai');
-      const invited = await client.post<{ invitationId: string; expiresAt: string }>(`/accounts/${owner.accountId}/invitations`, { email: invitee, role: 'admin' }, owner.accessToken);
+      const invited = await client.post<{ invitationId: string; expiresAt: string }>(
+        `/accounts/${owner.accountId}/invitations`,
+        { email: invitee, role: 'admin' },
+        owner.accessToken,
+      );
       expect(invited.status).toBe(201);
       expect(new Date(invited.body.expiresAt).getTime() - Date.now()).toBeGreaterThan(7 * 86_400_000 - 60_000);
       const event = await outboxEvent<{ acceptUrl: string }>(db, owner.accountId, 'obolus.identity.user.invited.v1');
@@ -288,20 +373,40 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const stored = await db.query('SELECT token_hash FROM identity.invitations WHERE id = $1', [invited.body.invitationId]);
       expect(stored.rows[0].token_hash.toString('base64url')).not.toBe(token);
 
-      const joined = await client.post<{ userId: string }>('/invitations/accept', { token, password: 'Mihai-strong-pass-9', name: 'Mihai' });
+      const joined = await client.post<{ userId: string }>('/invitations/accept', {
+        token,
+        password: 'Mihai-strong-pass-9',
+        name: 'Mihai',
+      });
       expect(joined.status).toBe(201);
       const joinedEvent = await outboxEvent<Record<string, unknown>>(db, owner.accountId, 'obolus.identity.user.joined.v1');
-      expect(joinedEvent?.data).toMatchObject({ accountId: owner.accountId, userId: joined.body.userId, email: invitee, role: 'admin' });
+      expect(joinedEvent?.data).toMatchObject({
+        accountId: owner.accountId,
+        userId: joined.body.userId,
+        email: invitee,
+        role: 'admin',
+      });
 
       const before = await snapshot();
       const reused = await client.post('/invitations/accept', { token, password: 'Another-strong-pass-1', name: 'Eve' });
       expect(reused).toMatchObject({ status: 400, body: { code: 'INVALID_TOKEN' } });
       expect(await snapshot()).toEqual(before);
 
-      const second = await client.post<{ invitationId: string }>(`/accounts/${owner.accountId}/invitations`, { email: uniqueEmail(), role: 'user' }, owner.accessToken);
-      await db.query(`UPDATE identity.invitations SET expires_at = now() - interval '1 second' WHERE id = $1`, [second.body.invitationId]);
-      const expiredToken = new URL((await outboxEvent<{ acceptUrl: string }>(db, owner.accountId, 'obolus.identity.user.invited.v1'))!.data.acceptUrl).searchParams.get('token');
-      expect((await client.post('/invitations/accept', { token: expiredToken, password: 'Another-strong-pass-1', name: 'Late' })).status).toBe(400);
+      const second = await client.post<{ invitationId: string }>(
+        `/accounts/${owner.accountId}/invitations`,
+        { email: uniqueEmail(), role: 'user' },
+        owner.accessToken,
+      );
+      await db.query(`UPDATE identity.invitations SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+        second.body.invitationId,
+      ]);
+      const expiredToken = new URL(
+        (await outboxEvent<{ acceptUrl: string }>(db, owner.accountId, 'obolus.identity.user.invited.v1'))!.data.acceptUrl,
+      ).searchParams.get('token');
+      expect(
+        (await client.post('/invitations/accept', { token: expiredToken, password: 'Another-strong-pass-1', name: 'Late' }))
+          .status,
+      ).toBe(400);
 
       const signIn = await client.post('/auth/sign-in', { email: invitee, password: 'Mihai-strong-pass-9' });
       expect(signIn).toMatchObject({ status: 200, body: { accountId: owner.accountId, role: 'admin' } });
@@ -313,8 +418,14 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const join = async (role: 'admin' | 'user') => {
         const email = uniqueEmail(role);
         await client.post(`/accounts/${owner.accountId}/invitations`, { email, role }, owner.accessToken);
-        const token = new URL((await outboxEvent<{ acceptUrl: string }>(db, owner.accountId, 'obolus.identity.user.invited.v1'))!.data.acceptUrl).searchParams.get('token');
-        const joined = await client.post<{ userId: string }>('/invitations/accept', { token, password: 'Member-strong-pass-2', name: role });
+        const token = new URL(
+          (await outboxEvent<{ acceptUrl: string }>(db, owner.accountId, 'obolus.identity.user.invited.v1'))!.data.acceptUrl,
+        ).searchParams.get('token');
+        const joined = await client.post<{ userId: string }>('/invitations/accept', {
+          token,
+          password: 'Member-strong-pass-2',
+          name: role,
+        });
         const signedIn = await client.post<{ accessToken: string }>('/auth/sign-in', { email, password: 'Member-strong-pass-2' });
         return { userId: joined.body.userId, token: signedIn.body.accessToken };
       };
@@ -323,7 +434,10 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const base = `/accounts/${owner.accountId}`;
 
       expect((await client.get(`${base}/users`, user.token)).status).toBe(200);
-      expect(await client.post(`${base}/invitations`, { email: uniqueEmail(), role: 'user' }, user.token)).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+      expect(await client.post(`${base}/invitations`, { email: uniqueEmail(), role: 'user' }, user.token)).toMatchObject({
+        status: 403,
+        body: { code: 'FORBIDDEN' },
+      });
       expect((await client.patch(`${base}/users/${admin.userId}`, { role: 'user' }, user.token)).status).toBe(403);
       expect((await client.get(`${base}/audit-log`, user.token)).status).toBe(403);
 
@@ -331,7 +445,10 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       expect((await client.delete(`${base}/users/${owner.ownerUserId}`, admin.token)).status).toBe(403);
       expect((await client.patch(`${base}/users/${user.userId}`, { role: 'owner' }, admin.token)).status).toBe(403);
 
-      expect(await client.patch(`${base}/users/${owner.ownerUserId}`, { role: 'admin' }, owner.accessToken)).toMatchObject({ status: 409, body: { code: 'LAST_OWNER' } });
+      expect(await client.patch(`${base}/users/${owner.ownerUserId}`, { role: 'admin' }, owner.accessToken)).toMatchObject({
+        status: 409,
+        body: { code: 'LAST_OWNER' },
+      });
       expect((await client.delete(`${base}/users/${owner.ownerUserId}`, owner.accessToken)).status).toBe(409);
       expect((await client.patch(`${base}/users/${user.userId}`, { role: 'superuser' }, owner.accessToken)).status).toBe(400);
 
@@ -344,8 +461,15 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       expect((await client.patch(`${base}/users/${owner.ownerUserId}`, { role: 'admin' }, owner.accessToken)).status).toBe(200);
       // The new owner's token still says admin: refused here until refreshed.
       expect((await client.get(`${base}/users`, admin.token)).status).toBe(401);
-      const users = await client.get<{ userId: string; role: string }[]>(`${base}/users`, (await client.post<{ accessToken: string }>('/auth/refresh', { refreshToken: owner.refreshToken })).body.accessToken);
-      expect(Object.fromEntries(users.body.map((u) => [u.userId, u.role]))).toEqual({ [owner.ownerUserId]: 'admin', [admin.userId]: 'owner', [user.userId]: 'admin' });
+      const users = await client.get<{ userId: string; role: string }[]>(
+        `${base}/users`,
+        (await client.post<{ accessToken: string }>('/auth/refresh', { refreshToken: owner.refreshToken })).body.accessToken,
+      );
+      expect(Object.fromEntries(users.body.map((u) => [u.userId, u.role]))).toEqual({
+        [owner.ownerUserId]: 'admin',
+        [admin.userId]: 'owner',
+        [user.userId]: 'admin',
+      });
     });
 
     it('removes a user, emitting user.removed', async () => {
@@ -353,12 +477,25 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const owner = await signUpAndIn(client);
       const email = uniqueEmail('ana');
       await client.post(`/accounts/${owner.accountId}/invitations`, { email, role: 'user' }, owner.accessToken);
-      const token = new URL((await outboxEvent<{ acceptUrl: string }>(db, owner.accountId, 'obolus.identity.user.invited.v1'))!.data.acceptUrl).searchParams.get('token');
-      const joined = await client.post<{ userId: string }>('/invitations/accept', { token, password: 'Member-strong-pass-2', name: 'Ana' });
-      expect((await client.delete(`/accounts/${owner.accountId}/users/${joined.body.userId}`, owner.accessToken)).status).toBe(204);
-      expect((await outboxEvent(db, owner.accountId, 'obolus.identity.user.removed.v1'))?.data).toMatchObject({ accountId: owner.accountId, userId: joined.body.userId });
+      const token = new URL(
+        (await outboxEvent<{ acceptUrl: string }>(db, owner.accountId, 'obolus.identity.user.invited.v1'))!.data.acceptUrl,
+      ).searchParams.get('token');
+      const joined = await client.post<{ userId: string }>('/invitations/accept', {
+        token,
+        password: 'Member-strong-pass-2',
+        name: 'Ana',
+      });
+      expect((await client.delete(`/accounts/${owner.accountId}/users/${joined.body.userId}`, owner.accessToken)).status).toBe(
+        204,
+      );
+      expect((await outboxEvent(db, owner.accountId, 'obolus.identity.user.removed.v1'))?.data).toMatchObject({
+        accountId: owner.accountId,
+        userId: joined.body.userId,
+      });
       expect((await client.post('/auth/sign-in', { email, password: 'Member-strong-pass-2' })).status).toBe(401);
-      expect((await client.delete(`/accounts/${owner.accountId}/users/${joined.body.userId}`, owner.accessToken)).status).toBe(404);
+      expect((await client.delete(`/accounts/${owner.accountId}/users/${joined.body.userId}`, owner.accessToken)).status).toBe(
+        404,
+      );
     });
   });
 
@@ -366,13 +503,32 @@ describe('identity (in process, real Postgres and Kafka)', () => {
     it('changes the password with the current one; the other sessions end', async () => {
       const client = clientOf(url);
       const owner = await signUpAndIn(client);
-      const other = await client.post<{ refreshToken: string; accessToken: string }>('/auth/sign-in', { email: owner.email, password: PASSWORD });
-      expect(await client.post('/auth/password', { currentPassword: 'wrong-password-x', newPassword: 'Brand-new-secret-42' }, owner.accessToken)).toMatchObject({
+      const other = await client.post<{ refreshToken: string; accessToken: string }>('/auth/sign-in', {
+        email: owner.email,
+        password: PASSWORD,
+      });
+      expect(
+        await client.post(
+          '/auth/password',
+          { currentPassword: 'wrong-password-x', newPassword: 'Brand-new-secret-42' },
+          owner.accessToken,
+        ),
+      ).toMatchObject({
         status: 403,
         body: { code: 'WRONG_PASSWORD' },
       });
-      expect((await client.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'short' }, owner.accessToken)).status).toBe(400);
-      expect((await client.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'Brand-new-secret-42' }, owner.accessToken)).status).toBe(204);
+      expect(
+        (await client.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'short' }, owner.accessToken)).status,
+      ).toBe(400);
+      expect(
+        (
+          await client.post(
+            '/auth/password',
+            { currentPassword: PASSWORD, newPassword: 'Brand-new-secret-42' },
+            owner.accessToken,
+          )
+        ).status,
+      ).toBe(204);
       expect((await client.post('/auth/refresh', { refreshToken: other.body.refreshToken })).status).toBe(401);
       expect((await client.get(`/accounts/${owner.accountId}/users`, other.body.accessToken)).status).toBe(401);
       expect((await client.post('/auth/refresh', { refreshToken: owner.refreshToken })).status).toBe(200);
@@ -387,7 +543,11 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const unknown = await client.post('/auth/password-reset', { email: uniqueEmail() });
       expect(known).toMatchObject({ status: 202, body: {} });
       expect(unknown).toMatchObject({ status: 202, body: {} });
-      const event = await outboxEvent<{ resetUrl: string; expiresAt: string; email: string; locale: string; userId: string }>(db, owner.accountId, 'obolus.identity.credentials.password-reset-requested.v1');
+      const event = await outboxEvent<{ resetUrl: string; expiresAt: string; email: string; locale: string; userId: string }>(
+        db,
+        owner.accountId,
+        'obolus.identity.credentials.password-reset-requested.v1',
+      );
       expect(event?.data).toMatchObject({ email: owner.email, locale: 'fr', userId: owner.ownerUserId });
       expect(Math.abs(new Date(event!.data.expiresAt).getTime() - Date.now() - 3_600_000)).toBeLessThan(60_000);
       const token = new URL(event!.data.resetUrl).searchParams.get('token');
@@ -396,14 +556,28 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       expect((await client.post('/auth/refresh', { refreshToken: owner.refreshToken })).status).toBe(401);
       expect((await client.post('/auth/sign-in', { email: owner.email, password: 'Reset-secret-2026' })).status).toBe(200);
       const before = await snapshot();
-      expect(await client.post('/auth/password-reset/confirm', { token, newPassword: 'Again-secret-2026' })).toMatchObject({ status: 400, body: { code: 'INVALID_TOKEN' } });
+      expect(await client.post('/auth/password-reset/confirm', { token, newPassword: 'Again-secret-2026' })).toMatchObject({
+        status: 400,
+        body: { code: 'INVALID_TOKEN' },
+      });
       expect(await snapshot()).toEqual(before);
       expect((await client.post('/auth/sign-in', { email: owner.email, password: 'Again-secret-2026' })).status).toBe(401);
 
       await client.post('/auth/password-reset', { email: owner.email });
-      await db.query(`UPDATE identity.password_reset_tokens SET expires_at = now() - interval '1 second' WHERE account_id = $1 AND used_at IS NULL`, [owner.accountId]);
-      const late = new URL((await outboxEvent<{ resetUrl: string }>(db, owner.accountId, 'obolus.identity.credentials.password-reset-requested.v1'))!.data.resetUrl).searchParams.get('token');
-      expect((await client.post('/auth/password-reset/confirm', { token: late, newPassword: 'Late-secret-2026x' })).status).toBe(400);
+      await db.query(
+        `UPDATE identity.password_reset_tokens SET expires_at = now() - interval '1 second' WHERE account_id = $1 AND used_at IS NULL`,
+        [owner.accountId],
+      );
+      const late = new URL(
+        (await outboxEvent<{ resetUrl: string }>(
+          db,
+          owner.accountId,
+          'obolus.identity.credentials.password-reset-requested.v1',
+        ))!.data.resetUrl,
+      ).searchParams.get('token');
+      expect((await client.post('/auth/password-reset/confirm', { token: late, newPassword: 'Late-secret-2026x' })).status).toBe(
+        400,
+      );
     });
   });
 
@@ -412,24 +586,55 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const client = clientOf(url);
       const owner = await signUpAndIn(client);
       const base = `/accounts/${owner.accountId}`;
-      expect(await client.post(`${base}/closure`, { password: 'not-my-password' }, owner.accessToken)).toMatchObject({ status: 403, body: { code: 'WRONG_PASSWORD' } });
+      expect(await client.post(`${base}/closure`, { password: 'not-my-password' }, owner.accessToken)).toMatchObject({
+        status: 403,
+        body: { code: 'WRONG_PASSWORD' },
+      });
       expect((await client.post(`${base}/closure`, {}, owner.accessToken)).status).toBe(400);
-      const closed = await client.post<{ status: string; purgeAfter: string }>(`${base}/closure`, { password: PASSWORD }, owner.accessToken);
+      const closed = await client.post<{ status: string; purgeAfter: string }>(
+        `${base}/closure`,
+        { password: PASSWORD },
+        owner.accessToken,
+      );
       expect(closed).toMatchObject({ status: 202, body: { accountId: owner.accountId, status: 'blocked' } });
-      const event = await outboxEvent<Record<string, unknown>>(db, owner.accountId, 'obolus.identity.account.closure-requested.v1');
-      expect(event?.data).toMatchObject({ accountId: owner.accountId, requestedByUserId: owner.ownerUserId, ownerEmail: owner.email });
+      const event = await outboxEvent<Record<string, unknown>>(
+        db,
+        owner.accountId,
+        'obolus.identity.account.closure-requested.v1',
+      );
+      expect(event?.data).toMatchObject({
+        accountId: owner.accountId,
+        requestedByUserId: owner.ownerUserId,
+        ownerEmail: owner.email,
+      });
 
       expect((await client.get(`${base}/users`, owner.accessToken)).status).toBe(401);
       expect((await client.post('/auth/refresh', { refreshToken: owner.refreshToken })).status).toBe(401);
-      expect(await client.post('/auth/sign-in', { email: owner.email, password: PASSWORD })).toMatchObject({ status: 403, body: { code: 'ACCOUNT_CLOSED' } });
+      expect(await client.post('/auth/sign-in', { email: owner.email, password: PASSWORD })).toMatchObject({
+        status: 403,
+        body: { code: 'ACCOUNT_CLOSED' },
+      });
 
       const purged = await app.get(PurgeClosedAccountsUseCase).execute();
       expect(purged).toBeGreaterThanOrEqual(1);
-      const account = await db.query('SELECT status, company_name, purged_at FROM identity.accounts WHERE id = $1', [owner.accountId]);
+      const account = await db.query('SELECT status, company_name, purged_at FROM identity.accounts WHERE id = $1', [
+        owner.accountId,
+      ]);
       expect(account.rows[0]).toMatchObject({ status: 'closed', company_name: '[purged]' });
       expect((await db.query('SELECT 1 FROM identity.users WHERE account_id = $1', [owner.accountId])).rowCount).toBe(0);
       // The address is free again.
-      expect((await client.post('/accounts', { companyName: 'Again', email: owner.email, password: PASSWORD, country: 'FR', catalog: 'fr-crm', signupChannel: 'web' })).status).toBe(201);
+      expect(
+        (
+          await client.post('/accounts', {
+            companyName: 'Again',
+            email: owner.email,
+            password: PASSWORD,
+            country: 'FR',
+            catalog: 'fr-crm',
+            signupChannel: 'web',
+          })
+        ).status,
+      ).toBe(201);
     });
 
     it('only the owner may close', async () => {
@@ -437,11 +642,18 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const owner = await signUpAndIn(client);
       const email = uniqueEmail('admin');
       await client.post(`/accounts/${owner.accountId}/invitations`, { email, role: 'admin' }, owner.accessToken);
-      const token = new URL((await outboxEvent<{ acceptUrl: string }>(db, owner.accountId, 'obolus.identity.user.invited.v1'))!.data.acceptUrl).searchParams.get('token');
+      const token = new URL(
+        (await outboxEvent<{ acceptUrl: string }>(db, owner.accountId, 'obolus.identity.user.invited.v1'))!.data.acceptUrl,
+      ).searchParams.get('token');
       await client.post('/invitations/accept', { token, password: 'Member-strong-pass-2', name: 'Admin' });
       const admin = await client.post<{ accessToken: string }>('/auth/sign-in', { email, password: 'Member-strong-pass-2' });
-      expect((await client.post(`/accounts/${owner.accountId}/closure`, { password: 'Member-strong-pass-2' }, admin.body.accessToken)).status).toBe(403);
-      expect((await db.query('SELECT status FROM identity.accounts WHERE id = $1', [owner.accountId])).rows[0].status).toBe('active');
+      expect(
+        (await client.post(`/accounts/${owner.accountId}/closure`, { password: 'Member-strong-pass-2' }, admin.body.accessToken))
+          .status,
+      ).toBe(403);
+      expect((await db.query('SELECT status FROM identity.accounts WHERE id = $1', [owner.accountId])).rows[0].status).toBe(
+        'active',
+      );
     });
 
     it('records security events in the audit log, readable by owners and admins', async () => {
@@ -449,7 +661,10 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const owner = await signUpAndIn(client);
       await client.post('/auth/sign-in', { email: owner.email, password: 'wrong-password-x' });
       await client.post('/auth/password', { currentPassword: PASSWORD, newPassword: 'Brand-new-secret-42' }, owner.accessToken);
-      const log = await client.get<{ event: string; clientIp: string }[]>(`/accounts/${owner.accountId}/audit-log?limit=10`, owner.accessToken);
+      const log = await client.get<{ event: string; clientIp: string }[]>(
+        `/accounts/${owner.accountId}/audit-log?limit=10`,
+        owner.accessToken,
+      );
       expect(log.status).toBe(200);
       expect(log.body.map((e) => e.event)).toEqual(['password.changed', 'sign-in.failed', 'sign-in.succeeded']);
       expect(log.body[0]!.clientIp).toBe(client.ip);
@@ -460,7 +675,9 @@ describe('identity (in process, real Postgres and Kafka)', () => {
   it('publishes OpenAPI for every route', async () => {
     const doc = await clientOf(url).get<{ paths: Record<string, Record<string, unknown>> }>('/docs-json');
     expect(doc.status).toBe(200);
-    const routes = Object.entries(doc.body.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const routes = Object.entries(doc.body.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(routes).toEqual(
       expect.arrayContaining([
         'POST /accounts',

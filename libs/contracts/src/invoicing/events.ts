@@ -1,5 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { CalendarDate, CatalogCode, CountryCode, CurrencyCode, Instant, Locale, MinorUnits, PaymentMethodKind, Uuid } from '../common';
+import {
+  CalendarDate,
+  CatalogCode,
+  CountryCode,
+  CurrencyCode,
+  Instant,
+  Locale,
+  MinorUnits,
+  PaymentMethodKind,
+  Uuid,
+} from '../common';
 import { defineEvent, EventData } from '../event-contract';
 import { Topics } from '../topics';
 
@@ -32,7 +42,8 @@ export const InvoicePaymentRequestedV1 = defineEvent({
   type: 'obolus.invoicing.invoice.payment-requested.v1',
   topic: Topics.invoicingInvoice,
   source: '/obolus/invoicing',
-  summary: 'An invoice draft with its VAT is ready and its amount is to be collected; the fiscal invoice follows the payment (I1).',
+  summary:
+    'An invoice draft with its VAT is ready and its amount is to be collected; the fiscal invoice follows the payment (I1).',
   data: Type.Object(
     {
       accountId: Uuid('The account'),
@@ -114,7 +125,10 @@ export const InvoiceIssuedV1 = defineEvent({
         },
         { additionalProperties: false },
       ),
-      recipients: Type.Array(Type.String({ format: 'email' }), { minItems: 1, description: 'The owner and the extra billing addresses (I1)' }),
+      recipients: Type.Array(Type.String({ format: 'email' }), {
+        minItems: 1,
+        description: 'The owner and the extra billing addresses (I1)',
+      }),
       pdf: Type.Object(
         {
           filename: Type.String({ minLength: 1 }),

@@ -11,7 +11,8 @@ const PREFIX = 'obolus_test_';
  */
 export default async function globalSetup(): Promise<void> {
   const infrastructure = await startTestInfrastructure();
-  const adminUrl = process.env.OBOLUS_TEST_DATABASE_URL ?? withDatabase(infrastructure.databaseAdminUrl, `${PREFIX}${process.pid}`);
+  const adminUrl =
+    process.env.OBOLUS_TEST_DATABASE_URL ?? withDatabase(infrastructure.databaseAdminUrl, `${PREFIX}${process.pid}`);
   await dropAbandonedTestDatabases(adminUrl);
   process.env.KAFKA_BROKERS = infrastructure.kafkaBrokers.join(',');
   process.env.DATABASE_ADMIN_URL = adminUrl;

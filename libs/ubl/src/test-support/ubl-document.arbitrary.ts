@@ -25,10 +25,24 @@ export type BuyerScenario =
 
 const counties = ['RO-CJ', 'RO-IS', 'RO-TM', 'RO-CT', 'RO-BV', 'RO-IF', 'RO-AB', 'RO-VS'];
 const cities: Record<string, string> = {
-  'RO-CJ': 'Cluj-Napoca', 'RO-IS': 'Iași', 'RO-TM': 'Timișoara', 'RO-CT': 'Constanța',
-  'RO-BV': 'Brașov', 'RO-IF': 'Voluntari', 'RO-AB': 'Alba Iulia', 'RO-VS': 'Vaslui',
+  'RO-CJ': 'Cluj-Napoca',
+  'RO-IS': 'Iași',
+  'RO-TM': 'Timișoara',
+  'RO-CT': 'Constanța',
+  'RO-BV': 'Brașov',
+  'RO-IF': 'Voluntari',
+  'RO-AB': 'Alba Iulia',
+  'RO-VS': 'Vaslui',
 };
-const text = fc.constantFrom('Servicii SaaS', 'Licență anuală', 'Suport & mentenanță', 'Abonament <Premium>', 'Onboarding "rapid"', 'Stocare suplimentară 100 GB', 'Utilizator adițional');
+const text = fc.constantFrom(
+  'Servicii SaaS',
+  'Licență anuală',
+  'Suport & mentenanță',
+  'Abonament <Premium>',
+  'Onboarding "rapid"',
+  'Stocare suplimentară 100 GB',
+  'Utilizator adițional',
+);
 
 const romanianAddress: fc.Arbitrary<PostalAddress> = fc.oneof(
   fc.record({
@@ -52,13 +66,17 @@ const romanianAddress: fc.Arbitrary<PostalAddress> = fc.oneof(
 const foreignAddress = (countries: string[]): fc.Arbitrary<PostalAddress> =>
   fc.constantFrom(...countries).map((country) => ({
     street: 'Main Street 1',
-    city: { DE: 'Berlin', FR: 'Paris', AT: 'Wien', NL: 'Amsterdam', US: 'Boston', GB: 'London', CH: 'Zürich', NO: 'Oslo' }[country] ?? 'City',
+    city:
+      { DE: 'Berlin', FR: 'Paris', AT: 'Wien', NL: 'Amsterdam', US: 'Boston', GB: 'London', CH: 'Zürich', NO: 'Oslo' }[country] ??
+      'City',
     postalCode: '10115',
     country,
   }));
 
 const cui = fc.integer({ min: 10_000, max: 49_999_999 }).map(String);
-const cnp = fc.tuple(fc.constantFrom('1', '2', '5', '6'), fc.integer({ min: 0, max: 999_999_999_999 })).map(([sex, rest]) => sex + String(rest).padStart(12, '0'));
+const cnp = fc
+  .tuple(fc.constantFrom('1', '2', '5', '6'), fc.integer({ min: 0, max: 999_999_999_999 }))
+  .map(([sex, rest]) => sex + String(rest).padStart(12, '0'));
 
 const romanianSeller = fc.record({ cui, address: romanianAddress, email: fc.boolean() }).map(
   ({ cui: id, address, email }): Party => ({
@@ -74,27 +92,35 @@ function buyerFor(scenario: BuyerScenario): fc.Arbitrary<Party> {
   switch (scenario) {
     case 'ro-company':
       // Registered for VAT: RO + CUI as VAT id; not registered: the CUI, with or without RO, as legal id.
-      return fc.record({ id: cui, address: romanianAddress, registered: fc.boolean(), prefixed: fc.boolean() }).map(({ id, address, registered, prefixed }) =>
-        registered
-          ? { name: 'Cumpărător SRL', vatId: `RO${id}`, address }
-          : { name: 'Asociația Cumpărător', legalRegistrationId: prefixed ? `RO${id}` : id, address },
-      );
+      return fc
+        .record({ id: cui, address: romanianAddress, registered: fc.boolean(), prefixed: fc.boolean() })
+        .map(({ id, address, registered, prefixed }) =>
+          registered
+            ? { name: 'Cumpărător SRL', vatId: `RO${id}`, address }
+            : { name: 'Asociația Cumpărător', legalRegistrationId: prefixed ? `RO${id}` : id, address },
+        );
     case 'ro-person-cnp':
-      return fc.record({ id: cnp, address: romanianAddress }).map(({ id, address }) => ({ name: 'Ion Popescu', legalRegistrationId: id, address }));
+      return fc
+        .record({ id: cnp, address: romanianAddress })
+        .map(({ id, address }) => ({ name: 'Ion Popescu', legalRegistrationId: id, address }));
     case 'ro-person-anonymous':
       return romanianAddress.map((address) => ({ name: 'Maria Ionescu', legalRegistrationId: '0000000000000', address }));
     case 'eu-company':
-      return fc.record({ address: foreignAddress(['DE', 'FR', 'AT', 'NL']), digits: fc.integer({ min: 100_000_000, max: 999_999_999 }) }).map(({ address, digits }) => ({
-        name: 'Kunde GmbH',
-        vatId: `${address.country}${digits}`,
-        address,
-      }));
+      return fc
+        .record({ address: foreignAddress(['DE', 'FR', 'AT', 'NL']), digits: fc.integer({ min: 100_000_000, max: 999_999_999 }) })
+        .map(({ address, digits }) => ({
+          name: 'Kunde GmbH',
+          vatId: `${address.country}${digits}`,
+          address,
+        }));
     case 'non-eu-company':
-      return fc.record({ address: foreignAddress(['US', 'GB', 'CH', 'NO']), digits: fc.integer({ min: 100_000_000, max: 999_999_999 }) }).map(({ address, digits }) => ({
-        name: 'Customer Inc.',
-        vatId: `${address.country}${digits}`,
-        address,
-      }));
+      return fc
+        .record({ address: foreignAddress(['US', 'GB', 'CH', 'NO']), digits: fc.integer({ min: 100_000_000, max: 999_999_999 }) })
+        .map(({ address, digits }) => ({
+          name: 'Customer Inc.',
+          vatId: `${address.country}${digits}`,
+          address,
+        }));
     case 'non-eu-consumer':
       return foreignAddress(['US', 'GB', 'CH', 'NO']).map((address) => ({ name: 'Jane Doe', address }));
   }
@@ -136,10 +162,17 @@ const price = fc.integer({ min: 20_000, max: 50_000_000 }).chain((tenThousandths
 );
 
 const lineAllowance: fc.Arbitrary<LineAdjustment> = fc.oneof(
-  fc.record({ percent: fc.constantFrom('5', '10', '12.5', '20'), reason: fc.constant('Discount'), reasonCode: fc.constant('95') }),
+  fc.record({
+    percent: fc.constantFrom('5', '10', '12.5', '20'),
+    reason: fc.constant('Discount'),
+    reasonCode: fc.constant('95'),
+  }),
   fc.record({ amount: fc.bigInt({ min: 1n, max: 50n }), reason: fc.constant('Reducere fidelitate') }),
 );
-const lineCharge: fc.Arbitrary<LineAdjustment> = fc.record({ amount: fc.bigInt({ min: 1n, max: 5_000n }), reason: fc.constant('Taxă de procesare') });
+const lineCharge: fc.Arbitrary<LineAdjustment> = fc.record({
+  amount: fc.bigInt({ min: 1n, max: 5_000n }),
+  reason: fc.constant('Taxă de procesare'),
+});
 
 function lineArbitrary(categories: VatCategory[]): fc.Arbitrary<Omit<DocumentLine, 'id'>> {
   return fc.constantFrom(...categories).chain((category) =>
@@ -149,7 +182,10 @@ function lineArbitrary(categories: VatCategory[]): fc.Arbitrary<Omit<DocumentLin
         unitCode: fc.constantFrom('H87', 'C62', 'MON', 'HUR'),
         item: fc.record({ name: text }, { requiredKeys: ['name'] }),
         vat: vatFor(category),
-        price: fc.oneof(price.map((amount) => ({ amount })), price.map((amount) => ({ amount, baseQuantity: '1', baseQuantityUnitCode: 'H87' }))),
+        price: fc.oneof(
+          price.map((amount) => ({ amount })),
+          price.map((amount) => ({ amount, baseQuantity: '1', baseQuantityUnitCode: 'H87' })),
+        ),
         allowances: fc.array(lineAllowance, { maxLength: 1 }),
         charges: fc.array(lineCharge, { maxLength: 1 }),
         note: fc.constantFrom('Perioada de facturare: lunar', 'Linie & notă'),
@@ -169,7 +205,14 @@ export interface GeneratedScenario {
 /** A draft document (calculated parts absent), as Obolus invoicing would hand it to the builder. */
 export const ublDocumentDraft: fc.Arbitrary<{ draft: UblDocument; meta: GeneratedScenario }> = fc
   .record({
-    scenario: fc.constantFrom<BuyerScenario>('ro-company', 'ro-person-cnp', 'ro-person-anonymous', 'eu-company', 'non-eu-company', 'non-eu-consumer'),
+    scenario: fc.constantFrom<BuyerScenario>(
+      'ro-company',
+      'ro-person-cnp',
+      'ro-person-anonymous',
+      'eu-company',
+      'non-eu-company',
+      'non-eu-consumer',
+    ),
     kind: fc.constantFrom<UblDocument['kind']>('invoice', 'invoice', 'creditNote'),
     currency: fc.constantFrom('RON', 'RON', 'EUR', 'USD'),
   })
@@ -182,9 +225,22 @@ export const ublDocumentDraft: fc.Arbitrary<{ draft: UblDocument; meta: Generate
           seller: romanianSeller,
           buyer: buyerFor(scenario),
           lines: fc.array(lineArbitrary(categories), { minLength: categories.length, maxLength: 8 }),
-          docAllowance: fc.option(fc.record({ amount: fc.bigInt({ min: 1n, max: 50n }), reason: fc.constant('Discount comercial') }), { nil: undefined }),
-          docCharge: fc.option(fc.record({ amount: fc.bigInt({ min: 1n, max: 2_500n }), reason: fc.constant('Transport'), reasonCode: fc.constant('FC') }), { nil: undefined }),
-          notes: fc.array(fc.constantFrom('Vă mulțumim!', 'Plata în 15 zile & fără penalități', 'Factură emisă conform art. 319 Cod fiscal'), { maxLength: 2 }),
+          docAllowance: fc.option(
+            fc.record({ amount: fc.bigInt({ min: 1n, max: 50n }), reason: fc.constant('Discount comercial') }),
+            { nil: undefined },
+          ),
+          docCharge: fc.option(
+            fc.record({
+              amount: fc.bigInt({ min: 1n, max: 2_500n }),
+              reason: fc.constant('Transport'),
+              reasonCode: fc.constant('FC'),
+            }),
+            { nil: undefined },
+          ),
+          notes: fc.array(
+            fc.constantFrom('Vă mulțumim!', 'Plata în 15 zile & fără penalități', 'Factură emisă conform art. 319 Cod fiscal'),
+            { maxLength: 2 },
+          ),
           rate: fc.constantFrom('4.9712', '5.0843', '4.3921'),
           withPeriod: fc.boolean(),
           withPayment: fc.boolean(),
@@ -196,7 +252,10 @@ export const ublDocumentDraft: fc.Arbitrary<{ draft: UblDocument; meta: Generate
           const documentLines: DocumentLine[] = lines.map((line, i) => ({ ...line, id: String(i + 1) }));
           categories.forEach((category, i) => {
             if (!documentLines.some((l) => l.vat.category === category)) {
-              documentLines[i] = { ...documentLines[i], vat: category === 'S' ? { category, rate: '21' } : category === 'O' ? { category } : { category, rate: '0' } };
+              documentLines[i] = {
+                ...documentLines[i],
+                vat: category === 'S' ? { category, rate: '21' } : category === 'O' ? { category } : { category, rate: '0' },
+              };
             }
           });
           const firstVat = documentLines[0].vat;
@@ -208,7 +267,10 @@ export const ublDocumentDraft: fc.Arbitrary<{ draft: UblDocument; meta: Generate
             currency,
             seller: outsideScope ? { ...seller, vatId: undefined, legalRegistrationId: seller.vatId!.slice(2) } : seller,
             // Outside the scope of VAT no VAT id may appear (BR-O-02): a business buyer is named by its registration number.
-            buyer: outsideScope && buyer.vatId ? { name: buyer.name, legalRegistrationId: buyer.vatId, address: buyer.address } : buyer,
+            buyer:
+              outsideScope && buyer.vatId
+                ? { name: buyer.name, legalRegistrationId: buyer.vatId, address: buyer.address }
+                : buyer,
             lines: documentLines,
           };
           if (draft.seller.vatId === undefined) delete draft.seller.vatId;
@@ -222,11 +284,23 @@ export const ublDocumentDraft: fc.Arbitrary<{ draft: UblDocument; meta: Generate
           }
           if (withPeriod || categories.includes('K')) draft.invoicePeriod = { start: '2026-11-01', end: '2026-11-30' };
           if (categories.includes('K')) {
-            draft.delivery = { date: issueDate, address: { ...buyer.address, countrySubdivision: `${buyer.address!.country}-BE` } };
+            draft.delivery = {
+              date: issueDate,
+              address: { ...buyer.address, countrySubdivision: `${buyer.address!.country}-BE` },
+            };
           }
-          if (categories.includes('E')) draft.vatExemptions = [{ category: 'E', reason: 'Scutit cf. art. 292 alin. (2) Cod fiscal', reasonCode: 'VATEX-EU-132' }];
+          if (categories.includes('E'))
+            draft.vatExemptions = [
+              { category: 'E', reason: 'Scutit cf. art. 292 alin. (2) Cod fiscal', reasonCode: 'VATEX-EU-132' },
+            ];
           if (withPayment) {
-            draft.paymentMeans = [{ code: '30', payeeAccount: { id: 'RO49AAAA1B31007593840000', name: 'Obolus Client Vânzător SRL' }, remittanceInformation: draft.id }];
+            draft.paymentMeans = [
+              {
+                code: '30',
+                payeeAccount: { id: 'RO49AAAA1B31007593840000', name: 'Obolus Client Vânzător SRL' },
+                remittanceInformation: draft.id,
+              },
+            ];
           }
           if (docAllowance) draft.allowances = [{ ...docAllowance, vat: firstVat } as DocumentAdjustment];
           if (docCharge) draft.charges = [{ ...docCharge, vat: firstVat } as DocumentAdjustment];

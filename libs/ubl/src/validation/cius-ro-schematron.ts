@@ -5,7 +5,10 @@ import { FindingSeverity, ValidationFinding } from './validation-finding';
 
 /** The part of the SaxonJS 2 API used here (the package ships no types). */
 interface SaxonJsApi {
-  transform(options: { stylesheetInternal: unknown; sourceText: string; destination: 'serialized' }, mode: 'sync'): { principalResult: string };
+  transform(
+    options: { stylesheetInternal: unknown; sourceText: string; destination: 'serialized' },
+    mode: 'sync',
+  ): { principalResult: string };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

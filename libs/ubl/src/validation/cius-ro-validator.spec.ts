@@ -22,19 +22,26 @@ describe('CiusRoValidator with the official artefacts', () => {
   };
 
   it("fails ANAF's 2022 samples on their old CustomizationID only (BR-RO-001)", async () => {
-    const [invoice, creditNote] = await validator.validateMany([anafExample('eInvoice_ex.xml'), anafExample('creditNote_ex.xml')]);
+    const [invoice, creditNote] = await validator.validateMany([
+      anafExample('eInvoice_ex.xml'),
+      anafExample('creditNote_ex.xml'),
+    ]);
     expect(invoice.valid).toBe(false);
     expect(invoice.findings.map((f) => [f.ruleId, f.severity, f.location])).toEqual([['BR-RO-001', 'fatal', '/Invoice[1]']]);
     expect(invoice.findings[0].message).toContain('CIUS-RO:1.0.1');
     expect(creditNote.findings.map((f) => f.ruleId)).toEqual(['BR-RO-001']);
   }, 60_000);
 
-  it.each(['eInvoice_ex.xml', 'creditNote_ex.xml'])('validates build(parse(%s)) clean once the CustomizationID is current', async (name) => {
-    const { document, issues } = parseUblXml(anafExample(name));
-    expect(issues).toEqual([]);
-    const report = await validator.validate(buildUblXml({ ...document, customizationId: CIUS_RO_CUSTOMIZATION_ID }));
-    expect(report).toEqual({ valid: true, findings: [] });
-  }, 60_000);
+  it.each(['eInvoice_ex.xml', 'creditNote_ex.xml'])(
+    'validates build(parse(%s)) clean once the CustomizationID is current',
+    async (name) => {
+      const { document, issues } = parseUblXml(anafExample(name));
+      expect(issues).toEqual([]);
+      const report = await validator.validate(buildUblXml({ ...document, customizationId: CIUS_RO_CUSTOMIZATION_ID }));
+      expect(report).toEqual({ valid: true, findings: [] });
+    },
+    60_000,
+  );
 
   it('accepts a typical Obolus invoice', async () => {
     expect(await validator.validate(buildUblXml(sampleB2bInvoice()))).toEqual({ valid: true, findings: [] });
@@ -51,7 +58,9 @@ describe('CiusRoValidator with the official artefacts', () => {
 
     it('BR-RO-030: an invoice in EUR without the VAT currency RON', async () => {
       expect(goodEuro).toContain('<cbc:TaxCurrencyCode>RON</cbc:TaxCurrencyCode>');
-      const withoutRon = goodEuro.replace(/\s*<cbc:TaxCurrencyCode>RON<\/cbc:TaxCurrencyCode>/, '').replace(/\s*<cac:TaxTotal>\s*<cbc:TaxAmount currencyID="RON">[^<]*<\/cbc:TaxAmount>\s*<\/cac:TaxTotal>/, '');
+      const withoutRon = goodEuro
+        .replace(/\s*<cbc:TaxCurrencyCode>RON<\/cbc:TaxCurrencyCode>/, '')
+        .replace(/\s*<cac:TaxTotal>\s*<cbc:TaxAmount currencyID="RON">[^<]*<\/cbc:TaxAmount>\s*<\/cac:TaxTotal>/, '');
       expect(await fatalRuleIds(withoutRon)).toEqual(['BR-RO-030']);
     }, 60_000);
 
@@ -61,24 +70,35 @@ describe('CiusRoValidator with the official artefacts', () => {
     }, 60_000);
 
     it('BR-CO-15: a total with VAT that is not the total without VAT plus the VAT', async () => {
-      const wrong = good.replace(/<cbc:TaxInclusiveAmount currencyID="RON">([^<]*)</, '<cbc:TaxInclusiveAmount currencyID="RON">1.00<').replace(/<cbc:PayableAmount currencyID="RON">([^<]*)</, '<cbc:PayableAmount currencyID="RON">1.00<');
+      const wrong = good
+        .replace(/<cbc:TaxInclusiveAmount currencyID="RON">([^<]*)</, '<cbc:TaxInclusiveAmount currencyID="RON">1.00<')
+        .replace(/<cbc:PayableAmount currencyID="RON">([^<]*)</, '<cbc:PayableAmount currencyID="RON">1.00<');
       expect(await fatalRuleIds(wrong)).toEqual(['BR-CO-15']);
     }, 60_000);
 
     it('BR-RO-111 and BR-RO-100: an unknown county, and a Bucharest address without a sector', async () => {
-      const county = good.replace('<cbc:CountrySubentity>RO-CJ</cbc:CountrySubentity>', '<cbc:CountrySubentity>RO-XX</cbc:CountrySubentity>');
+      const county = good.replace(
+        '<cbc:CountrySubentity>RO-CJ</cbc:CountrySubentity>',
+        '<cbc:CountrySubentity>RO-XX</cbc:CountrySubentity>',
+      );
       expect(await fatalRuleIds(county)).toEqual(['BR-RO-111']);
       const sector = good.replace('<cbc:CityName>SECTOR1</cbc:CityName>', '<cbc:CityName>Bucuresti</cbc:CityName>');
       expect(await fatalRuleIds(sector)).toEqual(['BR-RO-100']);
     }, 60_000);
 
     it('BR-RO-120: a buyer without any id', async () => {
-      const anonymous = good.replace(/(<cac:AccountingCustomerParty>[\s\S]*?)<cac:PartyTaxScheme>[\s\S]*?<\/cac:PartyTaxScheme>/, '$1');
+      const anonymous = good.replace(
+        /(<cac:AccountingCustomerParty>[\s\S]*?)<cac:PartyTaxScheme>[\s\S]*?<\/cac:PartyTaxScheme>/,
+        '$1',
+      );
       expect(await fatalRuleIds(anonymous)).toEqual(['BR-RO-120']);
     }, 60_000);
 
     it('UBL-XSD: elements out of the schema order, with the line', async () => {
-      const disordered = good.replace(/(\s*<cbc:DueDate>[^<]*<\/cbc:DueDate>)(\s*<cbc:InvoiceTypeCode>[^<]*<\/cbc:InvoiceTypeCode>)/, '$2$1');
+      const disordered = good.replace(
+        /(\s*<cbc:DueDate>[^<]*<\/cbc:DueDate>)(\s*<cbc:InvoiceTypeCode>[^<]*<\/cbc:InvoiceTypeCode>)/,
+        '$2$1',
+      );
       const report = await validator.validate(disordered);
       const schemaFindings = report.findings.filter((f) => f.ruleId === 'UBL-XSD');
       expect(report.valid).toBe(false);
@@ -87,7 +107,10 @@ describe('CiusRoValidator with the official artefacts', () => {
     }, 60_000);
 
     it('XML-WELL-FORMED: text that is not XML', async () => {
-      expect(await validator.validate('<Invoice><cbc:ID>1</Invoice>')).toMatchObject({ valid: false, findings: [{ ruleId: 'XML-WELL-FORMED', severity: 'fatal' }] });
+      expect(await validator.validate('<Invoice><cbc:ID>1</Invoice>')).toMatchObject({
+        valid: false,
+        findings: [{ ruleId: 'XML-WELL-FORMED', severity: 'fatal' }],
+      });
     });
   });
 });

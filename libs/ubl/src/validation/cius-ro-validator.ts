@@ -45,7 +45,11 @@ export class CiusRoValidator {
     for (const [i, xml] of xmls.entries()) {
       const check = wellFormed[i];
       if (check !== true) {
-        reports.push(reportOf([{ ruleId: WELL_FORMED_RULE_ID, severity: 'fatal', location: `line ${check.err.line}`, message: check.err.msg }]));
+        reports.push(
+          reportOf([
+            { ruleId: WELL_FORMED_RULE_ID, severity: 'fatal', location: `line ${check.err.line}`, message: check.err.msg },
+          ]),
+        );
         continue;
       }
       const schematronFindings = this.runSchematron(xml);
@@ -58,7 +62,14 @@ export class CiusRoValidator {
     try {
       return this.schematron.check(xml);
     } catch (error) {
-      return [{ ruleId: 'SCHEMATRON', severity: 'fatal', location: 'document', message: `the schematron could not run: ${(error as Error).message}` }];
+      return [
+        {
+          ruleId: 'SCHEMATRON',
+          severity: 'fatal',
+          location: 'document',
+          message: `the schematron could not run: ${(error as Error).message}`,
+        },
+      ];
     }
   }
 }

@@ -84,7 +84,14 @@ export class UblSchemaValidator {
         return;
       }
       const message = String((error as Error).message ?? error).trim();
-      batch[0].resolve([{ ruleId: XSD_RULE_ID, severity: 'fatal', location: 'document', message: message || 'xmllint could not read the document' }]);
+      batch[0].resolve([
+        {
+          ruleId: XSD_RULE_ID,
+          severity: 'fatal',
+          location: 'document',
+          message: message || 'xmllint could not read the document',
+        },
+      ]);
     }
   }
 }

@@ -30,14 +30,22 @@ export const EU_STANDARD_RATES: Readonly<Record<EuMemberState, readonly Standard
   CZ: [{ validFrom: '2020-01-01', ratePercent: '21', source: TEDB }],
   DE: [
     { validFrom: '2020-01-01', ratePercent: '19', source: TEDB },
-    { validFrom: '2020-07-01', ratePercent: '16', source: 'Zweites Corona-Steuerhilfegesetz (temporary cut, 2020-07-01..2020-12-31)' },
+    {
+      validFrom: '2020-07-01',
+      ratePercent: '16',
+      source: 'Zweites Corona-Steuerhilfegesetz (temporary cut, 2020-07-01..2020-12-31)',
+    },
     { validFrom: '2021-01-01', ratePercent: '19', source: 'UStG § 12 (1), end of the temporary cut' },
   ],
   DK: [{ validFrom: '2020-01-01', ratePercent: '25', source: TEDB }],
   EE: [
     { validFrom: '2020-01-01', ratePercent: '20', source: TEDB },
     { validFrom: '2024-01-01', ratePercent: '22', source: 'Käibemaksuseadus amendment of 2023, in force 2024-01-01' },
-    { validFrom: '2025-07-01', ratePercent: '24', source: 'Käibemaksuseadus amendment (security tax package), in force 2025-07-01' },
+    {
+      validFrom: '2025-07-01',
+      ratePercent: '24',
+      source: 'Käibemaksuseadus amendment (security tax package), in force 2025-07-01',
+    },
   ],
   ES: [{ validFrom: '2020-01-01', ratePercent: '21', source: TEDB }],
   FI: [
@@ -50,7 +58,11 @@ export const EU_STANDARD_RATES: Readonly<Record<EuMemberState, readonly Standard
   HU: [{ validFrom: '2020-01-01', ratePercent: '27', source: TEDB }],
   IE: [
     { validFrom: '2020-01-01', ratePercent: '23', source: TEDB },
-    { validFrom: '2020-09-01', ratePercent: '21', source: 'Financial Provisions (Covid-19) (No. 2) Act 2020 (temporary cut, 2020-09-01..2021-02-28)' },
+    {
+      validFrom: '2020-09-01',
+      ratePercent: '21',
+      source: 'Financial Provisions (Covid-19) (No. 2) Act 2020 (temporary cut, 2020-09-01..2021-02-28)',
+    },
     { validFrom: '2021-03-01', ratePercent: '23', source: 'End of the temporary cut (Revenue)' },
   ],
   IT: [{ validFrom: '2020-01-01', ratePercent: '22', source: TEDB }],
@@ -67,7 +79,11 @@ export const EU_STANDARD_RATES: Readonly<Record<EuMemberState, readonly Standard
   PT: [{ validFrom: '2020-01-01', ratePercent: '23', source: `${TEDB} (mainland; Madeira and the Azores differ)` }],
   RO: [
     { validFrom: '2017-01-01', ratePercent: '19', source: 'Codul fiscal (Legea 227/2015) art. 291 (1)' },
-    { validFrom: '2025-08-01', ratePercent: '21', source: 'Legea 141/2025 amending Codul fiscal art. 291 (1), in force 2025-08-01' },
+    {
+      validFrom: '2025-08-01',
+      ratePercent: '21',
+      source: 'Legea 141/2025 amending Codul fiscal art. 291 (1), in force 2025-08-01',
+    },
   ],
   SE: [{ validFrom: '2020-01-01', ratePercent: '25', source: TEDB }],
   SI: [{ validFrom: '2020-01-01', ratePercent: '22', source: TEDB }],

@@ -3,9 +3,33 @@ import { EU_MEMBER_STATES, EU_STANDARD_RATES, EuMemberState, standardRate, VatEr
 describe('standard VAT rates', () => {
   // EC, "VAT rates applied in the Member States of the European Union", standard rates in force on 2025-09-01.
   const PUBLISHED_2025_09_01: Record<EuMemberState, string> = {
-    AT: '20', BE: '21', BG: '20', CY: '19', CZ: '21', DE: '19', DK: '25', EE: '24', ES: '21',
-    FI: '25.5', FR: '20', GR: '24', HR: '25', HU: '27', IE: '23', IT: '22', LT: '21', LU: '17',
-    LV: '21', MT: '18', NL: '21', PL: '23', PT: '23', RO: '21', SE: '25', SI: '22', SK: '23',
+    AT: '20',
+    BE: '21',
+    BG: '20',
+    CY: '19',
+    CZ: '21',
+    DE: '19',
+    DK: '25',
+    EE: '24',
+    ES: '21',
+    FI: '25.5',
+    FR: '20',
+    GR: '24',
+    HR: '25',
+    HU: '27',
+    IE: '23',
+    IT: '22',
+    LT: '21',
+    LU: '17',
+    LV: '21',
+    MT: '18',
+    NL: '21',
+    PL: '23',
+    PT: '23',
+    RO: '21',
+    SE: '25',
+    SI: '22',
+    SK: '23',
   };
 
   it('covers all 27 member states', () => {

@@ -1,15 +1,64 @@
 import {
-  austria, belgium, bulgaria, checkVAT, croatia, cyprus, czechRepublic, denmark, estonia, finland, france, germany,
-  greece, hungary, ireland, italy, latvia, lithuania, luxembourg, malta, netherlands, poland, portugal, romania,
-  slovakiaRepublic, slovenia, spain, sweden,
+  austria,
+  belgium,
+  bulgaria,
+  checkVAT,
+  croatia,
+  cyprus,
+  czechRepublic,
+  denmark,
+  estonia,
+  finland,
+  france,
+  germany,
+  greece,
+  hungary,
+  ireland,
+  italy,
+  latvia,
+  lithuania,
+  luxembourg,
+  malta,
+  netherlands,
+  poland,
+  portugal,
+  romania,
+  slovakiaRepublic,
+  slovenia,
+  spain,
+  sweden,
 } from 'jsvat';
 import { EU_MEMBER_STATES, vatPrefixOf } from '../eu-countries';
 
 /** jsvat's rules for the 27 member states only (it also knows non-EU countries, which VIES does not). */
 const EU_RULES = [
-  austria, belgium, bulgaria, croatia, cyprus, czechRepublic, denmark, estonia, finland, france, germany, greece,
-  hungary, ireland, italy, latvia, lithuania, luxembourg, malta, netherlands, poland, portugal, romania,
-  slovakiaRepublic, slovenia, spain, sweden,
+  austria,
+  belgium,
+  bulgaria,
+  croatia,
+  cyprus,
+  czechRepublic,
+  denmark,
+  estonia,
+  finland,
+  france,
+  germany,
+  greece,
+  hungary,
+  ireland,
+  italy,
+  latvia,
+  lithuania,
+  luxembourg,
+  malta,
+  netherlands,
+  poland,
+  portugal,
+  romania,
+  slovakiaRepublic,
+  slovenia,
+  spain,
+  sweden,
 ];
 
 const VAT_PREFIXES = new Set<string>(EU_MEMBER_STATES.map(vatPrefixOf));
@@ -33,7 +82,9 @@ export type VatNumberFormatCheck =
  * Spaces, dots, dashes and slashes are ignored; a number without a prefix takes the country given.
  */
 export function checkVatNumberFormat(input: string, country?: string): VatNumberFormatCheck {
-  const compact = String(input ?? '').toUpperCase().replace(/[\s.\-/]+/g, '');
+  const compact = String(input ?? '')
+    .toUpperCase()
+    .replace(/[\s.\-/]+/g, '');
   if (compact === '') return { ok: false, problem: 'empty', input };
   const hint = country ? vatPrefixOfCountry(country) : undefined;
   const withGreekPrefix = compact.startsWith('GR') ? `EL${compact.slice(2)}` : compact;

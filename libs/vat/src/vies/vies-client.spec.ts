@@ -65,7 +65,11 @@ describe('ViesClient against the VIES sandbox', () => {
   it('a number that takes too long to answer is unavailable (timeout), after bounded retries', async () => {
     const started = Date.now();
     const result = await client({ timeoutMs: 200, maxAttempts: 2 }).checkVatNumber(SANDBOX_FAULT_NUMBERS.slow);
-    expect(result).toMatchObject({ status: 'unavailable', reason: 'CLIENT_TIMEOUT', consultation: { attempts: 2, httpStatus: null } });
+    expect(result).toMatchObject({
+      status: 'unavailable',
+      reason: 'CLIENT_TIMEOUT',
+      consultation: { attempts: 2, httpStatus: null },
+    });
     expect(sleeps).toEqual([100]);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
@@ -86,12 +90,20 @@ describe('ViesClient against the VIES sandbox', () => {
     [SANDBOX_FAULT_NUMBERS.memberStateBusy, 'MS_MAX_CONCURRENT_REQ'],
     [SANDBOX_FAULT_NUMBERS.memberStateTimeout, 'TIMEOUT'],
   ])('a member-state fault (%s) is unavailable with reason %s', async (number, reason) => {
-    expect(await client().checkVatNumber(number)).toMatchObject({ status: 'unavailable', reason, consultation: { attempts: 3, httpStatus: 200 } });
+    expect(await client().checkVatNumber(number)).toMatchObject({
+      status: 'unavailable',
+      reason,
+      consultation: { attempts: 3, httpStatus: 200 },
+    });
   });
 
   it('a malformed number is rejected locally, without calling VIES', async () => {
     const result = await client().checkVatNumber('FR82342464409');
-    expect(result).toMatchObject({ status: 'format-invalid', problem: 'checksum', consultation: { source: 'local', attempts: 0 } });
+    expect(result).toMatchObject({
+      status: 'format-invalid',
+      problem: 'checksum',
+      consultation: { source: 'local', attempts: 0 },
+    });
     expect(sandbox.requests).toHaveLength(0);
   });
 
@@ -157,10 +169,19 @@ describe('VIES sandbox contract', () => {
     });
     expect(answer.status).toBe(200);
     const body = (await answer.json()) as { requestDate: unknown };
-    expect(body).toMatchObject({ countryCode: 'FR', vatNumber: '82342464408', valid: true, requestIdentifier: '', name: 'SOCIETE EXEMPLE SAS' });
+    expect(body).toMatchObject({
+      countryCode: 'FR',
+      vatNumber: '82342464408',
+      valid: true,
+      requestIdentifier: '',
+      name: 'SOCIETE EXEMPLE SAS',
+    });
     expect(typeof body.requestDate).toBe('string');
 
-    const bad = await fetch(`${sandbox.url}/check-vat-number`, { method: 'POST', body: JSON.stringify({ countryCode: 'US', vatNumber: '1' }) });
+    const bad = await fetch(`${sandbox.url}/check-vat-number`, {
+      method: 'POST',
+      body: JSON.stringify({ countryCode: 'US', vatNumber: '1' }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ actionSucceed: false, errorWrappers: [{ error: 'INVALID_INPUT' }] });
 

@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkVatNumberFormat, VatNumberFormatProblem } from '../vat-number/vat-number-format';
 import { CircuitBreaker, BreakerState } from './circuit-breaker';
-import {
-  CHECK_VAT_NUMBER_PATH,
-  ViesCheckVatRequest,
-  ViesCheckVatResponse,
-  ViesErrorResponse,
-} from './vies-contract';
+import { CHECK_VAT_NUMBER_PATH, ViesCheckVatRequest, ViesCheckVatResponse, ViesErrorResponse } from './vies-contract';
 
 /** Why VIES gave no verdict. Member-state reasons mean VIES itself answered. */
 export type ViesUnavailableReason =
@@ -42,10 +37,28 @@ export interface ViesConsultation {
 }
 
 export type ViesCheckResult =
-  | { status: 'valid'; countryCode: string; vatNumber: string; name: string | null; address: string | null; consultation: ViesConsultation }
+  | {
+      status: 'valid';
+      countryCode: string;
+      vatNumber: string;
+      name: string | null;
+      address: string | null;
+      consultation: ViesConsultation;
+    }
   | { status: 'invalid'; countryCode: string; vatNumber: string; consultation: ViesConsultation }
-  | { status: 'unavailable'; reason: ViesUnavailableReason; countryCode: string; vatNumber: string; consultation: ViesConsultation }
-  | { status: 'format-invalid'; problem: VatNumberFormatProblem | 'rejected-by-vies'; input: string; consultation: ViesConsultation };
+  | {
+      status: 'unavailable';
+      reason: ViesUnavailableReason;
+      countryCode: string;
+      vatNumber: string;
+      consultation: ViesConsultation;
+    }
+  | {
+      status: 'format-invalid';
+      problem: VatNumberFormatProblem | 'rejected-by-vies';
+      input: string;
+      consultation: ViesConsultation;
+    };
 
 export interface ViesClientOptions {
   /** Base URL up to and including /taxation_customs/vies/rest-api (configuration, never hard-coded in callers). */
@@ -66,7 +79,12 @@ export interface ViesClientOptions {
 }
 
 const MEMBER_STATE_ERRORS = new Set(['MS_UNAVAILABLE', 'MS_MAX_CONCURRENT_REQ', 'MS_MAX_CONCURRENT_REQ_TIME', 'TIMEOUT']);
-const SERVICE_ERRORS = new Set(['SERVICE_UNAVAILABLE', 'GLOBAL_MAX_CONCURRENT_REQ', 'GLOBAL_MAX_CONCURRENT_REQ_TIME', 'SERVER_BUSY']);
+const SERVICE_ERRORS = new Set([
+  'SERVICE_UNAVAILABLE',
+  'GLOBAL_MAX_CONCURRENT_REQ',
+  'GLOBAL_MAX_CONCURRENT_REQ_TIME',
+  'SERVER_BUSY',
+]);
 const REJECTIONS = new Set(['INVALID_INPUT', 'VAT_BLOCKED']);
 
 interface AttemptOutcome {
@@ -132,7 +150,12 @@ export class ViesClient {
     const subject = { countryCode: format.countryCode, vatNumber: format.vatNumber };
 
     if (!this.breaker.tryAcquire()) {
-      return { status: 'unavailable', reason: 'CIRCUIT_OPEN', ...subject, consultation: emptyConsultation(checkedAt, 'local', request) };
+      return {
+        status: 'unavailable',
+        reason: 'CIRCUIT_OPEN',
+        ...subject,
+        consultation: emptyConsultation(checkedAt, 'local', request),
+      };
     }
 
     let attempts = 0;
@@ -157,7 +180,8 @@ export class ViesClient {
       attempts,
       httpStatus: outcome.httpStatus,
       requestDate: typeof response?.requestDate === 'string' ? response.requestDate : null,
-      requestIdentifier: typeof response?.requestIdentifier === 'string' && response.requestIdentifier !== '' ? response.requestIdentifier : null,
+      requestIdentifier:
+        typeof response?.requestIdentifier === 'string' && response.requestIdentifier !== '' ? response.requestIdentifier : null,
       response: outcome.response,
       responseDigest: outcome.responseDigest,
       errorCode: outcome.errorCode,
@@ -212,7 +236,12 @@ export class ViesClient {
     if (errorCode !== null) {
       if (REJECTIONS.has(errorCode)) return { ...base, kind: 'rejected', errorCode };
       if (MEMBER_STATE_ERRORS.has(errorCode)) {
-        return { ...base, kind: 'member-state-error', reason: errorCode.startsWith('MS_MAX') ? 'MS_MAX_CONCURRENT_REQ' : (errorCode as ViesUnavailableReason), errorCode };
+        return {
+          ...base,
+          kind: 'member-state-error',
+          reason: errorCode.startsWith('MS_MAX') ? 'MS_MAX_CONCURRENT_REQ' : (errorCode as ViesUnavailableReason),
+          errorCode,
+        };
       }
       if (SERVICE_ERRORS.has(errorCode)) {
         const reason = errorCode.startsWith('GLOBAL_MAX') ? 'GLOBAL_MAX_CONCURRENT_REQ' : (errorCode as ViesUnavailableReason);
@@ -220,8 +249,15 @@ export class ViesClient {
       }
       return { ...base, kind: 'fatal', reason: 'OTHER_ERROR', errorCode };
     }
-    if (httpStatus >= 500 || httpStatus === 429) return { ...base, kind: 'service-error', reason: 'HTTP_ERROR', errorCode: `HTTP_${httpStatus}` };
-    if (httpStatus !== 200 || !isVerdict(body)) return { ...base, kind: 'fatal', reason: httpStatus === 200 ? 'BAD_RESPONSE' : 'HTTP_ERROR', errorCode: `HTTP_${httpStatus}` };
+    if (httpStatus >= 500 || httpStatus === 429)
+      return { ...base, kind: 'service-error', reason: 'HTTP_ERROR', errorCode: `HTTP_${httpStatus}` };
+    if (httpStatus !== 200 || !isVerdict(body))
+      return {
+        ...base,
+        kind: 'fatal',
+        reason: httpStatus === 200 ? 'BAD_RESPONSE' : 'HTTP_ERROR',
+        errorCode: `HTTP_${httpStatus}`,
+      };
     return { ...base, kind: 'verdict', errorCode: null };
   }
 }

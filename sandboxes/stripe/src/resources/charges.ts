@@ -32,7 +32,14 @@ function paymentMethodDetails(pm: StripeObject): Record<string, unknown> {
   if (pm.type === 'sepa_debit') {
     const sepa = pm.sepa_debit as Record<string, unknown>;
     return {
-      sepa_debit: { bank_code: sepa.bank_code, branch_code: sepa.branch_code, country: sepa.country, fingerprint: sepa.fingerprint, last4: sepa.last4, mandate: newId('mandate') },
+      sepa_debit: {
+        bank_code: sepa.bank_code,
+        branch_code: sepa.branch_code,
+        country: sepa.country,
+        fingerprint: sepa.fingerprint,
+        last4: sepa.last4,
+        mandate: newId('mandate'),
+      },
       type: 'sepa_debit',
     };
   }
@@ -129,6 +136,10 @@ export function listCharges(call: Call): Record<string, unknown> {
   const paymentIntent = optionalString(call.params, 'payment_intent');
   const items = call.state
     .all('charge')
-    .filter((c) => (customer === undefined || c.customer === customer) && (paymentIntent === undefined || c.payment_intent === paymentIntent));
+    .filter(
+      (c) =>
+        (customer === undefined || c.customer === customer) &&
+        (paymentIntent === undefined || c.payment_intent === paymentIntent),
+    );
   return listObject(items, call.params, '/v1/charges');
 }

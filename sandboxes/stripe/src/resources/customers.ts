@@ -4,7 +4,17 @@ import { listObject } from '../lists';
 import { allowOnly, mergeMetadata, nullableString, optionalObject, optionalString, optionalStringArray } from '../params';
 import { clone, type StripeObject } from '../state';
 
-const WRITABLE = ['address', 'description', 'email', 'metadata', 'name', 'phone', 'preferred_locales', 'invoice_settings', 'payment_method'];
+const WRITABLE = [
+  'address',
+  'description',
+  'email',
+  'metadata',
+  'name',
+  'phone',
+  'preferred_locales',
+  'invoice_settings',
+  'payment_method',
+];
 
 function invoiceSettings(call: Call, current: Record<string, unknown>): Record<string, unknown> {
   const settings = optionalObject(call.params, 'invoice_settings');
@@ -43,7 +53,12 @@ export function createCustomer(call: Call): StripeObject {
     discount: null,
     email: nullableString(params, 'email') ?? null,
     invoice_prefix: base62(8).toUpperCase(),
-    invoice_settings: invoiceSettings(call, { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null }),
+    invoice_settings: invoiceSettings(call, {
+      custom_fields: null,
+      default_payment_method: null,
+      footer: null,
+      rendering_options: null,
+    }),
     livemode: false,
     metadata: mergeMetadata({}, params),
     name: nullableString(params, 'name') ?? null,

@@ -16,6 +16,10 @@ export function listEvents(call: Call): Record<string, unknown> {
     pattern.endsWith('.*') ? eventType.startsWith(pattern.slice(0, -1)) : eventType === pattern;
   const items = [...call.state.events]
     .reverse()
-    .filter((e) => (type === undefined || matches(e.type as string, type)) && (types === undefined || types.some((t) => matches(e.type as string, t))));
+    .filter(
+      (e) =>
+        (type === undefined || matches(e.type as string, type)) &&
+        (types === undefined || types.some((t) => matches(e.type as string, t))),
+    );
   return listObject(items, call.params, '/v1/events');
 }

@@ -129,7 +129,9 @@ export function createPaymentIntent(call: Call): StripeObject {
     on_behalf_of: null,
     payment_method: null,
     payment_method_configuration_details: null,
-    payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
+    payment_method_options: {
+      card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' },
+    },
     payment_method_types: (types ?? ['card', 'sepa_debit']).filter((t) => t !== 'sepa_debit' || currency === 'eur'),
     payment_record: null,
     processing: null,
@@ -157,7 +159,16 @@ export function retrievePaymentIntent(call: Call): StripeObject {
 }
 
 export function updatePaymentIntent(call: Call): StripeObject {
-  allowOnly(call.params, ['amount', 'allowed_payment_method_types', 'description', 'metadata', 'payment_method', 'receipt_email', 'setup_future_usage', 'statement_descriptor_suffix']);
+  allowOnly(call.params, [
+    'amount',
+    'allowed_payment_method_types',
+    'description',
+    'metadata',
+    'payment_method',
+    'receipt_email',
+    'setup_future_usage',
+    'statement_descriptor_suffix',
+  ]);
   const pi = call.state.get(call.path.id, 'payment_intent');
   const touchesPayment = ['amount', 'payment_method', 'setup_future_usage'].some((k) => call.params[k] !== undefined);
   if (touchesPayment && !CONFIRMABLE.includes(pi.status as string)) {
@@ -183,7 +194,17 @@ export function updatePaymentIntent(call: Call): StripeObject {
 }
 
 export function confirmPaymentIntent(call: Call): StripeObject {
-  allowOnly(call.params, ['payment_method', 'allowed_payment_method_types', 'off_session', 'receipt_email', 'setup_future_usage', 'mandate_data', 'payment_method_options', 'return_url', 'error_on_requires_action']);
+  allowOnly(call.params, [
+    'payment_method',
+    'allowed_payment_method_types',
+    'off_session',
+    'receipt_email',
+    'setup_future_usage',
+    'mandate_data',
+    'payment_method_options',
+    'return_url',
+    'error_on_requires_action',
+  ]);
   const pi = call.state.get(call.path.id, 'payment_intent');
   assertConfirmable(pi);
   applyAllowedTypes(call, pi);
@@ -220,9 +241,12 @@ export function listPaymentIntents(call: Call): Record<string, unknown> {
 
 function assertConfirmable(pi: StripeObject): void {
   if (pi.status === 'succeeded') {
-    throw invalidRequest('You cannot confirm this PaymentIntent because it has already succeeded after being previously confirmed.', {
-      code: 'payment_intent_unexpected_state',
-    });
+    throw invalidRequest(
+      'You cannot confirm this PaymentIntent because it has already succeeded after being previously confirmed.',
+      {
+        code: 'payment_intent_unexpected_state',
+      },
+    );
   }
   if (!CONFIRMABLE.includes(pi.status as string)) {
     throw invalidRequest(
@@ -256,10 +280,13 @@ function checkConfirmation(state: StripeState, pi: StripeObject): StripeObject {
     );
   }
   if (pm.type === 'sepa_debit' && pi.currency !== 'eur') {
-    throw invalidRequest(`The currency provided (${String(pi.currency)}) is invalid. Payments with sepa_debit support the following currencies: eur.`, {
-      param: 'currency',
-      code: 'payment_intent_invalid_parameter',
-    });
+    throw invalidRequest(
+      `The currency provided (${String(pi.currency)}) is invalid. Payments with sepa_debit support the following currencies: eur.`,
+      {
+        param: 'currency',
+        code: 'payment_intent_invalid_parameter',
+      },
+    );
   }
   return pm;
 }
@@ -283,7 +310,11 @@ function confirmIntent(call: Call, pi: StripeObject, offSession: boolean): void 
     pi.status = 'requires_action';
     pi.next_action = {
       type: 'use_stripe_sdk',
-      use_stripe_sdk: { type: 'three_d_secure_redirect', source: newId('src'), stripe_js: `https://hooks.stripe.com/3d_secure_2/hosted?payment_intent=${pi.id}` },
+      use_stripe_sdk: {
+        type: 'three_d_secure_redirect',
+        source: newId('src'),
+        stripe_js: `https://hooks.stripe.com/3d_secure_2/hosted?payment_intent=${pi.id}`,
+      },
     };
     state.emit('payment_intent.requires_action', pi, call.request);
     return;
@@ -320,7 +351,14 @@ function paymentError(pm: StripeObject, charge: StripeObject | null, decline: De
   return error;
 }
 
-function fail(state: StripeState, request: RequestInfo, pi: StripeObject, pm: StripeObject, charge: StripeObject | null, decline: Decline): void {
+function fail(
+  state: StripeState,
+  request: RequestInfo,
+  pi: StripeObject,
+  pm: StripeObject,
+  charge: StripeObject | null,
+  decline: Decline,
+): void {
   pi.status = 'requires_payment_method';
   pi.last_payment_error = paymentError(pm, charge, decline);
   pi.payment_method = null;

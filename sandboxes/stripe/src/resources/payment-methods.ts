@@ -9,14 +9,19 @@ import type { RequestInfo, StripeObject, StripeState } from '../state';
 import { cardProfileFor, ibanProfileFor, isMagicPaymentMethod, type CardProfile, type IbanProfile } from '../test-instruments';
 
 function fingerprint(secret: string): string {
-  return createHash('sha256').update(`obolus-sandbox:${secret}`).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
+  return createHash('sha256')
+    .update(`obolus-sandbox:${secret}`)
+    .digest('base64')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 16);
 }
 
 const NO_ADDRESS = { city: null, country: null, line1: null, line2: null, postal_code: null, state: null };
 
 function billingDetails(params: Params): Record<string, unknown> {
   const given = optionalObject(params, 'billing_details') ?? {};
-  const text = (key: string): string | null => (typeof given[key] === 'string' && given[key] !== '' ? (given[key] as string) : null);
+  const text = (key: string): string | null =>
+    typeof given[key] === 'string' && given[key] !== '' ? (given[key] as string) : null;
   const address = typeof given.address === 'object' && !Array.isArray(given.address) ? (given.address as Params) : {};
   return {
     address: Object.fromEntries(Object.keys(NO_ADDRESS).map((k) => [k, typeof address[k] === 'string' ? address[k] : null])),
@@ -92,7 +97,10 @@ function sepaPaymentMethod(state: StripeState, params: Params): StripeObject {
   const raw = given && typeof given.iban === 'string' ? given.iban.replace(/\s/g, '').toUpperCase() : '';
   if (!raw) throw missingParam('sepa_debit[iban]');
   if (!validIban(raw)) {
-    throw invalidRequest(`The IBAN you provided (${raw}) is invalid.`, { param: 'sepa_debit[iban]', code: 'invalid_bank_account_iban' });
+    throw invalidRequest(`The IBAN you provided (${raw}) is invalid.`, {
+      param: 'sepa_debit[iban]',
+      code: 'invalid_bank_account_iban',
+    });
   }
   const pm = basePaymentMethod('sepa_debit', params);
   const details = pm.billing_details as Record<string, unknown>;
@@ -157,8 +165,14 @@ export function createPaymentMethod(call: Call): StripeObject {
   if (!reference) throw missingParam('card[token]');
   const profile = cardProfileFor(reference);
   if (!profile) {
-    if (typeof card.token === 'string') throw invalidRequest(`No such token: '${card.token}'`, { param: 'card[token]', code: 'resource_missing' });
-    throw cardError({ code: 'incorrect_number', decline_code: 'incorrect_number', message: 'Your card number is incorrect.', param: 'number' });
+    if (typeof card.token === 'string')
+      throw invalidRequest(`No such token: '${card.token}'`, { param: 'card[token]', code: 'resource_missing' });
+    throw cardError({
+      code: 'incorrect_number',
+      decline_code: 'incorrect_number',
+      message: 'Your card number is incorrect.',
+      param: 'number',
+    });
   }
   return newCardPaymentMethod(call.state, profile, call.params);
 }

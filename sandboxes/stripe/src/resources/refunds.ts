@@ -37,7 +37,10 @@ export function createRefund(call: Call): StripeObject {
   allowOnly(params, ['payment_intent', 'charge', 'amount', 'reason', 'metadata', 'instructions_email']);
   const charge = chargeToRefund(call);
   if (charge.status !== 'succeeded') {
-    throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, { param: 'charge', code: 'charge_not_refundable' });
+    throw invalidRequest(`Charge ${charge.id} has not succeeded and cannot be refunded.`, {
+      param: 'charge',
+      code: 'charge_not_refundable',
+    });
   }
   const currency = charge.currency as string;
   const remaining = (charge.amount as number) - (charge.amount_refunded as number);
@@ -45,9 +48,12 @@ export function createRefund(call: Call): StripeObject {
   const amount = optionalInteger(params, 'amount') ?? remaining;
   if (amount <= 0) throw invalidRequest('Invalid positive integer', { param: 'amount', code: 'parameter_invalid_integer' });
   if (amount > remaining) {
-    throw invalidRequest(`Refund amount (${money(amount, currency)}) is greater than unrefunded amount on charge (${money(remaining, currency)})`, {
-      param: 'amount',
-    });
+    throw invalidRequest(
+      `Refund amount (${money(amount, currency)}) is greater than unrefunded amount on charge (${money(remaining, currency)})`,
+      {
+        param: 'amount',
+      },
+    );
   }
   const reason = optionalString(params, 'reason') ?? null;
   if (reason !== null && !REASONS.includes(reason)) {
@@ -109,6 +115,8 @@ export function listRefunds(call: Call): Record<string, unknown> {
   const paymentIntent = optionalString(call.params, 'payment_intent');
   const items = call.state
     .all('refund')
-    .filter((r) => (charge === undefined || r.charge === charge) && (paymentIntent === undefined || r.payment_intent === paymentIntent));
+    .filter(
+      (r) => (charge === undefined || r.charge === charge) && (paymentIntent === undefined || r.payment_intent === paymentIntent),
+    );
   return listObject(items, call.params, '/v1/refunds');
 }

@@ -35,7 +35,8 @@ export function createSetupIntent(call: Call): StripeObject {
   const customer = optionalString(params, 'customer') || null;
   if (customer) state.get(customer, 'customer', 'customer');
   const usage = optionalString(params, 'usage') ?? 'off_session';
-  if (usage !== 'off_session' && usage !== 'on_session') throw invalidRequest('Invalid usage: must be one of on_session or off_session', { param: 'usage' });
+  if (usage !== 'off_session' && usage !== 'on_session')
+    throw invalidRequest('Invalid usage: must be one of on_session or off_session', { param: 'usage' });
   const types = allowedPaymentMethodTypes(params, call.request.apiVersion);
   const id = newId('seti');
   const si: StripeObject = {
@@ -79,7 +80,14 @@ export function retrieveSetupIntent(call: Call): StripeObject {
 }
 
 export function updateSetupIntent(call: Call): StripeObject {
-  allowOnly(call.params, ['customer', 'description', 'metadata', 'payment_method', 'payment_method_types', 'allowed_payment_method_types']);
+  allowOnly(call.params, [
+    'customer',
+    'description',
+    'metadata',
+    'payment_method',
+    'payment_method_types',
+    'allowed_payment_method_types',
+  ]);
   const si = call.state.get(call.path.id, 'setup_intent');
   const customer = optionalString(call.params, 'customer');
   if (customer) si.customer = call.state.get(customer, 'customer', 'customer').id;
@@ -97,7 +105,14 @@ export function updateSetupIntent(call: Call): StripeObject {
 }
 
 export function confirmSetupIntent(call: Call): StripeObject {
-  allowOnly(call.params, ['payment_method', 'allowed_payment_method_types', 'mandate_data', 'payment_method_options', 'return_url', 'use_stripe_sdk']);
+  allowOnly(call.params, [
+    'payment_method',
+    'allowed_payment_method_types',
+    'mandate_data',
+    'payment_method_options',
+    'return_url',
+    'use_stripe_sdk',
+  ]);
   const si = call.state.get(call.path.id, 'setup_intent');
   if (!CONFIRMABLE.includes(si.status as string)) {
     throw invalidRequest(
@@ -116,7 +131,9 @@ export function cancelSetupIntent(call: Call): StripeObject {
   allowOnly(call.params, ['cancellation_reason']);
   const si = call.state.get(call.path.id, 'setup_intent');
   if (!CONFIRMABLE.includes(si.status as string)) {
-    throw invalidRequest(`You cannot cancel this SetupIntent because it has a status of ${String(si.status)}.`, { code: 'setup_intent_unexpected_state' });
+    throw invalidRequest(`You cannot cancel this SetupIntent because it has a status of ${String(si.status)}.`, {
+      code: 'setup_intent_unexpected_state',
+    });
   }
   si.status = 'canceled';
   si.cancellation_reason = optionalString(call.params, 'cancellation_reason') ?? null;
@@ -189,7 +206,11 @@ function confirm(call: Call, si: StripeObject): void {
     si.status = 'requires_action';
     si.next_action = {
       type: 'use_stripe_sdk',
-      use_stripe_sdk: { type: 'three_d_secure_redirect', source: newId('src'), stripe_js: `https://hooks.stripe.com/3d_secure_2/hosted?setup_intent=${si.id}` },
+      use_stripe_sdk: {
+        type: 'three_d_secure_redirect',
+        source: newId('src'),
+        stripe_js: `https://hooks.stripe.com/3d_secure_2/hosted?setup_intent=${si.id}`,
+      },
     };
     state.emit('setup_intent.requires_action', si, call.request);
     return;

@@ -18,7 +18,13 @@ export async function startWebhookReceiver(respond: (hook: ReceivedWebhook, inde
     req.on('end', () => {
       const rawBody = Buffer.concat(chunks).toString('utf8');
       const event = JSON.parse(rawBody) as { type: string; data: { object: { id: string } } };
-      const hook = { rawBody, headers: req.headers, signature: String(req.headers['stripe-signature']), type: event.type, objectId: event.data.object.id };
+      const hook = {
+        rawBody,
+        headers: req.headers,
+        signature: String(req.headers['stripe-signature']),
+        type: event.type,
+        objectId: event.data.object.id,
+      };
       received.push(hook);
       res.writeHead(respond(hook, received.length - 1)).end();
     });
@@ -31,7 +37,8 @@ export async function startWebhookReceiver(respond: (hook: ReceivedWebhook, inde
     for (;;) {
       const found = received.find(predicate);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching webhook within ${timeoutMs} ms; got ${received.map((h) => h.type).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching webhook within ${timeoutMs} ms; got ${received.map((h) => h.type).join(', ')}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }

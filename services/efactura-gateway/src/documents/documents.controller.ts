@@ -16,7 +16,11 @@ export class DocumentsController {
   }
 
   @Get('invoices/:invoiceId/xml')
-  async xml(@TenantAccountId() accountId: string, @Param('invoiceId', ParseUUIDPipe) invoiceId: string, @Res() response: Response): Promise<void> {
+  async xml(
+    @TenantAccountId() accountId: string,
+    @Param('invoiceId', ParseUUIDPipe) invoiceId: string,
+    @Res() response: Response,
+  ): Promise<void> {
     const rows: { invoice_number: string; xml: string }[] = await this.dataSource.query(
       `SELECT invoice_number, xml FROM efactura_gateway.documents WHERE account_id = $1 AND invoice_id = $2 AND xml <> ''`,
       [accountId, invoiceId],

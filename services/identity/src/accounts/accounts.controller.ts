@@ -29,9 +29,16 @@ export class AccountsController {
   @Post(':accountId/closure')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Close the account (A3), owner only, with the password again; blocked at once, purged after the retention period' })
+  @ApiOperation({
+    summary: 'Close the account (A3), owner only, with the password again; blocked at once, purged after the retention period',
+  })
   @ApiCreatedResponse({ type: ClosureView })
-  close(@TenantAccountId() accountId: string, @CurrentPrincipal() owner: Principal, @Body() body: CloseAccountDto, @Client() client: ClientInfo): Promise<ClosureView> {
+  close(
+    @TenantAccountId() accountId: string,
+    @CurrentPrincipal() owner: Principal,
+    @Body() body: CloseAccountDto,
+    @Client() client: ClientInfo,
+  ): Promise<ClosureView> {
     return this.closeAccount.execute({ owner, accountId, password: body.password, client });
   }
 }

@@ -25,7 +25,10 @@ export class AccountsRepository {
   }
 
   async schedulePurge(manager: EntityManager, accountId: string, purgeAfter: Date): Promise<void> {
-    await manager.query(`INSERT INTO identity.scheduled_purges (account_id, purge_after) VALUES ($1, $2) ON CONFLICT (account_id) DO NOTHING`, [accountId, purgeAfter]);
+    await manager.query(
+      `INSERT INTO identity.scheduled_purges (account_id, purge_after) VALUES ($1, $2) ON CONFLICT (account_id) DO NOTHING`,
+      [accountId, purgeAfter],
+    );
   }
 
   /** Due purges, claimed so that one replica handles each. */
@@ -48,7 +51,10 @@ export class AccountsRepository {
     await manager.query(`DELETE FROM identity.sessions WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM identity.users WHERE account_id = $1`, [accountId]);
     await manager.query(`UPDATE identity.audit_log SET client_ip = NULL, details = '{}' WHERE account_id = $1`, [accountId]);
-    await manager.query(`UPDATE identity.accounts SET status = 'closed', company_name = '[purged]', purged_at = now() WHERE id = $1`, [accountId]);
+    await manager.query(
+      `UPDATE identity.accounts SET status = 'closed', company_name = '[purged]', purged_at = now() WHERE id = $1`,
+      [accountId],
+    );
     await manager.query(`UPDATE identity.scheduled_purges SET purged_at = now() WHERE account_id = $1`, [accountId]);
   }
 }

@@ -12,7 +12,9 @@ export class AuditLogController {
 
   @Roles('owner', 'admin')
   @Get()
-  @ApiOperation({ summary: 'Security events of the account, newest first: sign-ins, failures, password and role changes, closure' })
+  @ApiOperation({
+    summary: 'Security events of the account, newest first: sign-ins, failures, password and role changes, closure',
+  })
   @ApiOkResponse({ type: AuditEntryView, isArray: true })
   list(@TenantAccountId() accountId: string, @Query() query: AuditLogQuery): Promise<AuditEntryView[]> {
     return this.listAuditLog.execute(accountId, { limit: query.limit ?? 50, ...(query.before ? { before: query.before } : {}) });

@@ -45,12 +45,24 @@ export class AuditLogRepository {
     await manager.query(
       `INSERT INTO identity.audit_log (account_id, staff_id, actor_user_id, subject_id, event, client_ip, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [entry.accountId ?? null, entry.staffId ?? null, entry.actorUserId ?? null, entry.subjectId ?? null, entry.event, entry.clientIp ?? null, JSON.stringify(entry.details ?? {})],
+      [
+        entry.accountId ?? null,
+        entry.staffId ?? null,
+        entry.actorUserId ?? null,
+        entry.subjectId ?? null,
+        entry.event,
+        entry.clientIp ?? null,
+        JSON.stringify(entry.details ?? {}),
+      ],
     );
   }
 
   /** One account's trail, newest first, by pages (`before` is the last id of the previous page). */
-  async listForAccount(manager: EntityManager, accountId: string, page: { limit: number; before?: string }): Promise<AuditRecord[]> {
+  async listForAccount(
+    manager: EntityManager,
+    accountId: string,
+    page: { limit: number; before?: string },
+  ): Promise<AuditRecord[]> {
     const rows = (await manager.query(
       `SELECT id::text, event, actor_user_id, subject_id, client_ip, details, occurred_at
          FROM identity.audit_log
@@ -58,7 +70,15 @@ export class AuditLogRepository {
         ORDER BY id DESC
         LIMIT $3`,
       [accountId, page.before ?? null, page.limit],
-    )) as { id: string; event: AuditEventName; actor_user_id: string | null; subject_id: string | null; client_ip: string | null; details: Record<string, unknown>; occurred_at: Date }[];
+    )) as {
+      id: string;
+      event: AuditEventName;
+      actor_user_id: string | null;
+      subject_id: string | null;
+      client_ip: string | null;
+      details: Record<string, unknown>;
+      occurred_at: Date;
+    }[];
     return rows.map((row) => ({
       id: row.id,
       event: row.event,

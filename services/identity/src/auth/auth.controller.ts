@@ -1,9 +1,24 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public } from '@obolus/auth';
 import { ClientInfo, TokenPair } from '../sessions/session-tokens';
 import { Client } from './client-info.decorator';
-import { ChangePasswordDto, RefreshDto, RequestPasswordResetDto, ResetPasswordDto, SignInDto, SignInResult } from './dto/auth.dto';
+import {
+  ChangePasswordDto,
+  RefreshDto,
+  RequestPasswordResetDto,
+  ResetPasswordDto,
+  SignInDto,
+  SignInResult,
+} from './dto/auth.dto';
 import { ChangePasswordUseCase } from './use-cases/change-password/change-password.use-case';
 import { RefreshSessionUseCase } from './use-cases/refresh-session/refresh-session.use-case';
 import { RequestPasswordResetUseCase } from './use-cases/request-password-reset/request-password-reset.use-case';
@@ -56,14 +71,25 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change the password (the current one is required); every other session ends' })
   @ApiNoContentResponse()
-  password(@CurrentPrincipal() principal: Principal, @Body() body: ChangePasswordDto, @Client() client: ClientInfo): Promise<void> {
-    return this.changePassword.execute({ principal, currentPassword: body.currentPassword, newPassword: body.newPassword, client });
+  password(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ChangePasswordDto,
+    @Client() client: ClientInfo,
+  ): Promise<void> {
+    return this.changePassword.execute({
+      principal,
+      currentPassword: body.currentPassword,
+      newPassword: body.newPassword,
+      client,
+    });
   }
 
   @Public()
   @Post('password-reset')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Forgotten password: e-mails a link valid 1 hour, if the address exists (the answer is the same either way)' })
+  @ApiOperation({
+    summary: 'Forgotten password: e-mails a link valid 1 hour, if the address exists (the answer is the same either way)',
+  })
   @ApiAcceptedResponse()
   async forgot(@Body() body: RequestPasswordResetDto, @Client() client: ClientInfo): Promise<Record<string, never>> {
     return this.requestPasswordReset.execute(body.email, client).then(() => ({}));

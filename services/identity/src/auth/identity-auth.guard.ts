@@ -23,16 +23,19 @@ export class IdentityAuthGuard extends AuthGuard {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!(await super.canActivate(context))) return false;
-    const principal = context.getType() === 'http' ? context.switchToHttp().getRequest<AuthenticatedRequest>().principal : undefined;
+    const principal =
+      context.getType() === 'http' ? context.switchToHttp().getRequest<AuthenticatedRequest>().principal : undefined;
     if (!principal) return true;
     if (!principal.sessionId) throw unauthenticated('the session has ended; sign in again');
     const manager = this.dataSource.manager;
     if (principal.kind === 'staff') {
-      if (!(await this.sessions.liveStaffSession(manager, principal.staffId, principal.sessionId))) throw unauthenticated('the session has ended; sign in again');
+      if (!(await this.sessions.liveStaffSession(manager, principal.staffId, principal.sessionId)))
+        throw unauthenticated('the session has ended; sign in again');
       return true;
     }
     const live = await this.sessions.liveCustomerSession(manager, principal.accountId, principal.userId, principal.sessionId);
-    if (!live || live.accountStatus !== 'active' || live.role !== principal.role) throw unauthenticated('the session has ended; sign in again');
+    if (!live || live.accountStatus !== 'active' || live.role !== principal.role)
+      throw unauthenticated('the session has ended; sign in again');
     return true;
   }
 }

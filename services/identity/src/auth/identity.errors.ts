@@ -9,7 +9,9 @@ export const invalidRefreshToken = (): ApiError =>
   new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_REFRESH_TOKEN', 'the refresh token is invalid, expired or already used');
 
 export const invalidToken = (what: 'reset' | 'invitation'): ApiError =>
-  new ApiError(HttpStatus.BAD_REQUEST, 'INVALID_TOKEN', `the ${what} token is invalid, expired or already used`, [{ field: 'token', reason: 'is invalid, expired or already used' }]);
+  new ApiError(HttpStatus.BAD_REQUEST, 'INVALID_TOKEN', `the ${what} token is invalid, expired or already used`, [
+    { field: 'token', reason: 'is invalid, expired or already used' },
+  ]);
 
 export const accountClosed = (): ApiError => new ApiError(HttpStatus.FORBIDDEN, 'ACCOUNT_CLOSED', 'this account is closed');
 

@@ -3,13 +3,14 @@ import { EntityManager } from 'typeorm';
 
 @Injectable()
 export class PasswordResetsRepository {
-  async insert(manager: EntityManager, reset: { tokenHash: Buffer; userId: string; accountId: string; expiresAt: Date }): Promise<void> {
-    await manager.query(`INSERT INTO identity.password_reset_tokens (token_hash, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4)`, [
-      reset.tokenHash,
-      reset.userId,
-      reset.accountId,
-      reset.expiresAt,
-    ]);
+  async insert(
+    manager: EntityManager,
+    reset: { tokenHash: Buffer; userId: string; accountId: string; expiresAt: Date },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO identity.password_reset_tokens (token_hash, user_id, account_id, expires_at) VALUES ($1, $2, $3, $4)`,
+      [reset.tokenHash, reset.userId, reset.accountId, reset.expiresAt],
+    );
   }
 
   /** Spends the token if it is unused and unexpired (one statement: a token works once). */
@@ -26,6 +27,9 @@ export class PasswordResetsRepository {
 
   /** A new link makes the earlier ones of the user useless. */
   async spendAllOf(manager: EntityManager, accountId: string, userId: string): Promise<void> {
-    await manager.query(`UPDATE identity.password_reset_tokens SET used_at = now() WHERE account_id = $1 AND user_id = $2 AND used_at IS NULL`, [accountId, userId]);
+    await manager.query(
+      `UPDATE identity.password_reset_tokens SET used_at = now() WHERE account_id = $1 AND user_id = $2 AND used_at IS NULL`,
+      [accountId, userId],
+    );
   }
 }

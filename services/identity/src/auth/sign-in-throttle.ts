@@ -53,17 +53,26 @@ export class SignInThrottle {
   }
 
   async recordFailure(realm: ThrottleRealm, email: string, clientIp: string): Promise<void> {
-    await this.dataSource.query(`INSERT INTO identity.sign_in_failures (realm, email_key, client_ip) VALUES ($1, $2, $3)`, [realm, emailKey(email), clientIp]);
+    await this.dataSource.query(`INSERT INTO identity.sign_in_failures (realm, email_key, client_ip) VALUES ($1, $2, $3)`, [
+      realm,
+      emailKey(email),
+      clientIp,
+    ]);
   }
 
   /** A successful sign-in forgives the address's earlier failures (not the client's). */
   async clear(realm: ThrottleRealm, email: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM identity.sign_in_failures WHERE realm = $1 AND email_key = $2`, [realm, emailKey(email)]);
+    await this.dataSource.query(`DELETE FROM identity.sign_in_failures WHERE realm = $1 AND email_key = $2`, [
+      realm,
+      emailKey(email),
+    ]);
   }
 
   /** Rows older than the window count for nothing. */
   async forgetOld(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM identity.sign_in_failures WHERE failed_at < now() - make_interval(secs => $1)`, [this.windowSeconds]);
+    await this.dataSource.query(`DELETE FROM identity.sign_in_failures WHERE failed_at < now() - make_interval(secs => $1)`, [
+      this.windowSeconds,
+    ]);
   }
 }
 

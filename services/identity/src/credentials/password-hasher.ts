@@ -9,7 +9,11 @@ export interface Argon2Cost {
 }
 
 export function argon2CostOf(config: IdentityConfig): Argon2Cost {
-  return { memoryCost: config.IDENTITY_ARGON2_MEMORY_KIB, timeCost: config.IDENTITY_ARGON2_TIME_COST, parallelism: config.IDENTITY_ARGON2_PARALLELISM };
+  return {
+    memoryCost: config.IDENTITY_ARGON2_MEMORY_KIB,
+    timeCost: config.IDENTITY_ARGON2_TIME_COST,
+    parallelism: config.IDENTITY_ARGON2_PARALLELISM,
+  };
 }
 
 /** argon2id password hashing at the configured cost (docs/identity.md says how it was chosen). */

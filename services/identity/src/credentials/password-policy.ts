@@ -5,9 +5,24 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
 const common = new Set([
-  'password1234', 'password12345', 'password123456', 'passwordpassword', '123456789012', '1234567890123',
-  'qwertyuiop12', 'qwertyuiopas', 'azertyuiop12', 'iloveyou1234', 'administrator', 'motdepasse12',
-  'motdepasse123', 'parola123456', 'welcome12345', 'letmein12345', 'changeme1234', 'abcdefghijkl',
+  'password1234',
+  'password12345',
+  'password123456',
+  'passwordpassword',
+  '123456789012',
+  '1234567890123',
+  'qwertyuiop12',
+  'qwertyuiopas',
+  'azertyuiop12',
+  'iloveyou1234',
+  'administrator',
+  'motdepasse12',
+  'motdepasse123',
+  'parola123456',
+  'welcome12345',
+  'letmein12345',
+  'changeme1234',
+  'abcdefghijkl',
 ]);
 
 /** Why a password is too weak, or undefined when it is acceptable. */
@@ -31,8 +46,10 @@ export function IsStrongPassword(options?: ValidationOptions): PropertyDecorator
       propertyName: String(propertyName),
       options,
       validator: {
-        validate: (value: unknown, args: ValidationArguments) => passwordWeakness(value, (args.object as { email?: unknown }).email) === undefined,
-        defaultMessage: (args: ValidationArguments) => `${args.property} ${passwordWeakness(args.value, (args.object as { email?: unknown }).email)}`,
+        validate: (value: unknown, args: ValidationArguments) =>
+          passwordWeakness(value, (args.object as { email?: unknown }).email) === undefined,
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} ${passwordWeakness(args.value, (args.object as { email?: unknown }).email)}`,
       },
     });
 }

@@ -14,7 +14,9 @@ export class OpenApiDocument {
       app,
       new DocumentBuilder()
         .setTitle('Obolus identity')
-        .setDescription('Sign-up, sign-in, sessions, roles, invitations, password reset, account closure, staff sign-in. Errors are { code, message, fields? }.')
+        .setDescription(
+          'Sign-up, sign-in, sessions, roles, invitations, password reset, account closure, staff sign-in. Errors are { code, message, fields? }.',
+        )
         .setVersion('1')
         .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
         .build(),

@@ -52,9 +52,22 @@ export class SessionTokens {
 
   async issue(manager: EntityManager, sessionId: string, subject: SessionSubject): Promise<TokenPair> {
     const refresh = newOpaqueToken();
-    await this.sessions.insertRefreshToken(manager, sessionId, refresh.hash, new Date(Date.now() + this.refreshTtlSeconds * 1000));
+    await this.sessions.insertRefreshToken(
+      manager,
+      sessionId,
+      refresh.hash,
+      new Date(Date.now() + this.refreshTtlSeconds * 1000),
+    );
     const access =
-      subject.kind === 'customer' ? await this.accessTokens.forCustomer({ ...subject, sessionId }) : await this.accessTokens.forStaff({ ...subject, sessionId });
-    return { accessToken: access.accessToken, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken: refresh.token, refreshExpiresIn: this.refreshTtlSeconds };
+      subject.kind === 'customer'
+        ? await this.accessTokens.forCustomer({ ...subject, sessionId })
+        : await this.accessTokens.forStaff({ ...subject, sessionId });
+    return {
+      accessToken: access.accessToken,
+      tokenType: 'Bearer',
+      expiresIn: access.expiresIn,
+      refreshToken: refresh.token,
+      refreshExpiresIn: this.refreshTtlSeconds,
+    };
   }
 }

@@ -34,12 +34,24 @@ export class SessionsRepository {
   async insertSession(manager: EntityManager, session: NewSession): Promise<void> {
     await manager.query(
       `INSERT INTO identity.sessions (id, kind, account_id, user_id, staff_id, client_ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [session.id, session.kind, session.accountId ?? null, session.userId ?? null, session.staffId ?? null, session.clientIp ?? null, session.userAgent?.slice(0, 300) ?? null],
+      [
+        session.id,
+        session.kind,
+        session.accountId ?? null,
+        session.userId ?? null,
+        session.staffId ?? null,
+        session.clientIp ?? null,
+        session.userAgent?.slice(0, 300) ?? null,
+      ],
     );
   }
 
   async insertRefreshToken(manager: EntityManager, sessionId: string, hash: Buffer, expiresAt: Date): Promise<void> {
-    await manager.query(`INSERT INTO identity.refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)`, [hash, sessionId, expiresAt]);
+    await manager.query(`INSERT INTO identity.refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)`, [
+      hash,
+      sessionId,
+      expiresAt,
+    ]);
   }
 
   /** The token and its session, locked until the caller's transaction ends (one rotation at a time). */
@@ -50,7 +62,16 @@ export class SessionsRepository {
         WHERE t.token_hash = $1
         FOR UPDATE OF t, s`,
       [hash],
-    )) as { session_id: string; kind: 'customer' | 'staff'; account_id: string | null; user_id: string | null; staff_id: string | null; revoked_at: Date | null; expires_at: Date; spent_at: Date | null }[];
+    )) as {
+      session_id: string;
+      kind: 'customer' | 'staff';
+      account_id: string | null;
+      user_id: string | null;
+      staff_id: string | null;
+      revoked_at: Date | null;
+      expires_at: Date;
+      spent_at: Date | null;
+    }[];
     const row = rows[0];
     return row
       ? {
@@ -71,11 +92,20 @@ export class SessionsRepository {
   }
 
   async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
+    await manager.query(
+      `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId, reason],
+    );
   }
 
   /** Ends every session of a user of the account, but the one given. */
-  async revokeUserSessions(manager: EntityManager, accountId: string, userId: string, reason: string, keepSessionId?: string): Promise<void> {
+  async revokeUserSessions(
+    manager: EntityManager,
+    accountId: string,
+    userId: string,
+    reason: string,
+    keepSessionId?: string,
+  ): Promise<void> {
     await manager.query(
       `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $3
         WHERE account_id = $1 AND user_id = $2 AND revoked_at IS NULL AND ($4::uuid IS NULL OR id <> $4::uuid)`,
@@ -84,11 +114,19 @@ export class SessionsRepository {
   }
 
   async revokeAccountSessions(manager: EntityManager, accountId: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE account_id = $1 AND revoked_at IS NULL`, [accountId, reason]);
+    await manager.query(
+      `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE account_id = $1 AND revoked_at IS NULL`,
+      [accountId, reason],
+    );
   }
 
   /** The user's current role when the session is live and its account active; undefined otherwise. */
-  async liveCustomerSession(manager: EntityManager, accountId: string, userId: string, sessionId: string): Promise<LiveSessionSubject | undefined> {
+  async liveCustomerSession(
+    manager: EntityManager,
+    accountId: string,
+    userId: string,
+    sessionId: string,
+  ): Promise<LiveSessionSubject | undefined> {
     const rows = (await manager.query(
       `SELECT u.role, a.status
          FROM identity.sessions s

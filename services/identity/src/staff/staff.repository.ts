@@ -10,18 +10,30 @@ export interface StaffUser {
 }
 
 type Row = { id: string; email: string; password_hash: string; roles: string[]; disabled_at: Date | null };
-const toStaff = (row: Row): StaffUser => ({ id: row.id, email: row.email, passwordHash: row.password_hash, roles: row.roles, disabledAt: row.disabled_at });
+const toStaff = (row: Row): StaffUser => ({
+  id: row.id,
+  email: row.email,
+  passwordHash: row.password_hash,
+  roles: row.roles,
+  disabledAt: row.disabled_at,
+});
 
 /** The vendor's staff, apart from every customer account. */
 @Injectable()
 export class StaffRepository {
   async findByEmail(manager: EntityManager, email: string): Promise<StaffUser | undefined> {
-    const rows = (await manager.query(`SELECT id, email, password_hash, roles, disabled_at FROM identity.staff_users WHERE lower(email) = lower($1)`, [email])) as Row[];
+    const rows = (await manager.query(
+      `SELECT id, email, password_hash, roles, disabled_at FROM identity.staff_users WHERE lower(email) = lower($1)`,
+      [email],
+    )) as Row[];
     return rows[0] ? toStaff(rows[0]) : undefined;
   }
 
   async find(manager: EntityManager, staffId: string): Promise<StaffUser | undefined> {
-    const rows = (await manager.query(`SELECT id, email, password_hash, roles, disabled_at FROM identity.staff_users WHERE id = $1`, [staffId])) as Row[];
+    const rows = (await manager.query(
+      `SELECT id, email, password_hash, roles, disabled_at FROM identity.staff_users WHERE id = $1`,
+      [staffId],
+    )) as Row[];
     return rows[0] ? toStaff(rows[0]) : undefined;
   }
 

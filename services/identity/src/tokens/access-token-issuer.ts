@@ -22,12 +22,29 @@ export class AccessTokenIssuer {
     this.ttl = config.IDENTITY_ACCESS_TOKEN_TTL_SECONDS;
   }
 
-  forCustomer(user: { userId: string; accountId: string; role: CustomerRole; email: string; sessionId: string }): Promise<IssuedAccessToken> {
-    return this.sign(user.userId, CUSTOMER_AUDIENCE, { kind: 'customer', acc: user.accountId, role: user.role, email: user.email, sid: user.sessionId });
+  forCustomer(user: {
+    userId: string;
+    accountId: string;
+    role: CustomerRole;
+    email: string;
+    sessionId: string;
+  }): Promise<IssuedAccessToken> {
+    return this.sign(user.userId, CUSTOMER_AUDIENCE, {
+      kind: 'customer',
+      acc: user.accountId,
+      role: user.role,
+      email: user.email,
+      sid: user.sessionId,
+    });
   }
 
   forStaff(staff: { staffId: string; email: string; roles: string[]; sessionId: string }): Promise<IssuedAccessToken> {
-    return this.sign(staff.staffId, STAFF_AUDIENCE, { kind: 'staff', email: staff.email, roles: staff.roles, sid: staff.sessionId });
+    return this.sign(staff.staffId, STAFF_AUDIENCE, {
+      kind: 'staff',
+      email: staff.email,
+      roles: staff.roles,
+      sid: staff.sessionId,
+    });
   }
 
   private async sign(subject: string, audience: string, claims: Record<string, unknown>): Promise<IssuedAccessToken> {

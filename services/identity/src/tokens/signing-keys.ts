@@ -1,4 +1,15 @@
-import { calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, importPKCS8, JSONWebKeySet, JWK, JWTVerifyGetKey, KeyLike } from 'jose';
+import {
+  calculateJwkThumbprint,
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  importPKCS8,
+  JSONWebKeySet,
+  JWK,
+  JWTVerifyGetKey,
+  KeyLike,
+} from 'jose';
 import { createPublicKey } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { IdentityConfig } from '../identity.config';
@@ -34,7 +45,8 @@ export class SigningKeys {
     let publicJwk: JWK;
     if (trimmed.startsWith('{')) {
       const jwk = JSON.parse(trimmed) as JWK;
-      if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d) throw new Error('IDENTITY_SIGNING_KEY must be an Ed25519 private JWK');
+      if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d)
+        throw new Error('IDENTITY_SIGNING_KEY must be an Ed25519 private JWK');
       privateKey = (await importJWK(jwk, 'EdDSA')) as KeyLike;
       publicJwk = { kty: jwk.kty, crv: jwk.crv, x: jwk.x };
     } else {

@@ -23,7 +23,15 @@ export class InvitationsRepository {
   async insert(manager: EntityManager, invitation: NewInvitation): Promise<void> {
     await manager.query(
       `INSERT INTO identity.invitations (id, account_id, email, role, token_hash, invited_by_user_id, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [invitation.id, invitation.accountId, invitation.email, invitation.role, invitation.tokenHash, invitation.invitedByUserId, invitation.expiresAt],
+      [
+        invitation.id,
+        invitation.accountId,
+        invitation.email,
+        invitation.role,
+        invitation.tokenHash,
+        invitation.invitedByUserId,
+        invitation.expiresAt,
+      ],
     );
   }
 

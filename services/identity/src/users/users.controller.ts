@@ -32,7 +32,13 @@ export class UsersController {
   @Patch('users/:userId')
   @ApiOperation({ summary: "Change a user's role; only an owner touches owners, and the only owner stays owner" })
   @ApiOkResponse({ type: AccountMemberView })
-  role(@TenantAccountId() accountId: string, @UserIdParam() userId: string, @CurrentPrincipal() actor: Principal, @Body() body: ChangeRoleDto, @Client() client: ClientInfo): Promise<AccountMemberView> {
+  role(
+    @TenantAccountId() accountId: string,
+    @UserIdParam() userId: string,
+    @CurrentPrincipal() actor: Principal,
+    @Body() body: ChangeRoleDto,
+    @Client() client: ClientInfo,
+  ): Promise<AccountMemberView> {
     return this.changeRole.execute({ actor, accountId, userId, role: body.role, client });
   }
 
@@ -41,7 +47,12 @@ export class UsersController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Remove a user from the account (emits user.removed); the only owner cannot be removed' })
   @ApiNoContentResponse()
-  remove(@TenantAccountId() accountId: string, @UserIdParam() userId: string, @CurrentPrincipal() actor: Principal, @Client() client: ClientInfo): Promise<void> {
+  remove(
+    @TenantAccountId() accountId: string,
+    @UserIdParam() userId: string,
+    @CurrentPrincipal() actor: Principal,
+    @Client() client: ClientInfo,
+  ): Promise<void> {
     return this.removeUser.execute(actor, accountId, userId, client);
   }
 
@@ -50,7 +61,12 @@ export class UsersController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Invite someone by e-mail; the link is single-use and expires in 7 days' })
   @ApiCreatedResponse({ type: InvitationView })
-  invite(@TenantAccountId() accountId: string, @CurrentPrincipal() actor: Principal, @Body() body: InviteUserDto, @Client() client: ClientInfo): Promise<InvitationView> {
+  invite(
+    @TenantAccountId() accountId: string,
+    @CurrentPrincipal() actor: Principal,
+    @Body() body: InviteUserDto,
+    @Client() client: ClientInfo,
+  ): Promise<InvitationView> {
     return this.inviteUser.execute({ actor, accountId, email: body.email, role: body.role, client });
   }
 }

@@ -30,10 +30,26 @@ export class UsersRepository {
          FROM identity.users u JOIN identity.accounts a ON a.id = u.account_id
         WHERE lower(u.email) = lower($1)`,
       [email],
-    )) as { id: string; account_id: string; email: string; role: Role; password_hash: string | null; status: AccountStatus; locale: 'fr' | 'ro' | 'en' }[];
+    )) as {
+      id: string;
+      account_id: string;
+      email: string;
+      role: Role;
+      password_hash: string | null;
+      status: AccountStatus;
+      locale: 'fr' | 'ro' | 'en';
+    }[];
     const row = rows[0];
     return row
-      ? { userId: row.id, accountId: row.account_id, email: row.email, role: row.role, passwordHash: row.password_hash, accountStatus: row.status, locale: row.locale }
+      ? {
+          userId: row.id,
+          accountId: row.account_id,
+          email: row.email,
+          role: row.role,
+          passwordHash: row.password_hash,
+          accountStatus: row.status,
+          locale: row.locale,
+        }
       : undefined;
   }
 
@@ -53,7 +69,13 @@ export class UsersRepository {
 
   async list(manager: EntityManager, accountId: string): Promise<AccountMember[]> {
     const users = await manager.find(UserEntity, { where: { accountId }, order: { createdAt: 'ASC' } });
-    return users.map((u) => ({ userId: u.id, email: u.email, name: u.displayName ?? null, role: u.role, joinedAt: u.createdAt.toISOString() }));
+    return users.map((u) => ({
+      userId: u.id,
+      email: u.email,
+      name: u.displayName ?? null,
+      role: u.role,
+      joinedAt: u.createdAt.toISOString(),
+    }));
   }
 
   async insert(manager: EntityManager, user: UserEntity): Promise<void> {

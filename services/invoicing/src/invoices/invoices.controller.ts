@@ -29,7 +29,11 @@ export class InvoicesController {
   }
 
   @Get(':invoiceId/pdf')
-  async pdf(@TenantAccountId() accountId: string, @Param('invoiceId', ParseUUIDPipe) invoiceId: string, @Res() response: Response): Promise<void> {
+  async pdf(
+    @TenantAccountId() accountId: string,
+    @Param('invoiceId', ParseUUIDPipe) invoiceId: string,
+    @Res() response: Response,
+  ): Promise<void> {
     const found = await this.invoices.findPdf(this.dataSource.manager, accountId, invoiceId);
     if (!found) throw notFound();
     response

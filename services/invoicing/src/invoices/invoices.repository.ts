@@ -7,7 +7,14 @@ import { InvoiceEntity } from './entities/invoice.entity';
 export class InvoicesRepository {
   /** Inserts unless a draft for the same cause exists (a redelivered event); true when inserted. */
   async insertDraft(manager: EntityManager, draft: DraftEntity): Promise<boolean> {
-    const result = await manager.createQueryBuilder().insert().into(DraftEntity).values(draft).orIgnore().returning(['id']).execute();
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(DraftEntity)
+      .values(draft)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     return (result.raw as unknown[]).length > 0;
   }
 
@@ -24,7 +31,9 @@ export class InvoicesRepository {
    * a rolled-back issue gives its number back, so numbers are gapless and unique (I3).
    */
   async takeNextNumber(manager: EntityManager, series: string): Promise<number> {
-    await manager.query(`INSERT INTO invoicing.invoice_series (series, next_number) VALUES ($1, 1) ON CONFLICT DO NOTHING`, [series]);
+    await manager.query(`INSERT INTO invoicing.invoice_series (series, next_number) VALUES ($1, 1) ON CONFLICT DO NOTHING`, [
+      series,
+    ]);
     // Wrapped in a CTE so the driver returns the rows (a bare UPDATE answers [rows, count]).
     const rows: { taken: string }[] = await manager.query(
       `WITH taken AS (

@@ -28,7 +28,10 @@ export class InvoicingConsumer {
   }
 
   @EventPattern(SubscriptionActivatedV1.type)
-  onSubscriptionActivated(@Payload() event: CloudEvent<SubscriptionActivatedV1Data>, @Ctx() context: EventHandlerContext): Promise<void> {
+  onSubscriptionActivated(
+    @Payload() event: CloudEvent<SubscriptionActivatedV1Data>,
+    @Ctx() context: EventHandlerContext,
+  ): Promise<void> {
     return this.requestPayment.execute(event, context);
   }
 

@@ -24,7 +24,14 @@ export class DeliveriesConsumer {
   onAccountCreated(@Payload() event: CloudEvent<AccountCreatedV1Data>, @Ctx() context: EventHandlerContext): Promise<void> {
     const data = event.data;
     return this.sendEmail.execute(
-      { accountId: data.accountId, template: 'welcome', locale: data.locale, causeEventId: event.id, to: [data.ownerEmail], ...templates.welcome(data) },
+      {
+        accountId: data.accountId,
+        template: 'welcome',
+        locale: data.locale,
+        causeEventId: event.id,
+        to: [data.ownerEmail],
+        ...templates.welcome(data),
+      },
       context,
     );
   }
@@ -41,17 +48,29 @@ export class DeliveriesConsumer {
         causeEventId: event.id,
         to: data.recipients,
         ...templates.invoiceIssued(data),
-        attachments: [{ filename: data.pdf.filename, content: Buffer.from(data.pdf.contentBase64, 'base64'), contentType: 'application/pdf' }],
+        attachments: [
+          { filename: data.pdf.filename, content: Buffer.from(data.pdf.contentBase64, 'base64'), contentType: 'application/pdf' },
+        ],
       },
       context,
     );
   }
 
   @EventPattern(PasswordResetRequestedV1.type)
-  onPasswordResetRequested(@Payload() event: CloudEvent<PasswordResetRequestedV1Data>, @Ctx() context: EventHandlerContext): Promise<void> {
+  onPasswordResetRequested(
+    @Payload() event: CloudEvent<PasswordResetRequestedV1Data>,
+    @Ctx() context: EventHandlerContext,
+  ): Promise<void> {
     const data = event.data;
     return this.sendEmail.execute(
-      { accountId: data.accountId, template: 'password-reset', locale: data.locale, causeEventId: event.id, to: [data.email], ...templates.passwordReset(data) },
+      {
+        accountId: data.accountId,
+        template: 'password-reset',
+        locale: data.locale,
+        causeEventId: event.id,
+        to: [data.email],
+        ...templates.passwordReset(data),
+      },
       context,
     );
   }
@@ -60,7 +79,14 @@ export class DeliveriesConsumer {
   onUserInvited(@Payload() event: CloudEvent<UserInvitedV1Data>, @Ctx() context: EventHandlerContext): Promise<void> {
     const data = event.data;
     return this.sendEmail.execute(
-      { accountId: data.accountId, template: 'user-invited', locale: data.locale, causeEventId: event.id, to: [data.email], ...templates.userInvited(data) },
+      {
+        accountId: data.accountId,
+        template: 'user-invited',
+        locale: data.locale,
+        causeEventId: event.id,
+        to: [data.email],
+        ...templates.userInvited(data),
+      },
       context,
     );
   }

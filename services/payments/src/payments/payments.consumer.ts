@@ -9,7 +9,10 @@ export class PaymentsConsumer {
   constructor(private readonly collectPayment: CollectPaymentUseCase) {}
 
   @EventPattern(InvoicePaymentRequestedV1.type)
-  onPaymentRequested(@Payload() event: CloudEvent<InvoicePaymentRequestedV1Data>, @Ctx() context: EventHandlerContext): Promise<void> {
+  onPaymentRequested(
+    @Payload() event: CloudEvent<InvoicePaymentRequestedV1Data>,
+    @Ctx() context: EventHandlerContext,
+  ): Promise<void> {
     return this.collectPayment.execute(event, context);
   }
 }

@@ -27,14 +27,22 @@ export class PaymentsController {
   @Post('accounts/:accountId/payment-methods/setup-intents')
   @Roles('owner', 'admin')
   @HttpCode(HttpStatus.CREATED)
-  setupIntent(@TenantAccountId() accountId: string, @CurrentPrincipal() principal: Principal, @Body() body: SetupIntentDto): Promise<CardSetup> {
+  setupIntent(
+    @TenantAccountId() accountId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: SetupIntentDto,
+  ): Promise<CardSetup> {
     return this.prepareCardSetup.execute(accountId, principal.email, body.paymentMethodTypes ?? ['card']);
   }
 
   @Get('accounts/:accountId/payment-methods')
   async paymentMethods(@TenantAccountId() accountId: string): Promise<{ default: { id: string; type: string } | null }> {
     const customer = await this.payments.findCustomer(this.dataSource.manager, accountId);
-    return { default: customer?.defaultPaymentMethodId ? { id: customer.defaultPaymentMethodId, type: customer.defaultPaymentMethodType ?? 'card' } : null };
+    return {
+      default: customer?.defaultPaymentMethodId
+        ? { id: customer.defaultPaymentMethodId, type: customer.defaultPaymentMethodType ?? 'card' }
+        : null,
+    };
   }
 
   @Get('accounts/:accountId/payments')

@@ -13,7 +13,13 @@ export class PaymentsRepository {
     await manager.upsert(CustomerEntity, customer, ['accountId']);
   }
 
-  async setDefaultPaymentMethod(manager: EntityManager, providerCustomerId: string, methodId: string, methodType: string, at: Date): Promise<number> {
+  async setDefaultPaymentMethod(
+    manager: EntityManager,
+    providerCustomerId: string,
+    methodId: string,
+    methodType: string,
+    at: Date,
+  ): Promise<number> {
     const result = await manager.update(
       CustomerEntity,
       { providerCustomerId },
@@ -27,7 +33,10 @@ export class PaymentsRepository {
   }
 
   findPayment(manager: EntityManager, accountId: string, paymentId: string, lock = false): Promise<PaymentEntity | null> {
-    return manager.findOne(PaymentEntity, { where: { accountId, id: paymentId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return manager.findOne(PaymentEntity, {
+      where: { accountId, id: paymentId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   listPayments(manager: EntityManager, accountId: string): Promise<PaymentEntity[]> {
@@ -43,7 +52,14 @@ export class PaymentsRepository {
   }
 
   /** True the first time this provider event is seen. */
-  async recordProviderEvent(manager: EntityManager, provider: string, eventId: string, type: string, payload: unknown, at: Date): Promise<boolean> {
+  async recordProviderEvent(
+    manager: EntityManager,
+    provider: string,
+    eventId: string,
+    type: string,
+    payload: unknown,
+    at: Date,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO payments.provider_events (provider, event_id, type, payload, received_at)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING event_id`,

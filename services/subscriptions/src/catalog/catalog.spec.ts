@@ -21,7 +21,12 @@ describe('catalogs', () => {
 
   it('keeps the limits of C6: 20 MB documents, 10 GB per user, unlimited prospects', () => {
     for (const catalog of catalogs.values()) {
-      expect(catalog.limits).toEqual({ documentMaxBytes: 20 * 1024 * 1024, storageBytesPerUser: 10 * 1024 ** 3, prospects: null, opportunities: null });
+      expect(catalog.limits).toEqual({
+        documentMaxBytes: 20 * 1024 * 1024,
+        storageBytesPerUser: 10 * 1024 ** 3,
+        prospects: null,
+        opportunities: null,
+      });
     }
   });
 
@@ -31,7 +36,11 @@ describe('catalogs', () => {
     expect(registry.trialFor(fr, 'website', '2026-11-22')).toEqual({ edition: 'dream-team', days: 15, endsOn: '2026-12-06' });
     expect(registry.trialFor(fr, 'partner', '2026-11-22')).toEqual({ edition: 'dream-team', days: 30, endsOn: '2026-12-21' });
     expect(registry.trialFor(fr, 'unknown-channel', '2026-11-22').days).toBe(15);
-    expect(registry.trialFor(registry.get('ro-crm'), 'website', '2027-01-31')).toEqual({ edition: 'ultimate', days: 28, endsOn: '2027-02-27' });
+    expect(registry.trialFor(registry.get('ro-crm'), 'website', '2027-01-31')).toEqual({
+      edition: 'ultimate',
+      days: 28,
+      endsOn: '2027-02-27',
+    });
   });
 
   it('refuses a catalog that contradicts itself', () => {

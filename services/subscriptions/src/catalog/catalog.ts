@@ -70,7 +70,8 @@ export function parseCatalog(raw: unknown, source: string): Catalog {
   if (!editions.has(catalog.trial.edition)) problems.push(`trial edition ${catalog.trial.edition} is not an edition`);
   if (!catalog.trial.days === !catalog.trial.months) problems.push('trial needs either days (per channel) or months');
   if (catalog.trial.days && catalog.trial.days.default === undefined) problems.push('trial days need a default channel');
-  if (catalog.freeEdition !== null && !editions.has(catalog.freeEdition)) problems.push(`free edition ${catalog.freeEdition} is not an edition`);
+  if (catalog.freeEdition !== null && !editions.has(catalog.freeEdition))
+    problems.push(`free edition ${catalog.freeEdition} is not an edition`);
   for (const edition of catalog.editions) {
     for (const feature of edition.features) {
       if (!(feature in catalog.features)) problems.push(`${edition.code} lists unknown feature ${feature}`);
@@ -89,7 +90,9 @@ export function parseCatalog(raw: unknown, source: string): Catalog {
 
 export function loadCatalogs(directory = join(__dirname, 'catalogs')): Map<string, Catalog> {
   const catalogs = new Map<string, Catalog>();
-  for (const file of readdirSync(directory).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(directory)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const catalog = parseCatalog(JSON.parse(readFileSync(join(directory, file), 'utf8')), file);
     catalogs.set(catalog.code, catalog);
   }

@@ -4,7 +4,8 @@ import { startViesSandbox } from './vies-sandbox';
 // Local VIES stand-in for the stack: `node libs/vat/dist/vies/sandbox/main.js` (port from VIES_SANDBOX_PORT, default 4602).
 async function main(): Promise<void> {
   const port = Number(process.env.VIES_SANDBOX_PORT ?? 4602);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`VIES_SANDBOX_PORT '${process.env.VIES_SANDBOX_PORT}' is not a port`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`VIES_SANDBOX_PORT '${process.env.VIES_SANDBOX_PORT}' is not a port`);
   const slowDelayMs = Number(process.env.VIES_SANDBOX_SLOW_MS ?? 30_000);
   const sandbox = await startViesSandbox({ port, slowDelayMs });
   process.stdout.write(

@@ -1,7 +1,13 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { EU_MEMBER_STATES, vatPrefixOf } from '../../eu-countries';
-import { CHECK_STATUS_PATH, CHECK_VAT_NUMBER_PATH, VIES_BASE_PATH, ViesCheckVatResponse, ViesErrorResponse } from '../vies-contract';
+import {
+  CHECK_STATUS_PATH,
+  CHECK_VAT_NUMBER_PATH,
+  VIES_BASE_PATH,
+  ViesCheckVatResponse,
+  ViesErrorResponse,
+} from '../vies-contract';
 import { SANDBOX_FAULT_NUMBERS, SANDBOX_VALID_NUMBERS } from './sandbox-registry';
 
 export interface ViesSandboxOptions {

@@ -20,7 +20,9 @@ export class EfacturaInitial1732233600500 implements MigrationInterface {
         created_at      timestamptz NOT NULL
       )`);
     await queryRunner.query(`CREATE INDEX documents_account_idx ON efactura_gateway.documents (account_id, created_at)`);
-    await queryRunner.query(`CREATE INDEX documents_deadline_idx ON efactura_gateway.documents (upload_deadline) WHERE status = 'valid'`);
+    await queryRunner.query(
+      `CREATE INDEX documents_deadline_idx ON efactura_gateway.documents (upload_deadline) WHERE status = 'valid'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -27,7 +27,16 @@ const issued: InvoiceIssuedV1Data = {
     companyId: '12448440',
     address: { line1: 'Bd. Ștefan cel Mare 1', city: 'Iași', countrySubdivision: 'RO-IS', country: 'RO' },
   },
-  lines: [{ description: 'Premium (prepaid-1)', quantity: 2, unitPriceMinor: 4900, netMinor: 9800, vatCategory: 'S', vatRateBasisPoints: 2100 }],
+  lines: [
+    {
+      description: 'Premium (prepaid-1)',
+      quantity: 2,
+      unitPriceMinor: 4900,
+      netMinor: 9800,
+      vatCategory: 'S',
+      vatRateBasisPoints: 2100,
+    },
+  ],
   vatBreakdown: [{ vatCategory: 'S', vatRateBasisPoints: 2100, taxableMinor: 9800, taxMinor: 2058 }],
   totals: { netMinor: 9800, vatMinor: 2058, grossMinor: 11858, paidMinor: 11858, payableMinor: 0 },
   payment: { paymentId: '2b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11', method: 'card', providerPaymentId: 'pi_123' },
@@ -49,7 +58,14 @@ describe('invoiceToUbl', () => {
   }, 60_000);
 
   it('identifies a Romanian person without a CNP by 13 zeros (B2C)', async () => {
-    const b2c = { ...issued, buyer: { legalName: 'Ion Popescu', buyerType: 'individual' as const, address: { line1: 'Str. Lalelelor 3', city: 'SECTOR3', countrySubdivision: 'RO-B', country: 'RO' } } };
+    const b2c = {
+      ...issued,
+      buyer: {
+        legalName: 'Ion Popescu',
+        buyerType: 'individual' as const,
+        address: { line1: 'Str. Lalelelor 3', city: 'SECTOR3', countrySubdivision: 'RO-B', country: 'RO' },
+      },
+    };
     const xml = buildUblXml(invoiceToUbl(b2c));
     expect(xml).toContain('0000000000000');
     expect((await validator.validate(xml)).valid).toBe(true);

@@ -5,7 +5,13 @@ import { B2C_ANONYMOUS_BUYER_ID, Party, UblDocument, VatCategory } from '@obolus
 type InvoiceParty = InvoiceIssuedV1Data['seller'];
 
 /** UNCL 4461 payment means of each Obolus payment method. */
-const PAYMENT_MEANS: Record<string, string> = { card: '48', sepa_debit: '59', ach_debit: '49', bank_transfer: '30', paypal: '68' };
+const PAYMENT_MEANS: Record<string, string> = {
+  card: '48',
+  sepa_debit: '59',
+  ach_debit: '49',
+  bank_transfer: '30',
+  paypal: '68',
+};
 
 function address(party: InvoiceParty): Party['address'] {
   const a = party.address;
@@ -49,7 +55,11 @@ const rateText = (basisPoints: number): string => (basisPoints / 100).toFixed(2)
 export function invoiceToUbl(invoice: InvoiceIssuedV1Data): UblDocument {
   const exemptions = invoice.vatBreakdown
     .filter((entry) => entry.exemptionReasonCode || entry.exemptionReason)
-    .map((entry) => ({ category: entry.vatCategory as VatCategory, reason: entry.exemptionReason, reasonCode: entry.exemptionReasonCode }));
+    .map((entry) => ({
+      category: entry.vatCategory as VatCategory,
+      reason: entry.exemptionReason,
+      reasonCode: entry.exemptionReasonCode,
+    }));
   return {
     kind: 'invoice',
     id: invoice.number,
@@ -59,14 +69,19 @@ export function invoiceToUbl(invoice: InvoiceIssuedV1Data): UblDocument {
     ...(invoice.legalMention ? { notes: [invoice.legalMention] } : {}),
     seller: seller(invoice.seller),
     buyer: buyer(invoice.buyer),
-    paymentMeans: [{ code: PAYMENT_MEANS[invoice.payment.method] ?? 'ZZZ', remittanceInformation: invoice.payment.providerPaymentId }],
+    paymentMeans: [
+      { code: PAYMENT_MEANS[invoice.payment.method] ?? 'ZZZ', remittanceInformation: invoice.payment.providerPaymentId },
+    ],
     lines: invoice.lines.map((line, index) => ({
       id: String(index + 1),
       quantity: String(line.quantity),
       unitCode: 'C62',
       netAmount: BigInt(line.netMinor),
       item: { name: line.description },
-      vat: { category: line.vatCategory as VatCategory, ...(line.vatCategory === 'O' ? {} : { rate: rateText(line.vatRateBasisPoints) }) },
+      vat: {
+        category: line.vatCategory as VatCategory,
+        ...(line.vatCategory === 'O' ? {} : { rate: rateText(line.vatRateBasisPoints) }),
+      },
       price: { amount: moneyToDecimal(money(line.unitPriceMinor, invoice.currency)) },
     })),
     totals: { prepaid: BigInt(invoice.totals.paidMinor) },

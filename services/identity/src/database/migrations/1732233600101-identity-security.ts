@@ -134,6 +134,8 @@ export class IdentitySecurity1732233600101 implements MigrationInterface {
       await queryRunner.query(`DROP TABLE identity.${table}`);
     }
     await queryRunner.query(`ALTER TABLE identity.accounts DROP COLUMN closure_requested_at, DROP COLUMN purged_at`);
-    await queryRunner.query(`ALTER TABLE identity.users DROP COLUMN password_hash, DROP COLUMN display_name, DROP COLUMN password_changed_at`);
+    await queryRunner.query(
+      `ALTER TABLE identity.users DROP COLUMN password_hash, DROP COLUMN display_name, DROP COLUMN password_changed_at`,
+    );
   }
 }

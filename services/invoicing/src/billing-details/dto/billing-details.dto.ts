@@ -17,7 +17,9 @@ export class BillingDetailsDto {
   @IsString() @Length(1, 200) legalName!: string;
   @IsIn(['business', 'individual']) buyerType!: 'business' | 'individual';
   @IsOptional()
-  @Matches(/^[A-Z]{2}[0-9A-Z+*.]{2,13}$/, { message: 'vatNumber must start with its country prefix, e.g. FR82342464408 or RO14040242' })
+  @Matches(/^[A-Z]{2}[0-9A-Z+*.]{2,13}$/, {
+    message: 'vatNumber must start with its country prefix, e.g. FR82342464408 or RO14040242',
+  })
   vatNumber?: string;
   /** Romanian CUI (without RO) or CNP; a foreign company's registration number. */
   @IsOptional() @IsString() @Length(1, 20) companyId?: string;

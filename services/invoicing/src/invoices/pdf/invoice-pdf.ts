@@ -24,7 +24,11 @@ const percent = (basisPoints: number, locale: string): string => {
 /** Renders an issued invoice as a one-page A4 PDF, in the invoice's language. */
 export function renderInvoicePdf(invoice: InvoicePdfContent): Promise<Buffer> {
   const t = INVOICE_LABELS[invoice.locale];
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${t.invoice} ${invoice.number}`, Subject: invoice.number, Author: invoice.seller.legalName } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    info: { Title: `${t.invoice} ${invoice.number}`, Subject: invoice.number, Author: invoice.seller.legalName },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -59,7 +63,9 @@ export function renderInvoicePdf(invoice: InvoicePdfContent): Promise<Buffer> {
   const row = (cells: string[], bold = false) => {
     const y = doc.y;
     doc.font(bold ? 'bold' : 'regular');
-    cells.forEach((cell, i) => doc.text(cell, columns[i]!, y, { width: (columns[i + 1] ?? 545) - columns[i]! - 5, align: i === 0 ? 'left' : 'right' }));
+    cells.forEach((cell, i) =>
+      doc.text(cell, columns[i]!, y, { width: (columns[i + 1] ?? 545) - columns[i]! - 5, align: i === 0 ? 'left' : 'right' }),
+    );
     doc.moveDown(0.3);
     doc.x = 50;
   };

@@ -74,7 +74,19 @@ export const INVOICE_LABELS: Record<InvoiceLocale, Record<string, string>> = {
 };
 
 export const PAYMENT_METHOD_LABELS: Record<InvoiceLocale, Record<string, string>> = {
-  fr: { card: 'carte bancaire', sepa_debit: 'prélèvement SEPA', ach_debit: 'prélèvement ACH', bank_transfer: 'virement', paypal: 'PayPal' },
-  ro: { card: 'card bancar', sepa_debit: 'debit direct SEPA', ach_debit: 'debit direct ACH', bank_transfer: 'ordin de plată', paypal: 'PayPal' },
+  fr: {
+    card: 'carte bancaire',
+    sepa_debit: 'prélèvement SEPA',
+    ach_debit: 'prélèvement ACH',
+    bank_transfer: 'virement',
+    paypal: 'PayPal',
+  },
+  ro: {
+    card: 'card bancar',
+    sepa_debit: 'debit direct SEPA',
+    ach_debit: 'debit direct ACH',
+    bank_transfer: 'ordin de plată',
+    paypal: 'PayPal',
+  },
   en: { card: 'card', sepa_debit: 'SEPA Direct Debit', ach_debit: 'ACH debit', bank_transfer: 'bank transfer', paypal: 'PayPal' },
 };

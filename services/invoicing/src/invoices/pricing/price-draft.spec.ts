@@ -19,7 +19,15 @@ describe('priceDraft', () => {
 
   it('applies the Romanian rate in force on the tax point: 19% until 2025-07-31, 21% from 2025-08-01 (V4)', () => {
     const ro = (taxPointDate: string) =>
-      priceDraft({ ...base, taxPointDate, sellerCountry: 'RO', buyerCountry: 'RO', buyerType: 'business', currency: 'RON', lines: [{ description: 'Premium', quantity: 2, unitPriceMinor: 4900 }] });
+      priceDraft({
+        ...base,
+        taxPointDate,
+        sellerCountry: 'RO',
+        buyerCountry: 'RO',
+        buyerType: 'business',
+        currency: 'RON',
+        lines: [{ description: 'Premium', quantity: 2, unitPriceMinor: 4900 }],
+      });
     expect(ro('2025-07-31').totals).toEqual({ netMinor: 9800, vatMinor: 1862, grossMinor: 11662 });
     expect(ro('2025-08-01').totals).toEqual({ netMinor: 9800, vatMinor: 2058, grossMinor: 11858 });
   });
@@ -35,14 +43,32 @@ describe('priceDraft', () => {
       lines: [{ description: 'Sales Essentials', quantity: 5, unitPriceMinor: 1900 }],
     });
     expect(priced.totals).toEqual({ netMinor: 9500, vatMinor: 0, grossMinor: 9500 });
-    expect(priced.vatBreakdown[0]).toMatchObject({ vatCategory: 'AE', vatRateBasisPoints: 0, exemptionReasonCode: 'VATEX-EU-AE' });
+    expect(priced.vatBreakdown[0]).toMatchObject({
+      vatCategory: 'AE',
+      vatRateBasisPoints: 0,
+      exemptionReasonCode: 'VATEX-EU-AE',
+    });
     expect(priced.vatBreakdown[0]!.exemptionReason).toMatch(/reverse charge/i);
   });
 
   it('charges an EU consumer the rate of their own country (OSS), and an unverified number like a consumer (V3)', () => {
-    const consumer = priceDraft({ ...base, sellerCountry: 'FR', buyerCountry: 'DE', buyerType: 'individual', currency: 'EUR', lines: [{ description: 'Solopreneur', quantity: 1, unitPriceMinor: 2900 }] });
+    const consumer = priceDraft({
+      ...base,
+      sellerCountry: 'FR',
+      buyerCountry: 'DE',
+      buyerType: 'individual',
+      currency: 'EUR',
+      lines: [{ description: 'Solopreneur', quantity: 1, unitPriceMinor: 2900 }],
+    });
     expect(consumer.lines[0]!.vatRateBasisPoints).toBe(1900);
-    const unverified = priceDraft({ ...base, sellerCountry: 'FR', buyerCountry: 'DE', buyerType: 'business', currency: 'EUR', lines: [{ description: 'Solopreneur', quantity: 1, unitPriceMinor: 2900 }] });
+    const unverified = priceDraft({
+      ...base,
+      sellerCountry: 'FR',
+      buyerCountry: 'DE',
+      buyerType: 'business',
+      currency: 'EUR',
+      lines: [{ description: 'Solopreneur', quantity: 1, unitPriceMinor: 2900 }],
+    });
     expect(unverified.totals.vatMinor).toBe(551);
   });
 });

@@ -59,10 +59,16 @@ export function priceDraft(input: PriceDraftInput): PricedDraft {
     vatRateBasisPoints: vat.rateBasisPoints,
   }));
   const totals = computeInvoiceTotals(
-    lines.map((line) => ({ netAmount: money(line.netMinor, input.currency), categoryCode: line.vatCategory, rateBasisPoints: line.vatRateBasisPoints })),
+    lines.map((line) => ({
+      netAmount: money(line.netMinor, input.currency),
+      categoryCode: line.vatCategory,
+      rateBasisPoints: line.vatRateBasisPoints,
+    })),
     input.currency,
   );
-  const exemption = vat.exemptionReasonCode ? { exemptionReasonCode: vat.exemptionReasonCode, exemptionReason: vat.mention[input.locale] } : {};
+  const exemption = vat.exemptionReasonCode
+    ? { exemptionReasonCode: vat.exemptionReasonCode, exemptionReason: vat.mention[input.locale] }
+    : {};
   return {
     lines,
     vatBreakdown: totals.breakdown.map((entry) => ({

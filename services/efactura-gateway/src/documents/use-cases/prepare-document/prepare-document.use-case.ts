@@ -44,7 +44,14 @@ export class PrepareDocumentUseCase {
       status: valid ? 'valid' : 'invalid',
       createdAt: new Date(),
     };
-    const inserted = await manager.createQueryBuilder().insert().into(DocumentEntity).values(document).orIgnore().returning(['id']).execute();
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(DocumentEntity)
+      .values(document)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     if ((inserted.raw as unknown[]).length === 0) return;
     await emit(EfacturaDocumentValidatedV1, {
       accountId: invoice.accountId,

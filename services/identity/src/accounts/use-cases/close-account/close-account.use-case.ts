@@ -45,7 +45,9 @@ export class CloseAccountUseCase {
     const user = await this.users.find(this.dataSource.manager, accountId, owner.userId);
     if (!(await this.hasher.verify(user?.passwordHash, password))) {
       await this.throttle.recordFailure('customer', owner.email, client.ip);
-      throw new ApiError(HttpStatus.FORBIDDEN, 'WRONG_PASSWORD', 'the password is wrong', [{ field: 'password', reason: 'is wrong' }]);
+      throw new ApiError(HttpStatus.FORBIDDEN, 'WRONG_PASSWORD', 'the password is wrong', [
+        { field: 'password', reason: 'is wrong' },
+      ]);
     }
     return this.dataSource.transaction(async (manager) => {
       const account = await this.accounts.lock(manager, accountId);
@@ -68,8 +70,19 @@ export class CloseAccountUseCase {
           purgeAfter: purgeAfter.toISOString(),
         },
       });
-      await this.audit.record(manager, { event: 'account.closure-requested', accountId, actorUserId: owner.userId, clientIp: client.ip, details: { purgeAfter: purgeAfter.toISOString() } });
-      return { accountId, status: 'blocked' as const, requestedAt: requestedAt.toISOString(), purgeAfter: purgeAfter.toISOString() };
+      await this.audit.record(manager, {
+        event: 'account.closure-requested',
+        accountId,
+        actorUserId: owner.userId,
+        clientIp: client.ip,
+        details: { purgeAfter: purgeAfter.toISOString() },
+      });
+      return {
+        accountId,
+        status: 'blocked' as const,
+        requestedAt: requestedAt.toISOString(),
+        purgeAfter: purgeAfter.toISOString(),
+      };
     });
   }
 }

@@ -42,7 +42,15 @@ export class SignUpUseCase {
             status: 'active',
             createdAt,
           },
-          { id: ownerUserId, accountId, email: command.email, role: 'owner', passwordHash, passwordChangedAt: createdAt, createdAt },
+          {
+            id: ownerUserId,
+            accountId,
+            email: command.email,
+            role: 'owner',
+            passwordHash,
+            passwordChangedAt: createdAt,
+            createdAt,
+          },
         );
         await this.outbox.append(manager, AccountCreatedV1, {
           accountId,

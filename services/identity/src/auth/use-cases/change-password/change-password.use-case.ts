@@ -36,14 +36,22 @@ export class ChangePasswordUseCase {
     const user = await this.users.find(this.dataSource.manager, accountId, userId);
     if (!(await this.hasher.verify(user?.passwordHash, currentPassword))) {
       await this.throttle.recordFailure('customer', principal.email, client.ip);
-      throw new ApiError(HttpStatus.FORBIDDEN, 'WRONG_PASSWORD', 'the current password is wrong', [{ field: 'currentPassword', reason: 'is wrong' }]);
+      throw new ApiError(HttpStatus.FORBIDDEN, 'WRONG_PASSWORD', 'the current password is wrong', [
+        { field: 'currentPassword', reason: 'is wrong' },
+      ]);
     }
     const hash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await this.users.setPasswordHash(manager, accountId, userId, hash);
       await this.sessions.revokeUserSessions(manager, accountId, userId, 'password-changed', principal.sessionId);
       await this.resets.spendAllOf(manager, accountId, userId);
-      await this.audit.record(manager, { event: 'password.changed', accountId, actorUserId: userId, subjectId: userId, clientIp: client.ip });
+      await this.audit.record(manager, {
+        event: 'password.changed',
+        accountId,
+        actorUserId: userId,
+        subjectId: userId,
+        clientIp: client.ip,
+      });
     });
   }
 }

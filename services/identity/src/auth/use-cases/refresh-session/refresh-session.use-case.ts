@@ -63,10 +63,15 @@ export class RefreshSessionUseCase {
   private async subjectOf(manager: EntityManager, token: RefreshTokenRow): Promise<SessionSubject | undefined> {
     if (token.kind === 'staff' && token.staffId) {
       const staff = await this.staff.find(manager, token.staffId);
-      return staff && !staff.disabledAt ? { kind: 'staff', staffId: staff.id, email: staff.email, roles: staff.roles } : undefined;
+      return staff && !staff.disabledAt
+        ? { kind: 'staff', staffId: staff.id, email: staff.email, roles: staff.roles }
+        : undefined;
     }
     if (!token.accountId || !token.userId) return undefined;
-    const [user, account] = await Promise.all([this.users.find(manager, token.accountId, token.userId), this.accounts.find(manager, token.accountId)]);
+    const [user, account] = await Promise.all([
+      this.users.find(manager, token.accountId, token.userId),
+      this.accounts.find(manager, token.accountId),
+    ]);
     if (!user || account?.status !== 'active') return undefined;
     return { kind: 'customer', userId: user.id, accountId: user.accountId, role: user.role, email: user.email };
   }

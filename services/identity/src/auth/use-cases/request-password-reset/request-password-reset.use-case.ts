@@ -42,9 +42,21 @@ export class RequestPasswordResetUseCase {
       await this.outbox.append(manager, PasswordResetRequestedV1, {
         accountId: user.accountId,
         subject: user.userId,
-        data: { accountId: user.accountId, userId: user.userId, email: user.email, locale: user.locale, resetUrl: resetUrl.toString(), expiresAt: expiresAt.toISOString() },
+        data: {
+          accountId: user.accountId,
+          userId: user.userId,
+          email: user.email,
+          locale: user.locale,
+          resetUrl: resetUrl.toString(),
+          expiresAt: expiresAt.toISOString(),
+        },
       });
-      await this.audit.record(manager, { event: 'password.reset-requested', accountId: user.accountId, subjectId: user.userId, clientIp: client.ip });
+      await this.audit.record(manager, {
+        event: 'password.reset-requested',
+        accountId: user.accountId,
+        subjectId: user.userId,
+        clientIp: client.ip,
+      });
     });
   }
 }

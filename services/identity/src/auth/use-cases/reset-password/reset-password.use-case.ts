@@ -29,7 +29,12 @@ export class ResetPasswordUseCase {
       if (!reset) return false;
       await this.users.setPasswordHash(manager, reset.accountId, reset.userId, passwordHash);
       await this.sessions.revokeUserSessions(manager, reset.accountId, reset.userId, 'password-reset');
-      await this.audit.record(manager, { event: 'password.reset', accountId: reset.accountId, subjectId: reset.userId, clientIp: client.ip });
+      await this.audit.record(manager, {
+        event: 'password.reset',
+        accountId: reset.accountId,
+        subjectId: reset.userId,
+        clientIp: client.ip,
+      });
       return true;
     });
     if (!done) throw invalidToken('reset');

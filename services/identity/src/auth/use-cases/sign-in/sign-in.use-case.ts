@@ -51,8 +51,19 @@ export class SignInUseCase {
     const rehash = this.hasher.needsRehash(user.passwordHash ?? '') ? await this.hasher.hash(password) : undefined;
     const pair = await this.dataSource.transaction(async (manager) => {
       if (rehash) await this.users.setPasswordHash(manager, user.accountId, user.userId, rehash);
-      const opened = await this.sessionTokens.open(manager, { kind: 'customer', userId: user.userId, accountId: user.accountId, role: user.role, email: user.email }, client);
-      await this.audit.record(manager, { event: 'sign-in.succeeded', accountId: user.accountId, actorUserId: user.userId, subjectId: user.userId, clientIp: client.ip, details: { sessionId: opened.sessionId } });
+      const opened = await this.sessionTokens.open(
+        manager,
+        { kind: 'customer', userId: user.userId, accountId: user.accountId, role: user.role, email: user.email },
+        client,
+      );
+      await this.audit.record(manager, {
+        event: 'sign-in.succeeded',
+        accountId: user.accountId,
+        actorUserId: user.userId,
+        subjectId: user.userId,
+        clientIp: client.ip,
+        details: { sessionId: opened.sessionId },
+      });
       return opened;
     });
     await this.throttle.clear('customer', email);

@@ -26,12 +26,26 @@ export class SignInStaffUseCase {
     const matches = await this.hasher.verify(member?.passwordHash, password);
     if (!member || !matches || member.disabledAt) {
       await this.throttle.recordFailure('staff', email, client.ip);
-      await this.audit.record(this.dataSource.manager, { event: 'staff.sign-in.failed', staffId: member?.id ?? null, clientIp: client.ip, details: { email: email.trim().toLowerCase() } });
+      await this.audit.record(this.dataSource.manager, {
+        event: 'staff.sign-in.failed',
+        staffId: member?.id ?? null,
+        clientIp: client.ip,
+        details: { email: email.trim().toLowerCase() },
+      });
       throw invalidCredentials();
     }
     const pair = await this.dataSource.transaction(async (manager) => {
-      const opened = await this.sessionTokens.open(manager, { kind: 'staff', staffId: member.id, email: member.email, roles: member.roles }, client);
-      await this.audit.record(manager, { event: 'staff.sign-in.succeeded', staffId: member.id, clientIp: client.ip, details: { sessionId: opened.sessionId } });
+      const opened = await this.sessionTokens.open(
+        manager,
+        { kind: 'staff', staffId: member.id, email: member.email, roles: member.roles },
+        client,
+      );
+      await this.audit.record(manager, {
+        event: 'staff.sign-in.succeeded',
+        staffId: member.id,
+        clientIp: client.ip,
+        details: { sessionId: opened.sessionId },
+      });
       return opened;
     });
     await this.throttle.clear('staff', email);

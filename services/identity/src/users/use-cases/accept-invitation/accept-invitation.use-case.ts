@@ -42,13 +42,29 @@ export class AcceptInvitationUseCase {
         if (!invitation) throw invalidToken('invitation');
         const { accountId } = invitation;
         const joinedAt = new Date();
-        await this.users.insert(manager, { id: userId, accountId, email: invitation.email, role: invitation.role, passwordHash, displayName: name.trim(), passwordChangedAt: joinedAt, createdAt: joinedAt });
+        await this.users.insert(manager, {
+          id: userId,
+          accountId,
+          email: invitation.email,
+          role: invitation.role,
+          passwordHash,
+          displayName: name.trim(),
+          passwordChangedAt: joinedAt,
+          createdAt: joinedAt,
+        });
         await this.outbox.append(manager, UserJoinedV1, {
           accountId,
           subject: userId,
           data: { accountId, userId, email: invitation.email, role: invitation.role, joinedAt: joinedAt.toISOString() },
         });
-        await this.audit.record(manager, { event: 'user.joined', accountId, actorUserId: userId, subjectId: userId, clientIp: client.ip, details: { invitationId: invitation.id, role: invitation.role } });
+        await this.audit.record(manager, {
+          event: 'user.joined',
+          accountId,
+          actorUserId: userId,
+          subjectId: userId,
+          clientIp: client.ip,
+          details: { invitationId: invitation.id, role: invitation.role },
+        });
         return { accountId, userId };
       });
     } catch (error) {

@@ -35,10 +35,18 @@ export class ChangeRoleUseCase {
       const target = members.find((m) => m.id === userId);
       if (!target) throw userNotFound();
       if ((target.role === 'owner' || role === 'owner') && actor.role !== 'owner') throw ownersOnly();
-      if (target.role === 'owner' && role !== 'owner' && members.filter((m) => m.role === 'owner').length === 1) throw lastOwner();
+      if (target.role === 'owner' && role !== 'owner' && members.filter((m) => m.role === 'owner').length === 1)
+        throw lastOwner();
       if (target.role !== role) {
         await this.users.setRole(manager, accountId, userId, role);
-        await this.audit.record(manager, { event: 'role.changed', accountId, actorUserId: actor.userId, subjectId: userId, clientIp: client.ip, details: { from: target.role, to: role } });
+        await this.audit.record(manager, {
+          event: 'role.changed',
+          accountId,
+          actorUserId: actor.userId,
+          subjectId: userId,
+          clientIp: client.ip,
+          details: { from: target.role, to: role },
+        });
       }
       return { userId, email: target.email, name: target.displayName ?? null, role, joinedAt: target.createdAt.toISOString() };
     });

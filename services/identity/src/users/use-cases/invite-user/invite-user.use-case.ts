@@ -47,7 +47,15 @@ export class InviteUserUseCase {
       const invitationId = randomUUID();
       const { token, hash } = newOpaqueToken();
       const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-      await this.invitations.insert(manager, { id: invitationId, accountId, email: address, role, tokenHash: hash, invitedByUserId: actor.userId, expiresAt });
+      await this.invitations.insert(manager, {
+        id: invitationId,
+        accountId,
+        email: address,
+        role,
+        tokenHash: hash,
+        invitedByUserId: actor.userId,
+        expiresAt,
+      });
       const acceptUrl = new URL('/accept-invitation', this.config.IDENTITY_APP_URL);
       acceptUrl.searchParams.set('token', token);
       await this.outbox.append(manager, UserInvitedV1, {
@@ -65,7 +73,13 @@ export class InviteUserUseCase {
           expiresAt: expiresAt.toISOString(),
         },
       });
-      await this.audit.record(manager, { event: 'user.invited', accountId, actorUserId: actor.userId, clientIp: client.ip, details: { invitationId, email: address, role } });
+      await this.audit.record(manager, {
+        event: 'user.invited',
+        accountId,
+        actorUserId: actor.userId,
+        clientIp: client.ip,
+        details: { invitationId, email: address, role },
+      });
       return { invitationId, email: address, role, expiresAt: expiresAt.toISOString() };
     });
   }

@@ -29,7 +29,14 @@ export class RemoveUserUseCase {
       await this.users.delete(manager, accountId, userId);
       const removedAt = new Date().toISOString();
       await this.outbox.append(manager, UserRemovedV1, { accountId, subject: userId, data: { accountId, userId, removedAt } });
-      await this.audit.record(manager, { event: 'user.removed', accountId, actorUserId: actor.userId, subjectId: userId, clientIp: client.ip, details: { role: target.role } });
+      await this.audit.record(manager, {
+        event: 'user.removed',
+        accountId,
+        actorUserId: actor.userId,
+        subjectId: userId,
+        clientIp: client.ip,
+        details: { role: target.role },
+      });
     });
   }
 }

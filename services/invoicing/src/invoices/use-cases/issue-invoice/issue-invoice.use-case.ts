@@ -32,7 +32,9 @@ export class IssueInvoiceUseCase {
     if (draft.status === 'invoiced') return;
     if (payment.amountMinor !== draft.totals.grossMinor || payment.currency !== draft.currency) {
       // A partial or mismatched payment never silently becomes an invoice for another amount.
-      throw new Error(`payment ${payment.paymentId} of ${payment.amountMinor} ${payment.currency} does not settle draft ${draft.id} (${draft.totals.grossMinor} ${draft.currency})`);
+      throw new Error(
+        `payment ${payment.paymentId} of ${payment.amountMinor} ${payment.currency} does not settle draft ${draft.id} (${draft.totals.grossMinor} ${draft.currency})`,
+      );
     }
     const seller = this.sellers.get(draft.sellerEntity);
     const issueDate = calendarDateInZone(payment.succeededAt, seller.timeZone);

@@ -24,7 +24,11 @@ export function sellerParty(seller: SellerEntity): Party {
 }
 
 /** The buyer as its billing details say (V1), or as it signed up when it has set none yet. */
-export function buyerParty(details: BillingDetailsEntity | null, customer: CustomerEntity | null, fallbackCountry: string): Party {
+export function buyerParty(
+  details: BillingDetailsEntity | null,
+  customer: CustomerEntity | null,
+  fallbackCountry: string,
+): Party {
   if (details) {
     return {
       legalName: details.legalName,
@@ -77,7 +81,11 @@ export class RequestPaymentUseCase {
       taxPointDate,
       currency: activation.currency,
       locale,
-      lines: activation.lines.map((line) => ({ description: line.description, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor })),
+      lines: activation.lines.map((line) => ({
+        description: line.description,
+        quantity: line.quantity,
+        unitPriceMinor: line.unitPriceMinor,
+      })),
     });
     const draftId = randomUUID();
     const inserted = await this.invoices.insertDraft(manager, {

@@ -31,7 +31,13 @@ export class SendEmailUseCase {
   async execute(email: EmailToSend, { manager, emit }: EventHandlerContext): Promise<void> {
     if (await this.deliveries.exists(manager, email.causeEventId, email.template)) return;
     const deliveryId = randomUUID();
-    await this.mailer.send({ deliveryId, to: email.to, subject: email.subject, text: email.text, attachments: email.attachments });
+    await this.mailer.send({
+      deliveryId,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      attachments: email.attachments,
+    });
     const sentAt = new Date();
     await this.deliveries.insert(manager, {
       id: deliveryId,

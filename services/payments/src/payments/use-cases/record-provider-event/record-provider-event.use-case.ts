@@ -57,12 +57,20 @@ export class RecordProviderEventUseCase {
 
   private verify(webhook: SignedWebhook): Stripe.Event {
     if (!webhook.rawBody || !webhook.signature) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'WEBHOOK_SIGNATURE_MISSING', 'a Stripe-Signature header and a body are required');
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'WEBHOOK_SIGNATURE_MISSING',
+        'a Stripe-Signature header and a body are required',
+      );
     }
     try {
       return this.stripe.webhooks.constructEvent(webhook.rawBody, webhook.signature, this.webhookSecret);
     } catch (error) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'WEBHOOK_SIGNATURE_INVALID', `the webhook signature does not verify: ${(error as Error).message}`);
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'WEBHOOK_SIGNATURE_INVALID',
+        `the webhook signature does not verify: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -70,14 +78,29 @@ export class RecordProviderEventUseCase {
     const customerId = typeof intent.customer === 'string' ? intent.customer : intent.customer?.id;
     const methodId = typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id;
     if (!customerId || !methodId) return;
-    const updated = await this.payments.setDefaultPaymentMethod(manager, customerId, methodId, intent.payment_method_types[0] ?? 'card', now);
+    const updated = await this.payments.setDefaultPaymentMethod(
+      manager,
+      customerId,
+      methodId,
+      intent.payment_method_types[0] ?? 'card',
+      now,
+    );
     if (updated === 0) {
       // The customer row commits in the request that created the SetupIntent; ask Stripe to retry.
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'CUSTOMER_NOT_YET_RECORDED', `customer ${customerId} is not recorded yet`);
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'CUSTOMER_NOT_YET_RECORDED',
+        `customer ${customerId} is not recorded yet`,
+      );
     }
   }
 
-  private async onPaymentIntent(manager: EntityManager, intent: Stripe.PaymentIntent, outcome: 'succeeded' | 'failed', now: Date): Promise<void> {
+  private async onPaymentIntent(
+    manager: EntityManager,
+    intent: Stripe.PaymentIntent,
+    outcome: 'succeeded' | 'failed',
+    now: Date,
+  ): Promise<void> {
     const accountId = intent.metadata?.account_id;
     const paymentId = intent.metadata?.payment_id;
     if (!accountId || !paymentId) return;

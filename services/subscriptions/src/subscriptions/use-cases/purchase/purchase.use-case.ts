@@ -47,9 +47,14 @@ export class PurchaseUseCase {
   async execute(command: PurchaseCommand): Promise<SubscriptionEntity> {
     return this.dataSource.transaction(async (manager) => {
       const subscription = await this.subscriptions.findByAccount(manager, command.accountId, true);
-      if (!subscription) throw new ApiError(HttpStatus.NOT_FOUND, 'SUBSCRIPTION_NOT_FOUND', 'this account has no subscription yet');
+      if (!subscription)
+        throw new ApiError(HttpStatus.NOT_FOUND, 'SUBSCRIPTION_NOT_FOUND', 'this account has no subscription yet');
       if (subscription.status === 'active') {
-        throw new ApiError(HttpStatus.CONFLICT, 'SUBSCRIPTION_ALREADY_ACTIVE', 'the subscription is already paid for; change it instead');
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'SUBSCRIPTION_ALREADY_ACTIVE',
+          'the subscription is already paid for; change it instead',
+        );
       }
       const catalog = this.catalogs.get(subscription.catalog);
       const price = this.check(catalog, command);
@@ -101,9 +106,15 @@ export class PurchaseUseCase {
   private check(catalog: Catalog, command: PurchaseCommand): number {
     const fields: FieldError[] = [];
     const edition = this.catalogs.edition(catalog, command.edition);
-    if (!edition) fields.push({ field: 'edition', reason: `is not an edition of ${catalog.code}: ${catalog.editions.map((e) => e.code).join(', ')}` });
-    if (edition && edition.code === catalog.freeEdition) fields.push({ field: 'edition', reason: 'is free and cannot be bought' });
-    if (!catalog.terms.includes(command.term)) fields.push({ field: 'term', reason: `must be one of ${catalog.terms.join(', ')} in ${catalog.code}` });
+    if (!edition)
+      fields.push({
+        field: 'edition',
+        reason: `is not an edition of ${catalog.code}: ${catalog.editions.map((e) => e.code).join(', ')}`,
+      });
+    if (edition && edition.code === catalog.freeEdition)
+      fields.push({ field: 'edition', reason: 'is free and cannot be bought' });
+    if (!catalog.terms.includes(command.term))
+      fields.push({ field: 'term', reason: `must be one of ${catalog.terms.join(', ')} in ${catalog.code}` });
     if (edition?.maxSeats != null && command.seats > edition.maxSeats) {
       fields.push({ field: 'seats', reason: `${edition.name} is for at most ${edition.maxSeats} user(s)` });
     }
@@ -113,7 +124,12 @@ export class PurchaseUseCase {
     }
     const price = edition?.prices[command.term];
     if (fields.length || price === undefined) {
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'PURCHASE_REFUSED', fields.map((f) => `${f.field} ${f.reason}`).join('; ') || 'no price', fields);
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'PURCHASE_REFUSED',
+        fields.map((f) => `${f.field} ${f.reason}`).join('; ') || 'no price',
+        fields,
+      );
     }
     return price;
   }
