@@ -59,15 +59,16 @@ export function renderInvoicePdf(invoice: InvoicePdfContent): Promise<Buffer> {
   partyBlock(t.buyer, invoice.buyer, 310, top);
   doc.y = Math.max(sellerBottom, doc.y) + 20;
 
-  const columns = [50, 270, 310, 390, 440];
+  const columns = [50, 250, 290, 390, 440];
+  const widthOf = (i: number) => (columns[i + 1] ?? 545) - columns[i]! - 5;
+  /** A table row as tall as its tallest cell, so wrapped text never runs into the next row. */
   const row = (cells: string[], bold = false) => {
     const y = doc.y;
     doc.font(bold ? 'bold' : 'regular');
-    cells.forEach((cell, i) =>
-      doc.text(cell, columns[i]!, y, { width: (columns[i + 1] ?? 545) - columns[i]! - 5, align: i === 0 ? 'left' : 'right' }),
-    );
-    doc.moveDown(0.3);
+    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widthOf(i) })));
+    cells.forEach((cell, i) => doc.text(cell, columns[i]!, y, { width: widthOf(i), align: i === 0 ? 'left' : 'right' }));
     doc.x = 50;
+    doc.y = y + height + 4;
   };
   row([t.description, t.quantity, t.unitPrice, t.vatRate, t.net], true);
   for (const line of invoice.lines) {
