@@ -1,6 +1,9 @@
 // Benchmark (not a test): 10,000 events through outbox -> relay -> Kafka -> inbox consumer, beside a raw
-// kafkajs produce/consume baseline measured in the same run on the same broker and topic layout.
+// kafkajs produce -> consume baseline measured in the same run, on the same broker and topic layout.
+// As in production, the producing side and the consuming side are separate processes in both runs:
+// this process writes (raw: produces), a forked child consumes and reports.
 // Run: npm run bench:messaging   (needs the local broker and Postgres; npm test or npm start bring them up)
+const { fork } = require('node:child_process');
 const { Type } = require('@sinclair/typebox');
 const { defineEvent } = require('@obolus/contracts');
 const {
@@ -27,11 +30,85 @@ const WRITERS = Number(process.env.BENCH_WRITERS ?? 4);
 const SERVICE = 'messaging-bench';
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/obolus_bench';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const run = Date.now().toString(36);
-let phases = {};
+const { schema } = serviceDatabaseNames(SERVICE);
+const serviceUrl = serviceConnectionUrl(adminUrl, SERVICE);
 
+const contractFor = (topic) =>
+  defineEvent({
+    type: 'obolus.messaging-bench.thing.happened.v1',
+    topic,
+    source: '/obolus/messaging-bench',
+    summary: 'benchmark event',
+    data: Type.Object({ n: Type.Integer(), key: Type.String() }),
+  });
+const now = () => performance.timeOrigin + performance.now();
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-function summary(name, startedAt, finishedAt, latencies) {
+
+// ---- consuming side (child process) ----
+async function consume(mode, topic, group) {
+  const kafka = createKafka({ brokers, clientId: `bench-${mode}-consumer` });
+  const latencies = [];
+  let finish;
+  const finished = new Promise((resolve) => (finish = resolve));
+  const record = (sentAt) => {
+    latencies.push(now() - sentAt);
+    if (latencies.length === EVENTS) finish(now());
+  };
+  let stop;
+  if (mode === 'raw') {
+    const consumer = kafka.consumer({ groupId: group });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
+    await consumer.run({
+      partitionsConsumedConcurrently: 3,
+      eachMessage: async ({ message }) => record(JSON.parse(message.value.toString()).sentAt),
+    });
+    await joined;
+    stop = () => consumer.disconnect();
+  } else {
+    const dataSource = await openServiceDataSource(
+      createServiceDataSource({ service: SERVICE, url: serviceUrl, migrations: [MessagingTables1732233600000], poolSize: 8 }),
+    );
+    const producer = createEventProducer(kafka);
+    await producer.connect();
+    const consumer = new EventConsumer({
+      kafka,
+      groupId: group,
+      consumerName: group,
+      dataSource,
+      outbox: new OutboxWriter(schema),
+      schema,
+      producer,
+      partitionsConsumedConcurrently: 3,
+      registrations: [{ contract: contractFor(topic), handle: (event) => record(Date.parse(event.time)) }],
+    });
+    await consumer.start();
+    stop = async () => {
+      await consumer.stop();
+      await producer.disconnect();
+      await dataSource.destroy();
+    };
+  }
+  process.send({ ready: true });
+  const finishedAt = await finished;
+  process.send({ finishedAt, latencies });
+  await stop();
+  process.exit(0);
+}
+
+// ---- producing side (this process) ----
+function startConsumer(mode, topic) {
+  const child = fork(__filename, ['consume', mode, topic, `bench-${mode}-${Date.now().toString(36)}`], { stdio: 'inherit' });
+  const ready = new Promise((resolve) => child.on('message', (m) => m.ready && resolve()));
+  const result = new Promise((resolve, reject) => {
+    child.on('message', (m) => m.latencies && resolve(m));
+    child.on('exit', (code) => code !== 0 && reject(new Error(`${mode} consumer exited ${code}`)));
+  });
+  return { ready, result };
+}
+
+function summary(name, startedAt, { finishedAt, latencies }) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const seconds = (finishedAt - startedAt) / 1000;
   return {
@@ -44,89 +121,47 @@ function summary(name, startedAt, finishedAt, latencies) {
   };
 }
 
-async function rawBaseline(kafka) {
+async function rawBaseline(kafka, run) {
   const topic = `bench.raw.${run}`;
   await ensureTopics(kafka, [topic], 3);
   const producer = createEventProducer(kafka);
   await producer.connect();
-  const latencies = [];
-  let done;
-  const finished = new Promise((resolve) => (done = resolve));
-  const consumer = kafka.consumer({ groupId: `bench-raw-${run}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
-  await consumer.run({
-    partitionsConsumedConcurrently: 3,
-    eachMessage: async ({ message }) => {
-      const body = JSON.parse(message.value.toString());
-      latencies.push(performance.timeOrigin + performance.now() - body.sentAt);
-      if (latencies.length === EVENTS) done(Date.now());
-    },
-  });
-  await joined;
-  const startedAt = Date.now();
+  const consumer = startConsumer('raw', topic);
+  await consumer.ready;
+  const startedAt = now();
   for (let sent = 0; sent < EVENTS; sent += WRITE_BATCH) {
     const messages = Array.from({ length: Math.min(WRITE_BATCH, EVENTS - sent) }, (_, i) => {
       const n = sent + i;
-      return {
-        key: `key-${n % KEYS}`,
-        value: JSON.stringify({ n, key: `key-${n % KEYS}`, sentAt: performance.timeOrigin + performance.now() }),
-      };
+      return { key: `key-${n % KEYS}`, value: JSON.stringify({ n, key: `key-${n % KEYS}`, sentAt: now() }) };
     });
     await producer.send({ topic, acks: -1, messages });
   }
-  const finishedAt = await finished;
-  await consumer.disconnect();
+  const result = await consumer.result;
   await producer.disconnect();
-  return summary('raw kafkajs produce -> consume', startedAt, finishedAt, latencies);
+  return summary('raw kafkajs produce -> consume', startedAt, result);
 }
 
-async function outboxPath(kafka) {
+async function outboxPath(kafka, run) {
   const topic = `bench.outbox.${run}`;
   await ensureTopics(kafka, [topic], 3);
-  await provisionServiceDatabases({ adminUrl, services: [SERVICE] });
-  const { schema } = serviceDatabaseNames(SERVICE);
-  const url = serviceConnectionUrl(adminUrl, SERVICE);
   const dataSource = await openServiceDataSource(
-    createServiceDataSource({ service: SERVICE, url, migrations: [MessagingTables1732233600000], poolSize: 8 }),
+    createServiceDataSource({ service: SERVICE, url: serviceUrl, migrations: [MessagingTables1732233600000], poolSize: 8 }),
   );
-  const contract = defineEvent({
-    type: 'obolus.messaging-bench.thing.happened.v1',
-    topic,
-    source: '/obolus/messaging-bench',
-    summary: 'benchmark event',
-    data: Type.Object({ n: Type.Integer(), key: Type.String() }),
-  });
+  const contract = contractFor(topic);
   const outbox = new OutboxWriter(schema);
   const producer = createEventProducer(kafka);
   await producer.connect();
-  const latencies = [];
-  let done;
-  const finished = new Promise((resolve) => (done = resolve));
-  const consumer = new EventConsumer({
-    kafka,
-    groupId: `bench-outbox-${run}`,
-    consumerName: `bench-${run}`,
-    dataSource,
-    outbox,
+  const consumer = startConsumer('outbox', topic);
+  await consumer.ready;
+  const relay = new OutboxRelay({
+    connection: { connectionString: serviceUrl },
     schema,
     producer,
-    partitionsConsumedConcurrently: 3,
-    registrations: [
-      {
-        contract,
-        handle: (event) => {
-          latencies.push(Date.now() - Date.parse(event.time));
-          if (latencies.length === EVENTS) done(Date.now());
-        },
-      },
-    ],
+    batchSize: 500,
+    pollIntervalMs: 200,
   });
-  await consumer.start();
-  const relay = new OutboxRelay({ connection: { connectionString: url }, schema, producer, batchSize: 500, pollIntervalMs: 200 });
   relay.start();
-  const startedAt = Date.now();
+  const startedAt = now();
   // Concurrent request handlers write the outbox in practice; WRITERS of them share the events.
   let next = 0;
   const writer = async () => {
@@ -146,36 +181,47 @@ async function outboxPath(kafka) {
     }
   };
   await Promise.all(Array.from({ length: WRITERS }, writer));
-  const writtenAt = Date.now();
+  const writtenAt = now();
   while (relay.published < EVENTS) await new Promise((resolve) => setTimeout(resolve, 5));
-  const relayedAt = Date.now();
-  const finishedAt = await finished;
-  phases = { writtenMs: writtenAt - startedAt, relayedMs: relayedAt - startedAt, consumedMs: finishedAt - startedAt };
-  await consumer.stop();
+  const relayedAt = now();
+  const result = await consumer.result;
   await relay.stop();
   await producer.disconnect();
   await dataSource.destroy();
   return {
-    ...summary('outbox -> relay -> Kafka -> inbox consumer', startedAt, finishedAt, latencies),
-    duplicatesAbsorbed: consumer.outcomes.duplicate,
+    row: summary('outbox -> relay -> Kafka -> inbox consumer', startedAt, result),
+    phases: {
+      writtenMs: Math.round(writtenAt - startedAt),
+      publishedMs: Math.round(relayedAt - startedAt),
+      consumedMs: Math.round(result.finishedAt - startedAt),
+    },
   };
 }
 
 async function main() {
+  const run = Date.now().toString(36);
+  await provisionServiceDatabases({ adminUrl, services: [SERVICE] });
   const kafka = createKafka({ brokers, clientId: 'obolus-bench' });
-  const raw = await rawBaseline(kafka);
-  const outbox = await outboxPath(kafka);
+  const raw = await rawBaseline(kafka, run);
+  const { row: outbox, phases } = await outboxPath(kafka, run);
   console.table([raw, outbox]);
   console.log(
-    `outbox path phases (ms from first write): all written ${phases.writtenMs}, all published ${phases.relayedMs}, all consumed ${phases.consumedMs}`,
+    `outbox path, ms from the first write: all written ${phases.writtenMs}, all published ${phases.publishedMs}, all consumed ${phases.consumedMs}`,
   );
   console.log(
-    `throughput ratio outbox/raw: ${(outbox.perSecond / raw.perSecond).toFixed(2)} (${EVENTS} events, ${KEYS} keys, 3 partitions)`,
+    `throughput ratio outbox/raw: ${(outbox.perSecond / raw.perSecond).toFixed(2)} (${EVENTS} events, ${KEYS} keys, 3 partitions, ${WRITERS} writers)`,
   );
   process.exit(0);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv[2] === 'consume') {
+  consume(process.argv[3], process.argv[4], process.argv[5]).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
