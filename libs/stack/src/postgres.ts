@@ -51,6 +51,9 @@ export async function ensurePostgres(adminUrl: string, log: (line: string) => vo
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a dedicated user.
     createPostgresUser: process.getuid?.() === 0,
+    // The package asks for en_US.UTF-8 messages, which minimal systems lack; later flags win.
+    // A URL without a password means a local, trust-authenticated server, like the machine's own.
+    initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', ...(url.password ? [] : ['--auth=trust'])],
     onLog: () => undefined,
   });
   const { existsSync } = await import('node:fs');
