@@ -1,3 +1,5 @@
+import { divideRoundHalfUp } from '@obolus/money';
+
 /**
  * Exact decimal arithmetic for the EN 16931 calculations. Amounts are bigint hundredths of the
  * document currency; quantities, unit prices and rates stay decimal strings, because EN 16931
@@ -40,17 +42,7 @@ export function pow10(exponent: number): bigint {
 }
 
 /** numerator / denominator rounded to an integer, half away from zero (commercial rounding). */
-export function divideRounded(numerator: bigint, denominator: bigint): bigint {
-  if (denominator === 0n) throw new RangeError('division by zero');
-  if (denominator < 0n) {
-    numerator = -numerator;
-    denominator = -denominator;
-  }
-  const negative = numerator < 0n;
-  const magnitude = negative ? -numerator : numerator;
-  const quotient = (magnitude * 2n + denominator) / (denominator * 2n);
-  return negative ? -quotient : quotient;
-}
+export const divideRounded = divideRoundHalfUp;
 
 /** The product of decimals, as hundredths, rounded half away from zero to two decimals. */
 export function productInCents(...factors: ScaledDecimal[]): bigint {
