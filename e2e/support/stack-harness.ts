@@ -63,7 +63,13 @@ export class StackHarness {
         IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: '1000',
       },
     };
-    await Promise.all(OBOLUS_SERVICES.map((service) => this.startService(service)));
+    // Wait for every start to settle, so a failed one never leaves the others running unattended.
+    const started = await Promise.allSettled(OBOLUS_SERVICES.map((service) => this.startService(service)));
+    const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) {
+      await this.stop();
+      throw failed.reason;
+    }
   }
 
   async startService(service: ObolusService): Promise<ServiceProcess> {

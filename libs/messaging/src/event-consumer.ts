@@ -90,8 +90,30 @@ export class EventConsumer {
     return this.counts;
   }
 
-  /** Subscribes and resolves once the consumer has joined its group. */
+  /**
+   * Subscribes and resolves once the consumer has joined its group. A broker that is still starting
+   * (coordinator loading, partitions without leaders) is waited for, with backoff, for a minute.
+   */
   async start(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.startOnce();
+        return;
+      } catch (error) {
+        await this.stop().catch(() => undefined);
+        if (Date.now() > deadline) throw error;
+        this.logger.warn('consumer could not start yet; retrying', {
+          groupId: this.options.groupId,
+          attempt,
+          error: String(error),
+        });
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** attempt)));
+      }
+    }
+  }
+
+  private async startOnce(): Promise<void> {
     const consumer = this.options.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
@@ -99,10 +121,16 @@ export class EventConsumer {
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
-    const joined = new Promise<void>((resolve) => {
-      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
-        off();
+    const joined = new Promise<void>((resolve, reject) => {
+      const offJoin = consumer.on(consumer.events.GROUP_JOIN, () => {
+        offJoin();
+        offCrash();
         resolve();
+      });
+      const offCrash = consumer.on(consumer.events.CRASH, (event) => {
+        offJoin();
+        offCrash();
+        reject(event.payload.error);
       });
     });
     await consumer.connect();

@@ -1,5 +1,5 @@
 import { deadLetterTopic } from '@obolus/contracts';
-import { Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { Admin, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import { MessagingLogger, silentLogger } from './logger';
 
 export interface KafkaConnection {
@@ -47,17 +47,39 @@ export async function ensureTopics(kafka: Kafka, topics: readonly string[], part
   try {
     const existing = new Set(await admin.listTopics());
     const wanted = [...new Set(topics.flatMap((topic) => [topic, deadLetterTopic(topic)]))].filter((t) => !existing.has(t));
-    if (wanted.length === 0) return;
-    try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: wanted.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
-      });
-    } catch (error) {
-      // Another replica created them first.
-      if (!String((error as Error).message).includes('already exists')) throw error;
+    if (wanted.length > 0) {
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: wanted.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+        });
+      } catch (error) {
+        // Another replica created them first.
+        if (!String((error as Error).message).includes('already exists')) throw error;
+      }
     }
+    await waitForLeaders(admin, [...new Set(topics.flatMap((topic) => [topic, deadLetterTopic(topic)]))]);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * On a broker that has just started, or just created the topics (perhaps from another replica),
+ * partitions have no leader for a moment; subscribing then fails. Wait until every one has.
+ */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      const leaderless = metadata.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
+      if (leaderless.length === 0) return;
+      if (Date.now() > deadline)
+        throw new Error(`topics without a partition leader: ${leaderless.map((t) => t.name).join(', ')}`);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

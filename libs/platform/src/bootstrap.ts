@@ -61,6 +61,8 @@ export async function bootstrapService<E extends ConfigSpec>(bootstrap: ServiceB
     { strategy: new KafkaEventTransport(() => runtime.eventTransportOptions()) },
     { inheritAppConfig: true },
   );
+  // Init first: onApplicationBootstrap creates the topics before the consumer subscribes to them.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT, url: `http://127.0.0.1:${config.PORT}` }, `${bootstrap.service} listening`);
