@@ -1,3 +1,4 @@
+export * from './column-transformers';
 export * from './connection-url';
 export * from './provision';
 export * from './service-data-source';

@@ -10,7 +10,6 @@ import {
   loadConfig,
   PinoNestLogger,
   shutdownTelemetry,
-  url,
 } from '@obolus/observability';
 import { Logger } from 'pino';
 import { ApiExceptionFilter } from './api-error';
@@ -101,8 +100,3 @@ export function runService<E extends ConfigSpec>(bootstrap: ServiceBootstrap<E>)
     process.exit(1);
   });
 }
-
-/** For services whose routes verify identity's access tokens offline. */
-export const identityJwksConfig = {
-  IDENTITY_JWKS_URL: url("identity's published signing keys (/.well-known/jwks.json)", ['http', 'https']),
-};

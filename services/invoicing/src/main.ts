@@ -1,8 +1,9 @@
-import { identityJwksConfig, runService } from '@obolus/platform';
+import { authConfigSpec } from '@obolus/auth';
+import { runService } from '@obolus/platform';
 import { InvoicingModule } from './invoicing.module';
 
 runService({
   service: 'invoicing',
-  extraConfig: identityJwksConfig,
+  extraConfig: authConfigSpec,
   module: (config, logger) => InvoicingModule.forRoot(config, logger),
 });

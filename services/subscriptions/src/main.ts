@@ -1,8 +1,9 @@
-import { identityJwksConfig, runService } from '@obolus/platform';
+import { authConfigSpec } from '@obolus/auth';
+import { runService } from '@obolus/platform';
 import { SubscriptionsModule } from './subscriptions.module';
 
 runService({
   service: 'subscriptions',
-  extraConfig: identityJwksConfig,
+  extraConfig: authConfigSpec,
   module: (config, logger) => SubscriptionsModule.forRoot(config, logger),
 });

@@ -1,8 +1,8 @@
+import { bigintAsNumber } from '@obolus/database';
 import { InvoiceIssuedV1Data } from '@obolus/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 type Party = InvoiceIssuedV1Data['seller'];
-const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
 
 /** An issued invoice: append-only, the database refuses any change (I3). */
 @Entity({ schema: 'invoicing', name: 'invoices' })

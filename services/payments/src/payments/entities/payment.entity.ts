@@ -1,8 +1,7 @@
+import { bigintAsNumber } from '@obolus/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type PaymentStatus = 'processing' | 'succeeded' | 'failed';
-
-const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
 
 @Entity({ schema: 'payments', name: 'payments' })
 export class PaymentEntity {
