@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the npm dependencies when missing or out of date, then compiles every package (incremental).
+# Installs the npm dependencies when missing or out of date, compiles every package (incremental), and
+# prepares the official e-Factura validation artefacts (resolved from Maven Central once, then cached).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -7,13 +8,12 @@ command -v node >/dev/null || { echo "Node.js 20+ is required" >&2; exit 1; }
 major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$major" -ge 20 ] || { echo "Node.js 20+ is required (found $(node -v))" >&2; exit 1; }
 
+# A broken lock must fail here, naming its cause, rather than half-install.
+node scripts/check-lock.js
+
 if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "installing npm dependencies (npm ci)" >&2
-  if ! npm ci --no-audit --no-fund >&2; then
-    # npm >= 11.16 can reject a lock that lists optional platform packages a registry mirror lacks
-    # (npm/cli#9846). The lock stays the source of versions; npm install honours it.
-    echo "npm ci refused the lock file; installing from it with npm install instead" >&2
-    npm install --no-audit --no-fund >&2
-  fi
+  npm ci --no-audit --no-fund >&2
 fi
 node scripts/build.mjs >&2
+node scripts/validation-artefacts.mjs >&2

@@ -1,10 +1,12 @@
 // The whole local stack in one foreground process: Kafka, Postgres, the sandboxes and the six services.
-// Ctrl-C (or SIGTERM) stops the services gracefully, then what this process started.
+// It supervises what it starts: when any process fails to start or dies, it prints that process's last
+// lines and stops everything else, Kafka included if it started it, and exits non-zero. Ctrl-C (or
+// SIGTERM) stops everything within SHUTDOWN_DEADLINE_MS, killing what does not stop in time.
 const { execFileSync, spawn } = require('node:child_process');
 const { mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { OBOLUS_SERVICES, provisionServiceDatabases } = require('@obolus/database');
-const { ensurePostgres, serviceEnvironment, startServiceProcess, repositoryRoot } = require('@obolus/stack');
+const { ensurePostgres, serviceEnvironment, spawnNodeProcess, spawnServiceProcess, repositoryRoot } = require('@obolus/stack');
 
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/obolus';
 const kafkaPort = process.env.KAFKA_PORT ?? '9092';
@@ -25,7 +27,7 @@ const sandboxes = [
   {
     name: 'stripe-sandbox',
     entry: 'sandboxes/stripe/dist/main.js',
-    probe: `http://127.0.0.1:${ports.stripe}`,
+    probe: `http://127.0.0.1:${ports.stripe}/`,
     env: {
       STRIPE_SANDBOX_PORT: String(ports.stripe),
       STRIPE_SANDBOX_WEBHOOK_URLS: `http://127.0.0.1:4003/webhooks/stripe`,
@@ -37,14 +39,14 @@ const sandboxes = [
   {
     name: 'vies-sandbox',
     entry: 'libs/vat/dist/vies/sandbox/main.js',
-    probe: `http://127.0.0.1:${ports.vies}`,
+    probe: `http://127.0.0.1:${ports.vies}/`,
     env: { VIES_SANDBOX_PORT: String(ports.vies) },
     shows: `http://127.0.0.1:${ports.vies}`,
   },
   {
     name: 'mail-sandbox',
     entry: 'sandboxes/mail/dist/main.js',
-    probe: `http://127.0.0.1:${ports.mailViewer}`,
+    probe: `http://127.0.0.1:${ports.mailViewer}/`,
     env: { MAIL_SANDBOX_SMTP_PORT: String(ports.smtp), MAIL_SANDBOX_HTTP_PORT: String(ports.mailViewer) },
     shows: `smtp://127.0.0.1:${ports.smtp}, mail viewer http://127.0.0.1:${ports.mailViewer}`,
   },
@@ -59,38 +61,42 @@ const sandboxEnvironment = {
   SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${ports.smtp}`,
 };
 
-const started = { kafka: false, postgres: undefined, sandboxes: [], services: [] };
+const SHUTDOWN_DEADLINE_MS = 15_000;
+const kafkaScript = join(repositoryRoot, 'deploy/kafka/kafka.sh');
+const started = { kafka: false, postgres: undefined, processes: [] };
 let stopping = false;
 
 function kafkaAnswers() {
   try {
-    execFileSync('bash', [join(repositoryRoot, 'deploy/kafka/kafka.sh'), 'status'], {
-      stdio: 'ignore',
-      env: { ...process.env, KAFKA_PORT: kafkaPort },
-    });
+    execFileSync('bash', [kafkaScript, 'status'], { stdio: 'ignore', env: { ...process.env, KAFKA_PORT: kafkaPort } });
     return true;
   } catch {
     return false;
   }
 }
 
-async function startSandbox(sandbox) {
-  const child = spawn(process.execPath, [join(repositoryRoot, sandbox.entry)], {
-    env: { ...process.env, ...sandbox.env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+/** Runs kafka.sh without blocking the event loop, so Ctrl-C is handled while the broker starts. */
+function runKafkaScript(command, extraEnv = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [kafkaScript, command], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, KAFKA_PORT: kafkaPort, ...extraEnv },
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kafka.sh ${command} exited with ${code}`))));
   });
-  started.sandboxes.push(child);
-  const url = sandbox.probe;
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`${sandbox.name} exited during start`);
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(1000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`${sandbox.name} did not answer on ${url}`);
+}
+
+/** Keeps a process in the list of what to stop from the moment it is spawned, and watches it die. */
+function supervise(name, running) {
+  started.processes.push({ name, running });
+  void running.exited.then(({ code, signal }) => {
+    if (stopping) return;
+    say(`${name} exited (code ${code}, signal ${signal}); its last lines (all in .data/logs/${name}.log):`);
+    process.stderr.write(`${running.lastLines(20)}\n`);
+    void shutdown(`${name} exited`, 1);
+  });
+  return running;
 }
 
 async function main() {
@@ -98,11 +104,8 @@ async function main() {
   mkdirSync(logDir, { recursive: true });
   if (!kafkaAnswers()) {
     say(`starting Kafka on 127.0.0.1:${kafkaPort}`);
-    execFileSync('bash', [join(repositoryRoot, 'deploy/kafka/kafka.sh'), 'start'], {
-      stdio: 'inherit',
-      env: { ...process.env, KAFKA_PORT: kafkaPort },
-    });
-    started.kafka = true;
+    started.kafka = true; // kafka.sh stop stops only a broker it started, so this is safe even if start fails
+    await runKafkaScript('start');
   } else {
     say(`using the Kafka broker already on ${brokers.join(',')}`);
   }
@@ -110,42 +113,47 @@ async function main() {
   say('preparing the database: one schema and one role per service');
   await provisionServiceDatabases({ adminUrl, services: OBOLUS_SERVICES });
 
-  const sandboxUrls = [];
   for (const sandbox of sandboxes) {
-    await startSandbox(sandbox);
-    sandboxUrls.push([sandbox.name, sandbox.shows]);
+    const running = supervise(
+      sandbox.name,
+      spawnNodeProcess({
+        name: sandbox.name,
+        args: [join(repositoryRoot, sandbox.entry)],
+        env: sandbox.env,
+        logFile: join(logDir, `${sandbox.name}.log`),
+        probe: { url: sandbox.probe, accept: 'any' },
+        timeoutMs: 30_000,
+      }),
+    );
+    await running.ready;
   }
-  const extra = sandboxEnvironment;
 
   const stack = {
     databaseAdminUrl: adminUrl,
     kafkaBrokers: brokers,
     otlpEndpoint: process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
-    extra,
+    extra: sandboxEnvironment,
   };
   say(`starting ${OBOLUS_SERVICES.length} services (logs in .data/logs/)`);
-  const services = await Promise.all(
-    OBOLUS_SERVICES.map((service) =>
-      startServiceProcess({
+  const services = OBOLUS_SERVICES.map((service) =>
+    supervise(
+      service,
+      spawnServiceProcess({
         service,
         env: serviceEnvironment(service, stack),
         logFile: join(logDir, `${service}.log`),
         healthTimeoutMs: 120_000,
-      }).then((running) => {
-        started.services.push(running);
-        running.exited.then(({ code, signal }) => {
-          if (!stopping) say(`${service} exited (code ${code}, signal ${signal}); see .data/logs/${service}.log`);
-        });
-        return running;
       }),
     ),
   );
+  await Promise.all(services.map((running) => running.ready));
+  if (stopping) return;
 
   const seconds = ((Date.now() - began) / 1000).toFixed(1);
   say(`stack ready in ${seconds} s`);
   const rows = [
     ...services.map((s) => [s.service, `${s.url}  (health: ${s.url}/health)`]),
-    ...sandboxUrls,
+    ...sandboxes.map((sandbox) => [sandbox.name, sandbox.shows]),
     ['kafka', brokers.join(',')],
     ['postgres', adminUrl.replace(/:[^:@/]*@/, ':***@')],
   ];
@@ -154,22 +162,33 @@ async function main() {
   say('press Ctrl-C to stop');
 }
 
-async function stop(signal) {
+/** Stops everything this process started, services first, and exits; a hard deadline bounds it. */
+async function shutdown(reason, exitCode) {
   if (stopping) return;
   stopping = true;
-  say(`${signal}: stopping`);
-  await Promise.all(started.services.map((s) => s.stop()));
-  for (const child of started.sandboxes) child.kill('SIGTERM');
-  if (started.postgres?.embedded) await started.postgres.stop();
-  if (started.kafka) execFileSync('bash', [join(repositoryRoot, 'deploy/kafka/kafka.sh'), 'stop'], { stdio: 'inherit' });
+  say(`${reason}: stopping`);
+  const hardStop = setTimeout(() => {
+    say(`not stopped within ${SHUTDOWN_DEADLINE_MS / 1000} s; killing what is left`);
+    for (const { running } of started.processes) running.child.kill('SIGKILL');
+    if (started.kafka)
+      spawn('bash', [kafkaScript, 'stop'], { stdio: 'ignore', env: { ...process.env, KAFKA_STOP_SECONDS: '0' } });
+    process.exit(exitCode || 1);
+  }, SHUTDOWN_DEADLINE_MS);
+  const isService = ({ name }) => OBOLUS_SERVICES.includes(name);
+  // A service whose broker is gone can hang in its Kafka disconnect: 8 s, then SIGKILL.
+  await Promise.all(started.processes.filter(isService).map(({ running }) => running.stop(8_000)));
+  await Promise.all(started.processes.filter((p) => !isService(p)).map(({ running }) => running.stop(2_000)));
+  if (started.postgres?.embedded) await started.postgres.stop().catch((error) => say(`embedded Postgres: ${error.message}`));
+  if (started.kafka) await runKafkaScript('stop', { KAFKA_STOP_SECONDS: '3' }).catch((error) => say(error.message));
+  clearTimeout(hardStop);
   say('stopped');
-  process.exit(0);
+  process.exit(exitCode);
 }
 
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
-main().catch(async (error) => {
-  process.stderr.write(`obolus: failed to start the stack: ${error.stack ?? error}\n`);
-  await stop('error');
-  process.exit(1);
+process.on('SIGINT', () => void shutdown('SIGINT', 0));
+process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+main().catch((error) => {
+  if (stopping) return;
+  process.stderr.write(`obolus: failed to start the stack: ${error.message ?? error}\n`);
+  void shutdown('failed to start', 1);
 });

@@ -61,14 +61,17 @@ start() {
     if answers 1000; then log "ready"; return 0; fi
     sleep 1
   done
-  log "broker did not answer within 120 s"; exit 1
+  log "broker did not answer within 120 s; stopping it"; tail -n 30 "$home/logs/server.log" >&2 || true
+  stop; exit 1
 }
 
 stop() {
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     local pid; pid="$(cat "$pidfile")"
     kill "$pid"
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    # A controlled shutdown normally takes a second or two; KAFKA_STOP_SECONDS bounds it, then SIGKILL.
+    local tries=$(( ${KAFKA_STOP_SECONDS:-30} * 2 ))
+    for _ in $(seq 1 "$tries"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
     log "stopped"
   else

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { buildUblXml } from './build-xml';
 import { completeUblDocument } from './complete-document';
@@ -8,9 +7,9 @@ import { UblMalformedXmlError } from './errors';
 import { CIUS_RO_CUSTOMIZATION_ID } from './model';
 import { parseUblXml } from './parse-xml';
 import { ublDocumentDraft } from './test-support/ubl-document.arbitrary';
-import { validationArtefactsDir } from './validation/validation-artefacts';
+import { anafExamplePath } from './test-support/sample-documents';
 
-const anafExample = (name: string) => readFileSync(join(validationArtefactsDir(), 'examples', 'anaf', name), 'utf8');
+const anafExample = (name: string) => readFileSync(anafExamplePath(name), 'utf8');
 
 describe('parseUblXml', () => {
   describe("ANAF's sample invoice", () => {

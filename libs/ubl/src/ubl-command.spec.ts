@@ -2,9 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentToJson } from './json-format';
-import { sampleB2bInvoice } from './test-support/sample-documents';
+import { anafExamplePath, sampleB2bInvoice } from './test-support/sample-documents';
 import { ublCommand } from './ubl-command';
-import { validationArtefactsDir } from './validation/validation-artefacts';
 
 async function run(...args: string[]) {
   let out = '';
@@ -19,7 +18,7 @@ const file = (name: string, contents: string) => {
   writeFileSync(path, contents);
   return path;
 };
-const anafInvoice = join(validationArtefactsDir(), 'examples', 'anaf', 'eInvoice_ex.xml');
+const anafInvoice = anafExamplePath('eInvoice_ex.xml');
 
 describe('obolus ubl', () => {
   it('build prints the XML of a JSON document', async () => {

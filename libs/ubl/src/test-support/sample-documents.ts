@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DocumentLine, UblDocument } from '../model';
 
 /** A typical Obolus subscription invoice: Bucharest seller, Cluj buyer, RON, standard rate. */
@@ -35,3 +36,6 @@ export function sampleB2bInvoice(lineCount = 2): UblDocument {
     lines,
   };
 }
+
+/** ANAF's published sample invoice and credit note (2022), kept in libs/ubl/examples/anaf. */
+export const anafExamplePath = (name: string): string => join(__dirname, '..', '..', 'examples', 'anaf', name);

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildUblXml } from '../build-xml';
 import { CIUS_RO_CUSTOMIZATION_ID, UblDocument } from '../model';
 import { parseUblXml } from '../parse-xml';
-import { sampleB2bInvoice } from '../test-support/sample-documents';
+import { anafExamplePath, sampleB2bInvoice } from '../test-support/sample-documents';
 import { CiusRoValidator } from './cius-ro-validator';
-import { validationArtefactsDir } from './validation-artefacts';
 
-const anafExample = (name: string) => readFileSync(join(validationArtefactsDir(), 'examples', 'anaf', name), 'utf8');
+const anafExample = (name: string) => readFileSync(anafExamplePath(name), 'utf8');
 
 describe('CiusRoValidator with the official artefacts', () => {
   // One validator for the file: the schemas are read once and the SEF is loaded once.

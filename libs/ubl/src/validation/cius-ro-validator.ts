@@ -5,7 +5,7 @@ import { validationArtefactsDir } from './validation-artefacts';
 import { reportOf, ValidationFinding, ValidationReport, WELL_FORMED_RULE_ID } from './validation-finding';
 
 export interface CiusRoValidatorOptions {
-  /** Directory of the official artefacts; OBOLUS_VALIDATION_DIR or ../shared/validation by default. */
+  /** Directory of the official artefacts; OBOLUS_VALIDATION_DIR or libs/ubl/artefacts by default. */
   validationDir?: string;
   /** Run SaxonJS once on a small document so that the first real validation is not slow. */
   warmUp?: boolean;

@@ -3,12 +3,13 @@ import { join, resolve } from 'node:path';
 import { ValidationArtefactsMissingError } from '../errors';
 
 /**
- * The official artefacts live outside the repository, in ../shared/validation next to the
- * repository root (libs/ubl/src or libs/ubl/dist -> ../../.. is the root). OBOLUS_VALIDATION_DIR
- * points elsewhere, e.g. in a container image.
+ * The official artefacts, resolved from Maven Central and checked against pinned hashes by
+ * scripts/validation-artefacts.mjs (run by npm start, npm test and the Docker build), live in
+ * libs/ubl/artefacts (from libs/ubl/src/validation or libs/ubl/dist/validation, ../../artefacts).
+ * OBOLUS_VALIDATION_DIR points elsewhere.
  */
 export function validationArtefactsDir(): string {
-  return process.env.OBOLUS_VALIDATION_DIR ?? resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'validation');
+  return process.env.OBOLUS_VALIDATION_DIR ?? resolve(__dirname, '..', '..', 'artefacts');
 }
 
 export interface XsdFile {
