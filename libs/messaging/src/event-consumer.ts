@@ -2,13 +2,17 @@ import { Context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { CloudEvent, deadLetterTopic, violationsOf } from '@obolus/contracts';
 import { Batch, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { EventHandlerContext, EventHandlerRegistration, PermanentEventError } from './event-handler';
+import { EventHandlerContext, EventHandlerRegistration } from './event-handler';
+import { failureKindOf } from './failure-kind';
 import { MessagingLogger, silentLogger } from './logger';
 import { OutboxWriter } from './outbox-writer';
 import { contextFromTraceHeaders } from './trace-context';
 
 export interface RetryPolicy {
-  /** Tries in all, the first included. */
+  /**
+   * Tries in all, the first included, for a failure of unknown kind (a bug, say). A transient failure
+   * (a dependency unavailable) is retried without limit; a permanent one is not retried.
+   */
   attempts: number;
   initialBackoffMs: number;
   maxBackoffMs: number;
@@ -54,14 +58,18 @@ export const DLQ_HEADERS = {
 export type DeadLetterReason = 'malformed-envelope' | 'schema-violation' | 'handler-failed' | 'permanent-error';
 
 type Outcome = 'processed' | 'duplicate' | 'ignored' | 'dead-lettered';
+/** The consumer stopped or lost the partition while a message waited for a retry: leave it unresolved. */
+const ABANDONED = 'abandoned';
 
 const tracer = trace.getTracer('@obolus/messaging');
 
 /**
  * A Kafka consumer with the guarantees kafkajs and Nest's transport leave to us:
  * - idempotent: each event id is recorded in the inbox in the handler's own transaction;
- * - bounded retries with backoff in place (so a key's order holds), then `<topic>.dlq` with the error
- *   in the headers, and the partition moves on;
+ * - retries in place (so a key's order holds, and the partition does not move on meanwhile): a
+ *   transient failure (Postgres, Kafka or an outside service unavailable) for as long as it takes, with
+ *   capped backoff; a permanent one (a schema violation, or `PermanentEventError`) not at all; one of
+ *   unknown kind a few times. Only the last two go to `<topic>.dlq`, with the error in the headers;
  * - payloads are checked against their contract first: a violation goes to the DLQ with its reason;
  * - offsets are resolved only for messages whose transaction committed, so a crash redelivers and the
  *   inbox absorbs the duplicate.
@@ -78,7 +86,7 @@ export class EventConsumer {
 
   constructor(private readonly options: EventConsumerOptions) {
     this.byType = new Map(options.registrations.map((r) => [r.contract.type, r]));
-    this.retry = { attempts: 3, initialBackoffMs: 200, maxBackoffMs: 5000, ...options.retry };
+    this.retry = { attempts: 5, initialBackoffMs: 200, maxBackoffMs: 10_000, ...options.retry };
     this.logger = options.logger ?? silentLogger;
   }
 
@@ -89,6 +97,9 @@ export class EventConsumer {
   get outcomes(): Readonly<Record<Outcome, number>> {
     return this.counts;
   }
+
+  /** Retries made because a dependency was unavailable, since start. */
+  transientRetries = 0;
 
   /**
    * Subscribes and resolves once the consumer has joined its group. A broker that is still starting
@@ -155,6 +166,7 @@ export class EventConsumer {
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const stillOurs = () => isRunning() && !isStale();
     const chunkSize = Math.max(1, this.options.chunkSize ?? 100);
     for (let start = 0; start < batch.messages.length; start += chunkSize) {
       if (!isRunning() || isStale()) return;
@@ -164,7 +176,14 @@ export class EventConsumer {
         resolveOffset(chunk[chunk.length - 1]!.offset);
       } else {
         for (const [index, message] of chunk.entries()) {
-          const outcome = await this.handleOne(batch, message, heartbeat, index === failure.index ? failure.error : undefined);
+          const outcome = await this.handleOne(
+            batch,
+            message,
+            heartbeat,
+            stillOurs,
+            index === failure.index ? failure.error : undefined,
+          );
+          if (outcome === ABANDONED) return;
           this.counts[outcome] += 1;
           resolveOffset(message.offset);
           await heartbeat();
@@ -267,39 +286,45 @@ export class EventConsumer {
     batch: Batch,
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
+    stillOurs: () => boolean,
     failedOnce?: unknown,
-  ): Promise<Outcome> {
+  ): Promise<Outcome | typeof ABANDONED> {
     const { topic, partition } = batch;
     const verdict = this.accept(message);
     if (verdict === 'ignored') return 'ignored';
     if ('deadLetter' in verdict) return this.deadLetter(topic, partition, message, verdict.deadLetter, verdict.error, 0);
     const { event, registration } = verdict;
 
+    let lastError = failedOnce;
     for (let attempt = failedOnce === undefined ? 1 : 2; ; attempt += 1) {
+      if (lastError !== undefined) {
+        const kind = failureKindOf(lastError);
+        if (kind === 'permanent' || (kind === 'unknown' && attempt > this.retry.attempts)) {
+          const reason = kind === 'permanent' ? 'permanent-error' : 'handler-failed';
+          return this.deadLetter(topic, partition, message, reason, errorText(lastError), attempt - 1);
+        }
+        if (kind === 'transient') this.transientRetries += 1;
+        await this.backoff(attempt - 1, heartbeat, stillOurs);
+        if (!stillOurs()) return ABANDONED;
+      }
       try {
         return await this.traced(event, message, attempt, () =>
           this.runHandler(registration, event, { topic, partition, offset: message.offset, attempt }),
         );
       } catch (error) {
-        const permanent = error instanceof PermanentEventError;
-        this.logger.warn('event handler failed', {
-          consumer: this.options.consumerName,
-          type: event.type,
-          eventId: event.id,
-          attempt,
-          error: String(error),
-        });
-        if (permanent || attempt >= this.retry.attempts) {
-          return this.deadLetter(
-            topic,
-            partition,
-            message,
-            permanent ? 'permanent-error' : 'handler-failed',
-            errorText(error),
+        lastError = error;
+        const kind = failureKindOf(error);
+        // A dependency that is down fails every try: say so at the first and then every tenth.
+        if (kind !== 'transient' || attempt === 1 || attempt % 10 === 0) {
+          this.logger.warn(kind === 'transient' ? 'event handler waits for a dependency' : 'event handler failed', {
+            consumer: this.options.consumerName,
+            type: event.type,
+            eventId: event.id,
             attempt,
-          );
+            kind,
+            error: String(error),
+          });
         }
-        await this.backoff(attempt, heartbeat);
       }
     }
   }
@@ -353,14 +378,15 @@ export class EventConsumer {
     });
   }
 
-  private async backoff(attempt: number, heartbeat: () => Promise<void>): Promise<void> {
-    const base = Math.min(this.retry.maxBackoffMs, this.retry.initialBackoffMs * 2 ** (attempt - 1));
+  private async backoff(attempt: number, heartbeat: () => Promise<void>, stillOurs: () => boolean): Promise<void> {
+    const base = Math.min(this.retry.maxBackoffMs, this.retry.initialBackoffMs * 2 ** Math.min(attempt - 1, 20));
     const jittered = base / 2 + Math.random() * (base / 2);
     const until = Date.now() + jittered;
-    // Stay in the group while waiting: kafkajs only heartbeats between messages.
-    while (Date.now() < until) {
-      await heartbeat();
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, until - Date.now())));
+    // Stay in the group while waiting: kafkajs only heartbeats between messages. A broker that is down
+    // fails the heartbeat too; that is the same wait, not a reason to give up the message.
+    while (Date.now() < until && stillOurs()) {
+      await heartbeat().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(1000, until - Date.now()))));
     }
   }
 

@@ -1,5 +1,6 @@
 export * from './event-consumer';
 export * from './event-handler';
+export * from './failure-kind';
 export * from './kafka';
 export * from './kafka-event-transport';
 export * from './logger';

@@ -58,3 +58,27 @@ function schemaOf(queryRunner: QueryRunner): string {
 
 /** The LISTEN/NOTIFY channel that wakes the relay of a schema's outbox. */
 export const outboxChannel = (schema: string): string => `obolus_outbox_${schema}`;
+
+/** Records the relay sets aside (never sendable), and an index that keeps claiming cheap. */
+export class OutboxSetAside1764201600000 implements MigrationInterface {
+  name = 'OutboxSetAside1764201600000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const schema = schemaOf(queryRunner);
+    await queryRunner.query(
+      `ALTER TABLE "${schema}".outbox ADD COLUMN set_aside_at timestamptz, ADD COLUMN set_aside_reason text`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX outbox_set_aside_idx ON "${schema}".outbox (topic, message_key, seq) WHERE set_aside_at IS NOT NULL AND published_at IS NULL`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const schema = schemaOf(queryRunner);
+    await queryRunner.query(`DROP INDEX "${schema}".outbox_set_aside_idx`);
+    await queryRunner.query(`ALTER TABLE "${schema}".outbox DROP COLUMN set_aside_reason, DROP COLUMN set_aside_at`);
+  }
+}
+
+/** Every migration of the messaging tables, in order: a service's data source runs these first. */
+export const MESSAGING_MIGRATIONS = [MessagingTables1732233600000, OutboxSetAside1764201600000];

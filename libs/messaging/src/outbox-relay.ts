@@ -14,6 +14,20 @@ export interface OutboxRow {
   /** The CloudEvent, as JSON text. */
   envelope: string;
   headers: TraceHeaders;
+  /** The envelope's size in bytes, as Kafka will carry it. */
+  bytes: number;
+}
+
+/** A record the broker can never take, held back with the later records of its key. */
+export interface SetAsideRecord {
+  seq: string;
+  eventId: string;
+  topic: string;
+  key: string;
+  eventType: string;
+  bytes: number;
+  reason: string;
+  setAsideAt: string;
 }
 
 export interface OutboxRelayOptions {
@@ -23,6 +37,10 @@ export interface OutboxRelayOptions {
   /** An idempotent producer with one request in flight, so per-key order survives retries. */
   producer: Producer;
   batchSize?: number;
+  /** A batch's envelopes stay under this many bytes (the broker refuses a request over 1 MB by default). */
+  maxBatchBytes?: number;
+  /** A record over this many bytes is never sent: it is set aside. */
+  maxRecordBytes?: number;
   /** The longest the relay sleeps when no NOTIFY arrives. */
   pollIntervalMs?: number;
   logger?: MessagingLogger;
@@ -32,8 +50,23 @@ export interface OutboxRelayOptions {
 
 const tracer = trace.getTracer('@obolus/messaging');
 
+/** Broker answers that no retry of the same record can change. */
+const NON_RETRIABLE_PRODUCE_ERRORS = new Set([
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'INVALID_RECORD',
+  'CORRUPT_MESSAGE',
+  'INVALID_TIMESTAMP',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'TOPIC_AUTHORIZATION_FAILED',
+  'INVALID_TOPIC_EXCEPTION',
+]);
+
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and marks them sent after the broker's ack.
+ * Batches are sized in bytes, below the broker's limit. A record the broker can never take (too large,
+ * refused as invalid) is set aside with the later records of its key, so that key's order holds, and
+ * logged at error level; the other keys keep flowing. `setAside()` lists what waits there.
  * One relay per schema is active at a time (a session advisory lock), so replicas of a service never
  * publish the same key out of order; the others wait to take over. A crash between the ack and the
  * mark publishes the rows again on restart: delivery is at least once, and consumers' inboxes make
@@ -46,12 +79,18 @@ export class OutboxRelay {
   private wake?: () => void;
   private readonly lockKey: number;
   private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
+  private readonly maxRecordBytes: number;
   private readonly pollIntervalMs: number;
   private readonly logger: MessagingLogger;
   published = 0;
+  /** Records set aside by this relay since start. */
+  setAsideCount = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
+    this.maxBatchBytes = options.maxBatchBytes ?? 512 * 1024;
+    this.maxRecordBytes = options.maxRecordBytes ?? 900 * 1024;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.logger = options.logger ?? silentLogger;
     this.lockKey = lockKeyOf(options.schema);
@@ -108,33 +147,128 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const client = this.client!;
+    const schema = this.options.schema;
     await client.query('BEGIN');
     try {
-      const { rows } = await client.query<OutboxRow>(
+      const { rows: claimed } = await client.query<OutboxRow>(
         // The envelope goes out as the JSON text Postgres holds: no parse and re-serialise per row.
-        `SELECT seq, event_id, topic, message_key, event_type, envelope::text AS envelope, headers
-           FROM "${this.options.schema}".outbox
-          WHERE published_at IS NULL
-          ORDER BY seq
+        // A key with a record set aside waits behind it.
+        `SELECT o.seq, o.event_id, o.topic, o.message_key, o.event_type, o.envelope::text AS envelope, o.headers,
+                octet_length(o.envelope::text) AS bytes
+           FROM "${schema}".outbox o
+          WHERE o.published_at IS NULL AND o.set_aside_at IS NULL
+            AND NOT EXISTS (
+              SELECT 1 FROM "${schema}".outbox s
+               WHERE s.set_aside_at IS NOT NULL AND s.published_at IS NULL
+                 AND s.topic = o.topic AND s.message_key = o.message_key AND s.seq < o.seq)
+          ORDER BY o.seq
           LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
+          FOR UPDATE OF o SKIP LOCKED`,
         [this.batchSize],
       );
-      if (rows.length === 0) {
+      if (claimed.length === 0) {
         await client.query('COMMIT');
         return 0;
       }
-      await this.send(rows);
-      await this.options.afterPublish?.(rows);
-      await client.query(`UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
-        rows.map((row) => row.seq),
-      ]);
+      const { batch, tooLarge } = this.sizeBatch(claimed);
+      const sent: OutboxRow[] = [];
+      const setAside = tooLarge.map((row) => ({
+        row,
+        reason: `the record is ${row.bytes} bytes, over the ${this.maxRecordBytes} bytes a message may have`,
+      }));
+      if (batch.length > 0) {
+        try {
+          await this.send(batch);
+          sent.push(...batch);
+        } catch (error) {
+          if (!isNonRetriableProduceError(error)) throw error;
+          // Find the record the broker refuses: one at a time, in order, holding back its key.
+          const blocked = new Set<string>();
+          for (const row of batch) {
+            if (blocked.has(keyOf(row))) continue;
+            try {
+              await this.send([row]);
+              sent.push(row);
+            } catch (single) {
+              if (!isNonRetriableProduceError(single)) throw single;
+              setAside.push({ row, reason: `the broker refused the record: ${String((single as Error).message ?? single)}` });
+              blocked.add(keyOf(row));
+            }
+          }
+        }
+      }
+      if (sent.length > 0) await this.options.afterPublish?.(sent);
+      if (sent.length > 0) {
+        await client.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+          sent.map((row) => row.seq),
+        ]);
+      }
+      for (const { row, reason } of setAside) {
+        await client.query(`UPDATE "${schema}".outbox SET set_aside_at = now(), set_aside_reason = $2 WHERE seq = $1`, [
+          row.seq,
+          reason,
+        ]);
+        this.logger.error('outbox record set aside: it can never be sent; later records of its key wait behind it', {
+          schema,
+          seq: row.seq,
+          eventId: row.event_id,
+          eventType: row.event_type,
+          topic: row.topic,
+          key: row.message_key,
+          bytes: row.bytes,
+          reason,
+        });
+      }
       await client.query('COMMIT');
-      this.published += rows.length;
-      return rows.length;
+      this.published += sent.length;
+      this.setAsideCount += setAside.length;
+      // Rows left out of a full batch are claimed again at once.
+      return sent.length + setAside.length;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * The longest prefix of the claimed rows (oldest first) that stays under the byte budget, leaving
+   * out rows no broker would take and the later rows of their keys.
+   */
+  private sizeBatch(claimed: OutboxRow[]): { batch: OutboxRow[]; tooLarge: OutboxRow[] } {
+    const batch: OutboxRow[] = [];
+    const tooLarge: OutboxRow[] = [];
+    const blocked = new Set<string>();
+    let bytes = 0;
+    for (const row of claimed) {
+      row.bytes = Number(row.bytes);
+      if (blocked.has(keyOf(row))) continue;
+      if (row.bytes > this.maxRecordBytes) {
+        tooLarge.push(row);
+        blocked.add(keyOf(row));
+        continue;
+      }
+      if (batch.length > 0 && bytes + row.bytes > this.maxBatchBytes) break;
+      batch.push(row);
+      bytes += row.bytes;
+    }
+    return { batch, tooLarge };
+  }
+
+  /** The records set aside in this schema's outbox that still wait, oldest first. */
+  async setAside(): Promise<SetAsideRecord[]> {
+    const client = new Client(this.options.connection);
+    await client.connect();
+    try {
+      const { rows } = await client.query<SetAsideRecord>(
+        `SELECT seq, event_id AS "eventId", topic, message_key AS key, event_type AS "eventType",
+                octet_length(envelope::text) AS bytes, set_aside_reason AS reason, set_aside_at AS "setAsideAt"
+           FROM "${this.options.schema}".outbox
+          WHERE set_aside_at IS NOT NULL AND published_at IS NULL
+          ORDER BY seq`,
+      );
+      return rows;
+    } finally {
+      await client.end().catch(() => undefined);
     }
   }
 
@@ -220,6 +354,20 @@ export class OutboxRelay {
     // Ending the session releases the advisory lock, so a standby relay takes over.
     await client.end().catch(() => undefined);
   }
+}
+
+const keyOf = (row: OutboxRow): string => `${row.topic}\u0000${row.message_key}`;
+
+function isNonRetriableProduceError(error: unknown): boolean {
+  for (
+    let current = error as { type?: unknown; cause?: unknown; retriable?: unknown } | undefined, depth = 0;
+    current && depth < 5;
+    depth++
+  ) {
+    if (typeof current.type === 'string' && NON_RETRIABLE_PRODUCE_ERRORS.has(current.type)) return true;
+    current = current.cause as typeof current;
+  }
+  return false;
 }
 
 /** A stable 32-bit advisory-lock key per schema. */

@@ -12,7 +12,7 @@ import {
   createKafka,
   EventConsumer,
   EventHandler,
-  MessagingTables1732233600000,
+  MESSAGING_MIGRATIONS,
   OutboxRelay,
   OutboxWriter,
   DLQ_HEADERS,
@@ -66,7 +66,7 @@ describe('messaging against the real broker and database', () => {
       createServiceDataSource({
         service: SERVICE,
         url: serviceUrl,
-        migrations: [MessagingTables1732233600000, EffectsTable1732233600001],
+        migrations: [...MESSAGING_MIGRATIONS, EffectsTable1732233600001],
       }),
     );
     kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'messaging-int-spec' });
@@ -78,6 +78,7 @@ describe('messaging against the real broker and database', () => {
     while (cleanups.length) await cleanups.pop()!();
     // Each test starts with an empty outbox so relays never see another test's rows.
     await dataSource.query(`UPDATE "${schema}".outbox SET published_at = now() WHERE published_at IS NULL`);
+    await dataSource.query(`UPDATE "${schema}".outbox SET set_aside_at = NULL WHERE set_aside_at IS NOT NULL`);
   });
 
   afterAll(async () => {
@@ -85,8 +86,17 @@ describe('messaging against the real broker and database', () => {
     await dataSource.destroy();
   });
 
-  async function newTopic(): Promise<{ topic: string; contract: ReturnType<typeof testContract> }> {
+  async function newTopic(maxMessageBytes?: number): Promise<{ topic: string; contract: ReturnType<typeof testContract> }> {
     const topic = `test.messaging.${uniqueSuffix()}`;
+    if (maxMessageBytes) {
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [{ topic, numPartitions: 3, configEntries: [{ name: 'max.message.bytes', value: String(maxMessageBytes) }] }],
+      });
+      await admin.disconnect();
+    }
     await ensureTopics(kafka, [topic], 3);
     return { topic, contract: testContract(topic) };
   }
@@ -311,5 +321,66 @@ describe('messaging against the real broker and database', () => {
       what: '1,000 events',
     });
     for (const key of keys) expect(seen.get(key)).toEqual(Array.from({ length: 100 }, (_, n) => n));
+  });
+
+  it('(e) a dependency down for a dozen tries is waited for: nothing is dead-lettered and the key keeps its order', async () => {
+    const { contract } = await newTopic();
+    const key = `outage-${uniqueSuffix()}`;
+    let refusals = 0;
+    const consumer = await startConsumer(
+      contract,
+      async (event, context) => {
+        if (event.data.n === 1 && refusals < 12) {
+          refusals += 1;
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+        }
+        await recordEffect(event, context);
+      },
+      // Far fewer tries than the outage lasts: a transient failure is not bound by them.
+      { retry: { attempts: 2, initialBackoffMs: 20, maxBackoffMs: 100 } },
+    );
+    startRelay();
+    await appendCommitted(
+      contract,
+      Array.from({ length: 5 }, (_, n) => ({ key, n })),
+    );
+    await waitFor(async () => (await effectsOf(key)).length === 5, { what: 'five effects after the outage' });
+    expect(refusals).toBe(12);
+    expect((await effectsOf(key)).map((e) => e.n)).toEqual([0, 1, 2, 3, 4]);
+    expect(consumer.outcomes['dead-lettered']).toBe(0);
+    expect(consumer.transientRetries).toBeGreaterThanOrEqual(12);
+  });
+
+  it('(f) a record the broker can never take is set aside with the later records of its key; other keys flow', async () => {
+    // The broker refuses record batches over 2,500 bytes on this topic; the relay itself refuses records over 5,000.
+    const { topic, contract } = await newTopic(2500);
+    const [refused, tooBig, healthy] = ['refused', 'too-big', 'healthy'].map((name) => `${name}-${uniqueSuffix()}`);
+    const append = (accountId: string, n: number, padding = 0) =>
+      dataSource.transaction((manager) =>
+        outbox.append(manager, contract, { accountId, data: { key: `${accountId}${'x'.repeat(padding)}`, n } }),
+      );
+    const sentIds = [(await append(refused, 0)).id, (await append(tooBig, 0)).id];
+    const refusedRecord = await append(refused, 1, 3500);
+    const tooBigRecord = await append(tooBig, 1, 6000);
+    const heldBehind = [(await append(refused, 2)).id, (await append(tooBig, 2)).id];
+    for (let n = 0; n < 3; n++) sentIds.push((await append(healthy, n)).id);
+
+    const relay = startRelay({ maxRecordBytes: 5000 });
+    const messages = await readTopic(topic, sentIds.length);
+    await waitFor(() => relay.setAsideCount === 2, { what: 'two records set aside' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const published = (await readTopic(topic, sentIds.length)).map((m) => JSON.parse(m.value!.toString()).id);
+    expect(messages.length).toBe(sentIds.length);
+    expect(published.sort()).toEqual([...sentIds].sort());
+
+    const setAside = await relay.setAside();
+    expect(setAside.map((r) => r.eventId).sort()).toEqual([refusedRecord.id, tooBigRecord.id].sort());
+    expect(setAside.find((r) => r.eventId === refusedRecord.id)!.reason).toMatch(/broker refused/);
+    expect(setAside.find((r) => r.eventId === tooBigRecord.id)!.reason).toMatch(/over the 5000 bytes/);
+    const waiting = await dataSource.query(
+      `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE event_id = ANY($1) AND published_at IS NULL AND set_aside_at IS NULL`,
+      [heldBehind],
+    );
+    expect(waiting[0].n).toBe(2);
   });
 });

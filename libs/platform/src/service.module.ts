@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { createServiceDataSource, openServiceDataSource, serviceDatabaseNames } from '@obolus/database';
-import { createEventProducer, createKafka, MessagingTables1732233600000, OutboxWriter } from '@obolus/messaging';
+import { createEventProducer, createKafka, MESSAGING_MIGRATIONS, OutboxWriter } from '@obolus/messaging';
 import { Logger } from 'pino';
 import { messagingLoggerOf } from '@obolus/observability';
 import { Clock } from './clock';
@@ -41,7 +41,7 @@ export class ServiceModule {
                 service: options.service,
                 url: options.config.DATABASE_URL,
                 entities: options.entities ?? [],
-                migrations: [MessagingTables1732233600000, ...(options.migrations ?? [])],
+                migrations: [...MESSAGING_MIGRATIONS, ...(options.migrations ?? [])],
               }),
             ),
         },
