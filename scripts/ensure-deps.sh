@@ -15,5 +15,16 @@ if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ packag
   echo "installing npm dependencies (npm ci)" >&2
   npm ci --no-audit --no-fund >&2
 fi
+# argon2 ships prebuilt binaries; on some CPUs the linux-x64 one crashes (SIGSEGV) at the first hash.
+# Probe it once per install, and build it from source where it does not run.
+argon2_probe="require('argon2').hash('probe', { memoryCost: 1024, timeCost: 1 }).then(() => process.exit(0), () => process.exit(1))"
+if [ ! -f node_modules/.argon2-probed ] || [ node_modules/.package-lock.json -nt node_modules/.argon2-probed ]; then
+  if ! node -e "$argon2_probe" 2>/dev/null; then
+    echo "argon2's prebuilt binary does not run here; building it from source (needs python3, make and a C++ compiler)" >&2
+    npm_config_build_from_source=true npm rebuild argon2 --foreground-scripts --no-audit --no-fund >&2
+    node -e "$argon2_probe" || { echo "argon2 still does not run after building it from source" >&2; exit 1; }
+  fi
+  touch node_modules/.argon2-probed
+fi
 node scripts/build.mjs >&2
 node scripts/validation-artefacts.mjs >&2
