@@ -5,6 +5,7 @@ import { AuthModule } from './auth.module';
 import { CurrentPrincipal, Public, Roles, StaffOnly, TenantAccountId } from './decorators';
 import { Principal, StaffPrincipal } from './principal';
 import { TenantContext } from './tenant-context';
+import { RevocationList } from './revocation-list';
 import { TestTokenIssuer } from './test-token-issuer';
 
 @Injectable()
@@ -127,5 +128,46 @@ describe('AuthModule guard', () => {
     expect((await get('/console/catalog', staff)).status).toBe(403);
     const catalogStaff = await issuer.staff({ staffId: 's2', email: 'cat@obolus.example', roles: ['catalog'] });
     expect((await get('/console/catalog', catalogStaff)).status).toBe(200);
+  });
+});
+
+describe('AuthModule guard with revocations', () => {
+  let app: INestApplication;
+  let base: string;
+  let issuer: TestTokenIssuer;
+  const revocations = new RevocationList({ retainMs: 15 * 60_000 });
+  const user = {
+    userId: randomUUID(),
+    accountId: randomUUID(),
+    role: 'user' as const,
+    email: 'user@a.example',
+    sessionId: randomUUID(),
+  };
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.create();
+    const moduleRef = await Test.createTestingModule({
+      imports: [AuthModule.forRoot({ jwks: issuer.jwks, revocations })],
+      controllers: [ProbeController],
+      providers: [WhoAmI],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+  });
+  afterAll(() => app.close());
+
+  const status = async (path: string, token?: string) =>
+    (await fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).status;
+
+  it('answers 503 until the revocations are read, then 401 for a revoked session', async () => {
+    const token = await issuer.customer(user);
+    expect(await status('/me', token)).toBe(503);
+    expect(await status('/open')).toBe(200);
+    revocations.markCaughtUp();
+    expect(await status('/me', token)).toBe(200);
+    revocations.revokeSession(user.sessionId, new Date());
+    expect(await status('/me', token)).toBe(401);
+    expect(await status('/me', await issuer.customer({ ...user, sessionId: randomUUID() }))).toBe(200);
   });
 });

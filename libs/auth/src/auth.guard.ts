@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { forbidden, unauthenticated } from './auth-errors';
+import { AuthError, forbidden, unauthenticated } from './auth-errors';
 import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, STAFF_ONLY } from './decorators';
 import { JwtAccessTokenVerifier } from './jwt-access-token-verifier';
 import { CustomerRole } from './principal';
+import { RevocationList } from './revocation-list';
 
 interface HttpRequest extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -12,13 +13,18 @@ interface HttpRequest extends AuthenticatedRequest {
 /**
  * Secure by default: every HTTP route needs a valid access token unless it is `@Public()`.
  * Customer routes refuse staff tokens and `@StaffOnly()` routes refuse customer tokens; `@Roles()`
- * narrows a customer route to some roles. Kafka handlers are not HTTP and pass through.
+ * narrows a customer route to some roles. A token whose session identity ended, or whose user
+ * identity removed from the account, is refused (the revocation list); until that list has read
+ * identity's revocations the guard answers 503 rather than let a revoked token in. Kafka handlers are
+ * not HTTP and pass through.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(JwtAccessTokenVerifier) private readonly verifier: JwtAccessTokenVerifier,
+    // identity checks its own sessions table instead, and provides no list.
+    @Optional() @Inject(RevocationList) private readonly revocations?: RevocationList,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,7 +33,14 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<HttpRequest>();
-    const principal = await this.verifier.verify(bearerTokenOf(request));
+    const token = await this.verifier.verifyToken(bearerTokenOf(request));
+    if (this.revocations) {
+      if (!this.revocations.isCaughtUp)
+        throw new AuthError(HttpStatus.SERVICE_UNAVAILABLE, 'AUTH_UNAVAILABLE', 'access tokens cannot be verified right now');
+      const refusal = this.revocations.refusalOf(token);
+      if (refusal) throw unauthenticated(refusal);
+    }
+    const { principal } = token;
 
     const staffRoles = this.reflector.getAllAndOverride<string[] | undefined>(STAFF_ONLY, targets);
     if (staffRoles) {

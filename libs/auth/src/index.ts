@@ -5,5 +5,7 @@ export * from './auth.module';
 export * from './decorators';
 export * from './jwt-access-token-verifier';
 export * from './principal';
+export * from './revocation-feed';
+export * from './revocation-list';
 export * from './tenant-context';
 export * from './test-token-issuer';

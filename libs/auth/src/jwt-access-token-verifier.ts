@@ -1,6 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
-import { AuthError, unauthenticated } from './auth-errors';
 import { HttpStatus } from '@nestjs/common';
+import { AuthError, unauthenticated } from './auth-errors';
 import {
   ACCESS_TOKEN_ALGORITHMS,
   ACCESS_TOKEN_TYPE,
@@ -11,6 +11,7 @@ import {
   STAFF_AUDIENCE,
   TOKEN_ISSUER,
 } from './principal';
+import { VerifiedAccessToken } from './revocation-list';
 
 export interface AccessTokenVerifierOptions {
   /** Where identity publishes its public keys; fetched on first use, cached, refetched for an unknown `kid`. */
@@ -58,6 +59,11 @@ export class JwtAccessTokenVerifier {
 
   /** The principal the token speaks for; throws AuthError (401, or 503 when the keys cannot be fetched). */
   async verify(token: string): Promise<AuthenticatedPrincipal> {
+    return (await this.verifyToken(token)).principal;
+  }
+
+  /** As `verify`, with when the token was issued (for revocations). */
+  async verifyToken(token: string): Promise<VerifiedAccessToken> {
     if (!token || token.length > 8192) throw unauthenticated('the access token is malformed');
     let payload: JWTPayload;
     try {
@@ -72,7 +78,7 @@ export class JwtAccessTokenVerifier {
     } catch (error) {
       throw this.toAuthError(error);
     }
-    return this.principalOf(payload);
+    return { principal: this.principalOf(payload), issuedAt: new Date(Number(payload.iat) * 1000) };
   }
 
   private principalOf(payload: JWTPayload): AuthenticatedPrincipal {

@@ -7,6 +7,8 @@ export const Topics = {
   identityUser: 'identity.user.v1',
   /** Events carrying single-use secrets (reset and invitation links): readable by notifications only. */
   identityCredentials: 'identity.credentials.v1',
+  /** Ended sign-in sessions: every service's token guard reads it to refuse their access tokens. */
+  identitySession: 'identity.session.v1',
   notificationsDelivery: 'notifications.delivery.v1',
   subscriptionsSubscription: 'subscriptions.subscription.v1',
   invoicingInvoice: 'invoicing.invoice.v1',

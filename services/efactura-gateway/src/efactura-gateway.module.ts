@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@obolus/auth';
+import { AuthConfig, AuthModule } from '@obolus/auth';
 import { ServiceConfig, ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { EfacturaInitial1732233600500 } from './database/migrations/1732233600500-efactura-initial';
@@ -11,7 +11,7 @@ import { PrepareDocumentUseCase } from './documents/use-cases/prepare-document/p
 
 @Module({})
 export class EfacturaGatewayModule {
-  static forRoot(config: ServiceConfig & { IDENTITY_JWKS_URL: string }, logger: Logger): DynamicModule {
+  static forRoot(config: ServiceConfig & AuthConfig, logger: Logger): DynamicModule {
     return {
       module: EfacturaGatewayModule,
       imports: [
@@ -22,7 +22,7 @@ export class EfacturaGatewayModule {
           entities: [DocumentEntity],
           migrations: [EfacturaInitial1732233600500],
         }),
-        AuthModule.forRoot({ jwksUrl: config.IDENTITY_JWKS_URL }),
+        AuthModule.forService({ service: 'efactura-gateway', config }),
       ],
       controllers: [DocumentsController, DocumentsConsumer],
       providers: [UblValidator, PrepareDocumentUseCase],

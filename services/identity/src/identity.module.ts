@@ -31,6 +31,7 @@ import { IdentityInitial1732233600100 } from './database/migrations/173223360010
 import { IdentitySecurity1732233600101 } from './database/migrations/1732233600101-identity-security';
 import { IDENTITY_CONFIG, IdentityConfig } from './identity.config';
 import { OpenApiController, OpenApiDocument } from './openapi/openapi';
+import { SessionRevocations } from './sessions/session-revocations';
 import { SessionTokens } from './sessions/session-tokens';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { StaffController } from './staff/staff.controller';
@@ -100,6 +101,7 @@ export class IdentityModule {
         AccountsRepository,
         UsersRepository,
         SessionsRepository,
+        SessionRevocations,
         InvitationsRepository,
         PasswordResetsRepository,
         AuditLogRepository,

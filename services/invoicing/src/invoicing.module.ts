@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@obolus/auth';
+import { AuthConfig, AuthModule } from '@obolus/auth';
 import { ServiceConfig, ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { BillingDetailsController } from './billing-details/billing-details.controller';
@@ -18,7 +18,7 @@ import { SellerRegistry } from './sellers/seller-registry';
 
 @Module({})
 export class InvoicingModule {
-  static forRoot(config: ServiceConfig & { IDENTITY_JWKS_URL: string }, logger: Logger): DynamicModule {
+  static forRoot(config: ServiceConfig & AuthConfig, logger: Logger): DynamicModule {
     return {
       module: InvoicingModule,
       imports: [
@@ -29,7 +29,7 @@ export class InvoicingModule {
           entities: [CustomerEntity, BillingDetailsEntity, DraftEntity, InvoiceEntity],
           migrations: [InvoicingInitial1732233600400],
         }),
-        AuthModule.forRoot({ jwksUrl: config.IDENTITY_JWKS_URL }),
+        AuthModule.forService({ service: 'invoicing', config }),
       ],
       controllers: [BillingDetailsController, InvoicesController, InvoicingConsumer],
       providers: [SellerRegistry, InvoicesRepository, RecordCustomerUseCase, RequestPaymentUseCase, IssueInvoiceUseCase],

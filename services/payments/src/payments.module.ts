@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@obolus/auth';
+import { AuthConfig, AuthModule } from '@obolus/auth';
 import { ServiceConfig, ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { PaymentsInitial1732233600300 } from './database/migrations/1732233600300-payments-initial';
@@ -13,8 +13,7 @@ import { PrepareCardSetupUseCase } from './payments/use-cases/prepare-card-setup
 import { RecordProviderEventUseCase } from './payments/use-cases/record-provider-event/record-provider-event.use-case';
 import { createStripeClient, STRIPE } from './stripe/stripe.provider';
 
-export interface PaymentsConfig extends ServiceConfig {
-  IDENTITY_JWKS_URL: string;
+export interface PaymentsConfig extends ServiceConfig, AuthConfig {
   STRIPE_SECRET_KEY: string;
   STRIPE_API_URL: string;
   STRIPE_WEBHOOK_SECRET: string;
@@ -33,7 +32,7 @@ export class PaymentsModule {
           entities: [CustomerEntity, PaymentEntity],
           migrations: [PaymentsInitial1732233600300],
         }),
-        AuthModule.forRoot({ jwksUrl: config.IDENTITY_JWKS_URL }),
+        AuthModule.forService({ service: 'payments', config }),
       ],
       controllers: [PaymentsController, PaymentsConsumer],
       providers: [

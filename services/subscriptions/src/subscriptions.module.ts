@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@obolus/auth';
+import { AuthConfig, AuthModule } from '@obolus/auth';
 import { ServiceConfig, ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { CatalogController } from './catalog/catalog.controller';
@@ -14,7 +14,7 @@ import { StartTrialUseCase } from './subscriptions/use-cases/start-trial/start-t
 
 @Module({})
 export class SubscriptionsModule {
-  static forRoot(config: ServiceConfig & { IDENTITY_JWKS_URL: string }, logger: Logger): DynamicModule {
+  static forRoot(config: ServiceConfig & AuthConfig, logger: Logger): DynamicModule {
     return {
       module: SubscriptionsModule,
       imports: [
@@ -25,7 +25,7 @@ export class SubscriptionsModule {
           entities: [SubscriptionEntity],
           migrations: [SubscriptionsInitial1732233600200],
         }),
-        AuthModule.forRoot({ jwksUrl: config.IDENTITY_JWKS_URL }),
+        AuthModule.forService({ service: 'subscriptions', config }),
       ],
       controllers: [CatalogController, SubscriptionsController, SubscriptionsConsumer],
       providers: [CatalogRegistry, SubscriptionsRepository, StartTrialUseCase, PurchaseUseCase],

@@ -121,3 +121,32 @@ export const AccountClosureRequestedV1 = defineEvent({
   ),
 });
 export type AccountClosureRequestedV1Data = EventData<typeof AccountClosureRequestedV1>;
+
+export const SessionRevokedV1 = defineEvent({
+  type: 'obolus.identity.session.revoked.v1',
+  topic: Topics.identitySession,
+  source: '/obolus/identity',
+  summary:
+    "A user's sign-in session ended before its time. Every service refuses the session's access tokens from then on, without waiting for them to expire.",
+  data: Type.Object(
+    {
+      sessionId: Uuid('The session: the `sid` claim of its access tokens'),
+      accountId: Uuid('The account of the user'),
+      userId: Uuid('The user'),
+      revokedAt: Instant('When the session ended'),
+      reason: Type.Union(
+        [
+          Type.Literal('sign-out'),
+          Type.Literal('refresh-token-reuse'),
+          Type.Literal('password-changed'),
+          Type.Literal('password-reset'),
+          Type.Literal('account-closed'),
+          Type.Literal('subject-gone'),
+        ],
+        { description: 'Why it ended' },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type SessionRevokedV1Data = EventData<typeof SessionRevokedV1>;

@@ -8,7 +8,7 @@ import { SessionsRepository } from '../sessions/sessions.repository';
 /**
  * The shared guard, plus one check only identity can make cheaply: the token's session is still
  * live and its role current. Sign-out, a password change, a role change or a closure take effect
- * here at once; other services see them when the access token expires (15 minutes at most).
+ * here at once; other services refuse revoked sessions from `session.revoked` within seconds.
  */
 @Injectable()
 export class IdentityAuthGuard extends AuthGuard {

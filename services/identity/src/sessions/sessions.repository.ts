@@ -28,6 +28,29 @@ export interface LiveSessionSubject {
   accountStatus: string;
 }
 
+/** A session that a revoke statement has just ended. Staff sessions have no account nor user. */
+export interface RevokedSession {
+  sessionId: string;
+  accountId: string | null;
+  userId: string | null;
+  revokedAt: Date;
+}
+
+const REVOKED_COLUMNS = 'id, account_id, user_id, revoked_at';
+
+type RevokedRow = { id: string; account_id: string | null; user_id: string | null; revoked_at: Date };
+
+/** An UPDATE ... RETURNING answers [rows, count]. */
+function revokedSessionsOf(result: unknown): RevokedSession[] {
+  const [rows] = result as [RevokedRow[], number];
+  return rows.map((row) => ({
+    sessionId: row.id,
+    accountId: row.account_id,
+    userId: row.user_id,
+    revokedAt: row.revoked_at,
+  }));
+}
+
 /** Sign-in sessions and the rotating refresh tokens of each (a family per session). */
 @Injectable()
 export class SessionsRepository {
@@ -91,10 +114,13 @@ export class SessionsRepository {
     await manager.query(`UPDATE identity.refresh_tokens SET spent_at = now() WHERE token_hash = $1`, [hash]);
   }
 
-  async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<void> {
-    await manager.query(
-      `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId, reason],
+  async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<RevokedSession[]> {
+    return revokedSessionsOf(
+      await manager.query(
+        `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL
+         RETURNING ${REVOKED_COLUMNS}`,
+        [sessionId, reason],
+      ),
     );
   }
 
@@ -105,18 +131,24 @@ export class SessionsRepository {
     userId: string,
     reason: string,
     keepSessionId?: string,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $3
-        WHERE account_id = $1 AND user_id = $2 AND revoked_at IS NULL AND ($4::uuid IS NULL OR id <> $4::uuid)`,
-      [accountId, userId, reason, keepSessionId ?? null],
+  ): Promise<RevokedSession[]> {
+    return revokedSessionsOf(
+      await manager.query(
+        `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $3
+          WHERE account_id = $1 AND user_id = $2 AND revoked_at IS NULL AND ($4::uuid IS NULL OR id <> $4::uuid)
+          RETURNING ${REVOKED_COLUMNS}`,
+        [accountId, userId, reason, keepSessionId ?? null],
+      ),
     );
   }
 
-  async revokeAccountSessions(manager: EntityManager, accountId: string, reason: string): Promise<void> {
-    await manager.query(
-      `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE account_id = $1 AND revoked_at IS NULL`,
-      [accountId, reason],
+  async revokeAccountSessions(manager: EntityManager, accountId: string, reason: string): Promise<RevokedSession[]> {
+    return revokedSessionsOf(
+      await manager.query(
+        `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE account_id = $1 AND revoked_at IS NULL
+         RETURNING ${REVOKED_COLUMNS}`,
+        [accountId, reason],
+      ),
     );
   }
 

@@ -9,7 +9,7 @@ import { SignInThrottle } from '../../../auth/sign-in-throttle';
 import { PasswordHasher } from '../../../credentials/password-hasher';
 import { IDENTITY_CONFIG, IdentityConfig } from '../../../identity.config';
 import { ClientInfo } from '../../../sessions/session-tokens';
-import { SessionsRepository } from '../../../sessions/sessions.repository';
+import { SessionRevocations } from '../../../sessions/session-revocations';
 import { UsersRepository } from '../../../users/users.repository';
 import { ClosureView } from '../../dto/sign-up.dto';
 import { AccountsRepository } from '../../accounts.repository';
@@ -33,7 +33,7 @@ export class CloseAccountUseCase {
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
     private readonly accounts: AccountsRepository,
     private readonly users: UsersRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly revocations: SessionRevocations,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
     private readonly outbox: OutboxWriter,
@@ -57,7 +57,7 @@ export class CloseAccountUseCase {
       const purgeAfter = new Date(requestedAt.getTime() + this.config.IDENTITY_CLOSURE_RETENTION_DAYS * 86_400_000);
       await this.accounts.block(manager, accountId, requestedAt);
       await this.accounts.schedulePurge(manager, accountId, purgeAfter);
-      await this.sessions.revokeAccountSessions(manager, accountId, 'account-closed');
+      await this.revocations.revokeAccountSessions(manager, accountId, 'account-closed');
       await this.outbox.append(manager, AccountClosureRequestedV1, {
         accountId,
         subject: accountId,

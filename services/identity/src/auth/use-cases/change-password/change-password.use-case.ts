@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { PasswordHasher } from '../../../credentials/password-hasher';
 import { ClientInfo } from '../../../sessions/session-tokens';
-import { SessionsRepository } from '../../../sessions/sessions.repository';
+import { SessionRevocations } from '../../../sessions/session-revocations';
 import { UsersRepository } from '../../../users/users.repository';
 import { PasswordResetsRepository } from '../../password-resets.repository';
 import { SignInThrottle } from '../../sign-in-throttle';
@@ -25,7 +25,7 @@ export class ChangePasswordUseCase {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
-    private readonly sessions: SessionsRepository,
+    private readonly revocations: SessionRevocations,
     private readonly resets: PasswordResetsRepository,
     private readonly audit: AuditLogRepository,
   ) {}
@@ -43,7 +43,7 @@ export class ChangePasswordUseCase {
     const hash = await this.hasher.hash(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await this.users.setPasswordHash(manager, accountId, userId, hash);
-      await this.sessions.revokeUserSessions(manager, accountId, userId, 'password-changed', principal.sessionId);
+      await this.revocations.revokeUserSessions(manager, accountId, userId, 'password-changed', principal.sessionId);
       await this.resets.spendAllOf(manager, accountId, userId);
       await this.audit.record(manager, {
         event: 'password.changed',

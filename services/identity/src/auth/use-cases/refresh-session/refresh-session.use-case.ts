@@ -3,6 +3,7 @@ import { DATA_SOURCE } from '@obolus/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { hashOpaqueToken } from '../../../credentials/opaque-token';
+import { SessionRevocations } from '../../../sessions/session-revocations';
 import { SessionsRepository, RefreshTokenRow } from '../../../sessions/sessions.repository';
 import { ClientInfo, SessionSubject, SessionTokens, TokenPair } from '../../../sessions/session-tokens';
 import { StaffRepository } from '../../../staff/staff.repository';
@@ -21,6 +22,7 @@ export class RefreshSessionUseCase {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly sessions: SessionsRepository,
+    private readonly revocations: SessionRevocations,
     private readonly sessionTokens: SessionTokens,
     private readonly users: UsersRepository,
     private readonly accounts: AccountsRepository,
@@ -35,7 +37,7 @@ export class RefreshSessionUseCase {
       const token = await this.sessions.lockRefreshToken(manager, hash);
       if (!token) return { refused: 'invalid' };
       if (token.spentAt) {
-        await this.sessions.revokeSession(manager, token.sessionId, 'refresh-token-reuse');
+        await this.revocations.revokeSession(manager, token.sessionId, 'refresh-token-reuse');
         await this.audit.record(manager, {
           event: 'refresh-token.reused',
           accountId: token.accountId,
@@ -49,7 +51,7 @@ export class RefreshSessionUseCase {
       if (token.sessionRevokedAt || token.expiresAt.getTime() <= Date.now()) return { refused: 'invalid' };
       const subject = await this.subjectOf(manager, token);
       if (!subject) {
-        await this.sessions.revokeSession(manager, token.sessionId, 'subject-gone');
+        await this.revocations.revokeSession(manager, token.sessionId, 'subject-gone');
         return { refused: 'invalid' };
       }
       await this.sessions.spendRefreshToken(manager, hash);

@@ -5,7 +5,7 @@ import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { hashOpaqueToken } from '../../../credentials/opaque-token';
 import { PasswordHasher } from '../../../credentials/password-hasher';
 import { ClientInfo } from '../../../sessions/session-tokens';
-import { SessionsRepository } from '../../../sessions/sessions.repository';
+import { SessionRevocations } from '../../../sessions/session-revocations';
 import { UsersRepository } from '../../../users/users.repository';
 import { invalidToken } from '../../identity.errors';
 import { PasswordResetsRepository } from '../../password-resets.repository';
@@ -18,7 +18,7 @@ export class ResetPasswordUseCase {
     private readonly resets: PasswordResetsRepository,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
-    private readonly sessions: SessionsRepository,
+    private readonly revocations: SessionRevocations,
     private readonly audit: AuditLogRepository,
   ) {}
 
@@ -28,7 +28,7 @@ export class ResetPasswordUseCase {
       const reset = await this.resets.claim(manager, hashOpaqueToken(token));
       if (!reset) return false;
       await this.users.setPasswordHash(manager, reset.accountId, reset.userId, passwordHash);
-      await this.sessions.revokeUserSessions(manager, reset.accountId, reset.userId, 'password-reset');
+      await this.revocations.revokeUserSessions(manager, reset.accountId, reset.userId, 'password-reset');
       await this.audit.record(manager, {
         event: 'password.reset',
         accountId: reset.accountId,

@@ -3,6 +3,7 @@ import { DATA_SOURCE } from '@obolus/platform';
 import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { hashOpaqueToken } from '../../../credentials/opaque-token';
+import { SessionRevocations } from '../../../sessions/session-revocations';
 import { SessionsRepository } from '../../../sessions/sessions.repository';
 import { ClientInfo } from '../../../sessions/session-tokens';
 
@@ -12,6 +13,7 @@ export class SignOutUseCase {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly sessions: SessionsRepository,
+    private readonly revocations: SessionRevocations,
     private readonly audit: AuditLogRepository,
   ) {}
 
@@ -19,7 +21,7 @@ export class SignOutUseCase {
     await this.dataSource.transaction(async (manager) => {
       const token = await this.sessions.lockRefreshToken(manager, hashOpaqueToken(refreshToken));
       if (!token || token.sessionRevokedAt) return;
-      await this.sessions.revokeSession(manager, token.sessionId, 'sign-out');
+      await this.revocations.revokeSession(manager, token.sessionId, 'sign-out');
       await this.audit.record(manager, {
         event: 'sign-out',
         accountId: token.accountId,
