@@ -1,8 +1,38 @@
 import { Type } from '@sinclair/typebox';
+import {
+  COUNTRY_CODE_PATTERN,
+  EMAIL_MAX_LENGTH,
+  MAX_CHARGE_MINOR,
+  MAX_SEATS,
+  NAME_MAX_LENGTH,
+  SIGNUP_CHANNEL_MAX_LENGTH,
+  SIGNUP_CHANNEL_PATTERN,
+  SINGLE_LINE_TEXT_PATTERN,
+} from './fields';
 
 export const Uuid = (description: string) => Type.String({ format: 'uuid', description });
 export const Instant = (description: string) => Type.String({ format: 'date-time', description });
-export const CountryCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 country code' });
+export const CountryCode = Type.String({ pattern: COUNTRY_CODE_PATTERN, description: 'ISO 3166-1 alpha-2 country code' });
+export const EmailAddress = (description?: string) =>
+  Type.String({ format: 'email', maxLength: EMAIL_MAX_LENGTH, ...(description ? { description } : {}) });
+/** A company, person or legal name: one line of visible text. */
+export const Name = (description?: string) =>
+  Type.String({
+    minLength: 1,
+    maxLength: NAME_MAX_LENGTH,
+    pattern: SINGLE_LINE_TEXT_PATTERN,
+    ...(description ? { description } : {}),
+  });
+export const SignupChannel = Type.String({
+  minLength: 1,
+  maxLength: SIGNUP_CHANNEL_MAX_LENGTH,
+  pattern: SIGNUP_CHANNEL_PATTERN,
+  description: 'Decides the trial length (T1)',
+});
+export const Seats = Type.Integer({ minimum: 1, maximum: MAX_SEATS, description: 'Number of users paid for' });
+/** An amount the payment provider is asked to charge. */
+export const ChargeAmountMinor = (description: string) =>
+  Type.Integer({ minimum: 0, maximum: MAX_CHARGE_MINOR, description: `${description}, in integer minor units of the currency` });
 export const Locale = Type.Union([Type.Literal('fr'), Type.Literal('ro'), Type.Literal('en')], {
   description: 'Language of documents and e-mails',
 });

@@ -2,6 +2,7 @@ export * from './catalog';
 export * from './cloud-event';
 export * from './common';
 export * from './event-contract';
+export * from './fields';
 export * from './topics';
 export * from './identity/events';
 export * from './notifications/events';

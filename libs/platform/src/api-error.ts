@@ -56,6 +56,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         body: { code: statusCodes[status] ?? 'ERROR', message: Array.isArray(message) ? message.join('; ') : String(message) },
       };
     }
+    // A client error from Express or its middleware (http-errors marks those it may show).
+    const { status, expose } = (exception ?? {}) as { status?: unknown; expose?: unknown };
+    if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
+      return { status, body: { code: statusCodes[status] ?? 'BAD_REQUEST', message: 'the request was refused' } };
+    }
     return { status: 500, body: { code: 'INTERNAL', message: 'an unexpected error occurred' } };
   }
 }

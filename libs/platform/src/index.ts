@@ -1,6 +1,7 @@
 export * from './api-error';
 export * from './bootstrap';
 export * from './clock';
+export * from './field-validators';
 export * from './json-body';
 export * from './service-config';
 export * from './service-runtime';

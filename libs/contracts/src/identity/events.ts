@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { CatalogCode, CountryCode, Instant, Locale, Role, Uuid } from '../common';
+import { CatalogCode, CountryCode, EmailAddress, Instant, Locale, Name, Role, SignupChannel, Uuid } from '../common';
 import { defineEvent, EventData } from '../event-contract';
 import { Topics } from '../topics';
 
@@ -12,11 +12,11 @@ export const AccountCreatedV1 = defineEvent({
     {
       accountId: Uuid('The new account'),
       ownerUserId: Uuid('The owner, the first user of the account'),
-      ownerEmail: Type.String({ format: 'email' }),
-      companyName: Type.String({ minLength: 1, maxLength: 200 }),
+      ownerEmail: EmailAddress(),
+      companyName: Name(),
       country: CountryCode,
       catalog: CatalogCode,
-      signupChannel: Type.String({ minLength: 1, maxLength: 64, description: 'Decides the trial length (T1)' }),
+      signupChannel: SignupChannel,
       locale: Locale,
       createdAt: Instant('When the account was created'),
     },
@@ -34,7 +34,7 @@ export const UserJoinedV1 = defineEvent({
     {
       accountId: Uuid('The account'),
       userId: Uuid('The user'),
-      email: Type.String({ format: 'email' }),
+      email: EmailAddress(),
       role: Role,
       joinedAt: Instant('When the user joined'),
     },
@@ -69,10 +69,10 @@ export const UserInvitedV1 = defineEvent({
     {
       accountId: Uuid('The account'),
       invitationId: Uuid('The invitation'),
-      email: Type.String({ format: 'email', description: 'Who is invited' }),
+      email: EmailAddress('Who is invited'),
       role: Role,
       invitedByUserId: Uuid('The admin or owner who invited'),
-      companyName: Type.String({ minLength: 1, maxLength: 200 }),
+      companyName: Name(),
       locale: Locale,
       acceptUrl: Type.String({ format: 'uri', description: 'The link to accept, with the raw invitation token' }),
       expiresAt: Instant('When the invitation stops working (7 days)'),
@@ -92,7 +92,7 @@ export const PasswordResetRequestedV1 = defineEvent({
     {
       accountId: Uuid('The account of the user'),
       userId: Uuid('The user'),
-      email: Type.String({ format: 'email' }),
+      email: EmailAddress(),
       locale: Locale,
       resetUrl: Type.String({ format: 'uri', description: 'The link to choose a new password, with the raw reset token' }),
       expiresAt: Instant('When the link stops working (1 hour)'),
@@ -112,7 +112,7 @@ export const AccountClosureRequestedV1 = defineEvent({
     {
       accountId: Uuid('The account'),
       requestedByUserId: Uuid('The owner who closed it'),
-      ownerEmail: Type.String({ format: 'email', description: 'Where the data export goes' }),
+      ownerEmail: EmailAddress('Where the data export goes'),
       locale: Locale,
       requestedAt: Instant('When the closure was requested; the account is blocked from then'),
       purgeAfter: Instant('When identity purges the account data'),

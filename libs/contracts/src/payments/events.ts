@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { CurrencyCode, Instant, MinorUnits, PaymentMethodKind, Uuid } from '../common';
+import { ChargeAmountMinor, CurrencyCode, Instant, PaymentMethodKind, Uuid } from '../common';
 import { defineEvent, EventData } from '../event-contract';
 import { Topics } from '../topics';
 
@@ -13,7 +13,7 @@ export const PaymentSucceededV1 = defineEvent({
       accountId: Uuid('The account'),
       paymentId: Uuid('The payment in Obolus'),
       draftId: Uuid('The invoice draft the payment settles'),
-      amountMinor: MinorUnits('Amount paid'),
+      amountMinor: ChargeAmountMinor('Amount paid'),
       currency: CurrencyCode,
       provider: Type.Literal('stripe'),
       providerPaymentId: Type.String({ minLength: 1, description: 'The PaymentIntent id' }),
@@ -35,7 +35,7 @@ export const PaymentFailedV1 = defineEvent({
       accountId: Uuid('The account'),
       paymentId: Uuid('The payment in Obolus'),
       draftId: Uuid('The invoice draft the payment was for'),
-      amountMinor: MinorUnits('Amount asked'),
+      amountMinor: ChargeAmountMinor('Amount asked'),
       currency: CurrencyCode,
       provider: Type.Literal('stripe'),
       failureCode: Type.String(),

@@ -1,5 +1,16 @@
 import { Type } from '@sinclair/typebox';
-import { CalendarDate, CatalogCode, CurrencyCode, Edition, Instant, MinorUnits, PaymentMethodKind, Term, Uuid } from '../common';
+import {
+  CalendarDate,
+  CatalogCode,
+  CurrencyCode,
+  Edition,
+  Instant,
+  MinorUnits,
+  PaymentMethodKind,
+  Seats,
+  Term,
+  Uuid,
+} from '../common';
 import { defineEvent, EventData } from '../event-contract';
 import { Topics } from '../topics';
 
@@ -35,7 +46,7 @@ export const SubscriptionActivatedV1 = defineEvent({
       catalog: CatalogCode,
       edition: Edition,
       term: Term,
-      seats: Type.Integer({ minimum: 1 }),
+      seats: Seats,
       currency: CurrencyCode,
       paymentMethod: PaymentMethodKind,
       periodStart: CalendarDate('First day of the period'),

@@ -1,6 +1,6 @@
 import { addDays, compareDates, IsoDate, parseIsoDate } from '@obolus/calendar';
 import { rateBasisPointsFromPercent } from '@obolus/money';
-import { EuMemberState } from '../eu-countries';
+import { EU_MEMBER_STATES, EuMemberState } from '../eu-countries';
 import { VatError } from '../vat-error';
 import { EU_STANDARD_RATES } from './eu-standard-rates';
 
@@ -41,4 +41,14 @@ export function standardRate(country: EuMemberState, taxPointDate: IsoDate): Sta
   throw new VatError('RATE_NOT_FOUND', `No ${country} VAT rate is recorded for ${taxPointDate}`, [
     { field: 'taxPointDate', reason: `on or after ${periods[0].validFrom}` },
   ]);
+}
+
+/**
+ * The highest standard rate of any member state on a tax point date: the most VAT a sale of a digital
+ * service can carry when the buyer's country is not known yet (B2C sales take the buyer's rate).
+ */
+export function highestStandardRate(taxPointDate: IsoDate): StandardRate {
+  return EU_MEMBER_STATES.map((country) => standardRate(country, taxPointDate)).reduce((highest, rate) =>
+    rate.rateBasisPoints > highest.rateBasisPoints ? rate : highest,
+  );
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { addDays, addMonths, IsoDate } from '@obolus/calendar';
 import { ApiError } from '@obolus/platform';
-import { Catalog, CatalogEdition, loadCatalogs } from './catalog';
+import { Catalog, CatalogEdition, loadCatalogs, ownValue } from './catalog';
 
 export interface TrialPlan {
   edition: string;
@@ -36,7 +36,9 @@ export class CatalogRegistry {
       const days = Math.round((Date.parse(endExclusive) - Date.parse(startsOn)) / 86_400_000);
       return { edition: catalog.trial.edition, days, endsOn: addDays(endExclusive, -1) };
     }
-    const days = catalog.trial.days![channel] ?? catalog.trial.days!.default!;
+    // parseCatalog checked that a catalog without trial months has days with a default channel.
+    const byChannel = catalog.trial.days ?? {};
+    const days = ownValue(byChannel, channel) ?? (ownValue(byChannel, 'default') as number);
     return { edition: catalog.trial.edition, days, endsOn: addDays(startsOn, days - 1) };
   }
 }

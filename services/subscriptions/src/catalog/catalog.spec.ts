@@ -36,6 +36,9 @@ describe('catalogs', () => {
     expect(registry.trialFor(fr, 'website', '2026-11-22')).toEqual({ edition: 'dream-team', days: 15, endsOn: '2026-12-06' });
     expect(registry.trialFor(fr, 'partner', '2026-11-22')).toEqual({ edition: 'dream-team', days: 30, endsOn: '2026-12-21' });
     expect(registry.trialFor(fr, 'unknown-channel', '2026-11-22').days).toBe(15);
+    for (const channel of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(registry.trialFor(fr, channel, '2026-11-22').days).toBe(15);
+    }
     expect(registry.trialFor(registry.get('ro-crm'), 'website', '2027-01-31')).toEqual({
       edition: 'ultimate',
       days: 28,

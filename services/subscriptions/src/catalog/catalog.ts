@@ -1,3 +1,4 @@
+import { MAX_SEATS } from '@obolus/contracts';
 import { Static, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -44,7 +45,8 @@ export const CatalogSchema = Type.Object({
     Type.Object({
       code: Type.String(),
       name: Type.String(),
-      maxSeats: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+      /** The most users one subscription to this edition can pay for. */
+      maxSeats: Type.Integer({ minimum: 1, maximum: MAX_SEATS }),
       features: Type.Array(Type.String()),
       /** Net price of one seat for one period of the term, in minor units. */
       prices: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
@@ -60,6 +62,14 @@ export type PaymentMethodCode = Static<typeof PaymentMethod>;
 
 const checker = TypeCompiler.Compile(CatalogSchema);
 
+/**
+ * The value of a catalog record's own key. Keys come from requests and events (a sign-up channel, a term),
+ * so a key such as `constructor` must find nothing rather than a member of Object.prototype.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Parses and cross-checks one catalog; a catalog that contradicts itself never loads. */
 export function parseCatalog(raw: unknown, source: string): Catalog {
   const errors = [...checker.Errors(raw)].map((e) => `${e.path} ${e.message}`);
@@ -69,20 +79,21 @@ export function parseCatalog(raw: unknown, source: string): Catalog {
   const problems: string[] = [];
   if (!editions.has(catalog.trial.edition)) problems.push(`trial edition ${catalog.trial.edition} is not an edition`);
   if (!catalog.trial.days === !catalog.trial.months) problems.push('trial needs either days (per channel) or months');
-  if (catalog.trial.days && catalog.trial.days.default === undefined) problems.push('trial days need a default channel');
+  if (catalog.trial.days && ownValue(catalog.trial.days, 'default') === undefined)
+    problems.push('trial days need a default channel');
   if (catalog.freeEdition !== null && !editions.has(catalog.freeEdition))
     problems.push(`free edition ${catalog.freeEdition} is not an edition`);
   for (const edition of catalog.editions) {
     for (const feature of edition.features) {
-      if (!(feature in catalog.features)) problems.push(`${edition.code} lists unknown feature ${feature}`);
+      if (!Object.hasOwn(catalog.features, feature)) problems.push(`${edition.code} lists unknown feature ${feature}`);
     }
     if (edition.code === catalog.freeEdition) continue;
     for (const term of catalog.terms) {
-      if (edition.prices[term] === undefined) problems.push(`${edition.code} has no ${term} price`);
+      if (ownValue(edition.prices, term) === undefined) problems.push(`${edition.code} has no ${term} price`);
     }
   }
   for (const term of catalog.terms) {
-    if (!catalog.paymentMethods[term]?.length) problems.push(`term ${term} has no payment method`);
+    if (!ownValue(catalog.paymentMethods, term)?.length) problems.push(`term ${term} has no payment method`);
   }
   if (problems.length) throw new Error(`catalog ${source} is inconsistent: ${problems.join('; ')}`);
   return catalog;

@@ -1,16 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, SIGNUP_CHANNEL_MAX_LENGTH, SIGNUP_CHANNEL_PATTERN } from '@obolus/contracts';
+import { IsCountryCode, IsEmailAddress, IsSignupChannel, IsSingleLineText } from '@obolus/platform';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsStrongPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../credentials/password-policy';
 
 export class SignUpDto {
-  @ApiProperty({ example: 'Atelier Dupont', maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
+  @ApiProperty({ example: 'Atelier Dupont', maxLength: NAME_MAX_LENGTH })
+  @IsSingleLineText()
   companyName!: string;
 
-  @ApiProperty({ example: 'owner@atelier-dupont.fr', description: 'Unique across Obolus, whatever its case' })
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
+  @ApiProperty({
+    example: 'owner@atelier-dupont.fr',
+    maxLength: EMAIL_MAX_LENGTH,
+    description: 'Unique across Obolus, whatever its case',
+  })
+  @IsEmailAddress()
   email!: string;
 
   @ApiProperty({
@@ -23,16 +27,20 @@ export class SignUpDto {
   password!: string;
 
   @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR or RO' })
+  @IsCountryCode()
   country!: string;
 
   @ApiProperty({ enum: ['fr-crm', 'ro-crm'], description: 'The catalog, and with it the seller entity' })
   @IsIn(['fr-crm', 'ro-crm'])
   catalog!: 'fr-crm' | 'ro-crm';
 
-  @ApiProperty({ example: 'partner', description: 'Decides the trial length (T1)' })
-  @IsString()
-  @Length(1, 64)
+  @ApiProperty({
+    example: 'partner',
+    pattern: SIGNUP_CHANNEL_PATTERN,
+    maxLength: SIGNUP_CHANNEL_MAX_LENGTH,
+    description: 'Decides the trial length (T1); a channel the catalog does not know gets its default trial',
+  })
+  @IsSignupChannel()
   signupChannel!: string;
 
   @ApiPropertyOptional({ enum: ['fr', 'ro', 'en'] })

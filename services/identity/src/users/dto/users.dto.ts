@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from '@obolus/contracts';
+import { IsEmailAddress, IsSingleLineText } from '@obolus/platform';
+import { IsIn, IsString, Length } from 'class-validator';
 import { IsStrongPassword } from '../../credentials/password-policy';
 
 export class ChangeRoleDto {
@@ -9,9 +11,8 @@ export class ChangeRoleDto {
 }
 
 export class InviteUserDto {
-  @ApiProperty({ example: 'mihai@example.ro' })
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(254)
+  @ApiProperty({ example: 'mihai@example.ro', maxLength: EMAIL_MAX_LENGTH })
+  @IsEmailAddress()
   email!: string;
 
   @ApiProperty({ enum: ['admin', 'user'] })
@@ -29,9 +30,8 @@ export class AcceptInvitationDto {
   @IsStrongPassword()
   password!: string;
 
-  @ApiProperty({ example: 'Mihai Popescu' })
-  @IsString()
-  @Length(1, 200)
+  @ApiProperty({ example: 'Mihai Popescu', maxLength: NAME_MAX_LENGTH })
+  @IsSingleLineText()
   name!: string;
 }
 

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsSeatCount } from '@obolus/platform';
+import { IsIn, IsString, Length } from 'class-validator';
 
 export class PurchaseDto {
   @IsString()
@@ -8,9 +9,8 @@ export class PurchaseDto {
   @IsIn(['monthly', 'annual', 'prepaid-1', 'prepaid-6', 'prepaid-12'])
   term!: 'monthly' | 'annual' | 'prepaid-1' | 'prepaid-6' | 'prepaid-12';
 
-  @IsInt()
-  @Min(1)
-  @Max(10000)
+  /** At most what the contracts carry; the edition's own limit is checked against the catalog. */
+  @IsSeatCount()
   seats!: number;
 
   @IsIn(['card', 'sepa_debit', 'ach_debit', 'bank_transfer', 'paypal'])

@@ -1,8 +1,8 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
-import { PaymentFailedV1, PaymentSucceededV1 } from '@obolus/contracts';
+import { isUuid, PaymentFailedV1, PaymentSucceededV1 } from '@obolus/contracts';
 import { contextFromTraceHeaders, OutboxWriter } from '@obolus/messaging';
-import { ApiError, Clock, DATA_SOURCE } from '@obolus/platform';
+import { ApiError, Clock, DATA_SOURCE, FieldError } from '@obolus/platform';
 import Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
 import { STRIPE } from '../../../stripe/stripe.provider';
@@ -63,8 +63,9 @@ export class RecordProviderEventUseCase {
         'a Stripe-Signature header and a body are required',
       );
     }
+    let event: Stripe.Event;
     try {
-      return this.stripe.webhooks.constructEvent(webhook.rawBody, webhook.signature, this.webhookSecret);
+      event = this.stripe.webhooks.constructEvent(webhook.rawBody, webhook.signature, this.webhookSecret);
     } catch (error) {
       throw new ApiError(
         HttpStatus.BAD_REQUEST,
@@ -72,6 +73,16 @@ export class RecordProviderEventUseCase {
         `the webhook signature does not verify: ${(error as Error).message}`,
       );
     }
+    const fields = providerEventProblems(event);
+    if (fields.length) {
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'WEBHOOK_EVENT_INVALID',
+        `the webhook event is not one Obolus can record: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`,
+        fields,
+      );
+    }
+    return event;
   }
 
   private async onSetupSucceeded(manager: EntityManager, intent: Stripe.SetupIntent, now: Date): Promise<void> {
@@ -159,4 +170,38 @@ export class RecordProviderEventUseCase {
       },
     });
   }
+}
+
+const PROVIDER_ID = /^[A-Za-z0-9_-]{1,255}$/;
+const EVENT_TYPE = /^[a-z0-9_.]{1,255}$/;
+
+/**
+ * What a signed event must hold before it is stored: a signature proves who sent it, not that its fields
+ * fit our tables. The ids are keys of provider_events, and the metadata names rows by UUID.
+ */
+export function providerEventProblems(event: Stripe.Event): FieldError[] {
+  const fields: FieldError[] = [];
+  const raw = event as unknown as { id?: unknown; type?: unknown; data?: { object?: unknown } };
+  if (typeof raw.id !== 'string' || !PROVIDER_ID.test(raw.id))
+    fields.push({ field: 'id', reason: 'must be a provider id of letters, digits, _ and -' });
+  if (typeof raw.type !== 'string' || !EVENT_TYPE.test(raw.type)) fields.push({ field: 'type', reason: 'must be an event type' });
+  const object = raw.data?.object;
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+    fields.push({ field: 'data.object', reason: 'must be an object' });
+    return fields;
+  }
+  const metadata = (object as { metadata?: unknown }).metadata;
+  if (metadata !== undefined && metadata !== null) {
+    if (typeof metadata !== 'object' || Array.isArray(metadata)) {
+      fields.push({ field: 'data.object.metadata', reason: 'must be an object' });
+    } else {
+      for (const key of ['account_id', 'payment_id']) {
+        const value = (metadata as Record<string, unknown>)[key];
+        if (Object.hasOwn(metadata, key) && !isUuid(value)) {
+          fields.push({ field: `data.object.metadata.${key}`, reason: 'must be a UUID' });
+        }
+      }
+    }
+  }
+  return fields;
 }

@@ -1,10 +1,11 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { addDays, addMonths, calendarDateInZone, IsoDate, MONTHLY_CYCLE_DAYS } from '@obolus/calendar';
-import { SubscriptionActivatedV1 } from '@obolus/contracts';
+import { MAX_CHARGE_MINOR, SubscriptionActivatedV1 } from '@obolus/contracts';
 import { OutboxWriter } from '@obolus/messaging';
 import { ApiError, Clock, DATA_SOURCE, FieldError } from '@obolus/platform';
+import { highestStandardRate } from '@obolus/vat';
 import { DataSource } from 'typeorm';
-import { Catalog, TermCode } from '../../../catalog/catalog';
+import { Catalog, ownValue, TermCode } from '../../../catalog/catalog';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { PurchaseDto } from '../../dto/purchase.dto';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
@@ -57,9 +58,9 @@ export class PurchaseUseCase {
         );
       }
       const catalog = this.catalogs.get(subscription.catalog);
-      const price = this.check(catalog, command);
       const now = this.clock.now();
       const start = calendarDateInZone(now, catalog.timeZone);
+      const price = this.check(catalog, command, start);
       const end = periodEnd(start, command.term);
       const edition = this.catalogs.edition(catalog, command.edition)!;
       Object.assign(subscription, {
@@ -103,7 +104,7 @@ export class PurchaseUseCase {
   }
 
   /** Every reason the purchase is refused, with the field it concerns. Returns the seat price. */
-  private check(catalog: Catalog, command: PurchaseCommand): number {
+  private check(catalog: Catalog, command: PurchaseCommand, taxPointDate: IsoDate): number {
     const fields: FieldError[] = [];
     const edition = this.catalogs.edition(catalog, command.edition);
     if (!edition)
@@ -115,14 +116,25 @@ export class PurchaseUseCase {
       fields.push({ field: 'edition', reason: 'is free and cannot be bought' });
     if (!catalog.terms.includes(command.term))
       fields.push({ field: 'term', reason: `must be one of ${catalog.terms.join(', ')} in ${catalog.code}` });
-    if (edition?.maxSeats != null && command.seats > edition.maxSeats) {
+    if (edition && command.seats > edition.maxSeats) {
       fields.push({ field: 'seats', reason: `${edition.name} is for at most ${edition.maxSeats} user(s)` });
     }
-    const allowed = catalog.paymentMethods[command.term] ?? [];
+    const allowed = ownValue(catalog.paymentMethods, command.term) ?? [];
     if (catalog.terms.includes(command.term) && !allowed.includes(command.paymentMethod)) {
       fields.push({ field: 'paymentMethod', reason: `must be one of ${allowed.join(', ')} for the ${command.term} term` });
     }
-    const price = edition?.prices[command.term];
+    const price = edition ? ownValue(edition.prices, command.term) : undefined;
+    if (edition && price !== undefined && !fields.length) {
+      const highest = highestStandardRate(taxPointDate);
+      const net = price * command.seats;
+      const gross = net + Math.ceil((net * highest.rateBasisPoints) / 10_000);
+      if (gross > MAX_CHARGE_MINOR) {
+        fields.push({
+          field: 'seats',
+          reason: `${command.seats} seat(s) of ${edition.name} (${command.term}) would cost up to ${gross} minor units of ${catalog.currency} with VAT at ${highest.ratePercent}%, more than the ${MAX_CHARGE_MINOR} a single payment can collect`,
+        });
+      }
+    }
     if (fields.length || price === undefined) {
       throw new ApiError(
         HttpStatus.UNPROCESSABLE_ENTITY,
