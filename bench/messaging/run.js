@@ -18,7 +18,7 @@ const {
   createKafka,
   ensureTopics,
   EventConsumer,
-  MessagingTables1732233600000,
+  MESSAGING_MIGRATIONS,
   OutboxRelay,
   OutboxWriter,
 } = require('@obolus/messaging');
@@ -68,7 +68,7 @@ async function consume(mode, topic, group) {
     stop = () => consumer.disconnect();
   } else {
     const dataSource = await openServiceDataSource(
-      createServiceDataSource({ service: SERVICE, url: serviceUrl, migrations: [MessagingTables1732233600000], poolSize: 8 }),
+      createServiceDataSource({ service: SERVICE, url: serviceUrl, migrations: MESSAGING_MIGRATIONS, poolSize: 8 }),
     );
     const producer = createEventProducer(kafka);
     await producer.connect();
@@ -145,7 +145,7 @@ async function outboxPath(kafka, run) {
   const topic = `bench.outbox.${run}`;
   await ensureTopics(kafka, [topic], 3);
   const dataSource = await openServiceDataSource(
-    createServiceDataSource({ service: SERVICE, url: serviceUrl, migrations: [MessagingTables1732233600000], poolSize: 8 }),
+    createServiceDataSource({ service: SERVICE, url: serviceUrl, migrations: MESSAGING_MIGRATIONS, poolSize: 8 }),
   );
   const contract = contractFor(topic);
   const outbox = new OutboxWriter(schema);
@@ -211,6 +211,8 @@ async function main() {
   console.log(
     `throughput ratio outbox/raw: ${(outbox.perSecond / raw.perSecond).toFixed(2)} (${EVENTS} events, ${KEYS} keys, 3 partitions, ${WRITERS} writers)`,
   );
+  // One machine-readable line, for benches that report this baseline beside their own figures.
+  console.log(`bench-messaging-json ${JSON.stringify({ raw, outbox, ratio: outbox.perSecond / raw.perSecond })}`);
   process.exit(0);
 }
 

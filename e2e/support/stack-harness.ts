@@ -8,7 +8,7 @@ import {
   startServiceProcess,
 } from '@obolus/stack';
 import { startStripeSandbox, StripeSandbox } from '@obolus/stripe-sandbox';
-import { OtlpReceiver } from '@obolus/testing';
+import { OtlpReceiver, TcpProxy } from '@obolus/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,11 +24,18 @@ const logDirectory = join(__dirname, '../../.data/e2e-logs');
 export class StackHarness {
   readonly receiver = new OtlpReceiver();
   readonly services = new Map<ObolusService, ServiceProcess>();
+  /** Second instances, for scale-out tests: same database, same consumer groups, other ports. */
+  readonly replicas = new Map<ObolusService, ServiceProcess>();
   mail!: MailSandbox;
   stripe!: StripeSandbox;
   private stack!: StackEnvironment;
+  /** With `faults`: proxies in front of Postgres, the SMTP sandbox and the Stripe sandbox, to take them down. */
+  readonly proxies: { postgres?: TcpProxy; smtp?: TcpProxy; stripe?: TcpProxy } = {};
 
-  constructor(private readonly basePort: number) {}
+  constructor(
+    private readonly basePort: number,
+    private readonly options: { faults?: boolean; mailCapacity?: number } = {},
+  ) {}
 
   port(service: ObolusService): number {
     return this.basePort + OBOLUS_SERVICES.indexOf(service) + 1;
@@ -40,7 +47,7 @@ export class StackHarness {
 
   async start(): Promise<void> {
     const otlpEndpoint = await this.receiver.start();
-    this.mail = await startMailSandbox();
+    this.mail = await startMailSandbox({ capacity: this.options.mailCapacity });
     const webhookSecret = `whsec_e2e_${randomBytes(8).toString('hex')}`;
     this.stripe = await startStripeSandbox({
       webhookUrls: [`${this.url('payments')}/webhooks/stripe`],
@@ -50,16 +57,31 @@ export class StackHarness {
       webhookRetryMaxMs: 2000,
       webhookMaxAttempts: 20,
     });
+    let databaseAdminUrl = process.env.DATABASE_ADMIN_URL!;
+    let smtpPort = this.mail.smtpPort;
+    let stripeUrl = this.stripe.url;
+    if (this.options.faults) {
+      const postgres = new URL(databaseAdminUrl);
+      this.proxies.postgres = new TcpProxy({ host: postgres.hostname, port: Number(postgres.port || 5432) });
+      postgres.port = String(await this.proxies.postgres.up());
+      databaseAdminUrl = postgres.toString();
+      this.proxies.smtp = new TcpProxy({ host: '127.0.0.1', port: this.mail.smtpPort });
+      smtpPort = await this.proxies.smtp.up();
+      const stripe = new URL(this.stripe.url);
+      this.proxies.stripe = new TcpProxy({ host: stripe.hostname, port: Number(stripe.port) });
+      stripe.port = String(await this.proxies.stripe.up());
+      stripeUrl = stripe.toString().replace(/\/$/, '');
+    }
     this.stack = {
-      databaseAdminUrl: process.env.DATABASE_ADMIN_URL!,
+      databaseAdminUrl,
       kafkaBrokers: process.env.KAFKA_BROKERS!.split(','),
       otlpEndpoint,
       ports: Object.fromEntries(OBOLUS_SERVICES.map((s) => [s, this.port(s)])),
       extra: {
         STRIPE_SECRET_KEY: 'sk_test_obolus_e2e',
-        STRIPE_API_URL: this.stripe.url,
+        STRIPE_API_URL: stripeUrl,
         STRIPE_WEBHOOK_SECRET: webhookSecret,
-        SMTP_URL: `smtp://127.0.0.1:${this.mail.smtpPort}`,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: '1000',
       },
     };
@@ -84,6 +106,22 @@ export class StackHarness {
     return running;
   }
 
+  /** Starts a second instance of every service; Kafka shares each topic's partitions between the two. */
+  async startReplicas(): Promise<void> {
+    mkdirSync(logDirectory, { recursive: true });
+    await Promise.all(
+      OBOLUS_SERVICES.map(async (service) => {
+        const running = await startServiceProcess({
+          service,
+          env: serviceEnvironment(service, this.stack, this.port(service) + 20),
+          healthTimeoutMs: 90_000,
+          logFile: join(logDirectory, `${service}-replica.log`),
+        });
+        this.replicas.set(service, running);
+      }),
+    );
+  }
+
   /** A crash: SIGKILL, no clean-up, no offsets committed beyond what was already done. */
   async kill(service: ObolusService): Promise<void> {
     await this.services.get(service)?.kill();
@@ -93,10 +131,13 @@ export class StackHarness {
   async stop(): Promise<Record<string, number | null>> {
     const codes: Record<string, number | null> = {};
     await Promise.all(
-      [...this.services].map(async ([service, running]) => {
-        codes[service] = await running.stop();
-      }),
+      [...this.services, ...[...this.replicas].map(([service, running]) => [`${service}-replica`, running] as const)].map(
+        async ([service, running]) => {
+          codes[service] = await running.stop();
+        },
+      ),
     );
+    await Promise.all(Object.values(this.proxies).map((proxy) => proxy.down()));
     await this.stripe?.close();
     await this.mail?.close();
     await this.receiver.stop();

@@ -1,3 +1,5 @@
+export * from './dead-letters';
+export * from './dlq-command';
 export * from './event-consumer';
 export * from './event-handler';
 export * from './failure-kind';

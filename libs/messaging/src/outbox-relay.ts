@@ -36,6 +36,12 @@ export interface OutboxRelayOptions {
   schema: string;
   /** An idempotent producer with one request in flight, so per-key order survives retries. */
   producer: Producer;
+  /**
+   * Makes a new producer like it. After a refused request the relay replaces its producer: a request
+   * refused for one partition may have been written for others without the producer counting their
+   * sequence numbers, and the broker would then refuse every later send as out of order.
+   */
+  newProducer?: () => Producer;
   batchSize?: number;
   /** A batch's envelopes stay under this many bytes (the broker refuses a request over 1 MB by default). */
   maxBatchBytes?: number;
@@ -84,6 +90,9 @@ export class OutboxRelay {
   private readonly pollIntervalMs: number;
   private readonly logger: MessagingLogger;
   published = 0;
+  private producer: Producer;
+  /** Whether the current producer is one this relay made (and must disconnect). */
+  private ownsProducer = false;
   /** Records set aside by this relay since start. */
   setAsideCount = 0;
 
@@ -94,6 +103,7 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.logger = options.logger ?? silentLogger;
     this.lockKey = lockKeyOf(options.schema);
+    this.producer = options.producer;
   }
 
   start(): void {
@@ -106,6 +116,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    if (this.ownsProducer) await this.producer.disconnect().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
@@ -182,7 +193,9 @@ export class OutboxRelay {
           sent.push(...batch);
         } catch (error) {
           if (!isNonRetriableProduceError(error)) throw error;
-          // Find the record the broker refuses: one at a time, in order, holding back its key.
+          await this.resetProducer();
+          // Find the record the broker refuses: one at a time, in order, holding back its key. Records
+          // the refused request did write go out twice; consumers' inboxes absorb that.
           const blocked = new Set<string>();
           for (const row of batch) {
             if (blocked.has(keyOf(row))) continue;
@@ -193,6 +206,7 @@ export class OutboxRelay {
               if (!isNonRetriableProduceError(single)) throw single;
               setAside.push({ row, reason: `the broker refused the record: ${String((single as Error).message ?? single)}` });
               blocked.add(keyOf(row));
+              await this.resetProducer();
             }
           }
         }
@@ -228,6 +242,15 @@ export class OutboxRelay {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
+  }
+
+  private async resetProducer(): Promise<void> {
+    if (!this.options.newProducer) return;
+    const old = this.producer;
+    this.producer = this.options.newProducer();
+    await this.producer.connect();
+    if (this.ownsProducer) await old.disconnect().catch(() => undefined);
+    this.ownsProducer = true;
   }
 
   /**
@@ -316,7 +339,7 @@ export class OutboxRelay {
         ROOT_CONTEXT,
         async (batchSpan) => {
           try {
-            await this.options.producer.sendBatch({
+            await this.producer.sendBatch({
               acks: -1,
               topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
             });

@@ -16,6 +16,8 @@ import {
   OutboxRelay,
   OutboxWriter,
   DLQ_HEADERS,
+  dlqCommand,
+  PermanentEventError,
   ensureTopics,
 } from '../src';
 import { repositoryRoot, uniqueSuffix, waitFor } from '@obolus/testing';
@@ -107,6 +109,15 @@ describe('messaging against the real broker and database', () => {
       schema,
       producer,
       pollIntervalMs: 200,
+      ...(process.env.DEBUG_RELAY
+        ? {
+            logger: {
+              info: (m: string, f?: object) => console.log(m, f),
+              warn: (m: string, f?: object) => console.log(m, f),
+              error: (m: string, f?: object) => console.log(m, f),
+            },
+          }
+        : {}),
       ...options,
     });
     relay.start();
@@ -365,13 +376,19 @@ describe('messaging against the real broker and database', () => {
     const heldBehind = [(await append(refused, 2)).id, (await append(tooBig, 2)).id];
     for (let n = 0; n < 3; n++) sentIds.push((await append(healthy, n)).id);
 
-    const relay = startRelay({ maxRecordBytes: 5000 });
+    // Its own producer: a refused request leaves a producer's sequence numbers behind the broker's.
+    const relayProducer = createEventProducer(kafka);
+    await relayProducer.connect();
+    cleanups.unshift(() => relayProducer.disconnect());
+    const relay = startRelay({ producer: relayProducer, maxRecordBytes: 5000, newProducer: () => createEventProducer(kafka) });
     const messages = await readTopic(topic, sentIds.length);
     await waitFor(() => relay.setAsideCount === 2, { what: 'two records set aside' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const published = (await readTopic(topic, sentIds.length)).map((m) => JSON.parse(m.value!.toString()).id);
-    expect(messages.length).toBe(sentIds.length);
-    expect(published.sort()).toEqual([...sentIds].sort());
+    expect(messages.length).toBeGreaterThanOrEqual(sentIds.length);
+    // A refused request may have been written for its other partitions, and those records sent again
+    // one by one: at least once, as always, and consumers' inboxes absorb the repeats.
+    expect([...new Set(published)].sort()).toEqual([...sentIds].sort());
 
     const setAside = await relay.setAside();
     expect(setAside.map((r) => r.eventId).sort()).toEqual([refusedRecord.id, tooBigRecord.id].sort());
@@ -382,5 +399,55 @@ describe('messaging against the real broker and database', () => {
       [heldBehind],
     );
     expect(waiting[0].n).toBe(2);
+  });
+
+  it('(g) a dead letter is listed and replayed by `obolus dlq`, once however often it is replayed', async () => {
+    const { topic, contract } = await newTopic();
+    const key = `replay-${uniqueSuffix()}`;
+    let fixed = false;
+    const consumer = await startConsumer(contract, async (event, context) => {
+      if (event.data.n === 1 && !fixed) throw new PermanentEventError('edition unknown to this catalog');
+      await recordEffect(event, context);
+    });
+    startRelay();
+    const [, deadId] = await appendCommitted(contract, [
+      { key, n: 0 },
+      { key, n: 1 },
+      { key, n: 2 },
+    ]);
+    await waitFor(async () => (await effectsOf(key)).length === 2 && consumer.outcomes['dead-lettered'] === 1, {
+      what: 'two effects and one dead letter',
+    });
+
+    const run = async (...args: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await dlqCommand(
+        args,
+        { out: { write: (t: string) => (out += t) }, err: { write: (t: string) => (err += t) } },
+        kafka,
+      );
+      return { code, out, err };
+    };
+    const listed = await run('list', topic, '--json');
+    expect(listed.code).toBe(0);
+    const letters = JSON.parse(listed.out) as { eventId: string; reason: string; attempts: number; error: string }[];
+    expect(letters).toEqual([
+      expect.objectContaining({
+        eventId: deadId,
+        reason: 'permanent-error',
+        attempts: 1,
+        error: expect.stringContaining('edition unknown'),
+      }),
+    ]);
+    expect((await run('replay', topic, '--event-id', 'no-such-event')).code).toBe(1);
+    expect((await run('list', `${topic}.dlq`)).code).toBe(2);
+
+    fixed = true;
+    expect((await run('replay', topic, '--event-id', deadId)).out).toContain('replayed 1 dead letter(s)');
+    await waitFor(async () => (await effectsOf(key)).length === 3, { what: 'the replayed event handled' });
+    expect((await run('replay', topic)).out).toContain('replayed 1 dead letter(s)');
+    await waitFor(() => consumer.outcomes.duplicate >= 1, { what: 'the second replay absorbed as a duplicate' });
+    expect((await effectsOf(key)).map((e) => e.n).sort()).toEqual([0, 1, 2]);
   });
 });

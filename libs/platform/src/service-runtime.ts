@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { catalogTopics } from '@obolus/contracts';
 import { serviceDatabaseNames } from '@obolus/database';
-import { ensureTopics, EventTransportOptions, OutboxRelay, OutboxWriter } from '@obolus/messaging';
+import { createEventProducer, ensureTopics, EventTransportOptions, OutboxRelay, OutboxWriter } from '@obolus/messaging';
 import { messagingLoggerOf } from '@obolus/observability';
 import { Kafka, Producer } from 'kafkajs';
 import { Logger } from 'pino';
@@ -17,6 +17,8 @@ import { DATA_SOURCE, EVENT_PRODUCER, KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_NAM
 @Injectable()
 export class ServiceRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly relay: OutboxRelay;
+  /** The relay's own producer, which it may reconnect without disturbing the consumers' dead-letter sends. */
+  private readonly relayProducer: Producer;
 
   constructor(
     @Inject(SERVICE_NAME) readonly service: string,
@@ -27,21 +29,25 @@ export class ServiceRuntime implements OnApplicationBootstrap, OnApplicationShut
     @Inject(LOGGER) private readonly logger: Logger,
     readonly outbox: OutboxWriter,
   ) {
+    this.relayProducer = createEventProducer(kafka);
     this.relay = new OutboxRelay({
       connection: { connectionString: config.DATABASE_URL, application_name: `obolus-${service}-relay` },
       schema: serviceDatabaseNames(service).schema,
-      producer,
+      producer: this.relayProducer,
+      newProducer: () => createEventProducer(kafka),
       logger: messagingLoggerOf(logger),
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await ensureTopics(this.kafka, catalogTopics());
+    await this.relayProducer.connect();
     this.relay.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+    await this.relayProducer.disconnect().catch(() => undefined);
     await this.producer.disconnect().catch(() => undefined);
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     this.logger.info('stopped');

@@ -1,3 +1,5 @@
 export * from './infrastructure';
 export * from './otlp-receiver';
 export * from './wait-for';
+export * from './crowd';
+export * from './tcp-proxy';

@@ -78,3 +78,34 @@ async function startContainers(): Promise<TestInfrastructure> {
     },
   };
 }
+
+/**
+ * A broker crash: SIGKILL the local broker (the one deploy/kafka/kafka.sh started for this run), then
+ * start it again on the same data and wait until it answers. Only the local broker can be crashed this way.
+ */
+export async function crashAndRestartLocalBroker(): Promise<{ downMs: number }> {
+  const { readFileSync } = await import('node:fs');
+  const pidFile = join(process.env.KAFKA_LOCAL_HOME ?? join(repositoryRoot, '.data/kafka'), 'kafka.pid');
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    throw new Error(`no broker started by deploy/kafka/kafka.sh (no ${pidFile}); a broker crash needs the local one`);
+  }
+  const began = Date.now();
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } catch {
+      break;
+    }
+  }
+  const port = process.env.KAFKA_PORT ?? '9092';
+  await run('bash', [join(repositoryRoot, 'deploy/kafka/kafka.sh'), 'start'], {
+    env: { ...process.env, KAFKA_PORT: port },
+    timeout: 180_000,
+  });
+  return { downMs: Date.now() - began };
+}
