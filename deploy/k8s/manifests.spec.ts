@@ -102,12 +102,20 @@ const REQUIRED: Record<string, string[]> = {
   identity: [],
   subscriptions: ['IDENTITY_JWKS_URL'],
   payments: ['IDENTITY_JWKS_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
-  invoicing: ['IDENTITY_JWKS_URL'],
+  invoicing: ['IDENTITY_JWKS_URL', 'INTERNAL_API_KEYS'],
   'efactura-gateway': ['IDENTITY_JWKS_URL'],
-  notifications: ['SMTP_URL'],
+  notifications: ['SMTP_URL', 'INVOICING_URL', 'INVOICING_SERVICE_KEY'],
 };
 const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS'];
-const CREDENTIALS = ['DATABASE_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'SMTP_URL', 'IDENTITY_SIGNING_KEY'];
+const CREDENTIALS = [
+  'DATABASE_URL',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'SMTP_URL',
+  'IDENTITY_SIGNING_KEY',
+  'INTERNAL_API_KEYS',
+  'INVOICING_SERVICE_KEY',
+];
 
 describe('deploy/k8s manifests', () => {
   const files = yamlFiles();

@@ -7,5 +7,6 @@ export * from './jwt-access-token-verifier';
 export * from './principal';
 export * from './revocation-feed';
 export * from './revocation-list';
+export * from './service-credentials';
 export * from './tenant-context';
 export * from './test-token-issuer';

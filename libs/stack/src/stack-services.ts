@@ -31,7 +31,13 @@ export function servicePort(service: ObolusService, stack: StackEnvironment): nu
   return stack.ports?.[service] ?? SERVICE_PORTS[service];
 }
 
-/** The environment a service process gets: its own role's connection, the broker, tracing. */
+/**
+ * The secret notifications presents on invoicing's internal routes in the local stack and tests. A
+ * deployment sets its own (INTERNAL_API_KEYS on invoicing, INVOICING_SERVICE_KEY on notifications).
+ */
+const LOCAL_NOTIFICATIONS_SERVICE_KEY = 'local-notifications-service-key';
+
+/** The environment a service process gets: its own role's connection, the broker, tracing, its peers. */
 export function serviceEnvironment(
   service: ObolusService,
   stack: StackEnvironment,
@@ -42,6 +48,9 @@ export function serviceEnvironment(
     IDENTITY_JWKS_URL: `http://127.0.0.1:${servicePort('identity', stack)}/.well-known/jwks.json`,
     DATABASE_URL: serviceConnectionUrl(stack.databaseAdminUrl, service),
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    INVOICING_URL: `http://127.0.0.1:${servicePort('invoicing', stack)}`,
+    INTERNAL_API_KEYS: `notifications:${LOCAL_NOTIFICATIONS_SERVICE_KEY}`,
+    INVOICING_SERVICE_KEY: LOCAL_NOTIFICATIONS_SERVICE_KEY,
     OTEL_SERVICE_NAME: service,
     OBOLUS_SERVICE: service,
     ...(stack.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: stack.otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '200' } : {}),

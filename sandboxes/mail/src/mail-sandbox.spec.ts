@@ -116,6 +116,20 @@ describe('mail sandbox', () => {
     );
   });
 
+  it('accepts a resend with the same Message-ID and shows it once', async () => {
+    const mail = transport();
+    const sent = { from: 'billing@obolus.example', to: 'owner@client.example', subject: 'Facture FR-2026-000001', text: 'x' };
+    const messageId = '<5b0d8e4e-3f7a-4c1e-9b8a-2f1d6c0e7a11@notifications.obolus>';
+    const first = await mail.sendMail({ ...sent, messageId });
+    const again = await mail.sendMail({ ...sent, messageId });
+    expect(first.accepted).toEqual(['owner@client.example']);
+    expect(again.accepted).toEqual(['owner@client.example']);
+    await mail.sendMail({ ...sent, messageId: '<another@notifications.obolus>' });
+    const list = (await (await fetch(`${sandbox.httpUrl}/api/messages`)).json()) as { messageId: string }[];
+    expect(list.map((m) => m.messageId).sort()).toEqual(['<another@notifications.obolus>', messageId].sort());
+    expect((await (await fetch(`${sandbox.httpUrl}/`)).text()).match(/Facture FR-2026-000001/g)).toHaveLength(2);
+  });
+
   it('answers 404 for unknown messages and empties on DELETE', async () => {
     await transport().sendMail({ from: 'a@obolus.example', to: 'b@client.example', subject: 'x', text: 'x' });
     expect((await fetch(`${sandbox.httpUrl}/api/messages/nope`)).status).toBe(404);

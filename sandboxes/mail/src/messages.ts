@@ -76,14 +76,20 @@ export function summary(message: CapturedMessage, withHtml: boolean): Record<str
 
 type Waiter = { predicate: (m: CapturedMessage) => boolean; resolve: (m: CapturedMessage) => void };
 
-/** Messages in memory, newest first, keeping at most `capacity`. */
+/**
+ * Messages in memory, newest first, keeping at most `capacity`. A message whose Message-ID is already
+ * kept is a resend of the same message (a sender retrying after a lost reply): it is stored once, as a
+ * mailbox that deduplicates by Message-ID shows it.
+ */
 export class MessageStore {
   private readonly messages: CapturedMessage[] = [];
   private readonly waiters = new Set<Waiter>();
 
   constructor(private readonly capacity = 1000) {}
 
-  add(message: CapturedMessage): void {
+  /** False when the message was a resend and nothing was added. */
+  add(message: CapturedMessage): boolean {
+    if (message.messageId && this.messages.some((kept) => kept.messageId === message.messageId)) return false;
     this.messages.unshift(message);
     if (this.messages.length > this.capacity) this.messages.length = this.capacity;
     for (const waiter of this.waiters) {
@@ -92,6 +98,7 @@ export class MessageStore {
         waiter.resolve(message);
       }
     }
+    return true;
   }
 
   list(): CapturedMessage[] {

@@ -38,6 +38,7 @@ export function createSmtpServer(store: MessageStore): SMTPServer {
         };
         simpleParser(raw)
           .then((parsed) => {
+            // A resend with a known Message-ID is accepted (the sender must not retry again) but kept once.
             store.add(captureMessage(parsed, envelope, raw));
             callback();
           })

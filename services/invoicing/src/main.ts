@@ -1,9 +1,9 @@
-import { authConfigSpec } from '@obolus/auth';
 import { runService } from '@obolus/platform';
+import { invoicingConfigSpec } from './invoicing.config';
 import { InvoicingModule } from './invoicing.module';
 
 runService({
   service: 'invoicing',
-  extraConfig: authConfigSpec,
+  extraConfig: invoicingConfigSpec,
   module: (config, logger) => InvoicingModule.forRoot(config, logger),
 });

@@ -2,20 +2,20 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig, ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { NotificationsInitial1732233600600 } from './database/migrations/1732233600600-notifications-initial';
+import { DeliveriesDispatch1764201600600 } from './database/migrations/1764201600600-deliveries-dispatch';
 import { DeliveriesConsumer } from './deliveries/deliveries.consumer';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
+import { DeliveryDispatcher } from './deliveries/delivery-dispatcher';
 import { DeliveryEntity } from './deliveries/entities/delivery.entity';
-import { SendEmailUseCase } from './deliveries/use-cases/send-email/send-email.use-case';
+import { DispatchDeliveryUseCase } from './deliveries/use-cases/dispatch-delivery/dispatch-delivery.use-case';
+import { RecordDeliveryUseCase } from './deliveries/use-cases/record-delivery/record-delivery.use-case';
+import { INVOICING_SETTINGS, InvoiceDocuments } from './documents/invoice-documents';
 import { MAIL_SETTINGS, Mailer } from './email/mailer';
-
-export interface NotificationsConfig extends ServiceConfig {
-  SMTP_URL: string;
-  MAIL_FROM: string;
-}
+import { DISPATCH_SETTINGS, DispatchSettings, NotificationsConfig } from './notifications.config';
 
 @Module({})
 export class NotificationsModule {
-  static forRoot(config: NotificationsConfig, logger: Logger): DynamicModule {
+  static forRoot(config: ServiceConfig & NotificationsConfig, logger: Logger): DynamicModule {
     return {
       module: NotificationsModule,
       imports: [
@@ -24,15 +24,26 @@ export class NotificationsModule {
           config,
           logger,
           entities: [DeliveryEntity],
-          migrations: [NotificationsInitial1732233600600],
+          migrations: [NotificationsInitial1732233600600, DeliveriesDispatch1764201600600],
         }),
       ],
       controllers: [DeliveriesConsumer],
       providers: [
         { provide: MAIL_SETTINGS, useValue: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } },
+        { provide: INVOICING_SETTINGS, useValue: { url: config.INVOICING_URL, serviceKey: config.INVOICING_SERVICE_KEY } },
+        {
+          provide: DISPATCH_SETTINGS,
+          useValue: {
+            pollIntervalMs: config.NOTIFICATIONS_DISPATCH_POLL_MS,
+            retryMaxMs: config.NOTIFICATIONS_RETRY_MAX_SECONDS * 1000,
+          } satisfies DispatchSettings,
+        },
         Mailer,
+        InvoiceDocuments,
         DeliveriesRepository,
-        SendEmailUseCase,
+        RecordDeliveryUseCase,
+        DispatchDeliveryUseCase,
+        DeliveryDispatcher,
       ],
     };
   }

@@ -82,7 +82,7 @@ export const InvoiceIssuedV1 = defineEvent({
       lines: Type.Array(
         Type.Object(
           {
-            description: Type.String({ minLength: 1 }),
+            description: Type.String({ minLength: 1, maxLength: 200 }),
             quantity: Type.Integer({ minimum: 1 }),
             unitPriceMinor: MinorUnits('Net unit price'),
             netMinor: MinorUnits('Line net amount'),
@@ -91,20 +91,21 @@ export const InvoiceIssuedV1 = defineEvent({
           },
           { additionalProperties: false },
         ),
-        { minItems: 1 },
+        { minItems: 1, maxItems: 50, description: "An invoice's lines; a subscription invoice has a handful" },
       ),
       vatBreakdown: Type.Array(
         Type.Object(
           {
-            vatCategory: Type.String(),
+            vatCategory: Type.String({ maxLength: 2 }),
             vatRateBasisPoints: Type.Integer({ minimum: 0 }),
             taxableMinor: MinorUnits('Taxable amount'),
             taxMinor: MinorUnits('VAT amount'),
-            exemptionReasonCode: Type.Optional(Type.String()),
-            exemptionReason: Type.Optional(Type.String()),
+            exemptionReasonCode: Type.Optional(Type.String({ maxLength: 30 })),
+            exemptionReason: Type.Optional(Type.String({ maxLength: 300 })),
           },
           { additionalProperties: false },
         ),
+        { maxItems: 10, description: 'One entry per VAT category and rate' },
       ),
       totals: Type.Object(
         {
@@ -127,15 +128,20 @@ export const InvoiceIssuedV1 = defineEvent({
       ),
       recipients: Type.Array(Type.String({ format: 'email' }), {
         minItems: 1,
+        maxItems: 20,
         description: 'The owner and the extra billing addresses (I1)',
       }),
       pdf: Type.Object(
         {
-          filename: Type.String({ minLength: 1 }),
-          contentBase64: Type.String({ minLength: 1 }),
-          sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+          filename: Type.String({ minLength: 1, maxLength: 200 }),
+          sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the PDF, lowercase hex' }),
+          sizeBytes: Type.Integer({ minimum: 1, description: 'Size of the PDF in bytes' }),
         },
-        { additionalProperties: false },
+        {
+          additionalProperties: false,
+          description:
+            'A reference to the PDF, never its bytes: invoicing stores it and serves it to other services at GET /internal/invoices/{invoiceId}/pdf',
+        },
       ),
       issuedAt: Instant('When it was issued'),
     },

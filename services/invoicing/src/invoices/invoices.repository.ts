@@ -63,4 +63,13 @@ export class InvoicesRepository {
     );
     return rows[0] ?? null;
   }
+
+  /** Any account's invoice: for other services, which know an invoice by the id its event gave them. */
+  async findPdfById(manager: EntityManager, invoiceId: string): Promise<{ number: string; pdf: Buffer } | null> {
+    const rows: { number: string; pdf: Buffer }[] = await manager.query(
+      `SELECT number, pdf FROM invoicing.invoices WHERE id = $1`,
+      [invoiceId],
+    );
+    return rows[0] ?? null;
+  }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
+import { messageIdOf } from './message-id';
 
 export const MAIL_SETTINGS = Symbol('MAIL_SETTINGS');
 
@@ -23,7 +24,13 @@ export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(@Inject(MAIL_SETTINGS) private readonly settings: MailSettings) {
-    this.transport = createTransport(settings.smtpUrl);
+    // Bounded waits: a hung server must not hold a delivery (and its row lock) for minutes.
+    this.transport = createTransport({
+      url: settings.smtpUrl,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
   }
 
   async send(email: OutgoingEmail): Promise<string> {
@@ -32,7 +39,7 @@ export class Mailer implements OnApplicationShutdown {
       to: email.to,
       subject: email.subject,
       text: email.text,
-      messageId: `<${email.deliveryId}@obolus>`,
+      messageId: messageIdOf(email.deliveryId),
       attachments: email.attachments,
     });
     return info.messageId;

@@ -41,7 +41,7 @@ const issued: InvoiceIssuedV1Data = {
   totals: { netMinor: 9800, vatMinor: 2058, grossMinor: 11858, paidMinor: 11858, payableMinor: 0 },
   payment: { paymentId: '2b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11', method: 'card', providerPaymentId: 'pi_123' },
   recipients: ['owner@example.ro'],
-  pdf: { filename: 'OBRO-2026-000001.pdf', contentBase64: 'JVBERi0=', sha256: '0'.repeat(64) },
+  pdf: { filename: 'OBRO-2026-000001.pdf', sha256: '0'.repeat(64), sizeBytes: 5 },
   issuedAt: '2026-11-22T10:00:00.000Z',
 };
 

@@ -11,7 +11,8 @@ import { renderInvoicePdf } from '../../pdf/invoice-pdf';
 
 /**
  * The payment arrived: the draft becomes a fiscal invoice with the next number of its series, its PDF
- * is rendered, and it is announced with everything consumers need (the e-mail, the e-Factura XML).
+ * is rendered and stored, and it is announced with everything consumers need (the e-mail, the e-Factura
+ * XML) and a reference to the PDF, never the PDF itself.
  */
 @Injectable()
 export class IssueInvoiceUseCase {
@@ -100,7 +101,8 @@ export class IssueInvoiceUseCase {
       data: {
         ...content,
         recipients: recipients.length ? recipients : [seller.email],
-        pdf: { filename: `${number}.pdf`, contentBase64: pdf.toString('base64'), sha256: pdfSha256 },
+        // A reference only: the bytes stay here, served at /internal/invoices/:id/pdf.
+        pdf: { filename: `${number}.pdf`, sha256: pdfSha256, sizeBytes: pdf.length },
         issuedAt: issuedAt.toISOString(),
       },
     });

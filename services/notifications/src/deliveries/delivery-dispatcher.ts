@@ -1,0 +1,102 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { SERVICE_CONFIG, ServiceConfig } from '@obolus/platform';
+import { Client } from 'pg';
+import { DISPATCH_SETTINGS, DispatchSettings } from '../notifications.config';
+import { DELIVERIES_CHANNEL } from './deliveries.repository';
+import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery/dispatch-delivery.use-case';
+
+/**
+ * Runs the dispatch of pending deliveries in the background: woken by the NOTIFY a recording
+ * transaction sends when it commits, and polling the table anyway (a missed notification, retries
+ * coming due). It stops before the database pool closes, after the delivery in hand.
+ */
+@Injectable()
+export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DeliveryDispatcher.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  /** A notification came while no sleep was waiting for it: the next sleep returns at once. */
+  private notified = false;
+  private listener?: Client;
+
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(DISPATCH_SETTINGS) private readonly settings: DispatchSettings,
+    private readonly dispatchDelivery: DispatchDeliveryUseCase,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.closeListener();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        await this.listen();
+        while (this.running && (await this.dispatchDelivery.execute())) failures = 0;
+        failures = 0;
+        await this.sleep(this.settings.pollIntervalMs);
+      } catch (error) {
+        // The database itself failed (a restart, a lost connection): the deliveries stay pending.
+        failures += 1;
+        this.logger.error(`dispatching deliveries failed (${failures} in a row): ${String(error)}`);
+        await this.closeListener();
+        await this.sleep(Math.min(this.settings.retryMaxMs, 500 * 2 ** Math.min(failures, 6)));
+      }
+    }
+  }
+
+  private async listen(): Promise<void> {
+    if (this.listener) return;
+    const client = new Client({
+      connectionString: this.config.DATABASE_URL,
+      application_name: 'obolus-notifications-dispatcher',
+    });
+    client.on('error', (error) => {
+      this.logger.warn(`delivery wake-up connection lost: ${String(error)}`);
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => undefined);
+    });
+    client.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${DELIVERIES_CHANNEL}`);
+    this.listener = client;
+  }
+
+  private async closeListener(): Promise<void> {
+    const client = this.listener;
+    this.listener = undefined;
+    await client?.end().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.running || this.notified) {
+        this.notified = false;
+        return resolve();
+      }
+      let timer: NodeJS.Timeout | undefined = undefined;
+      const done = (): void => {
+        clearTimeout(timer);
+        this.notified = false;
+        resolve();
+      };
+      timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { captureTraceHeaders } from '@obolus/messaging';
+import { Clock } from '@obolus/platform';
+import { context } from '@opentelemetry/api';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { DeliveriesRepository } from '../../deliveries.repository';
+import { RecordDeliveryCommand } from './record-delivery.command';
+
+/**
+ * Records that an e-mail is owed, in the causing event's transaction, and sends nothing: the
+ * dispatcher sends it once this transaction has committed. A rolled-back handler leaves no trace, and
+ * a redelivered event finds its delivery already recorded.
+ */
+@Injectable()
+export class RecordDeliveryUseCase {
+  constructor(
+    private readonly deliveries: DeliveriesRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: RecordDeliveryCommand, manager: EntityManager): Promise<void> {
+    await this.deliveries.insertPending(manager, {
+      id: randomUUID(),
+      accountId: command.accountId,
+      template: command.template,
+      recipients: command.recipients,
+      locale: command.locale,
+      causeEventId: command.causeEventId,
+      templateData: command.templateData,
+      traceHeaders: captureTraceHeaders(context.active()),
+      nextAttemptAt: this.clock.now(),
+    });
+  }
+}
