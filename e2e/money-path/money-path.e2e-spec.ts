@@ -1,8 +1,9 @@
+import { SERVICE_KEY_HEADER } from '@obolus/auth';
 import { CapturedMessage } from '@obolus/mail-sandbox';
-import { ObolusService } from '@obolus/stack';
+import { LOCAL_NOTIFICATIONS_SERVICE_KEY, ObolusService } from '@obolus/stack';
 import { waitFor } from '@obolus/testing';
 import { CiusRoValidator } from '@obolus/ubl';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import Stripe from 'stripe';
 import { Journey, StackHarness } from '../support/stack-harness';
@@ -176,6 +177,17 @@ describe('the money path through all six services', () => {
     expect(createHash('sha256').update(pdf.body).digest('hex')).toBe(
       createHash('sha256').update(email.attachments[0]!.content).digest('hex'),
     );
+    // The event carried a reference; other services fetch the bytes from invoicing, with their own key only.
+    const internalPdf = (invoiceId: string) => `${harness.url('invoicing')}/internal/invoices/${invoiceId}/pdf`;
+    const asNotifications = { [SERVICE_KEY_HEADER]: LOCAL_NOTIFICATIONS_SERVICE_KEY };
+    const served = await fetch(internalPdf(invoice!.id), { headers: asNotifications });
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf.body)).toBe(true);
+    expect((await journey.download(internalPdf(invoice!.id))).status).toBe(401);
+    expect((await fetch(internalPdf(invoice!.id), { headers: { [SERVICE_KEY_HEADER]: 'not-the-key-0123456789' } })).status).toBe(
+      401,
+    );
+    expect((await fetch(internalPdf(randomUUID()), { headers: asNotifications })).status).toBe(404);
 
     // Stripe was charged once, the gross amount, off-session.
     const charged = await stripe.paymentIntents.list({ limit: 100 });

@@ -35,7 +35,7 @@ export function servicePort(service: ObolusService, stack: StackEnvironment): nu
  * The secret notifications presents on invoicing's internal routes in the local stack and tests. A
  * deployment sets its own (INTERNAL_API_KEYS on invoicing, INVOICING_SERVICE_KEY on notifications).
  */
-const LOCAL_NOTIFICATIONS_SERVICE_KEY = 'local-notifications-service-key';
+export const LOCAL_NOTIFICATIONS_SERVICE_KEY = 'local-notifications-service-key';
 
 /** The environment a service process gets: its own role's connection, the broker, tracing, its peers. */
 export function serviceEnvironment(
