@@ -3,3 +3,4 @@ export * from './otlp-receiver';
 export * from './wait-for';
 export * from './crowd';
 export * from './tcp-proxy';
+export * from './hostile-input';
