@@ -8,3 +8,4 @@ export * from './service-runtime';
 export * from './service.module';
 export * from './tokens';
 export * from './validation';
+export * from './ids';

@@ -2,8 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
 import { CloudEvent, InvoicePaymentRequestedV1Data, PaymentFailedV1 } from '@obolus/contracts';
 import { captureTraceHeaders, EventHandlerContext } from '@obolus/messaging';
-import { Clock } from '@obolus/platform';
-import { randomUUID } from 'node:crypto';
+import { Clock, nameBasedUuid } from '@obolus/platform';
 import Stripe from 'stripe';
 import { STRIPE } from '../../../stripe/stripe.provider';
 import { PaymentsRepository } from '../../payments.repository';
@@ -31,7 +30,9 @@ export class CollectPaymentUseCase {
     if (!COLLECTED.has(request.paymentMethod)) return;
     if (await this.payments.findPaymentForDraft(manager, request.accountId, request.draftId)) return;
     const now = this.clock.now();
-    const paymentId = randomUUID();
+    // The same id on every try: a try that reached Stripe and then lost its transaction (Postgres
+    // went away) must send Stripe the very same request under the draft's idempotency key.
+    const paymentId = nameBasedUuid('obolus.payments.payment-for-draft', request.draftId);
     const customer = await this.payments.findCustomer(manager, request.accountId);
     const payment = {
       id: paymentId,
