@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
-import { CloudEvent, InvoicePaymentRequestedV1Data, PaymentFailedV1 } from '@obolus/contracts';
+import { CloudEvent, InvoicePaymentRequestedV1Data } from '@obolus/contracts';
 import { captureTraceHeaders, EventHandlerContext } from '@obolus/messaging';
 import { Clock, nameBasedUuid } from '@obolus/platform';
 import Stripe from 'stripe';
 import { STRIPE } from '../../../stripe/stripe.provider';
+import { emitPaymentOutcome, settleFromIntent } from '../../mappers/payment-outcome';
 import { PaymentsRepository } from '../../payments.repository';
 
 /** Methods Obolus collects itself, off-session, through Stripe (P1). Bank transfers wait for the money. */
@@ -12,8 +13,9 @@ const COLLECTED = new Set(['card', 'sepa_debit', 'ach_debit']);
 
 /**
  * Charges the account's saved payment method for a requested amount. The PaymentIntent is created
- * with an idempotency key derived from the draft, so a redelivered request never charges twice. The
- * outcome arrives by signed webhook (see RecordProviderEventUseCase).
+ * with an idempotency key derived from the draft, so a redelivered request never charges twice. A card
+ * charge's outcome is known from Stripe's answer and is recorded at once; a debit's arrives later by
+ * signed webhook (see RecordProviderEventUseCase), which also confirms the card's and then does nothing.
  */
 @Injectable()
 export class CollectPaymentUseCase {
@@ -51,27 +53,14 @@ export class CollectPaymentUseCase {
       updatedAt: now,
     };
     if (!customer?.defaultPaymentMethodId) {
-      await this.payments.insertPayment(manager, {
+      const failed = {
         ...payment,
-        status: 'failed',
+        status: 'failed' as const,
         failureCode: 'no_payment_method',
         failureMessage: 'the account has no saved payment method',
-      });
-      await emit(PaymentFailedV1, {
-        accountId: request.accountId,
-        subject: paymentId,
-        data: {
-          accountId: request.accountId,
-          paymentId,
-          draftId: request.draftId,
-          amountMinor: request.amountDueMinor,
-          currency: request.currency,
-          provider: 'stripe',
-          failureCode: 'no_payment_method',
-          failureMessage: 'the account has no saved payment method',
-          failedAt: now.toISOString(),
-        },
-      });
+      };
+      await this.payments.insertPayment(manager, failed);
+      await emitPaymentOutcome(emit, failed, now);
       return;
     }
     await this.payments.insertPayment(manager, payment);
@@ -91,12 +80,17 @@ export class CollectPaymentUseCase {
         { idempotencyKey: `obolus-draft-${request.draftId}` },
       );
       payment.providerPaymentId = intent.id;
+      // Waiting for the webhook alone would lose the outcome if every delivery of it came while this
+      // transaction was still open (a slow Stripe, a busy consumer).
+      if (settleFromIntent(payment, intent, now)) await emitPaymentOutcome(emit, payment, now);
     } catch (error) {
-      // A declined off-session payment still has its PaymentIntent; the failure webhook reports it.
-      const declined = error as { type?: string; raw?: { payment_intent?: { id?: string } }; code?: string };
+      // A declined off-session payment still has its PaymentIntent, with the decline.
+      const declined = error as { type?: string; raw?: { payment_intent?: Stripe.PaymentIntent }; code?: string };
       if (declined.type !== 'StripeCardError') throw error;
       payment.providerPaymentId = declined.raw?.payment_intent?.id ?? null;
       this.logger.warn(`payment for draft ${request.draftId} declined: ${declined.code}`);
+      const declinedIntent = declined.raw?.payment_intent;
+      if (declinedIntent && settleFromIntent(payment, declinedIntent, now)) await emitPaymentOutcome(emit, payment, now);
     }
     await this.payments.savePayment(manager, payment);
   }

@@ -1,12 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
-import { isUuid, PaymentFailedV1, PaymentSucceededV1 } from '@obolus/contracts';
+import { isUuid } from '@obolus/contracts';
 import { contextFromTraceHeaders, OutboxWriter } from '@obolus/messaging';
 import { ApiError, Clock, DATA_SOURCE, FieldError } from '@obolus/platform';
 import Stripe from 'stripe';
 import { DataSource, EntityManager } from 'typeorm';
 import { STRIPE } from '../../../stripe/stripe.provider';
-import { PaymentEntity } from '../../entities/payment.entity';
+import { emitPaymentOutcome, settleFromIntent } from '../../mappers/payment-outcome';
 import { PaymentsRepository } from '../../payments.repository';
 
 export interface SignedWebhook {
@@ -120,55 +120,17 @@ export class RecordProviderEventUseCase {
       // The charge's own transaction has not committed yet; Stripe retries the webhook.
       throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'PAYMENT_NOT_YET_RECORDED', `payment ${paymentId} is not recorded yet`);
     }
-    if (payment.status !== 'processing') return;
-    payment.providerPaymentId = intent.id;
-    payment.updatedAt = now;
-    if (outcome === 'succeeded') {
-      payment.status = 'succeeded';
-    } else {
-      payment.status = 'failed';
-      payment.failureCode = intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code ?? 'payment_failed';
-      payment.failureMessage = intent.last_payment_error?.message ?? 'the payment failed';
-    }
+    // A card charge was settled from Stripe's answer already; this webhook confirms it.
+    const settled =
+      outcome === 'succeeded'
+        ? settleFromIntent(payment, { ...intent, status: 'succeeded' }, now)
+        : settleFromIntent(payment, intent, now);
+    if (!settled) return;
     await this.payments.savePayment(manager, payment);
     // The outcome continues the trace of the request that asked for the payment.
-    await context.with(contextFromTraceHeaders(payment.traceHeaders), () => this.emitOutcome(manager, payment, now));
-  }
-
-  private async emitOutcome(manager: EntityManager, payment: PaymentEntity, now: Date): Promise<void> {
-    if (payment.status === 'succeeded') {
-      await this.outbox.append(manager, PaymentSucceededV1, {
-        accountId: payment.accountId,
-        subject: payment.id,
-        data: {
-          accountId: payment.accountId,
-          paymentId: payment.id,
-          draftId: payment.draftId,
-          amountMinor: payment.amountMinor,
-          currency: payment.currency,
-          provider: 'stripe',
-          providerPaymentId: payment.providerPaymentId!,
-          paymentMethod: payment.paymentMethod as 'card',
-          succeededAt: now.toISOString(),
-        },
-      });
-      return;
-    }
-    await this.outbox.append(manager, PaymentFailedV1, {
-      accountId: payment.accountId,
-      subject: payment.id,
-      data: {
-        accountId: payment.accountId,
-        paymentId: payment.id,
-        draftId: payment.draftId,
-        amountMinor: payment.amountMinor,
-        currency: payment.currency,
-        provider: 'stripe',
-        failureCode: payment.failureCode ?? 'payment_failed',
-        failureMessage: payment.failureMessage ?? 'the payment failed',
-        failedAt: now.toISOString(),
-      },
-    });
+    await context.with(contextFromTraceHeaders(payment.traceHeaders), () =>
+      emitPaymentOutcome((contract, event) => this.outbox.append(manager, contract, event), payment, now),
+    );
   }
 }
 
