@@ -35,6 +35,7 @@ export class NotificationsModule {
           provide: DISPATCH_SETTINGS,
           useValue: {
             pollIntervalMs: config.NOTIFICATIONS_DISPATCH_POLL_MS,
+            concurrency: config.NOTIFICATIONS_DISPATCH_CONCURRENCY,
             retryMaxMs: config.NOTIFICATIONS_RETRY_MAX_SECONDS * 1000,
           } satisfies DispatchSettings,
         },

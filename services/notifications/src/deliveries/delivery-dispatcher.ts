@@ -44,7 +44,12 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     while (this.running) {
       try {
         await this.listen();
-        while (this.running && (await this.dispatchDelivery.execute())) failures = 0;
+        // Several senders drain the due rows together; each claims its own row, so none is sent twice.
+        await Promise.all(
+          Array.from({ length: Math.max(1, this.settings.concurrency ?? 1) }, async () => {
+            while (this.running && (await this.dispatchDelivery.execute())) failures = 0;
+          }),
+        );
         failures = 0;
         await this.sleep(this.settings.pollIntervalMs);
       } catch (error) {
