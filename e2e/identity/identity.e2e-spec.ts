@@ -96,8 +96,12 @@ describe('identity end to end', () => {
     const { accountId } = created.body;
 
     const delivery = await waitFor(
-      async () => (await db.query('SELECT * FROM notifications.deliveries WHERE account_id = $1', [accountId])).rows[0],
-      { what: 'the welcome delivery' },
+      async () => {
+        const row = (await db.query('SELECT * FROM notifications.deliveries WHERE account_id = $1', [accountId])).rows[0];
+        // Recorded as pending in the event's transaction, then sent after the commit.
+        return row?.status === 'pending' ? undefined : row;
+      },
+      { what: 'the welcome delivery, sent' },
     );
     expect(delivery).toMatchObject({ template: 'welcome', recipients: [email], status: 'sent' });
     expect((await mail.waitFor((m) => m.envelope.to.includes(email), 10_000)).subject).toMatch(/^Bienvenue|^Welcome|^Bun venit/);

@@ -64,9 +64,10 @@ describe('sign-up reaches notifications through the outbox and Kafka, in one tra
     const delivery = await waitFor(
       async () => {
         const { rows } = await db.query('SELECT * FROM notifications.deliveries WHERE account_id = $1', [accountId]);
-        return rows[0];
+        // Recorded as pending in the event's transaction, then sent after the commit.
+        return rows[0]?.status === 'pending' ? undefined : rows[0];
       },
-      { what: 'the welcome delivery' },
+      { what: 'the welcome delivery, sent' },
     );
     expect(delivery).toMatchObject({ template: 'welcome', recipients: [email], locale: 'fr', status: 'sent' });
     const welcome = await mail.waitFor((m) => m.envelope.to.includes(email), 10_000);
@@ -120,7 +121,11 @@ describe('sign-up reaches notifications through the outbox and Kafka, in one tra
       body: '{"companyName":',
     });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toEqual({ code: 'MALFORMED_JSON', message: 'the request body is not valid JSON' });
+    expect(await malformed.json()).toEqual({
+      code: 'MALFORMED_JSON',
+      message: 'the request body is not valid JSON',
+      fields: [{ field: 'body', reason: 'is not valid JSON' }],
+    });
 
     const invalid = await fetch(`${identity.url}/accounts`, {
       method: 'POST',
