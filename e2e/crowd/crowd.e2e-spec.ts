@@ -25,14 +25,7 @@ describe('a crowd and its faults', () => {
 
   beforeAll(async () => {
     await harness.start();
-    urls = {
-      identity: harness.url('identity'),
-      subscriptions: harness.url('subscriptions'),
-      payments: harness.url('payments'),
-      invoicing: harness.url('invoicing'),
-      stripe: harness.stripe.url,
-      stripeSecretKey: 'sk_test_obolus_e2e',
-    };
+    urls = harness.crowdUrls();
   }, 180_000);
 
   afterAll(async () => {

@@ -23,14 +23,7 @@ describe('two instances of every service', () => {
   beforeAll(async () => {
     await harness.start();
     await harness.startReplicas();
-    urls = {
-      identity: harness.url('identity'),
-      subscriptions: harness.url('subscriptions'),
-      payments: harness.url('payments'),
-      invoicing: harness.url('invoicing'),
-      stripe: harness.stripe.url,
-      stripeSecretKey: 'sk_test_obolus_e2e',
-    };
+    urls = harness.crowdUrls();
   }, 240_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import {
   startServiceProcess,
 } from '@obolus/stack';
 import { startStripeSandbox, StripeSandbox } from '@obolus/stripe-sandbox';
-import { OtlpReceiver, TcpProxy } from '@obolus/testing';
+import { CrowdUrls, OtlpReceiver, TcpProxy } from '@obolus/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -104,6 +104,18 @@ export class StackHarness {
     });
     this.services.set(service, running);
     return running;
+  }
+
+  /** Where a crowd of customers sends its requests. */
+  crowdUrls(): CrowdUrls {
+    return {
+      identity: this.url('identity'),
+      subscriptions: this.url('subscriptions'),
+      payments: this.url('payments'),
+      invoicing: this.url('invoicing'),
+      stripe: this.stripe.url,
+      stripeSecretKey: 'sk_test_obolus_e2e',
+    };
   }
 
   /** Starts a second instance of every service; Kafka shares each topic's partitions between the two. */

@@ -130,3 +130,63 @@ export async function waitForQuietTables(db: Client, schema: string, quietMs = 1
     last = now;
   }
 }
+
+/** Values of every JSON type but a string, for fields that must be strings. */
+export const NOT_A_STRING: [string, unknown][] = [
+  ['a number', 42],
+  ['an array', ['x']],
+  ['an object', { x: 1 }],
+  ['null', null],
+  ['a boolean', true],
+];
+
+/**
+ * The hostile cases of one service: each request must be refused with the given 4xx in the one error
+ * shape ({code, message, fields} naming the field), and must leave every table of the service's schema,
+ * outbox and inbox included, as it was.
+ */
+export class HostileCases {
+  count = 0;
+  private db?: Client;
+
+  constructor(private readonly schema: string) {}
+
+  /** The admin connection, for a test that must prepare rows first. */
+  get database(): Client {
+    return this.db!;
+  }
+
+  /** Connects and waits until the service's consumers have caught up, so counts see one request only. */
+  async open(adminUrl = process.env.DATABASE_ADMIN_URL!): Promise<void> {
+    this.db = new Client({ connectionString: adminUrl });
+    await this.db.connect();
+    await waitForQuietTables(this.db, this.schema);
+  }
+
+  async refused(baseUrl: string, request: RawRequest, status: number, field?: string): Promise<RawReply> {
+    const before = await rowCounts(this.db!, this.schema);
+    const reply = await sendRaw(baseUrl, request);
+    const problems: string[] = [];
+    if (reply.status !== status) problems.push(`status ${reply.status}, expected ${status}`);
+    if (typeof reply.body.code !== 'string') problems.push('no code');
+    if (typeof reply.body.message !== 'string') problems.push('no message');
+    const fields = (reply.body.fields ?? []).map((f) => f.field);
+    if (field !== undefined && !fields.includes(field)) problems.push(`fields [${fields.join(', ')}] do not name ${field}`);
+    const after = await rowCounts(this.db!, this.schema);
+    if (JSON.stringify(after) !== JSON.stringify(before)) {
+      problems.push(`rows written: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+    }
+    if (problems.length > 0) {
+      throw new Error(
+        `${request.method ?? 'POST'} ${request.path} was not refused as it must be: ${problems.join('; ')}; body ${JSON.stringify(reply.body)}`,
+      );
+    }
+    this.count += 1;
+    return reply;
+  }
+
+  async close(): Promise<void> {
+    console.log(`${this.schema}: ${this.count} hostile cases refused`);
+    await this.db?.end();
+  }
+}

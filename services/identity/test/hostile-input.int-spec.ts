@@ -1,17 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { rowCounts, RawReply, sendRaw, transportAttacks, waitForQuietTables } from '@obolus/testing';
-import { Client } from 'pg';
-import { adminDb, clientOf, PASSWORD, signUpAndIn, SignedUp, startIdentity, uniqueEmail } from './identity-harness';
+import { sendRaw, transportAttacks, HostileCases, NOT_A_STRING } from '@obolus/testing';
 
-/** Every refusal: a 4xx in the one error shape, naming the field, and not a row written anywhere. */
-function expectRefusal(reply: RawReply, status: number, field?: string): void {
-  expect({ status: reply.status, code: typeof reply.body.code, message: typeof reply.body.message }).toEqual({
-    status,
-    code: 'string',
-    message: 'string',
-  });
-  if (field !== undefined) expect((reply.body.fields ?? []).map((f) => f.field)).toContain(field);
-}
+import { clientOf, PASSWORD, signUpAndIn, SignedUp, startIdentity, uniqueEmail } from './identity-harness';
 
 const signUp = () => ({
   companyName: 'Atelier Dupont',
@@ -21,14 +11,6 @@ const signUp = () => ({
   catalog: 'fr-crm',
   signupChannel: 'website',
 });
-
-const NOT_A_STRING: [string, unknown][] = [
-  ['a number', 42],
-  ['an array', ['x']],
-  ['an object', { x: 1 }],
-  ['null', null],
-  ['a boolean', true],
-];
 
 const signUpCases: [string, string, unknown][] = [
   ...[
@@ -83,30 +65,22 @@ const signUpCases: [string, string, unknown][] = [
 describe('identity refuses hostile input with a 4xx naming the field, and writes nothing', () => {
   let app: INestApplication;
   let url: string;
-  let db: Client;
+  const cases = new HostileCases('identity');
   let owner: SignedUp;
-  let count = 0;
-  const counts = () => rowCounts(db, 'identity');
 
   beforeAll(async () => {
     ({ app, url } = await startIdentity());
-    db = await adminDb();
+
     owner = await signUpAndIn(clientOf(url));
-    await waitForQuietTables(db, 'identity');
+    await cases.open();
   });
   afterAll(async () => {
-    console.log(`identity: ${count} hostile cases refused`);
-    await db?.end();
+    await cases.close();
     await app?.close();
   });
 
-  const refused = async (request: Parameters<typeof sendRaw>[1], status: number, field?: string) => {
-    const before = await counts();
-    const reply = await sendRaw(url, request);
-    expectRefusal(reply, status, field);
-    expect(await counts()).toEqual(before);
-    count += 1;
-  };
+  const refused = (request: Parameters<typeof sendRaw>[1], status: number, field?: string) =>
+    cases.refused(url, request, status, field);
   const json = (path: string, body: unknown, token?: string, method = 'POST') => ({
     method,
     path,
@@ -196,7 +170,7 @@ describe('identity refuses hostile input with a 4xx naming the field, and writes
         );
         expect(reply.status).toBeGreaterThanOrEqual(400);
         expect(reply.status).toBeLessThan(500);
-        count += 1;
+        cases.count += 1;
       },
     );
   });

@@ -2,28 +2,10 @@ import { INestApplication } from '@nestjs/common';
 
 import { serviceConnectionUrl } from '@obolus/database';
 import { bootstrapService } from '@obolus/platform';
-import { rowCounts, RawReply, RawRequest, sendRaw, serveJwks, waitForQuietTables } from '@obolus/testing';
+import { RawRequest, serveJwks, HostileCases, NOT_A_STRING } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { Client } from 'pg';
 
-/** Every refusal: a 4xx in the one error shape, naming the field, and not a row written anywhere. */
-function expectRefusal(reply: RawReply, status: number, field?: string): void {
-  expect({ status: reply.status, code: typeof reply.body.code, message: typeof reply.body.message }).toEqual({
-    status,
-    code: 'string',
-    message: 'string',
-  });
-  if (field !== undefined) expect((reply.body.fields ?? []).map((f) => f.field)).toContain(field);
-}
-
-const NOT_A_STRING: [string, unknown][] = [
-  ['a number', 42],
-  ['an array', ['x']],
-  ['an object', { x: 1 }],
-  ['null', null],
-  ['a boolean', true],
-];
 import { authConfigSpec, TestTokenIssuer } from '@obolus/auth';
 import { transportAttacks } from '@obolus/testing';
 import { invoicingConfigSpec } from '../src/invoicing.config';
@@ -32,9 +14,8 @@ import { InvoicingModule } from '../src/invoicing.module';
 describe('invoicing refuses hostile billing details with a 4xx naming the field, and writes nothing', () => {
   let app: INestApplication;
   let url: string;
-  let db: Client;
+  const cases = new HostileCases('invoicing');
   let jwks: Awaited<ReturnType<typeof serveJwks>>;
-  let count = 0;
   const accountId = randomUUID();
   let token = '';
 
@@ -54,25 +35,16 @@ describe('invoicing refuses hostile billing details with a 4xx naming the field,
       module: (config, logger) => InvoicingModule.forRoot(config, logger),
     });
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL! });
-    await db.connect();
-    await waitForQuietTables(db, 'invoicing');
+    await cases.open();
     token = await issuer.customer({ userId: randomUUID(), accountId, email: 'owner@atelier.fr', role: 'owner' });
   });
   afterAll(async () => {
-    console.log(`invoicing: ${count} hostile cases refused`);
-    await db?.end();
+    await cases.close();
     await app?.close();
     await jwks?.close();
   });
 
-  const refused = async (request: RawRequest, status: number, field?: string) => {
-    const before = await rowCounts(db, 'invoicing');
-    const reply = await sendRaw(url, request);
-    expectRefusal(reply, status, field);
-    expect(await rowCounts(db, 'invoicing')).toEqual(before);
-    count += 1;
-  };
+  const refused = (request: RawRequest, status: number, field?: string) => cases.refused(url, request, status, field);
   const put = (body: unknown, account: string = accountId) => ({
     method: 'PUT',
     path: `/accounts/${account}/billing-details`,

@@ -2,20 +2,9 @@ import { INestApplication } from '@nestjs/common';
 
 import { serviceConnectionUrl } from '@obolus/database';
 import { bootstrapService } from '@obolus/platform';
-import { rowCounts, RawReply, RawRequest, sendRaw, serveJwks, waitForQuietTables } from '@obolus/testing';
+import { HostileCases, RawRequest, serveJwks } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { Client } from 'pg';
-
-/** Every refusal: a 4xx in the one error shape, naming the field, and not a row written anywhere. */
-function expectRefusal(reply: RawReply, status: number, field?: string): void {
-  expect({ status: reply.status, code: typeof reply.body.code, message: typeof reply.body.message }).toEqual({
-    status,
-    code: 'string',
-    message: 'string',
-  });
-  if (field !== undefined) expect((reply.body.fields ?? []).map((f) => f.field)).toContain(field);
-}
 
 import { authConfigSpec, TestTokenIssuer } from '@obolus/auth';
 import { str, url as urlVariable } from '@obolus/observability';
@@ -29,9 +18,8 @@ const stripe = new Stripe('sk_test_hostile');
 describe('payments refuses hostile webhooks and requests with a 4xx naming the field, and records nothing', () => {
   let app: INestApplication;
   let url: string;
-  let db: Client;
+  const cases = new HostileCases('payments');
   let jwks: Awaited<ReturnType<typeof serveJwks>>;
-  let count = 0;
   const accountId = randomUUID();
   let token = '';
 
@@ -58,25 +46,16 @@ describe('payments refuses hostile webhooks and requests with a 4xx naming the f
       module: (config, logger) => PaymentsModule.forRoot(config, logger),
     });
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL! });
-    await db.connect();
-    await waitForQuietTables(db, 'payments');
+    await cases.open();
     token = await issuer.customer({ userId: randomUUID(), accountId, email: 'owner@atelier.fr', role: 'owner' });
   });
   afterAll(async () => {
-    console.log(`payments: ${count} hostile cases refused`);
-    await db?.end();
+    await cases.close();
     await app?.close();
     await jwks?.close();
   });
 
-  const refused = async (request: RawRequest, status: number, field?: string) => {
-    const before = await rowCounts(db, 'payments');
-    const reply = await sendRaw(url, request);
-    expectRefusal(reply, status, field);
-    expect(await rowCounts(db, 'payments')).toEqual(before);
-    count += 1;
-  };
+  const refused = (request: RawRequest, status: number, field?: string) => cases.refused(url, request, status, field);
   const signed = (payload: string, secret = SECRET): RawRequest => ({
     path: '/webhooks/stripe',
     headers: {

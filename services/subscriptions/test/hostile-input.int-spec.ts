@@ -2,38 +2,19 @@ import { INestApplication } from '@nestjs/common';
 import { authConfigSpec, TestTokenIssuer } from '@obolus/auth';
 import { serviceConnectionUrl } from '@obolus/database';
 import { bootstrapService } from '@obolus/platform';
-import { rowCounts, RawReply, RawRequest, sendRaw, serveJwks, waitForQuietTables } from '@obolus/testing';
+import { RawRequest, serveJwks, HostileCases, NOT_A_STRING } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { Client } from 'pg';
 
-/** Every refusal: a 4xx in the one error shape, naming the field, and not a row written anywhere. */
-function expectRefusal(reply: RawReply, status: number, field?: string): void {
-  expect({ status: reply.status, code: typeof reply.body.code, message: typeof reply.body.message }).toEqual({
-    status,
-    code: 'string',
-    message: 'string',
-  });
-  if (field !== undefined) expect((reply.body.fields ?? []).map((f) => f.field)).toContain(field);
-}
-
-const NOT_A_STRING: [string, unknown][] = [
-  ['a number', 42],
-  ['an array', ['x']],
-  ['an object', { x: 1 }],
-  ['null', null],
-  ['a boolean', true],
-];
 import { SubscriptionsModule } from '../src/subscriptions.module';
 import { transportAttacks } from '@obolus/testing';
 
 describe('subscriptions refuses hostile purchases with a 4xx naming the field, and writes nothing', () => {
   let app: INestApplication;
   let url: string;
-  let db: Client;
+  const cases = new HostileCases('subscriptions');
   let jwks: Awaited<ReturnType<typeof serveJwks>>;
   let issuer: TestTokenIssuer;
-  let count = 0;
   const fr = { accountId: randomUUID(), token: '' };
   const ro = { accountId: randomUUID(), token: '' };
 
@@ -52,14 +33,12 @@ describe('subscriptions refuses hostile purchases with a 4xx naming the field, a
       module: (config, logger) => SubscriptionsModule.forRoot(config, logger),
     });
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL! });
-    await db.connect();
-    await waitForQuietTables(db, 'subscriptions');
+    await cases.open();
     for (const [account, catalog, edition, currency] of [
       [fr, 'fr-crm', 'dream-team', 'EUR'],
       [ro, 'ro-crm', 'ultimate', 'RON'],
     ] as const) {
-      await db.query(
+      await cases.database.query(
         `INSERT INTO subscriptions.subscriptions (id, account_id, catalog, edition, status, seats, currency, trial_ends_on, created_at, updated_at)
          VALUES ($1, $2, $3, $4, 'trialing', 1, $5, '2099-01-01', now(), now())`,
         [randomUUID(), account.accountId, catalog, edition, currency],
@@ -73,19 +52,12 @@ describe('subscriptions refuses hostile purchases with a 4xx naming the field, a
     }
   });
   afterAll(async () => {
-    console.log(`subscriptions: ${count} hostile cases refused`);
-    await db?.end();
+    await cases.close();
     await app?.close();
     await jwks?.close();
   });
 
-  const refused = async (request: RawRequest, status: number, field?: string) => {
-    const before = await rowCounts(db, 'subscriptions');
-    const reply = await sendRaw(url, request);
-    expectRefusal(reply, status, field);
-    expect(await rowCounts(db, 'subscriptions')).toEqual(before);
-    count += 1;
-  };
+  const refused = (request: RawRequest, status: number, field?: string) => cases.refused(url, request, status, field);
   const purchase = (account: { accountId: string; token: string }, body: unknown) => ({
     path: `/accounts/${account.accountId}/subscription/purchase`,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${account.token}` },
