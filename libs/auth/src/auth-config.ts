@@ -1,4 +1,4 @@
-import { ConfigOf, int, url } from '@obolus/observability';
+import { ConfigOf, int, url } from '@obolus/platform';
 
 /** The variables a service reads to check access tokens. Add them to the service's extra config. */
 export const authConfigSpec = {

@@ -1,5 +1,6 @@
 import { Controller, Get, INestApplication, Injectable, Param } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { ApiExceptionFilter } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
 import { AuthModule } from './auth.module';
 import { CurrentPrincipal, Public, Roles, StaffOnly, TenantAccountId } from './decorators';
@@ -73,6 +74,7 @@ describe('AuthModule guard', () => {
       providers: [WhoAmI],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
+    app.useGlobalFilters(new ApiExceptionFilter());
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
   });
@@ -152,6 +154,7 @@ describe('AuthModule guard with revocations', () => {
       providers: [WhoAmI],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
+    app.useGlobalFilters(new ApiExceptionFilter());
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
   });

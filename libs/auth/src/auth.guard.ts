@@ -1,6 +1,6 @@
-import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthError, forbidden, unauthenticated } from './auth-errors';
+import { AuthError, authUnavailable, forbidden, unauthenticated } from './auth-errors';
 import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, STAFF_ONLY } from './decorators';
 import { JwtAccessTokenVerifier } from './jwt-access-token-verifier';
 import { CustomerRole } from './principal';
@@ -35,8 +35,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const token = await this.verifier.verifyToken(bearerTokenOf(request));
     if (this.revocations) {
-      if (!this.revocations.isCaughtUp)
-        throw new AuthError(HttpStatus.SERVICE_UNAVAILABLE, 'AUTH_UNAVAILABLE', 'access tokens cannot be verified right now');
+      if (!this.revocations.isCaughtUp) throw authUnavailable();
       const refusal = this.revocations.refusalOf(token);
       if (refusal) throw unauthenticated(refusal);
     }

@@ -1,13 +1,11 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { IS_PUBLIC, Public } from '@obolus/platform';
 import { notFound } from './auth-errors';
 import { AuthenticatedPrincipal, CustomerRole, Principal, StaffPrincipal } from './principal';
 
-export const IS_PUBLIC = 'obolus:auth:public';
+export { IS_PUBLIC, Public };
 export const REQUIRED_ROLES = 'obolus:auth:roles';
 export const STAFF_ONLY = 'obolus:auth:staff';
-
-/** The route needs no access token (sign-in, sign-up, health, JWKS). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /** The customer roles allowed on a route or controller; without it any user of the account may call. */
 export const Roles = (...roles: CustomerRole[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);

@@ -1,5 +1,6 @@
 import { createHmac, createPublicKey, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { httpStatusOf } from '@obolus/platform';
 import { AuthError } from './auth-errors';
 import { JwtAccessTokenVerifier } from './jwt-access-token-verifier';
 import { TestTokenIssuer } from './test-token-issuer';
@@ -11,8 +12,7 @@ async function rejection(promise: Promise<unknown>): Promise<{ status: number; b
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AuthError)
-      return { status: error.getStatus(), body: error.getResponse() as { code: string; message: string } };
+    if (error instanceof AuthError) return { status: httpStatusOf(error), body: error.toBody() };
     throw error;
   }
   throw new Error('expected a rejection');

@@ -1,6 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, JSONWebKeySet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
-import { HttpStatus } from '@nestjs/common';
-import { AuthError, unauthenticated } from './auth-errors';
+import { AuthError, authUnavailable, unauthenticated } from './auth-errors';
 import {
   ACCESS_TOKEN_ALGORITHMS,
   ACCESS_TOKEN_TYPE,
@@ -118,7 +117,7 @@ export class JwtAccessTokenVerifier {
     if (error instanceof errors.JWKSNoMatchingKey) return unauthenticated('the access token is signed with an unknown key');
     if (error instanceof errors.JWSSignatureVerificationFailed) return unauthenticated('the access token signature is invalid');
     if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || isNetworkError(error)) {
-      return new AuthError(HttpStatus.SERVICE_UNAVAILABLE, 'AUTH_UNAVAILABLE', 'access tokens cannot be verified right now');
+      return authUnavailable();
     }
     return unauthenticated('the access token is malformed');
   }

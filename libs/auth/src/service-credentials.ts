@@ -1,6 +1,6 @@
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ConfigVariable } from '@obolus/observability';
+import { ConfigVariable } from '@obolus/platform';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { unauthenticated } from './auth-errors';
 import { Public } from './decorators';

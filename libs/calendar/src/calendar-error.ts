@@ -1,7 +1,4 @@
-export interface ErrorField {
-  field: string;
-  reason: string;
-}
+import { DomainError, FieldProblem } from '@obolus/contracts';
 
 export type CalendarErrorCode =
   | 'INVALID_DATE'
@@ -10,14 +7,9 @@ export type CalendarErrorCode =
   | 'INVALID_ARGUMENT'
   | 'YEAR_NOT_SUPPORTED';
 
-export class CalendarError extends Error {
-  override readonly name = 'CalendarError';
-
-  constructor(
-    readonly code: CalendarErrorCode,
-    message: string,
-    readonly fields: ErrorField[] = [],
-  ) {
-    super(message);
+/** Raised for a date, time zone or instant that is not one. */
+export class CalendarError extends DomainError<CalendarErrorCode> {
+  constructor(code: CalendarErrorCode, message: string, fields: FieldProblem[] = []) {
+    super(code, message, fields, 'invalid');
   }
 }

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Static, Type } from '@sinclair/typebox';
 import {
   COUNTRY_CODE_PATTERN,
   EMAIL_MAX_LENGTH,
@@ -63,3 +63,16 @@ export const PaymentMethodKind = Type.Union([
   Type.Literal('bank_transfer'),
   Type.Literal('paypal'),
 ]);
+
+export type Locale = Static<typeof Locale>;
+export type CatalogCode = Static<typeof CatalogCode>;
+export type Role = Static<typeof Role>;
+export type Term = Static<typeof Term>;
+export type PaymentMethodKind = Static<typeof PaymentMethodKind>;
+
+/** The same sets as values, for commands and DTOs that check a field against them. */
+export const LOCALES: readonly Locale[] = ['fr', 'ro', 'en'];
+export const CATALOG_CODES: readonly CatalogCode[] = ['fr-crm', 'ro-crm'];
+export const ROLES: readonly Role[] = ['owner', 'admin', 'user'];
+export const TERMS: readonly Term[] = ['monthly', 'annual', 'prepaid-1', 'prepaid-6', 'prepaid-12'];
+export const PAYMENT_METHOD_KINDS: readonly PaymentMethodKind[] = ['card', 'sepa_debit', 'ach_debit', 'bank_transfer', 'paypal'];

@@ -1,6 +1,7 @@
 export * from './catalog';
 export * from './cloud-event';
 export * from './common';
+export * from './domain-error';
 export * from './event-contract';
 export * from './fields';
 export * from './topics';

@@ -7,6 +7,7 @@ import { failureKindOf } from './failure-kind';
 import { MessagingLogger, silentLogger } from './logger';
 import { OutboxWriter } from './outbox-writer';
 import { contextFromTraceHeaders } from './trace-context';
+import { unitOfWork } from './unit-of-work';
 
 export interface RetryPolicy {
   /**
@@ -236,8 +237,7 @@ export class EventConsumer {
           try {
             await this.traced(item.event, item.message, 1, async () =>
               item.registration.handle(item.event, {
-                manager,
-                emit: (contract, next) => this.options.outbox.append(manager, contract, next),
+                ...unitOfWork(manager, this.options.outbox),
                 topic: batch.topic,
                 partition: batch.partition,
                 offset: item.message.offset,
@@ -369,8 +369,7 @@ export class EventConsumer {
       );
       if (inserted.length === 0) return 'duplicate';
       const context: EventHandlerContext = {
-        manager,
-        emit: (contract, next) => this.options.outbox.append(manager, contract, next),
+        ...unitOfWork(manager, this.options.outbox),
         ...position,
       };
       await registration.handle(event, context);

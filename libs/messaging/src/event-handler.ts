@@ -1,13 +1,12 @@
-import { CloudEvent, EventContract, EventData } from '@obolus/contracts';
-import { EntityManager } from 'typeorm';
-import { NewEvent } from './outbox-writer';
+import { CloudEvent, DomainError, ErrorKind, EventContract, FieldProblem } from '@obolus/contracts';
+import { UnitOfWork } from './unit-of-work';
 
-/** What a handler gets besides the event: its transaction, and a way to emit follow-up events in it. */
-export interface EventHandlerContext {
-  /** The handler's transaction; the inbox row is written in it, so its effects and the dedup commit together. */
-  manager: EntityManager;
-  /** Appends a follow-up event to this service's outbox, in the same transaction. */
-  emit<C extends EventContract>(contract: C, event: NewEvent<C>): Promise<CloudEvent<EventData<C>>>;
+/**
+ * What a handler gets besides the event: its unit of work (the inbox row is written in the same
+ * transaction, so its effects and the dedup commit together) and where the message came from, for the
+ * transport's own bookkeeping. Consumers pass the unit of work on to a use case and nothing else.
+ */
+export interface EventHandlerContext extends UnitOfWork {
   topic: string;
   partition: number;
   offset: string;
@@ -22,10 +21,13 @@ export interface EventHandlerRegistration {
   handle: EventHandler;
 }
 
-/** Thrown by a handler for an event that no retry can fix: it goes to the dead-letter topic at once. */
-export class PermanentEventError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PermanentEventError';
+/**
+ * Thrown by a handler for an event that no retry can fix: it goes to the dead-letter topic at once.
+ * A service subclasses it, with its own codes, for what its consumers must not retry. Any other
+ * `DomainError` (a business refusal) is treated the same way, except one of kind `unavailable`.
+ */
+export class PermanentEventError<Code extends string = string> extends DomainError<Code> {
+  constructor(message: string, code?: Code, fields: FieldProblem[] = [], kind: ErrorKind = 'unprocessable') {
+    super(code ?? ('EVENT_REJECTED' as Code), message, fields, kind);
   }
 }

@@ -1,4 +1,4 @@
-import { PermanentEventError } from './event-handler';
+import { DomainError } from '@obolus/contracts';
 
 /**
  * What a handler's failure says about a retry:
@@ -83,8 +83,10 @@ export function failureKindOf(error: unknown): FailureKind {
   const visit = (candidate: unknown, depth: number): void => {
     if (depth > 5 || candidate === null || typeof candidate !== 'object' || seen.has(candidate)) return;
     seen.add(candidate);
-    if (candidate instanceof PermanentEventError) {
-      kind = 'permanent';
+    // A refusal is deterministic: the same event meets the same refusal, unless what it needs is unavailable.
+    if (candidate instanceof DomainError) {
+      if (candidate.kind === 'unavailable') kind = 'transient';
+      else kind = 'permanent';
       return;
     }
     if (kind !== 'permanent' && isTransientItself(candidate as Record<string, unknown>)) kind = 'transient';

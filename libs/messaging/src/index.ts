@@ -10,3 +10,4 @@ export * from './messaging-tables.migration';
 export * from './outbox-relay';
 export * from './outbox-writer';
 export * from './trace-context';
+export * from './unit-of-work';

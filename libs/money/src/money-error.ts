@@ -1,8 +1,4 @@
-/** One field-level reason, in the shape every Obolus error uses. */
-export interface ErrorField {
-  field: string;
-  reason: string;
-}
+import { DomainError, FieldProblem } from '@obolus/contracts';
 
 export type MoneyErrorCode =
   | 'UNKNOWN_CURRENCY'
@@ -16,14 +12,8 @@ export type MoneyErrorCode =
   | 'INVALID_PRORATION';
 
 /** Raised for anything that would otherwise lose, invent or silently coerce a cent. */
-export class MoneyError extends Error {
-  override readonly name = 'MoneyError';
-
-  constructor(
-    readonly code: MoneyErrorCode,
-    message: string,
-    readonly fields: ErrorField[] = [],
-  ) {
-    super(message);
+export class MoneyError extends DomainError<MoneyErrorCode> {
+  constructor(code: MoneyErrorCode, message: string, fields: FieldProblem[] = []) {
+    super(code, message, fields, 'invalid');
   }
 }

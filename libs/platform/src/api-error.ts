@@ -1,21 +1,41 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError, ErrorBody, ErrorKind, FieldProblem } from '@obolus/contracts';
 import { Response } from 'express';
 
-export interface FieldError {
-  field: string;
-  reason: string;
+export { DomainError };
+export type { ErrorBody, ErrorKind, FieldProblem };
+
+const statusOfKind: Record<ErrorKind, HttpStatus> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  'too-large': HttpStatus.PAYLOAD_TOO_LARGE,
+  'unsupported-media-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  throttled: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/** The HTTP status a refusal of this kind answers with. */
+export function httpStatusOf(error: DomainError): HttpStatus {
+  return statusOfKind[error.kind];
 }
 
-/** The one error shape of every Obolus HTTP API: `{ code, message, fields? }`. */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  fields?: FieldError[];
-}
+export type RequestErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'MALFORMED_JSON'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'UNSAFE_CONTENT'
+  | 'BODY_TOO_DEEP'
+  | 'BAD_REQUEST';
 
-export class ApiError extends HttpException {
-  constructor(status: HttpStatus, code: string, message: string, fields?: FieldError[]) {
-    super({ code, message, ...(fields?.length ? { fields } : {}) } satisfies ApiErrorBody, status);
+/** A request refused at the edge, before any use case runs: its body, its media type, its fields. */
+export class RequestError extends DomainError<RequestErrorCode> {
+  constructor(code: RequestErrorCode, message: string, fields: FieldProblem[] = [], kind: ErrorKind = 'invalid') {
+    super(code, message, fields, kind);
   }
 }
 
@@ -41,15 +61,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (status >= 500 && status !== HttpStatus.SERVICE_UNAVAILABLE)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined)
+      response.setHeader('retry-after', String(exception.retryAfterSeconds));
     response.status(status).json(body);
   }
 
-  private toBody(exception: unknown): { status: number; body: ApiErrorBody } {
+  private toBody(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof DomainError) return { status: httpStatusOf(exception), body: exception.toBody() };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
-      if (typeof payload === 'object' && payload && 'code' in payload) return { status, body: payload as ApiErrorBody };
+      if (typeof payload === 'object' && payload && 'code' in payload) return { status, body: payload as ErrorBody };
       const message = typeof payload === 'string' ? payload : ((payload as { message?: unknown }).message ?? exception.message);
       return {
         status,
@@ -64,3 +88,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
     return { status: 500, body: { code: 'INTERNAL', message: 'an unexpected error occurred' } };
   }
 }
+
+const kindOfStatus = new Map<number, ErrorKind>(
+  Object.entries(statusOfKind).map(([kind, status]) => [status, kind as ErrorKind]),
+);
+
+/**
+ * @deprecated Being replaced by one error class per service (a `DomainError` with a code enum);
+ * kept only until the last inline site is gone.
+ */
+export class ApiError extends DomainError<string> {
+  constructor(status: HttpStatus, code: string, message: string, fields?: FieldProblem[]) {
+    super(code, message, fields ?? [], kindOfStatus.get(status) ?? 'invalid');
+  }
+}
+
+/** @deprecated use FieldProblem */
+export type FieldError = FieldProblem;

@@ -2,17 +2,10 @@ import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { KafkaEventTransport } from '@obolus/messaging';
-import {
-  ConfigError,
-  ConfigOf,
-  ConfigSpec,
-  createLogger,
-  loadConfig,
-  PinoNestLogger,
-  shutdownTelemetry,
-} from '@obolus/observability';
+import { createLogger, PinoNestLogger, shutdownTelemetry } from '@obolus/observability';
 import { Logger } from 'pino';
 import { ApiExceptionFilter } from './api-error';
+import { ConfigError, ConfigOf, ConfigSpec, loadConfig } from './config';
 import { jsonBody } from './json-body';
 import { loadServiceConfig, ServiceConfig } from './service-config';
 import { ServiceRuntime } from './service-runtime';
@@ -20,12 +13,24 @@ import { createValidationPipe } from './validation';
 
 export interface ServiceBootstrap<E extends ConfigSpec = ConfigSpec> {
   service: string;
-  /** The service's own variables, validated with the common ones before anything starts. */
-  extraConfig?: E;
+  /** The service's own variables (its `<service>.config.ts` spec), loaded with the common ones before anything starts. */
+  config?: E;
+  /** Checks between variables; throws ConfigError naming the one that is wrong. */
+  check?: (config: ServiceConfig & ConfigOf<E>) => void;
   /** Builds the service's root module from its validated configuration. */
   module: (config: ServiceConfig & ConfigOf<E>, logger: Logger) => DynamicModule;
-  /** Validates the service's own variables; throws ConfigError naming the one that is wrong. */
-  validateExtraConfig?: (env: NodeJS.ProcessEnv) => void;
+  /** Runs once the service listens (e.g. to publish its OpenAPI document). */
+  afterStart?: (app: INestApplication) => unknown;
+}
+
+/** The service's whole configuration: the common variables and its own; exits with one line naming a bad one. */
+export function loadServiceConfigOf<E extends ConfigSpec>(
+  bootstrap: Pick<ServiceBootstrap<E>, 'service' | 'config' | 'check'>,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig & ConfigOf<E> {
+  const config = { ...loadServiceConfig(env), ...loadConfig(bootstrap.config ?? ({} as E), env) };
+  bootstrap.check?.(config);
+  return config;
 }
 
 /** JSON bodies above this are refused with 413 before any handler runs. */
@@ -38,8 +43,7 @@ const BODY_LIMIT = '256kb';
 export async function bootstrapService<E extends ConfigSpec>(bootstrap: ServiceBootstrap<E>): Promise<INestApplication> {
   let config: ServiceConfig & ConfigOf<E>;
   try {
-    config = { ...loadServiceConfig(), ...loadConfig(bootstrap.extraConfig ?? ({} as E)) };
-    bootstrap.validateExtraConfig?.(process.env);
+    config = loadServiceConfigOf(bootstrap);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${bootstrap.service}: ${error.message}\n`);
@@ -66,6 +70,7 @@ export async function bootstrapService<E extends ConfigSpec>(bootstrap: ServiceB
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT, url: `http://127.0.0.1:${config.PORT}` }, `${bootstrap.service} listening`);
   stopGracefullyOn(app, logger, ['SIGTERM', 'SIGINT']);
+  await bootstrap.afterStart?.(app);
   return app;
 }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { Public } from '@obolus/auth';
+import { Public } from './public-route';
 import { serviceDatabaseNames } from '@obolus/database';
 import { Response } from 'express';
 import { Kafka } from 'kafkajs';

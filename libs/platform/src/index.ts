@@ -1,6 +1,8 @@
 export * from './api-error';
 export * from './bootstrap';
 export * from './clock';
+export * from './config';
+export * from './public-route';
 export * from './field-validators';
 export * from './json-body';
 export * from './service-config';
@@ -9,3 +11,4 @@ export * from './service.module';
 export * from './tokens';
 export * from './validation';
 export * from './ids';
+export * from './command';

@@ -1,6 +1,6 @@
-import { HttpStatus } from '@nestjs/common';
 import { json, NextFunction, Request, RequestHandler, Response } from 'express';
-import { ApiError, FieldError } from './api-error';
+import { describeProblems } from '@obolus/contracts';
+import { FieldProblem, RequestError } from './api-error';
 
 /** A request whose JSON body was parsed, with the bytes it was parsed from. */
 export interface RawBodyRequest extends Request {
@@ -39,9 +39,12 @@ export function jsonBody(limit: string, maxDepth = MAX_JSON_DEPTH): RequestHandl
   return (request: Request, response: Response, next: NextFunction) => {
     if (hasBody(request) && !request.is('application/json')) {
       return next(
-        new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', 'the request body must be application/json', [
-          { field: 'content-type', reason: 'must be application/json' },
-        ]),
+        new RequestError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'the request body must be application/json',
+          [{ field: 'content-type', reason: 'must be application/json' }],
+          'unsupported-media-type',
+        ),
       );
     }
     parse(request, response, (error?: unknown) => {
@@ -50,21 +53,14 @@ export function jsonBody(limit: string, maxDepth = MAX_JSON_DEPTH): RequestHandl
       if (body === undefined) return next();
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         return next(
-          new ApiError(HttpStatus.BAD_REQUEST, 'MALFORMED_JSON', 'the request body must be a JSON object', [
+          new RequestError('MALFORMED_JSON', 'the request body must be a JSON object', [
             { field: 'body', reason: 'must be a JSON object' },
           ]),
         );
       }
       const fields = unsafeContentOf(body);
       if (fields.length) {
-        return next(
-          new ApiError(
-            HttpStatus.BAD_REQUEST,
-            'UNSAFE_CONTENT',
-            `invalid request: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`,
-            fields,
-          ),
-        );
+        return next(new RequestError('UNSAFE_CONTENT', `invalid request: ${describeProblems(fields)}`, fields));
       }
       next();
     });
@@ -79,31 +75,34 @@ function hasBody(request: Request): boolean {
 function parserError(error: unknown, limit: string, maxDepth: number): unknown {
   const { type, status } = error as { type?: string; status?: number };
   if (type === 'entity.parse.failed') {
-    return new ApiError(HttpStatus.BAD_REQUEST, 'MALFORMED_JSON', 'the request body is not valid JSON', [
+    return new RequestError('MALFORMED_JSON', 'the request body is not valid JSON', [
       { field: 'body', reason: 'is not valid JSON' },
     ]);
   }
   if (type === 'entity.too.large') {
-    return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', `the request body is larger than ${limit}`, [
-      { field: 'body', reason: `must be at most ${limit}` },
-    ]);
-  }
-  if (type === TOO_DEEP) {
-    return new ApiError(
-      HttpStatus.BAD_REQUEST,
-      'BODY_TOO_DEEP',
-      `the request body nests objects or arrays deeper than ${maxDepth}`,
-      [{ field: 'body', reason: `must not nest objects or arrays deeper than ${maxDepth}` }],
+    return new RequestError(
+      'PAYLOAD_TOO_LARGE',
+      `the request body is larger than ${limit}`,
+      [{ field: 'body', reason: `must be at most ${limit}` }],
+      'too-large',
     );
   }
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', String((error as Error).message), [
-      { field: type === 'encoding.unsupported' ? 'content-encoding' : 'content-type', reason: 'is not supported' },
+  if (type === TOO_DEEP) {
+    return new RequestError('BODY_TOO_DEEP', `the request body nests objects or arrays deeper than ${maxDepth}`, [
+      { field: 'body', reason: `must not nest objects or arrays deeper than ${maxDepth}` },
     ]);
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new RequestError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      String((error as Error).message),
+      [{ field: type === 'encoding.unsupported' ? 'content-encoding' : 'content-type', reason: 'is not supported' }],
+      'unsupported-media-type',
+    );
   }
   // Any other failure to read the body (an aborted request, a wrong length) is the client's.
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new ApiError(status, 'BAD_REQUEST', 'the request body could not be read', [
+    return new RequestError('BAD_REQUEST', 'the request body could not be read', [
       { field: 'body', reason: 'could not be read' },
     ]);
   }
@@ -129,7 +128,7 @@ function nestingDepthExceeds(buffer: Buffer, maxDepth: number): boolean {
 }
 
 /** Every string and key no field may hold, with its path (`address.line1`, `extraRecipients.0`). */
-function unsafeContentOf(value: unknown, path = ''): FieldError[] {
+function unsafeContentOf(value: unknown, path = ''): FieldProblem[] {
   if (typeof value === 'string') {
     const field = path || 'body';
     if (value.includes('\u0000')) return [{ field, reason: 'must not contain NUL characters' }];

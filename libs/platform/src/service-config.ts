@@ -1,4 +1,4 @@
-import { brokerList, ConfigOf, loadConfig, port, url } from '@obolus/observability';
+import { brokerList, ConfigOf, loadConfig, port, url } from './config';
 
 /** The variables every service reads. A service adds its own through `extra`. */
 export const serviceConfigSpec = {

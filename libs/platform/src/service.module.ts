@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { createServiceDataSource, openServiceDataSource, serviceDatabaseNames } from '@obolus/database';
-import { createEventProducer, createKafka, MESSAGING_MIGRATIONS, OutboxWriter } from '@obolus/messaging';
+import { createEventProducer, createKafka, MESSAGING_MIGRATIONS, OutboxWriter, UnitOfWorkRunner } from '@obolus/messaging';
+import { DataSource } from 'typeorm';
 import { Logger } from 'pino';
 import { messagingLoggerOf } from '@obolus/observability';
 import { Clock } from './clock';
@@ -62,11 +63,27 @@ export class ServiceModule {
             return producer;
           },
         },
-        { provide: OutboxWriter, useValue: new OutboxWriter(schema) },
+        { provide: OutboxWriter, inject: [Clock], useFactory: (clock: Clock) => new OutboxWriter(schema, () => clock.now()) },
+        {
+          provide: UnitOfWorkRunner,
+          inject: [DATA_SOURCE, OutboxWriter],
+          useFactory: (dataSource: DataSource, outbox: OutboxWriter) => new UnitOfWorkRunner(dataSource, outbox),
+        },
         ServiceRuntime,
         Clock,
       ],
-      exports: [SERVICE_NAME, SERVICE_CONFIG, LOGGER, DATA_SOURCE, KAFKA, EVENT_PRODUCER, OutboxWriter, ServiceRuntime, Clock],
+      exports: [
+        SERVICE_NAME,
+        SERVICE_CONFIG,
+        LOGGER,
+        DATA_SOURCE,
+        KAFKA,
+        EVENT_PRODUCER,
+        OutboxWriter,
+        UnitOfWorkRunner,
+        ServiceRuntime,
+        Clock,
+      ],
     };
   }
 }

@@ -1,7 +1,8 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ApiError, FieldError } from './api-error';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { describeProblems } from '@obolus/contracts';
+import { FieldProblem, RequestError } from './api-error';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
@@ -18,12 +19,7 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      return new ApiError(
-        HttpStatus.BAD_REQUEST,
-        'VALIDATION_FAILED',
-        `invalid request: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`,
-        fields,
-      );
+      return new RequestError('VALIDATION_FAILED', `invalid request: ${describeProblems(fields)}`, fields);
     },
   });
 }

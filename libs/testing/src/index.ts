@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './crowd';
 export * from './tcp-proxy';
 export * from './hostile-input';
+export * from './unit-of-work';

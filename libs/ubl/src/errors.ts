@@ -1,22 +1,13 @@
-/** One problem with one field of a document, e.g. {field: 'buyer.legalRegistrationId', reason: '...'}. */
-export interface FieldProblem {
-  field: string;
-  reason: string;
-  /** The EN 16931 or CIUS-RO rule the problem would break, when there is one. */
-  ruleId?: string;
-}
+import { DomainError, ErrorKind, FieldProblem } from '@obolus/contracts';
+
+export type { FieldProblem };
 
 export type UblErrorCode = 'UBL_DOCUMENT_INVALID' | 'UBL_JSON_INVALID' | 'UBL_XML_MALFORMED' | 'UBL_VALIDATION_ARTEFACTS_MISSING';
 
 /** The one error shape of @obolus/ubl: a code, a message, and the fields at fault. */
-export class UblError extends Error {
-  constructor(
-    readonly code: UblErrorCode,
-    message: string,
-    readonly fields: FieldProblem[] = [],
-  ) {
-    super(message);
-    this.name = new.target.name;
+export class UblError extends DomainError<UblErrorCode> {
+  constructor(code: UblErrorCode, message: string, fields: FieldProblem[] = [], kind: ErrorKind = 'unprocessable') {
+    super(code, message, fields, kind);
   }
 }
 
@@ -48,6 +39,7 @@ export class ValidationArtefactsMissingError extends UblError {
       'UBL_VALIDATION_ARTEFACTS_MISSING',
       `validation artefacts not readable at ${path} (set OBOLUS_VALIDATION_DIR): ${reason}`,
       [{ field: 'OBOLUS_VALIDATION_DIR', reason }],
+      'unavailable',
     );
   }
 }

@@ -1,7 +1,4 @@
-export interface ErrorField {
-  field: string;
-  reason: string;
-}
+import { DomainError, FieldProblem } from '@obolus/contracts';
 
 export type VatErrorCode =
   | 'INVALID_COUNTRY'
@@ -10,14 +7,9 @@ export type VatErrorCode =
   | 'INVALID_TAX_POINT_DATE'
   | 'INVALID_BUYER_TYPE';
 
-export class VatError extends Error {
-  override readonly name = 'VatError';
-
-  constructor(
-    readonly code: VatErrorCode,
-    message: string,
-    readonly fields: ErrorField[] = [],
-  ) {
-    super(message);
+/** Raised for a VAT question that has no answer: an unknown country, rate or date. */
+export class VatError extends DomainError<VatErrorCode> {
+  constructor(code: VatErrorCode, message: string, fields: FieldProblem[] = []) {
+    super(code, message, fields, 'invalid');
   }
 }

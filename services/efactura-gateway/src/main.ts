@@ -1,9 +1,9 @@
-import { authConfigSpec } from '@obolus/auth';
 import { runService } from '@obolus/platform';
+import { efacturaGatewayConfigSpec } from './efactura-gateway.config';
 import { EfacturaGatewayModule } from './efactura-gateway.module';
 
 runService({
   service: 'efactura-gateway',
-  extraConfig: authConfigSpec,
+  config: efacturaGatewayConfigSpec,
   module: (config, logger) => EfacturaGatewayModule.forRoot(config, logger),
 });

@@ -1,11 +1,4 @@
-import { ConfigError, ConfigOf, ConfigVariable, int, loadConfig, str, url } from '@obolus/observability';
-
-/** An optional variable: unset or empty means "not configured". */
-const optional = <T>(variable: ConfigVariable<T>): ConfigVariable<T | undefined> => ({
-  description: variable.description,
-  default: '\u0000unset',
-  parse: (raw) => (raw === '\u0000unset' ? undefined : variable.parse(raw)),
-});
+import { ConfigError, ConfigOf, ConfigVariable, int, optional, ServiceConfig, str, url } from '@obolus/platform';
 
 const trustProxy = (description: string, defaultValue: string): ConfigVariable<string> => ({
   description,
@@ -48,15 +41,11 @@ export const identityConfigSpec = {
   IDENTITY_STAFF_PASSWORD: optional(str('the password of IDENTITY_STAFF_EMAIL')),
 };
 
-export type IdentityConfig = ConfigOf<typeof identityConfigSpec>;
+export type IdentityConfig = ServiceConfig & ConfigOf<typeof identityConfigSpec>;
 export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
 
-export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
-  // An optional variable set to the empty string is simply not configured.
-  const present = Object.fromEntries(
-    Object.entries(env).filter(([name, value]) => !(name.startsWith('IDENTITY_') && value === '')),
-  );
-  const config = loadConfig(identityConfigSpec, present);
+/** The rules between identity's variables, checked at start with the rest. */
+export function checkIdentityConfig(config: ConfigOf<typeof identityConfigSpec>): void {
   if (Boolean(config.IDENTITY_STAFF_EMAIL) !== Boolean(config.IDENTITY_STAFF_PASSWORD)) {
     throw new ConfigError(
       config.IDENTITY_STAFF_EMAIL ? 'IDENTITY_STAFF_PASSWORD' : 'IDENTITY_STAFF_EMAIL',
@@ -66,5 +55,4 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
   if (config.IDENTITY_STAFF_PASSWORD !== undefined && config.IDENTITY_STAFF_PASSWORD.length < 12) {
     throw new ConfigError('IDENTITY_STAFF_PASSWORD', 'is invalid: at least 12 characters');
   }
-  return config;
 }

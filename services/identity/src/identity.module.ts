@@ -53,7 +53,7 @@ import { RemoveUserUseCase } from './users/use-cases/remove-user/remove-user.use
 
 @Module({})
 export class IdentityModule {
-  static forRoot(config: ServiceConfig, logger: Logger, identityConfig: IdentityConfig): DynamicModule {
+  static forRoot(config: IdentityConfig, logger: Logger): DynamicModule {
     return {
       module: IdentityModule,
       imports: [
@@ -76,12 +76,12 @@ export class IdentityModule {
         OpenApiController,
       ],
       providers: [
-        { provide: IDENTITY_CONFIG, useValue: identityConfig },
+        { provide: IDENTITY_CONFIG, useValue: config },
         // identity signs the tokens, so it verifies them against its own key set, without a fetch.
         {
           provide: SigningKeys,
           inject: [DATA_SOURCE],
-          useFactory: (dataSource: DataSource) => SigningKeys.load(identityConfig, dataSource),
+          useFactory: (dataSource: DataSource) => SigningKeys.load(config, dataSource),
         },
         {
           provide: JwtAccessTokenVerifier,

@@ -1,17 +1,12 @@
-import { bootstrapService } from '@obolus/platform';
-import { loadIdentityConfig } from './identity.config';
+import { runService } from '@obolus/platform';
+import { checkIdentityConfig, identityConfigSpec } from './identity.config';
 import { IdentityModule } from './identity.module';
 import { OpenApiDocument } from './openapi/openapi';
 
-bootstrapService({
+runService({
   service: 'identity',
-  validateExtraConfig: (env) => void loadIdentityConfig(env),
-  module: (config, logger) => IdentityModule.forRoot(config, logger, loadIdentityConfig()),
-})
-  .then((app) => app.get(OpenApiDocument).build(app))
-  .catch((error: unknown) => {
-    process.stderr.write(
-      `identity: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  });
+  config: identityConfigSpec,
+  check: checkIdentityConfig,
+  module: (config, logger) => IdentityModule.forRoot(config, logger),
+  afterStart: (app) => app.get(OpenApiDocument).build(app),
+});

@@ -4,7 +4,7 @@ import { bootstrapService } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { loadIdentityConfig } from '../src/identity.config';
+import { checkIdentityConfig, identityConfigSpec } from '../src/identity.config';
 import { IdentityModule } from '../src/identity.module';
 import { OpenApiDocument } from '../src/openapi/openapi';
 
@@ -25,10 +25,11 @@ export async function startIdentity(env: Record<string, string> = {}): Promise<{
   });
   const app = await bootstrapService({
     service: 'identity',
-    validateExtraConfig: (e) => void loadIdentityConfig(e),
-    module: (config, logger) => IdentityModule.forRoot(config, logger, loadIdentityConfig()),
+    config: identityConfigSpec,
+    check: checkIdentityConfig,
+    module: (config, logger) => IdentityModule.forRoot(config, logger),
+    afterStart: (started) => started.get(OpenApiDocument).build(started),
   });
-  app.get(OpenApiDocument).build(app);
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}` };
 }

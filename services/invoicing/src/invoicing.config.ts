@@ -1,5 +1,5 @@
 import { authConfigSpec, serviceKeys } from '@obolus/auth';
-import { ConfigOf } from '@obolus/observability';
+import { ConfigOf, ServiceConfig } from '@obolus/platform';
 
 /** invoicing's own variables, beside PORT, DATABASE_URL and KAFKA_BROKERS. */
 export const invoicingConfigSpec = {
@@ -9,4 +9,4 @@ export const invoicingConfigSpec = {
   ),
 };
 
-export type InvoicingConfig = ConfigOf<typeof invoicingConfigSpec>;
+export type InvoicingConfig = ServiceConfig & ConfigOf<typeof invoicingConfigSpec>;

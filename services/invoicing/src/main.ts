@@ -4,6 +4,6 @@ import { InvoicingModule } from './invoicing.module';
 
 runService({
   service: 'invoicing',
-  extraConfig: invoicingConfigSpec,
+  config: invoicingConfigSpec,
   module: (config, logger) => InvoicingModule.forRoot(config, logger),
 });

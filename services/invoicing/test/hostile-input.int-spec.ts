@@ -6,7 +6,7 @@ import { RawRequest, serveJwks, HostileCases, NOT_A_STRING } from '@obolus/testi
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 
-import { authConfigSpec, TestTokenIssuer } from '@obolus/auth';
+import { TestTokenIssuer } from '@obolus/auth';
 import { transportAttacks } from '@obolus/testing';
 import { invoicingConfigSpec } from '../src/invoicing.config';
 import { InvoicingModule } from '../src/invoicing.module';
@@ -31,7 +31,7 @@ describe('invoicing refuses hostile billing details with a 4xx naming the field,
     });
     app = await bootstrapService({
       service: 'invoicing',
-      extraConfig: { ...authConfigSpec, ...invoicingConfigSpec },
+      config: invoicingConfigSpec,
       module: (config, logger) => InvoicingModule.forRoot(config, logger),
     });
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

@@ -4,6 +4,6 @@ import { NotificationsModule } from './notifications.module';
 
 runService({
   service: 'notifications',
-  extraConfig: notificationsConfigSpec,
+  config: notificationsConfigSpec,
   module: (config, logger) => NotificationsModule.forRoot(config, logger),
 });

@@ -1,4 +1,4 @@
-import { ConfigOf, int, str, url } from '@obolus/observability';
+import { ConfigOf, ServiceConfig, int, str, url } from '@obolus/platform';
 
 /** notifications' own variables, beside PORT, DATABASE_URL and KAFKA_BROKERS. */
 export const notificationsConfigSpec = {
@@ -15,7 +15,7 @@ export const notificationsConfigSpec = {
   ),
 };
 
-export type NotificationsConfig = ConfigOf<typeof notificationsConfigSpec>;
+export type NotificationsConfig = ServiceConfig & ConfigOf<typeof notificationsConfigSpec>;
 
 /** The dispatcher's settings, taken from the configuration. */
 export const DISPATCH_SETTINGS = Symbol('DISPATCH_SETTINGS');

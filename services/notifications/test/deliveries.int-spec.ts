@@ -6,8 +6,8 @@ import { serviceConnectionUrl } from '@obolus/database';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the capturing SMTP server stands in for the real one, as in e2e
 import { MailSandbox, startMailSandbox } from '@obolus/mail-sandbox';
 import { EventHandlerContext } from '@obolus/messaging';
-import { createLogger, loadConfig } from '@obolus/observability';
-import { DATA_SOURCE, loadServiceConfig } from '@obolus/platform';
+import { createLogger } from '@obolus/observability';
+import { DATA_SOURCE, loadConfig, loadServiceConfig } from '@obolus/platform';
 import { uniqueSuffix, waitFor } from '@obolus/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
@@ -139,7 +139,15 @@ describe('notifications deliveries (in process, real Postgres and Kafka)', () =>
   /** What the event consumer does around a handler: one transaction, committed or rolled back as a whole. */
   const handle = (work: (context: EventHandlerContext) => Promise<void>) =>
     dataSource.transaction((manager) =>
-      work({ manager, emit: () => Promise.reject(new Error('unused')), topic: 't', partition: 0, offset: '0', attempt: 1 }),
+      work({
+        manager,
+        emit: () => Promise.reject(new Error('unused')),
+        emitMany: () => Promise.reject(new Error('unused')),
+        topic: 't',
+        partition: 0,
+        offset: '0',
+        attempt: 1,
+      }),
     );
 
   const deliveryFor = async (recipient: string) =>

@@ -6,8 +6,8 @@ import { HostileCases, RawRequest, serveJwks } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 
-import { authConfigSpec, TestTokenIssuer } from '@obolus/auth';
-import { str, url as urlVariable } from '@obolus/observability';
+import { TestTokenIssuer } from '@obolus/auth';
+import { paymentsConfigSpec } from '../src/payments.config';
 import { transportAttacks } from '@obolus/testing';
 import Stripe from 'stripe';
 import { PaymentsModule } from '../src/payments.module';
@@ -37,12 +37,7 @@ describe('payments refuses hostile webhooks and requests with a 4xx naming the f
     });
     app = await bootstrapService({
       service: 'payments',
-      extraConfig: {
-        ...authConfigSpec,
-        STRIPE_SECRET_KEY: str('Stripe secret key'),
-        STRIPE_API_URL: urlVariable('Stripe API', ['http', 'https']),
-        STRIPE_WEBHOOK_SECRET: str('webhook secret'),
-      },
+      config: paymentsConfigSpec,
       module: (config, logger) => PaymentsModule.forRoot(config, logger),
     });
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

@@ -1,9 +1,9 @@
-import { authConfigSpec } from '@obolus/auth';
 import { runService } from '@obolus/platform';
+import { subscriptionsConfigSpec } from './subscriptions.config';
 import { SubscriptionsModule } from './subscriptions.module';
 
 runService({
   service: 'subscriptions',
-  extraConfig: authConfigSpec,
+  config: subscriptionsConfigSpec,
   module: (config, logger) => SubscriptionsModule.forRoot(config, logger),
 });

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthConfig, AuthModule } from '@obolus/auth';
-import { ServiceConfig, ServiceModule } from '@obolus/platform';
+import { AuthModule } from '@obolus/auth';
+import { ServiceModule } from '@obolus/platform';
+import { SubscriptionsConfig } from './subscriptions.config';
 import { Logger } from 'pino';
 import { CatalogController } from './catalog/catalog.controller';
 import { CatalogRegistry } from './catalog/catalog-registry';
@@ -10,11 +11,12 @@ import { SubscriptionsConsumer } from './subscriptions/subscriptions.consumer';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
 import { PurchaseUseCase } from './subscriptions/use-cases/purchase/purchase.use-case';
+import { GetSubscriptionUseCase } from './subscriptions/use-cases/get-subscription/get-subscription.use-case';
 import { StartTrialUseCase } from './subscriptions/use-cases/start-trial/start-trial.use-case';
 
 @Module({})
 export class SubscriptionsModule {
-  static forRoot(config: ServiceConfig & AuthConfig, logger: Logger): DynamicModule {
+  static forRoot(config: SubscriptionsConfig, logger: Logger): DynamicModule {
     return {
       module: SubscriptionsModule,
       imports: [
@@ -28,7 +30,7 @@ export class SubscriptionsModule {
         AuthModule.forService({ service: 'subscriptions', config }),
       ],
       controllers: [CatalogController, SubscriptionsController, SubscriptionsConsumer],
-      providers: [CatalogRegistry, SubscriptionsRepository, StartTrialUseCase, PurchaseUseCase],
+      providers: [CatalogRegistry, SubscriptionsRepository, StartTrialUseCase, PurchaseUseCase, GetSubscriptionUseCase],
     };
   }
 }

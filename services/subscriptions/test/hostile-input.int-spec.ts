@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { authConfigSpec, TestTokenIssuer } from '@obolus/auth';
+import { TestTokenIssuer } from '@obolus/auth';
 import { serviceConnectionUrl } from '@obolus/database';
 import { bootstrapService } from '@obolus/platform';
 import { RawRequest, serveJwks, HostileCases, NOT_A_STRING } from '@obolus/testing';
@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 
 import { SubscriptionsModule } from '../src/subscriptions.module';
+import { subscriptionsConfigSpec } from '../src/subscriptions.config';
 import { transportAttacks } from '@obolus/testing';
 
 describe('subscriptions refuses hostile purchases with a 4xx naming the field, and writes nothing', () => {
@@ -29,7 +30,7 @@ describe('subscriptions refuses hostile purchases with a 4xx naming the field, a
     });
     app = await bootstrapService({
       service: 'subscriptions',
-      extraConfig: authConfigSpec,
+      config: subscriptionsConfigSpec,
       module: (config, logger) => SubscriptionsModule.forRoot(config, logger),
     });
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

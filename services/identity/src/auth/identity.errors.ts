@@ -17,7 +17,8 @@ export const accountClosed = (): ApiError => new ApiError(HttpStatus.FORBIDDEN, 
 
 /** Too many failures: 429 with the seconds to wait, which the filter also sends as Retry-After. */
 export class ThrottledError extends ApiError {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(retryAfterSeconds: number) {
     super(HttpStatus.TOO_MANY_REQUESTS, 'TOO_MANY_REQUESTS', `too many failed attempts; try again in ${retryAfterSeconds} s`);
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

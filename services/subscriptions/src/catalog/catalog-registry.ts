@@ -1,6 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { addDays, addMonths, IsoDate } from '@obolus/calendar';
-import { ApiError } from '@obolus/platform';
+import { SubscriptionsError } from '../subscriptions/subscriptions.errors';
 import { Catalog, CatalogEdition, loadCatalogs, ownValue } from './catalog';
 
 export interface TrialPlan {
@@ -21,7 +21,7 @@ export class CatalogRegistry {
 
   get(code: string): Catalog {
     const catalog = this.catalogs.get(code);
-    if (!catalog) throw new ApiError(HttpStatus.NOT_FOUND, 'CATALOG_NOT_FOUND', `no catalog '${code}'`);
+    if (!catalog) throw SubscriptionsError.catalogNotFound(code);
     return catalog;
   }
 

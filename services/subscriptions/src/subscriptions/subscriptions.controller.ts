@@ -1,31 +1,30 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { Roles, TenantAccountId } from '@obolus/auth';
-import { ApiError, DATA_SOURCE } from '@obolus/platform';
-import { DataSource } from 'typeorm';
+import { UnitOfWorkRunner } from '@obolus/messaging';
 import { PurchaseDto } from './dto/purchase.dto';
 import { SubscriptionEntity } from './entities/subscription.entity';
-import { SubscriptionsRepository } from './subscriptions.repository';
+import { GetSubscriptionCommand } from './use-cases/get-subscription/get-subscription.command';
+import { GetSubscriptionUseCase } from './use-cases/get-subscription/get-subscription.use-case';
+import { PurchaseCommand } from './use-cases/purchase/purchase.command';
 import { PurchaseUseCase } from './use-cases/purchase/purchase.use-case';
 
 @Controller('accounts/:accountId/subscription')
 export class SubscriptionsController {
   constructor(
+    private readonly work: UnitOfWorkRunner,
+    private readonly getSubscription: GetSubscriptionUseCase,
     private readonly purchaseUseCase: PurchaseUseCase,
-    private readonly subscriptions: SubscriptionsRepository,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   @Get()
-  async current(@TenantAccountId() accountId: string): Promise<SubscriptionEntity> {
-    const subscription = await this.subscriptions.findByAccount(this.dataSource.manager, accountId);
-    if (!subscription) throw new ApiError(HttpStatus.NOT_FOUND, 'SUBSCRIPTION_NOT_FOUND', 'this account has no subscription yet');
-    return subscription;
+  current(@TenantAccountId() accountId: string): Promise<SubscriptionEntity> {
+    return this.work.run((uow) => this.getSubscription.execute(GetSubscriptionCommand.create({ accountId }), uow));
   }
 
   @Post('purchase')
   @Roles('owner', 'admin')
   @HttpCode(HttpStatus.OK)
   purchase(@TenantAccountId() accountId: string, @Body() body: PurchaseDto): Promise<SubscriptionEntity> {
-    return this.purchaseUseCase.execute({ ...body, accountId });
+    return this.work.run((uow) => this.purchaseUseCase.execute(PurchaseCommand.create({ ...body, accountId }), uow));
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@obolus/messaging';
 import { SubscriptionEntity } from './entities/subscription.entity';
 
 /** Subscriptions, always looked up by their account. */
 @Injectable()
 export class SubscriptionsRepository {
-  findByAccount(manager: EntityManager, accountId: string, lock = false): Promise<SubscriptionEntity | null> {
+  findByAccount({ manager }: UnitOfWork, accountId: string, lock = false): Promise<SubscriptionEntity | null> {
     return manager.findOne(SubscriptionEntity, {
       where: { accountId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -13,7 +13,7 @@ export class SubscriptionsRepository {
   }
 
   /** Inserts unless the account already has one (a redelivered sign-up); true when inserted. */
-  async insertIfAbsent(manager: EntityManager, subscription: SubscriptionEntity): Promise<boolean> {
+  async insertIfAbsent({ manager }: UnitOfWork, subscription: SubscriptionEntity): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .insert()
@@ -25,7 +25,7 @@ export class SubscriptionsRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
-  save(manager: EntityManager, subscription: SubscriptionEntity): Promise<SubscriptionEntity> {
+  save({ manager }: UnitOfWork, subscription: SubscriptionEntity): Promise<SubscriptionEntity> {
     return manager.save(SubscriptionEntity, subscription);
   }
 }

@@ -1,3 +1,4 @@
+import { CatalogCode } from '@obolus/contracts';
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 
 export type SubscriptionStatus = 'trialing' | 'active' | 'free' | 'blocked';
@@ -6,7 +7,7 @@ export type SubscriptionStatus = 'trialing' | 'active' | 'free' | 'blocked';
 export class SubscriptionEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'account_id', type: 'uuid' }) accountId!: string;
-  @Column({ type: 'text' }) catalog!: 'fr-crm' | 'ro-crm';
+  @Column({ type: 'text' }) catalog!: CatalogCode;
   @Column({ type: 'text' }) edition!: string;
   @Column({ type: 'text' }) status!: SubscriptionStatus;
   @Column({ type: 'text', nullable: true }) term!: string | null;

@@ -1,19 +1,15 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { addDays, addMonths, calendarDateInZone, IsoDate, MONTHLY_CYCLE_DAYS } from '@obolus/calendar';
 import { MAX_CHARGE_MINOR, SubscriptionActivatedV1 } from '@obolus/contracts';
-import { OutboxWriter } from '@obolus/messaging';
-import { ApiError, Clock, DATA_SOURCE, FieldError } from '@obolus/platform';
+import { UnitOfWork } from '@obolus/messaging';
+import { Clock, FieldProblem } from '@obolus/platform';
 import { highestStandardRate } from '@obolus/vat';
-import { DataSource } from 'typeorm';
 import { Catalog, ownValue, TermCode } from '../../../catalog/catalog';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
-import { PurchaseDto } from '../../dto/purchase.dto';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
+import { SubscriptionsError } from '../../subscriptions.errors';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
-
-export interface PurchaseCommand extends PurchaseDto {
-  accountId: string;
-}
+import { PurchaseCommand } from './purchase.command';
 
 /** B1: monthly is every 30 days; annual a year; prepaid terms add whole months (B2). */
 export function periodEnd(start: IsoDate, term: TermCode): IsoDate {
@@ -38,74 +34,63 @@ export function periodEnd(start: IsoDate, term: TermCode): IsoDate {
 @Injectable()
 export class PurchaseUseCase {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly catalogs: CatalogRegistry,
     private readonly subscriptions: SubscriptionsRepository,
-    private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: PurchaseCommand): Promise<SubscriptionEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const subscription = await this.subscriptions.findByAccount(manager, command.accountId, true);
-      if (!subscription)
-        throw new ApiError(HttpStatus.NOT_FOUND, 'SUBSCRIPTION_NOT_FOUND', 'this account has no subscription yet');
-      if (subscription.status === 'active') {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
-          'SUBSCRIPTION_ALREADY_ACTIVE',
-          'the subscription is already paid for; change it instead',
-        );
-      }
-      const catalog = this.catalogs.get(subscription.catalog);
-      const now = this.clock.now();
-      const start = calendarDateInZone(now, catalog.timeZone);
-      const price = this.check(catalog, command, start);
-      const end = periodEnd(start, command.term);
-      const edition = this.catalogs.edition(catalog, command.edition)!;
-      Object.assign(subscription, {
+  async execute(command: PurchaseCommand, uow: UnitOfWork): Promise<SubscriptionEntity> {
+    const subscription = await this.subscriptions.findByAccount(uow, command.accountId, true);
+    if (!subscription) throw SubscriptionsError.subscriptionNotFound();
+    if (subscription.status === 'active') throw SubscriptionsError.alreadyActive();
+    const catalog = this.catalogs.get(subscription.catalog);
+    const now = this.clock.now();
+    const start = calendarDateInZone(now, catalog.timeZone);
+    const price = this.check(catalog, command, start);
+    const end = periodEnd(start, command.term);
+    const edition = this.catalogs.edition(catalog, command.edition)!;
+    Object.assign(subscription, {
+      edition: command.edition,
+      status: 'active',
+      term: command.term,
+      seats: command.seats,
+      paymentMethod: command.paymentMethod,
+      currentPeriodStart: start,
+      currentPeriodEnd: end,
+      updatedAt: now,
+    });
+    const saved = await this.subscriptions.save(uow, subscription);
+    await uow.emit(SubscriptionActivatedV1, {
+      accountId: command.accountId,
+      subject: subscription.id,
+      data: {
+        accountId: command.accountId,
+        subscriptionId: subscription.id,
+        catalog: catalog.code,
         edition: command.edition,
-        status: 'active',
         term: command.term,
         seats: command.seats,
+        currency: catalog.currency,
         paymentMethod: command.paymentMethod,
-        currentPeriodStart: start,
-        currentPeriodEnd: end,
-        updatedAt: now,
-      });
-      const saved = await this.subscriptions.save(manager, subscription);
-      await this.outbox.append(manager, SubscriptionActivatedV1, {
-        accountId: command.accountId,
-        subject: subscription.id,
-        data: {
-          accountId: command.accountId,
-          subscriptionId: subscription.id,
-          catalog: catalog.code,
-          edition: command.edition,
-          term: command.term,
-          seats: command.seats,
-          currency: catalog.currency,
-          paymentMethod: command.paymentMethod,
-          periodStart: start,
-          periodEnd: end,
-          lines: [
-            {
-              code: `${command.edition}/${command.term}`,
-              description: `${edition.name} (${command.term}), ${start} – ${addDays(end, -1)}`,
-              quantity: command.seats,
-              unitPriceMinor: price,
-            },
-          ],
-          activatedAt: now.toISOString(),
-        },
-      });
-      return saved;
+        periodStart: start,
+        periodEnd: end,
+        lines: [
+          {
+            code: `${command.edition}/${command.term}`,
+            description: `${edition.name} (${command.term}), ${start} – ${addDays(end, -1)}`,
+            quantity: command.seats,
+            unitPriceMinor: price,
+          },
+        ],
+        activatedAt: now.toISOString(),
+      },
     });
+    return saved;
   }
 
   /** Every reason the purchase is refused, with the field it concerns. Returns the seat price. */
   private check(catalog: Catalog, command: PurchaseCommand, taxPointDate: IsoDate): number {
-    const fields: FieldError[] = [];
+    const fields: FieldProblem[] = [];
     const edition = this.catalogs.edition(catalog, command.edition);
     if (!edition)
       fields.push({
@@ -135,14 +120,7 @@ export class PurchaseUseCase {
         });
       }
     }
-    if (fields.length || price === undefined) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'PURCHASE_REFUSED',
-        fields.map((f) => `${f.field} ${f.reason}`).join('; ') || 'no price',
-        fields,
-      );
-    }
+    if (fields.length || price === undefined) throw SubscriptionsError.purchaseRefused(fields);
     return price;
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { calendarDateInZone } from '@obolus/calendar';
-import { AccountCreatedV1Data, CloudEvent, TrialStartedV1 } from '@obolus/contracts';
-import { EventHandlerContext } from '@obolus/messaging';
+import { TrialStartedV1 } from '@obolus/contracts';
+import { UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
+import { StartTrialCommand } from './start-trial.command';
 
 /** A new account starts a trial of its catalog's trial edition, as long as its channel gives (T1, T2). */
 @Injectable()
@@ -14,16 +15,15 @@ export class StartTrialUseCase {
     private readonly subscriptions: SubscriptionsRepository,
   ) {}
 
-  async execute(event: CloudEvent<AccountCreatedV1Data>, { manager, emit }: EventHandlerContext): Promise<void> {
-    const account = event.data;
-    const catalog = this.catalogs.get(account.catalog);
-    const startsOn = calendarDateInZone(account.createdAt, catalog.timeZone);
-    const trial = this.catalogs.trialFor(catalog, account.signupChannel, startsOn);
-    const now = new Date(account.createdAt);
+  async execute(command: StartTrialCommand, uow: UnitOfWork): Promise<void> {
+    const catalog = this.catalogs.get(command.catalog);
+    const startsOn = calendarDateInZone(command.createdAt, catalog.timeZone);
+    const trial = this.catalogs.trialFor(catalog, command.signupChannel, startsOn);
+    const createdAt = new Date(command.createdAt);
     const subscriptionId = randomUUID();
-    const inserted = await this.subscriptions.insertIfAbsent(manager, {
+    const inserted = await this.subscriptions.insertIfAbsent(uow, {
       id: subscriptionId,
-      accountId: account.accountId,
+      accountId: command.accountId,
       catalog: catalog.code,
       edition: trial.edition,
       status: 'trialing',
@@ -34,22 +34,22 @@ export class StartTrialUseCase {
       trialEndsOn: trial.endsOn,
       currentPeriodStart: null,
       currentPeriodEnd: null,
-      createdAt: now,
-      updatedAt: now,
+      createdAt,
+      updatedAt: createdAt,
       version: 1,
     });
     if (!inserted) return;
-    await emit(TrialStartedV1, {
-      accountId: account.accountId,
+    await uow.emit(TrialStartedV1, {
+      accountId: command.accountId,
       subject: subscriptionId,
       data: {
-        accountId: account.accountId,
+        accountId: command.accountId,
         subscriptionId,
         catalog: catalog.code,
         edition: trial.edition,
         trialDays: trial.days,
         trialEndsOn: trial.endsOn,
-        startedAt: account.createdAt,
+        startedAt: command.createdAt,
       },
     });
   }

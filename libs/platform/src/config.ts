@@ -5,6 +5,8 @@
 export interface ConfigVariable<T> {
   description: string;
   default?: string;
+  /** Unset or empty means "not configured": the value is undefined instead of an error. */
+  optional?: boolean;
   parse(raw: string): T;
 }
 
@@ -24,8 +26,11 @@ export class ConfigError extends Error {
 export function loadConfig<S extends ConfigSpec>(spec: S, env: NodeJS.ProcessEnv = process.env): ConfigOf<S> {
   const config: Record<string, unknown> = {};
   for (const [name, variable] of Object.entries(spec)) {
-    const raw = env[name] ?? variable.default;
-    if (raw === undefined || raw === '') throw new ConfigError(name, `is required (${variable.description})`);
+    const raw = env[name] || variable.default;
+    if (raw === undefined || raw === '') {
+      if (variable.optional) continue;
+      throw new ConfigError(name, `is required (${variable.description})`);
+    }
     try {
       config[name] = variable.parse(raw);
     } catch (error) {
@@ -34,6 +39,9 @@ export function loadConfig<S extends ConfigSpec>(spec: S, env: NodeJS.ProcessEnv
   }
   return config as ConfigOf<S>;
 }
+
+/** A variable that may be left unset: the service runs without what it configures. */
+export const optional = <T>(variable: ConfigVariable<T>): ConfigVariable<T | undefined> => ({ ...variable, optional: true });
 
 export const str = (description: string, defaultValue?: string): ConfigVariable<string> => ({
   description,

@@ -1,0 +1,45 @@
+import { DomainError, ErrorKind, FieldProblem } from '@obolus/platform';
+
+export enum SubscriptionsErrorCode {
+  CatalogNotFound = 'CATALOG_NOT_FOUND',
+  SubscriptionNotFound = 'SUBSCRIPTION_NOT_FOUND',
+  SubscriptionAlreadyActive = 'SUBSCRIPTION_ALREADY_ACTIVE',
+  PurchaseRefused = 'PURCHASE_REFUSED',
+}
+
+const kinds: Record<SubscriptionsErrorCode, ErrorKind> = {
+  [SubscriptionsErrorCode.CatalogNotFound]: 'not-found',
+  [SubscriptionsErrorCode.SubscriptionNotFound]: 'not-found',
+  [SubscriptionsErrorCode.SubscriptionAlreadyActive]: 'conflict',
+  [SubscriptionsErrorCode.PurchaseRefused]: 'unprocessable',
+};
+
+/** Every refusal of the subscriptions service, one code each. */
+export class SubscriptionsError extends DomainError<SubscriptionsErrorCode> {
+  private constructor(code: SubscriptionsErrorCode, message: string, fields: FieldProblem[] = []) {
+    super(code, message, fields, kinds[code]);
+  }
+
+  static catalogNotFound(code: string): SubscriptionsError {
+    return new SubscriptionsError(SubscriptionsErrorCode.CatalogNotFound, `no catalog '${code}'`);
+  }
+
+  static subscriptionNotFound(): SubscriptionsError {
+    return new SubscriptionsError(SubscriptionsErrorCode.SubscriptionNotFound, 'this account has no subscription yet');
+  }
+
+  static alreadyActive(): SubscriptionsError {
+    return new SubscriptionsError(
+      SubscriptionsErrorCode.SubscriptionAlreadyActive,
+      'the subscription is already paid for; change it instead',
+    );
+  }
+
+  static purchaseRefused(fields: FieldProblem[]): SubscriptionsError {
+    return new SubscriptionsError(
+      SubscriptionsErrorCode.PurchaseRefused,
+      fields.map((f) => `${f.field} ${f.reason}`).join('; ') || 'no price',
+      fields,
+    );
+  }
+}

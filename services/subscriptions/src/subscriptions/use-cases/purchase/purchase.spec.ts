@@ -1,0 +1,90 @@
+import { SubscriptionActivatedV1 } from '@obolus/contracts';
+import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { randomUUID } from 'node:crypto';
+import { CatalogRegistry } from '../../../catalog/catalog-registry';
+import { SubscriptionsErrorCode } from '../../subscriptions.errors';
+import { SubscriptionsRepository } from '../../subscriptions.repository';
+import { InMemorySubscriptions } from '../../test-support/in-memory-subscriptions';
+import { StartTrialCommand } from '../start-trial/start-trial.command';
+import { StartTrialUseCase } from '../start-trial/start-trial.use-case';
+import { PurchaseCommand, PurchaseInput } from './purchase.command';
+import { PurchaseUseCase } from './purchase.use-case';
+
+describe('PurchaseUseCase', () => {
+  const clock = new SettableClock(new Date('2026-03-10T10:00:00Z'));
+  let subscriptions: InMemorySubscriptions;
+  let purchase: PurchaseUseCase;
+
+  async function trialingAccount(catalog: 'fr-crm' | 'ro-crm'): Promise<string> {
+    const accountId = randomUUID();
+    const repository = subscriptions as unknown as SubscriptionsRepository;
+    await new StartTrialUseCase(new CatalogRegistry(), repository).execute(
+      StartTrialCommand.create({ accountId, catalog, signupChannel: 'web', createdAt: '2026-03-02T09:00:00Z' }),
+      new RecordingUnitOfWork(),
+    );
+    return accountId;
+  }
+
+  const buy = (input: PurchaseInput, uow = new RecordingUnitOfWork()) => purchase.execute(PurchaseCommand.create(input), uow);
+
+  beforeEach(() => {
+    subscriptions = new InMemorySubscriptions();
+    purchase = new PurchaseUseCase(new CatalogRegistry(), subscriptions as unknown as SubscriptionsRepository, clock);
+  });
+
+  it('activates a prepaid ro-crm subscription and asks for the first period: seats times the seat price', async () => {
+    const accountId = await trialingAccount('ro-crm');
+    const uow = new RecordingUnitOfWork();
+    const saved = await buy({ accountId, edition: 'premium', term: 'prepaid-6', seats: 3, paymentMethod: 'card' }, uow);
+    expect(saved).toMatchObject({
+      status: 'active',
+      edition: 'premium',
+      seats: 3,
+      currentPeriodStart: '2026-03-10',
+      currentPeriodEnd: '2026-09-10',
+    });
+    const [activated] = uow.dataOf(SubscriptionActivatedV1);
+    expect(activated).toMatchObject({ currency: 'RON', periodStart: '2026-03-10', periodEnd: '2026-09-10' });
+    expect(activated!.lines).toEqual([
+      expect.objectContaining({ code: 'premium/prepaid-6', quantity: 3, unitPriceMinor: 27900 }),
+    ]);
+  });
+
+  it('makes a monthly period 30 days long (B1)', async () => {
+    const accountId = await trialingAccount('fr-crm');
+    const saved = await buy({ accountId, edition: 'dream-team', term: 'monthly', seats: 1, paymentMethod: 'card' });
+    expect(saved.currentPeriodEnd).toBe('2026-04-09');
+  });
+
+  it('refuses the free edition, a term the catalog does not sell and a method the term does not take, naming each field', async () => {
+    const accountId = await trialingAccount('ro-crm');
+    const refusal = buy({ accountId, edition: 'standard', term: 'monthly', seats: 1, paymentMethod: 'sepa_debit' });
+    await expect(refusal).rejects.toMatchObject({
+      code: SubscriptionsErrorCode.PurchaseRefused,
+      kind: 'unprocessable',
+      fields: expect.arrayContaining([expect.objectContaining({ field: 'edition' }), expect.objectContaining({ field: 'term' })]),
+    });
+    expect(subscriptions.rows.get(accountId)!.status).toBe('trialing');
+  });
+
+  it('refuses a second purchase of an active subscription, and one for an account without a subscription', async () => {
+    const accountId = await trialingAccount('ro-crm');
+    await buy({ accountId, edition: 'premium', term: 'prepaid-1', seats: 1, paymentMethod: 'card' });
+    await expect(
+      buy({ accountId, edition: 'premium', term: 'prepaid-1', seats: 1, paymentMethod: 'card' }),
+    ).rejects.toMatchObject({
+      code: SubscriptionsErrorCode.SubscriptionAlreadyActive,
+      kind: 'conflict',
+    });
+    await expect(
+      buy({ accountId: randomUUID(), edition: 'premium', term: 'prepaid-1', seats: 1, paymentMethod: 'card' }),
+    ).rejects.toMatchObject({ code: SubscriptionsErrorCode.SubscriptionNotFound, kind: 'not-found' });
+  });
+
+  it('emits nothing when it refuses', async () => {
+    const accountId = await trialingAccount('ro-crm');
+    const uow = new RecordingUnitOfWork();
+    await expect(buy({ accountId, edition: 'nope', term: 'prepaid-1', seats: 1, paymentMethod: 'card' }, uow)).rejects.toThrow();
+    expect(uow.emitted).toHaveLength(0);
+  });
+});

@@ -1,0 +1,28 @@
+import { AccountCreatedV1Data, CATALOG_CODES } from '@obolus/contracts';
+import { checkCommand } from '@obolus/platform';
+
+export type StartTrialInput = Pick<AccountCreatedV1Data, 'accountId' | 'catalog' | 'signupChannel' | 'createdAt'>;
+
+/** Start the trial of a newly created account. */
+export class StartTrialCommand {
+  readonly accountId!: string;
+  readonly catalog!: StartTrialInput['catalog'];
+  readonly signupChannel!: string;
+  /** When the account was created: the trial starts that day, in the catalog's time zone. */
+  readonly createdAt!: string;
+
+  private constructor(input: Readonly<StartTrialInput>) {
+    Object.assign(this, input);
+  }
+
+  static create(input: StartTrialInput): StartTrialCommand {
+    return new StartTrialCommand(
+      checkCommand('start trial', input)
+        .uuid('accountId')
+        .oneOf('catalog', CATALOG_CODES)
+        .string('signupChannel', 64)
+        .instant('createdAt')
+        .valid(),
+    );
+  }
+}
