@@ -1,65 +1,8 @@
-import {
-  austria,
-  belgium,
-  bulgaria,
-  checkVAT,
-  croatia,
-  cyprus,
-  czechRepublic,
-  denmark,
-  estonia,
-  finland,
-  france,
-  germany,
-  greece,
-  hungary,
-  ireland,
-  italy,
-  latvia,
-  lithuania,
-  luxembourg,
-  malta,
-  netherlands,
-  poland,
-  portugal,
-  romania,
-  slovakiaRepublic,
-  slovenia,
-  spain,
-  sweden,
-} from 'jsvat';
-import { EU_MEMBER_STATES, vatPrefixOf } from '../eu-countries';
+import { checkVAT, countries } from 'jsvat';
+import { EU_MEMBER_STATES, isEuMemberState, vatPrefixOf } from '../eu-countries';
 
 /** jsvat's rules for the 27 member states only (it also knows non-EU countries, which VIES does not). */
-const EU_RULES = [
-  austria,
-  belgium,
-  bulgaria,
-  croatia,
-  cyprus,
-  czechRepublic,
-  denmark,
-  estonia,
-  finland,
-  france,
-  germany,
-  greece,
-  hungary,
-  ireland,
-  italy,
-  latvia,
-  lithuania,
-  luxembourg,
-  malta,
-  netherlands,
-  poland,
-  portugal,
-  romania,
-  slovakiaRepublic,
-  slovenia,
-  spain,
-  sweden,
-];
+const EU_RULES = countries.filter((rule) => isEuMemberState(rule.codes[0] ?? ''));
 
 const VAT_PREFIXES = new Set<string>(EU_MEMBER_STATES.map(vatPrefixOf));
 
