@@ -1,3 +1,4 @@
+import { FieldProblem } from '@obolus/contracts';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -12,7 +13,7 @@ export interface RawRequest {
 
 export interface RawReply {
   status: number;
-  body: { code?: unknown; message?: unknown; fields?: { field: string; reason: string }[] };
+  body: { code?: unknown; message?: unknown; fields?: FieldProblem[] };
 }
 
 export async function sendRaw(baseUrl: string, request: RawRequest): Promise<RawReply> {
