@@ -1,27 +1,35 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, SERVICE_KEYS } from '@obolus/auth';
-import { ServiceConfig, ServiceModule } from '@obolus/platform';
+import { ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { BillingDetailsController } from './billing-details/billing-details.controller';
-import { BillingDetailsEntity } from './billing-details/billing-details.entity';
-import { CustomerEntity } from './customers/customer.entity';
+import { BillingDetailsRepository } from './billing-details/billing-details.repository';
+import { BillingDetailsEntity } from './billing-details/entities/billing-details.entity';
+import { GetBillingDetailsUseCase } from './billing-details/use-cases/get-billing-details/get-billing-details.use-case';
+import { SaveBillingDetailsUseCase } from './billing-details/use-cases/save-billing-details/save-billing-details.use-case';
+import { CustomersConsumer } from './customers/customers.consumer';
+import { CustomersRepository } from './customers/customers.repository';
+import { CustomerEntity } from './customers/entities/customer.entity';
 import { RecordCustomerUseCase } from './customers/use-cases/record-customer/record-customer.use-case';
 import { InvoicingInitial1732233600400 } from './database/migrations/1732233600400-invoicing-initial';
 import { DraftEntity } from './invoices/entities/draft.entity';
 import { InvoiceEntity } from './invoices/entities/invoice.entity';
 import { InternalInvoicesController } from './invoices/internal-invoices.controller';
+import { InvoicesConsumer } from './invoices/invoices.consumer';
 import { InvoicesController } from './invoices/invoices.controller';
 import { InvoicesRepository } from './invoices/invoices.repository';
-import { InvoicingConsumer } from './invoices/invoicing.consumer';
+import { InvoicePdfRenderer } from './invoices/pdf/invoice-pdf-renderer';
 import { GetInvoicePdfUseCase } from './invoices/use-cases/get-invoice-pdf/get-invoice-pdf.use-case';
+import { GetInvoiceUseCase } from './invoices/use-cases/get-invoice/get-invoice.use-case';
 import { IssueInvoiceUseCase } from './invoices/use-cases/issue-invoice/issue-invoice.use-case';
+import { ListInvoicesUseCase } from './invoices/use-cases/list-invoices/list-invoices.use-case';
 import { RequestPaymentUseCase } from './invoices/use-cases/request-payment/request-payment.use-case';
 import { InvoicingConfig } from './invoicing.config';
 import { SellerRegistry } from './sellers/seller-registry';
 
 @Module({})
 export class InvoicingModule {
-  static forRoot(config: ServiceConfig & InvoicingConfig, logger: Logger): DynamicModule {
+  static forRoot(config: InvoicingConfig, logger: Logger): DynamicModule {
     return {
       module: InvoicingModule,
       imports: [
@@ -34,14 +42,27 @@ export class InvoicingModule {
         }),
         AuthModule.forService({ service: 'invoicing', config }),
       ],
-      controllers: [BillingDetailsController, InvoicesController, InternalInvoicesController, InvoicingConsumer],
+      controllers: [
+        BillingDetailsController,
+        InvoicesController,
+        InternalInvoicesController,
+        CustomersConsumer,
+        InvoicesConsumer,
+      ],
       providers: [
         { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS },
         SellerRegistry,
+        InvoicePdfRenderer,
+        BillingDetailsRepository,
+        CustomersRepository,
         InvoicesRepository,
+        GetBillingDetailsUseCase,
+        SaveBillingDetailsUseCase,
         RecordCustomerUseCase,
         RequestPaymentUseCase,
         IssueInvoiceUseCase,
+        ListInvoicesUseCase,
+        GetInvoiceUseCase,
         GetInvoicePdfUseCase,
       ],
     };

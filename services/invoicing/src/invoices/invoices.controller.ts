@@ -1,31 +1,34 @@
-import { Controller, Get, HttpStatus, Inject, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { TenantAccountId } from '@obolus/auth';
-import { ApiError, DATA_SOURCE } from '@obolus/platform';
+import { UnitOfWorkRunner } from '@obolus/messaging';
 import { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { InvoiceEntity } from './entities/invoice.entity';
-import { InvoicesRepository } from './invoices.repository';
-
-const notFound = () => new ApiError(HttpStatus.NOT_FOUND, 'INVOICE_NOT_FOUND', 'no such invoice');
+import { sendPdf } from './pdf/pdf-response';
+import { GetInvoicePdfCommand } from './use-cases/get-invoice-pdf/get-invoice-pdf.command';
+import { GetInvoicePdfUseCase } from './use-cases/get-invoice-pdf/get-invoice-pdf.use-case';
+import { GetInvoiceCommand } from './use-cases/get-invoice/get-invoice.command';
+import { GetInvoiceUseCase } from './use-cases/get-invoice/get-invoice.use-case';
+import { ListInvoicesCommand } from './use-cases/list-invoices/list-invoices.command';
+import { ListInvoicesUseCase } from './use-cases/list-invoices/list-invoices.use-case';
 
 /** I2: the customer's invoices, and each one's PDF. */
 @Controller('accounts/:accountId/invoices')
 export class InvoicesController {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    private readonly invoices: InvoicesRepository,
+    private readonly work: UnitOfWorkRunner,
+    private readonly listInvoices: ListInvoicesUseCase,
+    private readonly getInvoice: GetInvoiceUseCase,
+    private readonly getPdf: GetInvoicePdfUseCase,
   ) {}
 
   @Get()
   list(@TenantAccountId() accountId: string): Promise<InvoiceEntity[]> {
-    return this.invoices.listInvoices(this.dataSource.manager, accountId);
+    return this.work.run((uow) => this.listInvoices.execute(ListInvoicesCommand.create({ accountId }), uow));
   }
 
   @Get(':invoiceId')
-  async get(@TenantAccountId() accountId: string, @Param('invoiceId', ParseUUIDPipe) invoiceId: string): Promise<InvoiceEntity> {
-    const invoice = await this.invoices.findInvoice(this.dataSource.manager, accountId, invoiceId);
-    if (!invoice) throw notFound();
-    return invoice;
+  get(@TenantAccountId() accountId: string, @Param('invoiceId', ParseUUIDPipe) invoiceId: string): Promise<InvoiceEntity> {
+    return this.work.run((uow) => this.getInvoice.execute(GetInvoiceCommand.create({ accountId, invoiceId }), uow));
   }
 
   @Get(':invoiceId/pdf')
@@ -34,12 +37,9 @@ export class InvoicesController {
     @Param('invoiceId', ParseUUIDPipe) invoiceId: string,
     @Res() response: Response,
   ): Promise<void> {
-    const found = await this.invoices.findPdf(this.dataSource.manager, accountId, invoiceId);
-    if (!found) throw notFound();
-    response
-      .status(200)
-      .setHeader('content-type', 'application/pdf')
-      .setHeader('content-disposition', `attachment; filename="${found.number}.pdf"`)
-      .send(found.pdf);
+    sendPdf(
+      response,
+      await this.work.run((uow) => this.getPdf.execute(GetInvoicePdfCommand.create({ accountId, invoiceId }), uow)),
+    );
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogCode } from '@obolus/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { InvoicingError } from '../invoicing.errors';
 
 export interface SellerEntity {
   code: string;
@@ -14,7 +16,16 @@ export interface SellerEntity {
   seriesPrefix: string;
 }
 
-/** The vendor's legal entities that issue invoices; a catalog names its seller (fr-crm: obolus-fr). */
+/**
+ * The seller entity of each catalog. subscriptions' catalogs name it too (`sellerEntity`), but no event
+ * carries it and services never read each other's files, so invoicing keeps the mapping here, once.
+ */
+const SELLER_ENTITY_OF_CATALOG: Readonly<Record<CatalogCode, string>> = {
+  'fr-crm': 'obolus-fr',
+  'ro-crm': 'obolus-ro',
+};
+
+/** The vendor's legal entities that issue invoices (`sellers.json`), keyed by their entity code. */
 @Injectable()
 export class SellerRegistry {
   private readonly sellers: Map<string, SellerEntity>;
@@ -24,13 +35,13 @@ export class SellerRegistry {
     this.sellers = new Map(Object.entries(raw).map(([code, seller]) => [code, { code, ...seller }]));
   }
 
-  forCatalog(catalog: 'fr-crm' | 'ro-crm'): SellerEntity {
-    return this.get(catalog === 'ro-crm' ? 'obolus-ro' : 'obolus-fr');
+  forCatalog(catalog: CatalogCode): SellerEntity {
+    return this.get(SELLER_ENTITY_OF_CATALOG[catalog]);
   }
 
   get(code: string): SellerEntity {
     const seller = this.sellers.get(code);
-    if (!seller) throw new Error(`no seller entity '${code}'`);
+    if (!seller) throw InvoicingError.unknownSellerEntity(code);
     return seller;
   }
 }

@@ -1,4 +1,4 @@
-import { InvoiceIssuedV1Data } from '@obolus/contracts';
+import { CatalogCode, InvoiceIssuedV1Data, Locale } from '@obolus/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 type Party = InvoiceIssuedV1Data['seller'];
@@ -10,10 +10,10 @@ export class DraftEntity {
   @Column({ name: 'account_id', type: 'uuid' }) accountId!: string;
   @Column({ name: 'subscription_id', type: 'uuid' }) subscriptionId!: string;
   @Column({ name: 'cause_event_id', type: 'text' }) causeEventId!: string;
-  @Column({ type: 'text' }) catalog!: 'fr-crm' | 'ro-crm';
+  @Column({ type: 'text' }) catalog!: CatalogCode;
   @Column({ name: 'seller_entity', type: 'text' }) sellerEntity!: string;
   @Column({ type: 'char', length: 3 }) currency!: string;
-  @Column({ type: 'text' }) locale!: 'fr' | 'ro' | 'en';
+  @Column({ type: 'text' }) locale!: Locale;
   @Column({ name: 'tax_point_date', type: 'date' }) taxPointDate!: string;
   @Column({ type: 'jsonb' }) seller!: Party;
   @Column({ type: 'jsonb' }) buyer!: Party;

@@ -1,5 +1,5 @@
 import { bigintAsNumber } from '@obolus/database';
-import { InvoiceIssuedV1Data } from '@obolus/contracts';
+import { CatalogCode, InvoiceIssuedV1Data, Locale } from '@obolus/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 type Party = InvoiceIssuedV1Data['seller'];
@@ -13,12 +13,12 @@ export class InvoiceEntity {
   @Column({ type: 'text' }) series!: string;
   @Column({ name: 'sequence_number', type: 'bigint', transformer: bigintAsNumber }) sequenceNumber!: number;
   @Column({ type: 'text' }) number!: string;
-  @Column({ type: 'text' }) catalog!: 'fr-crm' | 'ro-crm';
+  @Column({ type: 'text' }) catalog!: CatalogCode;
   @Column({ name: 'issue_date', type: 'date' }) issueDate!: string;
   @Column({ name: 'tax_point_date', type: 'date' }) taxPointDate!: string;
   @Column({ name: 'due_date', type: 'date' }) dueDate!: string;
   @Column({ type: 'char', length: 3 }) currency!: string;
-  @Column({ type: 'text' }) locale!: 'fr' | 'ro' | 'en';
+  @Column({ type: 'text' }) locale!: Locale;
   @Column({ type: 'jsonb' }) seller!: Party;
   @Column({ type: 'jsonb' }) buyer!: Party;
   @Column({ type: 'jsonb' }) lines!: InvoiceIssuedV1Data['lines'];

@@ -1,7 +1,7 @@
-export type InvoiceLocale = 'fr' | 'ro' | 'en';
+import { Locale } from '@obolus/contracts';
 
 /** Invoice wording in each language Obolus issues in (I5). */
-export const INVOICE_LABELS: Record<InvoiceLocale, Record<string, string>> = {
+export const INVOICE_LABELS: Record<Locale, Record<string, string>> = {
   fr: {
     invoice: 'Facture',
     number: 'Numéro',
@@ -73,7 +73,7 @@ export const INVOICE_LABELS: Record<InvoiceLocale, Record<string, string>> = {
   },
 };
 
-export const PAYMENT_METHOD_LABELS: Record<InvoiceLocale, Record<string, string>> = {
+export const PAYMENT_METHOD_LABELS: Record<Locale, Record<string, string>> = {
   fr: {
     card: 'carte bancaire',
     sepa_debit: 'prélèvement SEPA',

@@ -1,3 +1,4 @@
+import { Locale } from '@obolus/contracts';
 import { computeInvoiceTotals, money } from '@obolus/money';
 import { BuyerType, quoteVat, VatQuote } from '@obolus/vat';
 
@@ -36,7 +37,7 @@ export interface PriceDraftInput {
   vatIdVerified: boolean;
   taxPointDate: string;
   currency: string;
-  locale: 'fr' | 'ro' | 'en';
+  locale: Locale;
   lines: DraftLineInput[];
 }
 

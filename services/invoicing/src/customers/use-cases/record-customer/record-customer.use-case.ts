@@ -1,27 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { AccountCreatedV1Data, CloudEvent } from '@obolus/contracts';
-import { EventHandlerContext } from '@obolus/messaging';
-import { CustomerEntity } from '../../customer.entity';
+import { UnitOfWork } from '@obolus/messaging';
+import { CustomersRepository } from '../../customers.repository';
+import { RecordCustomerCommand } from './record-customer.command';
 
 /** Keeps the owner's address and language of each account, for invoice recipients and wording. */
 @Injectable()
 export class RecordCustomerUseCase {
-  async execute(event: CloudEvent<AccountCreatedV1Data>, { manager }: EventHandlerContext): Promise<void> {
-    const account = event.data;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CustomerEntity)
-      .values({
-        accountId: account.accountId,
-        companyName: account.companyName,
-        ownerEmail: account.ownerEmail,
-        country: account.country,
-        catalog: account.catalog,
-        locale: account.locale,
-        createdAt: new Date(account.createdAt),
-      })
-      .orIgnore()
-      .execute();
+  constructor(private readonly customers: CustomersRepository) {}
+
+  async execute(command: RecordCustomerCommand, uow: UnitOfWork): Promise<void> {
+    await this.customers.insertIfAbsent(uow, {
+      accountId: command.accountId,
+      companyName: command.companyName,
+      ownerEmail: command.ownerEmail,
+      country: command.country,
+      catalog: command.catalog,
+      locale: command.locale,
+      createdAt: new Date(command.createdAt),
+    });
   }
 }

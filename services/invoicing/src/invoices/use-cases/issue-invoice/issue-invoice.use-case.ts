@@ -1,13 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { calendarDateInZone } from '@obolus/calendar';
-import { CloudEvent, InvoiceIssuedV1, InvoiceIssuedV1Data, PaymentSucceededV1Data } from '@obolus/contracts';
-import { EventHandlerContext } from '@obolus/messaging';
-import { createHash, randomUUID } from 'node:crypto';
-import { BillingDetailsEntity } from '../../../billing-details/billing-details.entity';
-import { CustomerEntity } from '../../../customers/customer.entity';
-import { SellerRegistry } from '../../../sellers/seller-registry';
+import { InvoiceIssuedV1 } from '@obolus/contracts';
+import { UnitOfWork } from '@obolus/messaging';
+import { Clock } from '@obolus/platform';
+import { randomUUID } from 'node:crypto';
+import { BillingDetailsRepository } from '../../../billing-details/billing-details.repository';
+import { CustomersRepository } from '../../../customers/customers.repository';
+import { InvoicingError } from '../../../invoicing.errors';
+import { SellerEntity, SellerRegistry } from '../../../sellers/seller-registry';
+import { DraftEntity } from '../../entities/draft.entity';
 import { InvoicesRepository } from '../../invoices.repository';
-import { renderInvoicePdf } from '../../pdf/invoice-pdf';
+import {
+  draftToInvoice,
+  invoiceIssuedData,
+  InvoiceNumbering,
+  invoiceRecipients,
+  invoiceRow,
+  IssueRecord,
+} from '../../mappers/draft-to-invoice';
+import { InvoicePdfRenderer } from '../../pdf/invoice-pdf-renderer';
+import { IssueInvoiceCommand } from './issue-invoice.command';
 
 /**
  * The payment arrived: the draft becomes a fiscal invoice with the next number of its series, its PDF
@@ -21,90 +33,71 @@ export class IssueInvoiceUseCase {
   constructor(
     private readonly sellers: SellerRegistry,
     private readonly invoices: InvoicesRepository,
+    private readonly billingDetails: BillingDetailsRepository,
+    private readonly customers: CustomersRepository,
+    private readonly renderer: InvoicePdfRenderer,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(event: CloudEvent<PaymentSucceededV1Data>, { manager, emit }: EventHandlerContext): Promise<void> {
-    const payment = event.data;
-    const draft = await this.invoices.lockDraft(manager, payment.accountId, payment.draftId);
-    if (!draft) {
-      this.logger.warn(`payment ${payment.paymentId} names unknown draft ${payment.draftId}`);
-      return;
-    }
-    if (draft.status === 'invoiced') return;
-    if (payment.amountMinor !== draft.totals.grossMinor || payment.currency !== draft.currency) {
-      // A partial or mismatched payment never silently becomes an invoice for another amount.
-      throw new Error(
-        `payment ${payment.paymentId} of ${payment.amountMinor} ${payment.currency} does not settle draft ${draft.id} (${draft.totals.grossMinor} ${draft.currency})`,
-      );
-    }
+  async execute(command: IssueInvoiceCommand, uow: UnitOfWork): Promise<void> {
+    const draft = await this.settledDraft(command, uow);
+    if (!draft) return;
     const seller = this.sellers.get(draft.sellerEntity);
-    const issueDate = calendarDateInZone(payment.succeededAt, seller.timeZone);
-    const series = `${seller.seriesPrefix}-${issueDate.slice(0, 4)}`;
-    const sequenceNumber = await this.invoices.takeNextNumber(manager, series);
-    const number = `${series}-${String(sequenceNumber).padStart(6, '0')}`;
-    const [details, customer] = await Promise.all([
-      manager.findOne(BillingDetailsEntity, { where: { accountId: draft.accountId } }),
-      manager.findOne(CustomerEntity, { where: { accountId: draft.accountId } }),
-    ]);
-    const recipients = [...new Set([customer?.ownerEmail, ...(details?.extraRecipients ?? [])].filter((e): e is string => !!e))];
-    const content: Omit<InvoiceIssuedV1Data, 'pdf' | 'recipients' | 'issuedAt'> = {
-      accountId: draft.accountId,
-      invoiceId: randomUUID(),
-      number,
-      series,
-      catalog: draft.catalog,
-      issueDate,
-      taxPointDate: draft.taxPointDate,
-      dueDate: issueDate,
-      currency: draft.currency,
-      locale: draft.locale,
-      seller: draft.seller,
-      buyer: draft.buyer,
-      lines: draft.lines,
-      vatBreakdown: draft.vatBreakdown,
-      totals: { ...draft.totals, paidMinor: payment.amountMinor, payableMinor: draft.totals.grossMinor - payment.amountMinor },
-      ...(draft.legalMention ? { legalMention: draft.legalMention } : {}),
-      payment: { paymentId: payment.paymentId, method: payment.paymentMethod, providerPaymentId: payment.providerPaymentId },
+    const numbering = await this.takeNumber(uow, seller, command.succeededAt);
+    const content = draftToInvoice(draft, command, randomUUID(), numbering);
+    const rendered = await this.renderer.render(content);
+    const issue: IssueRecord = {
+      recipients: await this.recipientsOf(uow, draft.accountId),
+      pdf: rendered.pdf,
+      pdfSha256: rendered.sha256,
+      issuedAt: this.clock.now(),
     };
-    const pdf = await renderInvoicePdf(content);
-    const pdfSha256 = createHash('sha256').update(pdf).digest('hex');
-    const issuedAt = new Date();
-    await this.invoices.insertInvoice(manager, {
-      id: content.invoiceId,
-      accountId: content.accountId,
-      draftId: draft.id,
-      series,
-      sequenceNumber,
-      number,
-      catalog: content.catalog,
-      issueDate,
-      taxPointDate: content.taxPointDate,
-      dueDate: content.dueDate,
-      currency: content.currency,
-      locale: content.locale,
-      seller: content.seller,
-      buyer: content.buyer,
-      lines: content.lines,
-      vatBreakdown: content.vatBreakdown,
-      totals: content.totals,
-      legalMention: content.legalMention ?? null,
-      payment: content.payment,
-      recipients,
-      pdf,
-      pdfSha256,
-      issuedAt,
-    });
-    await this.invoices.markDraftInvoiced(manager, draft.id, content.invoiceId);
-    await emit(InvoiceIssuedV1, {
+    await this.invoices.insertInvoice(uow, invoiceRow(draft.id, numbering, content, issue));
+    await this.invoices.markDraftInvoiced(uow, draft.accountId, draft.id, content.invoiceId);
+    await uow.emit(InvoiceIssuedV1, {
       accountId: content.accountId,
       subject: content.invoiceId,
-      data: {
-        ...content,
-        recipients: recipients.length ? recipients : [seller.email],
-        // A reference only: the bytes stay here, served at /internal/invoices/:id/pdf.
-        pdf: { filename: `${number}.pdf`, sha256: pdfSha256, sizeBytes: pdf.length },
-        issuedAt: issuedAt.toISOString(),
-      },
+      data: invoiceIssuedData(content, issue, seller.email),
     });
+  }
+
+  /**
+   * The draft the payment settles, locked so a redelivered payment waits and then finds it invoiced;
+   * null when there is nothing to issue. A payment for another amount is refused, never issued.
+   */
+  private async settledDraft(command: IssueInvoiceCommand, uow: UnitOfWork): Promise<DraftEntity | null> {
+    const draft = await this.invoices.lockDraft(uow, command.accountId, command.draftId);
+    if (!draft) {
+      this.logger.warn(`payment ${command.paymentId} names unknown draft ${command.draftId}`);
+      return null;
+    }
+    if (draft.status === 'invoiced') return null;
+    if (command.amountMinor !== draft.totals.grossMinor || command.currency !== draft.currency) {
+      throw InvoicingError.paymentDoesNotSettleDraft(command, {
+        id: draft.id,
+        grossMinor: draft.totals.grossMinor,
+        currency: draft.currency,
+      });
+    }
+    return draft;
+  }
+
+  /**
+   * The next number of the seller's series of the issue year. It is taken under the series row's lock in
+   * this unit of work, so issuers queue and a rolled-back issue gives its number back: gapless (I3).
+   */
+  private async takeNumber(uow: UnitOfWork, seller: SellerEntity, succeededAt: string): Promise<InvoiceNumbering> {
+    const issueDate = calendarDateInZone(succeededAt, seller.timeZone);
+    const series = `${seller.seriesPrefix}-${issueDate.slice(0, 4)}`;
+    const sequenceNumber = await this.invoices.takeNextNumber(uow, series);
+    return { series, sequenceNumber, number: `${series}-${String(sequenceNumber).padStart(6, '0')}`, issueDate };
+  }
+
+  private async recipientsOf(uow: UnitOfWork, accountId: string): Promise<string[]> {
+    const [details, customer] = await Promise.all([
+      this.billingDetails.findByAccount(uow, accountId),
+      this.customers.findByAccount(uow, accountId),
+    ]);
+    return invoiceRecipients(customer, details);
   }
 }

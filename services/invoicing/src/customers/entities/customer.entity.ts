@@ -1,3 +1,4 @@
+import { CatalogCode, Locale } from '@obolus/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** What invoicing keeps of an account from account.created: who to write to, in which language. */
@@ -7,7 +8,7 @@ export class CustomerEntity {
   @Column({ name: 'company_name', type: 'text' }) companyName!: string;
   @Column({ name: 'owner_email', type: 'text' }) ownerEmail!: string;
   @Column({ type: 'char', length: 2 }) country!: string;
-  @Column({ type: 'text' }) catalog!: 'fr-crm' | 'ro-crm';
-  @Column({ type: 'text' }) locale!: 'fr' | 'ro' | 'en';
+  @Column({ type: 'text' }) catalog!: CatalogCode;
+  @Column({ type: 'text' }) locale!: Locale;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

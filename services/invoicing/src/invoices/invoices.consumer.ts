@@ -1,8 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
-  AccountCreatedV1,
-  AccountCreatedV1Data,
   CloudEvent,
   PaymentSucceededV1,
   PaymentSucceededV1Data,
@@ -10,33 +8,28 @@ import {
   SubscriptionActivatedV1Data,
 } from '@obolus/contracts';
 import { EventHandlerContext } from '@obolus/messaging';
-import { RecordCustomerUseCase } from '../customers/use-cases/record-customer/record-customer.use-case';
+import { IssueInvoiceCommand } from './use-cases/issue-invoice/issue-invoice.command';
 import { IssueInvoiceUseCase } from './use-cases/issue-invoice/issue-invoice.use-case';
+import { RequestPaymentCommand } from './use-cases/request-payment/request-payment.command';
 import { RequestPaymentUseCase } from './use-cases/request-payment/request-payment.use-case';
 
 @Controller()
-export class InvoicingConsumer {
+export class InvoicesConsumer {
   constructor(
-    private readonly recordCustomer: RecordCustomerUseCase,
     private readonly requestPayment: RequestPaymentUseCase,
     private readonly issueInvoice: IssueInvoiceUseCase,
   ) {}
 
-  @EventPattern(AccountCreatedV1.type)
-  onAccountCreated(@Payload() event: CloudEvent<AccountCreatedV1Data>, @Ctx() context: EventHandlerContext): Promise<void> {
-    return this.recordCustomer.execute(event, context);
-  }
-
   @EventPattern(SubscriptionActivatedV1.type)
   onSubscriptionActivated(
     @Payload() event: CloudEvent<SubscriptionActivatedV1Data>,
-    @Ctx() context: EventHandlerContext,
+    @Ctx() uow: EventHandlerContext,
   ): Promise<void> {
-    return this.requestPayment.execute(event, context);
+    return this.requestPayment.execute(RequestPaymentCommand.create({ ...event.data, eventId: event.id }), uow);
   }
 
   @EventPattern(PaymentSucceededV1.type)
-  onPaymentSucceeded(@Payload() event: CloudEvent<PaymentSucceededV1Data>, @Ctx() context: EventHandlerContext): Promise<void> {
-    return this.issueInvoice.execute(event, context);
+  onPaymentSucceeded(@Payload() event: CloudEvent<PaymentSucceededV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.issueInvoice.execute(IssueInvoiceCommand.create(event.data), uow);
   }
 }
