@@ -1,60 +1,75 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@obolus/messaging';
 import { AccountEntity } from './entities/account.entity';
 import { UserEntity } from './entities/user.entity';
 
-/** Accounts and their users; every write takes the caller's transaction, every read the account id. */
+/** Postgres's unique violation: the e-mail address is already a user's (users_email_unique). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '23505';
+}
+
+/** Accounts, their closure and purge; every method works in the caller's unit of work and takes the account id. */
 @Injectable()
 export class AccountsRepository {
-  async insertAccountWithOwner(manager: EntityManager, account: AccountEntity, owner: UserEntity): Promise<void> {
-    await manager.insert(AccountEntity, account);
-    await manager.insert(UserEntity, owner);
+  /**
+   * Inserts the account and its owner; false when the owner's e-mail address is already a user's
+   * (the unit of work is then spoilt: the caller must refuse, so it rolls back).
+   */
+  async insertAccountWithOwner({ manager }: UnitOfWork, account: AccountEntity, owner: UserEntity): Promise<boolean> {
+    try {
+      await manager.insert(AccountEntity, account);
+      await manager.insert(UserEntity, owner);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
-  find(manager: EntityManager, accountId: string): Promise<AccountEntity | null> {
+  find({ manager }: UnitOfWork, accountId: string): Promise<AccountEntity | null> {
     return manager.findOne(AccountEntity, { where: { id: accountId } });
   }
 
   /** Locked for the rest of the caller's transaction. */
-  lock(manager: EntityManager, accountId: string): Promise<AccountEntity | null> {
+  lock({ manager }: UnitOfWork, accountId: string): Promise<AccountEntity | null> {
     return manager.findOne(AccountEntity, { where: { id: accountId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async block(manager: EntityManager, accountId: string, at: Date): Promise<void> {
+  async block({ manager }: UnitOfWork, accountId: string, at: Date): Promise<void> {
     await manager.update(AccountEntity, { id: accountId }, { status: 'blocked', closureRequestedAt: at });
   }
 
-  async schedulePurge(manager: EntityManager, accountId: string, purgeAfter: Date): Promise<void> {
+  async schedulePurge({ manager }: UnitOfWork, accountId: string, purgeAfter: Date): Promise<void> {
     await manager.query(
       `INSERT INTO identity.scheduled_purges (account_id, purge_after) VALUES ($1, $2) ON CONFLICT (account_id) DO NOTHING`,
       [accountId, purgeAfter],
     );
   }
 
-  /** Due purges, claimed so that one replica handles each. */
-  async claimDuePurges(manager: EntityManager, limit: number): Promise<string[]> {
+  /** The next account whose purge is due at `now`, claimed (locked) so that one replica handles it. */
+  async claimDuePurge({ manager }: UnitOfWork, now: Date): Promise<string | undefined> {
     const rows = (await manager.query(
-      `SELECT account_id FROM identity.scheduled_purges WHERE purged_at IS NULL AND purge_after <= now()
-        ORDER BY purge_after LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+      `SELECT account_id FROM identity.scheduled_purges WHERE purged_at IS NULL AND purge_after <= $1
+        ORDER BY purge_after LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [now],
     )) as { account_id: string }[];
-    return rows.map((row) => row.account_id);
+    return rows[0]?.account_id;
   }
 
   /**
-   * Deletes the account's personal data (users, sessions, tokens, invitations, the trail's
-   * addresses) and keeps a tombstone row so the id stays known as closed.
+   * Deletes the account's personal data across identity's tables (users, sessions, tokens,
+   * invitations, the trail's addresses) and keeps a tombstone row so the id stays known as closed.
    */
-  async purge(manager: EntityManager, accountId: string): Promise<void> {
+  async purge({ manager }: UnitOfWork, accountId: string, at: Date): Promise<void> {
     await manager.query(`DELETE FROM identity.invitations WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM identity.password_reset_tokens WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM identity.sessions WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM identity.users WHERE account_id = $1`, [accountId]);
     await manager.query(`UPDATE identity.audit_log SET client_ip = NULL, details = '{}' WHERE account_id = $1`, [accountId]);
     await manager.query(
-      `UPDATE identity.accounts SET status = 'closed', company_name = '[purged]', purged_at = now() WHERE id = $1`,
-      [accountId],
+      `UPDATE identity.accounts SET status = 'closed', company_name = '[purged]', purged_at = $2 WHERE id = $1`,
+      [accountId, at],
     );
-    await manager.query(`UPDATE identity.scheduled_purges SET purged_at = now() WHERE account_id = $1`, [accountId]);
+    await manager.query(`UPDATE identity.scheduled_purges SET purged_at = $2 WHERE account_id = $1`, [accountId, at]);
   }
 }

@@ -1,14 +1,19 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, TenantAccountId } from '@obolus/auth';
+import { UnitOfWorkRunner } from '@obolus/messaging';
 import { AuditLogQuery, AuditEntryView } from './dto/audit-log.dto';
+import { ListAuditLogCommand } from './use-cases/list-audit-log/list-audit-log.command';
 import { ListAuditLogUseCase } from './use-cases/list-audit-log/list-audit-log.use-case';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('accounts/:accountId/audit-log')
 export class AuditLogController {
-  constructor(private readonly listAuditLog: ListAuditLogUseCase) {}
+  constructor(
+    private readonly work: UnitOfWorkRunner,
+    private readonly listAuditLog: ListAuditLogUseCase,
+  ) {}
 
   @Roles('owner', 'admin')
   @Get()
@@ -17,6 +22,6 @@ export class AuditLogController {
   })
   @ApiOkResponse({ type: AuditEntryView, isArray: true })
   list(@TenantAccountId() accountId: string, @Query() query: AuditLogQuery): Promise<AuditEntryView[]> {
-    return this.listAuditLog.execute(accountId, { limit: query.limit ?? 50, ...(query.before ? { before: query.before } : {}) });
+    return this.work.run((uow) => this.listAuditLog.execute(ListAuditLogCommand.create({ accountId, ...query }), uow));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@obolus/messaging';
 
 export type AuditEventName =
   | 'sign-in.succeeded'
@@ -38,10 +38,26 @@ export interface AuditRecord {
   occurredAt: string;
 }
 
+interface AuditRow {
+  id: string;
+  event: AuditEventName;
+  actor_user_id: string | null;
+  subject_id: string | null;
+  client_ip: string | null;
+  details: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+/** A page of the trail: at most `limit` entries older than the entry `before`. */
+export interface AuditPage {
+  limit: number;
+  before?: string;
+}
+
 /** The security trail: written in the transaction of the change it records. */
 @Injectable()
 export class AuditLogRepository {
-  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+  async record({ manager }: UnitOfWork, entry: AuditEntry): Promise<void> {
     await manager.query(
       `INSERT INTO identity.audit_log (account_id, staff_id, actor_user_id, subject_id, event, client_ip, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -58,11 +74,7 @@ export class AuditLogRepository {
   }
 
   /** One account's trail, newest first, by pages (`before` is the last id of the previous page). */
-  async listForAccount(
-    manager: EntityManager,
-    accountId: string,
-    page: { limit: number; before?: string },
-  ): Promise<AuditRecord[]> {
+  async listForAccount({ manager }: UnitOfWork, accountId: string, page: AuditPage): Promise<AuditRecord[]> {
     const rows = (await manager.query(
       `SELECT id::text, event, actor_user_id, subject_id, client_ip, details, occurred_at
          FROM identity.audit_log
@@ -70,15 +82,7 @@ export class AuditLogRepository {
         ORDER BY id DESC
         LIMIT $3`,
       [accountId, page.before ?? null, page.limit],
-    )) as {
-      id: string;
-      event: AuditEventName;
-      actor_user_id: string | null;
-      subject_id: string | null;
-      client_ip: string | null;
-      details: Record<string, unknown>;
-      occurred_at: Date;
-    }[];
+    )) as AuditRow[];
     return rows.map((row) => ({
       id: row.id,
       event: row.event,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@obolus/messaging';
+import { InvitableRole } from './dto/users.dto';
 
 export interface NewInvitation {
   id: string;
   accountId: string;
   email: string;
-  role: 'admin' | 'user';
+  role: InvitableRole;
   tokenHash: Buffer;
   invitedByUserId: string;
   expiresAt: Date;
@@ -15,12 +16,13 @@ export interface ClaimedInvitation {
   id: string;
   accountId: string;
   email: string;
-  role: 'admin' | 'user';
+  role: InvitableRole;
 }
 
+/** Invitations to join an account, stored by the hash of their single-use token. */
 @Injectable()
 export class InvitationsRepository {
-  async insert(manager: EntityManager, invitation: NewInvitation): Promise<void> {
+  async insert({ manager }: UnitOfWork, invitation: NewInvitation): Promise<void> {
     await manager.query(
       `INSERT INTO identity.invitations (id, account_id, email, role, token_hash, invited_by_user_id, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
@@ -36,17 +38,18 @@ export class InvitationsRepository {
   }
 
   /**
-   * Spends the invitation if it is unused, unexpired and its account active: one statement, so two
-   * concurrent accepts cannot both succeed.
+   * Spends the invitation if it is unused, unexpired at `now` and its account active: one statement,
+   * so two concurrent accepts cannot both succeed. The token is all the invitee has: the account is
+   * found through it.
    */
-  async claim(manager: EntityManager, tokenHash: Buffer, userId: string): Promise<ClaimedInvitation | undefined> {
+  async claim({ manager }: UnitOfWork, tokenHash: Buffer, userId: string, now: Date): Promise<ClaimedInvitation | undefined> {
     const [rows] = (await manager.query(
-      `UPDATE identity.invitations i SET accepted_at = now(), accepted_user_id = $2
+      `UPDATE identity.invitations i SET accepted_at = $3, accepted_user_id = $2
          FROM identity.accounts a
-        WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at > now() AND a.id = i.account_id AND a.status = 'active'
+        WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.expires_at > $3 AND a.id = i.account_id AND a.status = 'active'
         RETURNING i.id, i.account_id, i.email, i.role`,
-      [tokenHash, userId],
-    )) as [{ id: string; account_id: string; email: string; role: 'admin' | 'user' }[], number];
+      [tokenHash, userId, now],
+    )) as [{ id: string; account_id: string; email: string; role: InvitableRole }[], number];
     const row = rows[0];
     return row ? { id: row.id, accountId: row.account_id, email: row.email, role: row.role } : undefined;
   }

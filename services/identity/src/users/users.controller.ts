@@ -1,20 +1,33 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, TenantAccountId } from '@obolus/auth';
+import { UnitOfWorkRunner } from '@obolus/messaging';
 import { Client } from '../auth/client-info.decorator';
 import { ClientInfo } from '../sessions/session-tokens';
 import { AccountMemberView, ChangeRoleDto, InvitationView, InviteUserDto } from './dto/users.dto';
+import { ChangeRoleCommand } from './use-cases/change-role/change-role.command';
 import { ChangeRoleUseCase } from './use-cases/change-role/change-role.use-case';
+import { InviteUserCommand } from './use-cases/invite-user/invite-user.command';
 import { InviteUserUseCase } from './use-cases/invite-user/invite-user.use-case';
+import { ListUsersCommand } from './use-cases/list-users/list-users.command';
 import { ListUsersUseCase } from './use-cases/list-users/list-users.use-case';
+import { RemoveUserCommand } from './use-cases/remove-user/remove-user.command';
 import { RemoveUserUseCase } from './use-cases/remove-user/remove-user.use-case';
 import { UserIdParam } from './uuid-param';
+
+/** The caller, as the users' commands name them. */
+const actor = (principal: Principal, client: ClientInfo) => ({
+  actorUserId: principal.userId,
+  actorRole: principal.role,
+  clientIp: client.ip,
+});
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('accounts/:accountId')
 export class UsersController {
   constructor(
+    private readonly work: UnitOfWorkRunner,
     private readonly listUsers: ListUsersUseCase,
     private readonly changeRole: ChangeRoleUseCase,
     private readonly removeUser: RemoveUserUseCase,
@@ -25,7 +38,7 @@ export class UsersController {
   @ApiOperation({ summary: 'The users of the account and their roles' })
   @ApiOkResponse({ type: AccountMemberView, isArray: true })
   list(@TenantAccountId() accountId: string): Promise<AccountMemberView[]> {
-    return this.listUsers.execute(accountId);
+    return this.work.run((uow) => this.listUsers.execute(ListUsersCommand.create({ accountId }), uow));
   }
 
   @Roles('owner', 'admin')
@@ -35,11 +48,13 @@ export class UsersController {
   role(
     @TenantAccountId() accountId: string,
     @UserIdParam() userId: string,
-    @CurrentPrincipal() actor: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Body() body: ChangeRoleDto,
     @Client() client: ClientInfo,
   ): Promise<AccountMemberView> {
-    return this.changeRole.execute({ actor, accountId, userId, role: body.role, client });
+    return this.work.run((uow) =>
+      this.changeRole.execute(ChangeRoleCommand.create({ accountId, userId, role: body.role, ...actor(principal, client) }), uow),
+    );
   }
 
   @Roles('owner', 'admin')
@@ -50,10 +65,12 @@ export class UsersController {
   remove(
     @TenantAccountId() accountId: string,
     @UserIdParam() userId: string,
-    @CurrentPrincipal() actor: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Client() client: ClientInfo,
   ): Promise<void> {
-    return this.removeUser.execute(actor, accountId, userId, client);
+    return this.work.run((uow) =>
+      this.removeUser.execute(RemoveUserCommand.create({ accountId, userId, ...actor(principal, client) }), uow),
+    );
   }
 
   @Roles('owner', 'admin')
@@ -63,10 +80,15 @@ export class UsersController {
   @ApiCreatedResponse({ type: InvitationView })
   invite(
     @TenantAccountId() accountId: string,
-    @CurrentPrincipal() actor: Principal,
+    @CurrentPrincipal() principal: Principal,
     @Body() body: InviteUserDto,
     @Client() client: ClientInfo,
   ): Promise<InvitationView> {
-    return this.inviteUser.execute({ actor, accountId, email: body.email, role: body.role, client });
+    return this.work.run((uow) =>
+      this.inviteUser.execute(
+        InviteUserCommand.create({ accountId, email: body.email, role: body.role, ...actor(principal, client) }),
+        uow,
+      ),
+    );
   }
 }

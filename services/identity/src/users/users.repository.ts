@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Locale, Role } from '@obolus/contracts';
+import { UnitOfWork } from '@obolus/messaging';
+import { Clock } from '@obolus/platform';
+import { isUniqueViolation } from '../accounts/accounts.repository';
 import { AccountStatus } from '../accounts/entities/account.entity';
-import { Role, UserEntity } from '../accounts/entities/user.entity';
+import { UserEntity } from '../accounts/entities/user.entity';
 
 export interface UserWithAccount {
   userId: string;
@@ -10,35 +13,34 @@ export interface UserWithAccount {
   role: Role;
   passwordHash: string | null;
   accountStatus: AccountStatus;
-  locale: 'fr' | 'ro' | 'en';
+  locale: Locale;
 }
 
-export interface AccountMember {
-  userId: string;
+interface UserWithAccountRow {
+  id: string;
+  account_id: string;
   email: string;
-  name: string | null;
   role: Role;
-  joinedAt: string;
+  password_hash: string | null;
+  status: AccountStatus;
+  locale: Locale;
 }
 
-/** The users of an account. Only sign-in and reset look a user up by e-mail alone: that is how the account is found. */
+/**
+ * The users of an account. Only sign-in, reset and the uniqueness check look a user up by e-mail
+ * alone: an address is unique across Obolus, and that is how the account is found.
+ */
 @Injectable()
 export class UsersRepository {
-  async findByEmail(manager: EntityManager, email: string): Promise<UserWithAccount | undefined> {
+  constructor(private readonly clock: Clock) {}
+
+  async findByEmail({ manager }: UnitOfWork, email: string): Promise<UserWithAccount | undefined> {
     const rows = (await manager.query(
       `SELECT u.id, u.account_id, u.email, u.role, u.password_hash, a.status, a.locale
          FROM identity.users u JOIN identity.accounts a ON a.id = u.account_id
         WHERE lower(u.email) = lower($1)`,
       [email],
-    )) as {
-      id: string;
-      account_id: string;
-      email: string;
-      role: Role;
-      password_hash: string | null;
-      status: AccountStatus;
-      locale: 'fr' | 'ro' | 'en';
-    }[];
+    )) as UserWithAccountRow[];
     const row = rows[0];
     return row
       ? {
@@ -53,44 +55,48 @@ export class UsersRepository {
       : undefined;
   }
 
-  async emailTaken(manager: EntityManager, email: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM identity.users WHERE lower(email) = lower($1)`, [email]);
+  async emailTaken({ manager }: UnitOfWork, email: string): Promise<boolean> {
+    const rows = (await manager.query(`SELECT 1 FROM identity.users WHERE lower(email) = lower($1)`, [email])) as unknown[];
     return rows.length > 0;
   }
 
-  find(manager: EntityManager, accountId: string, userId: string): Promise<UserEntity | null> {
+  find({ manager }: UnitOfWork, accountId: string, userId: string): Promise<UserEntity | null> {
     return manager.findOne(UserEntity, { where: { id: userId, accountId } });
   }
 
-  /** The account's users, locked: role changes and removals check "the last owner" against them. */
-  lockAll(manager: EntityManager, accountId: string): Promise<UserEntity[]> {
+  /** The account's users, oldest first, locked: role changes and removals check "the last owner" against them. */
+  lockAll({ manager }: UnitOfWork, accountId: string): Promise<UserEntity[]> {
     return manager.find(UserEntity, { where: { accountId }, lock: { mode: 'pessimistic_write' }, order: { createdAt: 'ASC' } });
   }
 
-  async list(manager: EntityManager, accountId: string): Promise<AccountMember[]> {
-    const users = await manager.find(UserEntity, { where: { accountId }, order: { createdAt: 'ASC' } });
-    return users.map((u) => ({
-      userId: u.id,
-      email: u.email,
-      name: u.displayName ?? null,
-      role: u.role,
-      joinedAt: u.createdAt.toISOString(),
-    }));
+  /** The account's users, oldest first. */
+  list({ manager }: UnitOfWork, accountId: string): Promise<UserEntity[]> {
+    return manager.find(UserEntity, { where: { accountId }, order: { createdAt: 'ASC' } });
   }
 
-  async insert(manager: EntityManager, user: UserEntity): Promise<void> {
-    await manager.insert(UserEntity, user);
+  /**
+   * Inserts the user; false when the e-mail address is already a user's (the unit of work is then
+   * spoilt: the caller must refuse, so it rolls back).
+   */
+  async insert({ manager }: UnitOfWork, user: UserEntity): Promise<boolean> {
+    try {
+      await manager.insert(UserEntity, user);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
-  async setRole(manager: EntityManager, accountId: string, userId: string, role: Role): Promise<void> {
+  async setRole({ manager }: UnitOfWork, accountId: string, userId: string, role: Role): Promise<void> {
     await manager.update(UserEntity, { id: userId, accountId }, { role });
   }
 
-  async setPasswordHash(manager: EntityManager, accountId: string, userId: string, passwordHash: string): Promise<void> {
-    await manager.update(UserEntity, { id: userId, accountId }, { passwordHash, passwordChangedAt: new Date() });
+  async setPasswordHash({ manager }: UnitOfWork, accountId: string, userId: string, passwordHash: string): Promise<void> {
+    await manager.update(UserEntity, { id: userId, accountId }, { passwordHash, passwordChangedAt: this.clock.now() });
   }
 
-  async delete(manager: EntityManager, accountId: string, userId: string): Promise<void> {
+  async delete({ manager }: UnitOfWork, accountId: string, userId: string): Promise<void> {
     await manager.delete(UserEntity, { id: userId, accountId });
   }
 }

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, SIGNUP_CHANNEL_MAX_LENGTH, SIGNUP_CHANNEL_PATTERN } from '@obolus/contracts';
+import {
+  CATALOG_CODES,
+  CatalogCode,
+  EMAIL_MAX_LENGTH,
+  Locale,
+  LOCALES,
+  NAME_MAX_LENGTH,
+  SIGNUP_CHANNEL_MAX_LENGTH,
+  SIGNUP_CHANNEL_PATTERN,
+} from '@obolus/contracts';
 import { IsCountryCode, IsEmailAddress, IsSignupChannel, IsSingleLineText } from '@obolus/platform';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsStrongPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../credentials/password-policy';
@@ -30,9 +39,9 @@ export class SignUpDto {
   @IsCountryCode()
   country!: string;
 
-  @ApiProperty({ enum: ['fr-crm', 'ro-crm'], description: 'The catalog, and with it the seller entity' })
-  @IsIn(['fr-crm', 'ro-crm'])
-  catalog!: 'fr-crm' | 'ro-crm';
+  @ApiProperty({ enum: CATALOG_CODES, description: 'The catalog, and with it the seller entity' })
+  @IsIn(CATALOG_CODES)
+  catalog!: CatalogCode;
 
   @ApiProperty({
     example: 'partner',
@@ -43,10 +52,10 @@ export class SignUpDto {
   @IsSignupChannel()
   signupChannel!: string;
 
-  @ApiPropertyOptional({ enum: ['fr', 'ro', 'en'] })
+  @ApiPropertyOptional({ enum: LOCALES })
   @IsOptional()
-  @IsIn(['fr', 'ro', 'en'])
-  locale?: 'fr' | 'ro' | 'en';
+  @IsIn(LOCALES)
+  locale?: Locale;
 }
 
 export class SignUpResultView {

@@ -1,3 +1,4 @@
+import { CatalogCode, Locale } from '@obolus/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 export type AccountStatus = 'active' | 'blocked' | 'closed';
@@ -7,9 +8,9 @@ export class AccountEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'company_name' }) companyName!: string;
   @Column() country!: string;
-  @Column({ type: 'text' }) catalog!: 'fr-crm' | 'ro-crm';
+  @Column({ type: 'text' }) catalog!: CatalogCode;
   @Column({ name: 'signup_channel' }) signupChannel!: string;
-  @Column({ type: 'text' }) locale!: 'fr' | 'ro' | 'en';
+  @Column({ type: 'text' }) locale!: Locale;
   @Column({ type: 'text' }) status!: AccountStatus;
   @Column({ name: 'closure_requested_at', type: 'timestamptz', nullable: true }) closureRequestedAt?: Date | null;
   @Column({ name: 'purged_at', type: 'timestamptz', nullable: true }) purgedAt?: Date | null;

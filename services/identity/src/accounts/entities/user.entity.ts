@@ -1,6 +1,5 @@
+import { Role } from '@obolus/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-export type Role = 'owner' | 'admin' | 'user';
 
 @Entity({ schema: 'identity', name: 'users' })
 export class UserEntity {

@@ -1,13 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from '@obolus/contracts';
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, Role, ROLES } from '@obolus/contracts';
 import { IsEmailAddress, IsSingleLineText } from '@obolus/platform';
 import { IsIn, IsString, Length } from 'class-validator';
 import { IsStrongPassword } from '../../credentials/password-policy';
 
+/** The roles an invitation can give: an owner is made by changing a member's role. */
+export type InvitableRole = Exclude<Role, 'owner'>;
+export const INVITABLE_ROLES: readonly InvitableRole[] = ['admin', 'user'];
+
 export class ChangeRoleDto {
-  @ApiProperty({ enum: ['owner', 'admin', 'user'] })
-  @IsIn(['owner', 'admin', 'user'])
-  role!: 'owner' | 'admin' | 'user';
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
 }
 
 export class InviteUserDto {
@@ -15,9 +19,9 @@ export class InviteUserDto {
   @IsEmailAddress()
   email!: string;
 
-  @ApiProperty({ enum: ['admin', 'user'] })
-  @IsIn(['admin', 'user'])
-  role!: 'admin' | 'user';
+  @ApiProperty({ enum: INVITABLE_ROLES })
+  @IsIn(INVITABLE_ROLES)
+  role!: InvitableRole;
 }
 
 export class AcceptInvitationDto {
@@ -39,14 +43,14 @@ export class AccountMemberView {
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty() email!: string;
   @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty({ enum: ['owner', 'admin', 'user'] }) role!: 'owner' | 'admin' | 'user';
+  @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ format: 'date-time' }) joinedAt!: string;
 }
 
 export class InvitationView {
   @ApiProperty({ format: 'uuid' }) invitationId!: string;
   @ApiProperty() email!: string;
-  @ApiProperty({ enum: ['admin', 'user'] }) role!: 'admin' | 'user';
+  @ApiProperty({ enum: INVITABLE_ROLES }) role!: InvitableRole;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 

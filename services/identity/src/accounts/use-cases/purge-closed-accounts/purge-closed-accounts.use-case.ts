@@ -1,16 +1,17 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DATA_SOURCE, LOGGER } from '@obolus/platform';
+import { UnitOfWork, UnitOfWorkRunner } from '@obolus/messaging';
+import { Clock, LOGGER } from '@obolus/platform';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { SignInThrottle } from '../../../auth/sign-in-throttle';
 import { IDENTITY_CONFIG, IdentityConfig } from '../../../identity.config';
 import { AccountsRepository } from '../../accounts.repository';
+import { PurgeClosedAccountsCommand } from './purge-closed-accounts.command';
 
 /**
  * Scheduled work kept in Postgres: closed accounts whose retention has passed are purged. Every
- * replica polls; `FOR UPDATE SKIP LOCKED` gives each due account to one of them, and a purge that
- * failed half-way is retried at the next poll (its transaction rolled back).
+ * replica polls; `FOR UPDATE SKIP LOCKED` gives each due account to one of them. Each account is
+ * purged in its own unit of work, so one that fails half-way rolls back and is retried at the next poll.
  */
 @Injectable()
 export class PurgeClosedAccountsUseCase implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -18,12 +19,13 @@ export class PurgeClosedAccountsUseCase implements OnApplicationBootstrap, OnApp
   private running?: Promise<number>;
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly work: UnitOfWorkRunner,
     private readonly accounts: AccountsRepository,
     private readonly throttle: SignInThrottle,
     private readonly audit: AuditLogRepository,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -34,6 +36,23 @@ export class PurgeClosedAccountsUseCase implements OnApplicationBootstrap, OnApp
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
+  }
+
+  /** Purges every account whose retention has passed, one unit of work each, up to the batch; returns how many. */
+  async execute(command = PurgeClosedAccountsCommand.create()): Promise<number> {
+    let purged = 0;
+    while (purged < command.batch && (await this.work.run((uow) => this.purgeNext(uow)))) purged += 1;
+    return purged;
+  }
+
+  /** Claims and purges one due account; false when none is due. */
+  private async purgeNext(uow: UnitOfWork): Promise<boolean> {
+    const now = this.clock.now();
+    const accountId = await this.accounts.claimDuePurge(uow, now);
+    if (!accountId) return false;
+    await this.accounts.purge(uow, accountId, now);
+    await this.audit.record(uow, { event: 'account.purged', accountId });
+    return true;
   }
 
   private async tick(): Promise<void> {
@@ -47,23 +66,6 @@ export class PurgeClosedAccountsUseCase implements OnApplicationBootstrap, OnApp
       this.logger.error({ error: String(error) }, 'purge of closed accounts failed');
     } finally {
       this.running = undefined;
-    }
-  }
-
-  /** Purges every account whose retention has passed, one transaction each; returns how many. */
-  async execute(batch = 20): Promise<number> {
-    let purged = 0;
-    for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const [accountId] = await this.accounts.claimDuePurges(manager, 1);
-        if (!accountId) return false;
-        await this.accounts.purge(manager, accountId);
-        await this.audit.record(manager, { event: 'account.purged', accountId });
-        return true;
-      });
-      if (!done) return purged;
-      purged += 1;
-      if (purged >= batch) return purged;
     }
   }
 }

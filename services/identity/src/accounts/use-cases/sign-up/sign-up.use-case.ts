@@ -1,11 +1,13 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AccountCreatedV1 } from '@obolus/contracts';
-import { OutboxWriter } from '@obolus/messaging';
-import { ApiError, DATA_SOURCE } from '@obolus/platform';
+import { UnitOfWork } from '@obolus/messaging';
+import { Clock } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../../credentials/password-hasher';
+import { IdentityError } from '../../../identity.errors';
 import { AccountsRepository } from '../../accounts.repository';
+import { AccountEntity } from '../../entities/account.entity';
+import { UserEntity } from '../../entities/user.entity';
 import { SignUpCommand } from './sign-up.command';
 
 export interface SignUpResult {
@@ -13,69 +15,47 @@ export interface SignUpResult {
   ownerUserId: string;
 }
 
-/** Creates the account (tenant) and its owner, and announces it, in one transaction (A1). */
+/** Creates the account (tenant) and its owner, and announces it, in the caller's unit of work (A1). */
 @Injectable()
 export class SignUpUseCase {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly accounts: AccountsRepository,
-    private readonly outbox: OutboxWriter,
     private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
   ) {}
 
-  async execute(command: SignUpCommand): Promise<SignUpResult> {
-    const accountId = randomUUID();
-    const ownerUserId = randomUUID();
-    const passwordHash = await this.hasher.hash(command.password);
-    const createdAt = new Date();
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        await this.accounts.insertAccountWithOwner(
-          manager,
-          {
-            id: accountId,
-            companyName: command.companyName,
-            country: command.country,
-            catalog: command.catalog,
-            signupChannel: command.signupChannel,
-            locale: command.locale,
-            status: 'active',
-            createdAt,
-          },
-          {
-            id: ownerUserId,
-            accountId,
-            email: command.email,
-            role: 'owner',
-            passwordHash,
-            passwordChangedAt: createdAt,
-            createdAt,
-          },
-        );
-        await this.outbox.append(manager, AccountCreatedV1, {
-          accountId,
-          subject: accountId,
-          data: {
-            accountId,
-            ownerUserId,
-            ownerEmail: command.email,
-            companyName: command.companyName,
-            country: command.country,
-            catalog: command.catalog,
-            signupChannel: command.signupChannel,
-            locale: command.locale,
-            createdAt: createdAt.toISOString(),
-          },
-        });
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code === '23505') {
-        throw new ApiError(HttpStatus.CONFLICT, 'EMAIL_TAKEN', 'an account already uses this e-mail address', [
-          { field: 'email', reason: 'is already registered' },
-        ]);
-      }
-      throw error;
+  async execute(command: SignUpCommand, uow: UnitOfWork): Promise<SignUpResult> {
+    const createdAt = this.clock.now();
+    const account = newAccount(command, createdAt);
+    const owner = newOwner(account, command.email, await this.hasher.hash(command.password));
+    if (!(await this.accounts.insertAccountWithOwner(uow, account, owner))) {
+      throw IdentityError.emailTaken('an account already uses this e-mail address');
     }
-    return { accountId, ownerUserId };
+    await uow.emit(AccountCreatedV1, {
+      accountId: account.id,
+      subject: account.id,
+      data: {
+        accountId: account.id,
+        ownerUserId: owner.id,
+        ownerEmail: owner.email,
+        companyName: account.companyName,
+        country: account.country,
+        catalog: account.catalog,
+        signupChannel: account.signupChannel,
+        locale: account.locale,
+        createdAt: createdAt.toISOString(),
+      },
+    });
+    return { accountId: account.id, ownerUserId: owner.id };
   }
+}
+
+function newAccount(command: SignUpCommand, createdAt: Date): AccountEntity {
+  const { companyName, country, catalog, signupChannel, locale } = command;
+  return { id: randomUUID(), companyName, country, catalog, signupChannel, locale, status: 'active', createdAt };
+}
+
+function newOwner(account: AccountEntity, email: string, passwordHash: string): UserEntity {
+  const { createdAt } = account;
+  return { id: randomUUID(), accountId: account.id, email, role: 'owner', passwordHash, passwordChangedAt: createdAt, createdAt };
 }

@@ -1,16 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE } from '@obolus/platform';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@obolus/messaging';
 import { AuditLogRepository, AuditRecord } from '../../audit-log.repository';
+import { ListAuditLogCommand } from './list-audit-log.command';
 
+/** The security events of the account, newest first, by pages. */
 @Injectable()
 export class ListAuditLogUseCase {
-  constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    private readonly audit: AuditLogRepository,
-  ) {}
+  constructor(private readonly audit: AuditLogRepository) {}
 
-  execute(accountId: string, page: { limit: number; before?: string }): Promise<AuditRecord[]> {
-    return this.audit.listForAccount(this.dataSource.manager, accountId, page);
+  execute(command: ListAuditLogCommand, uow: UnitOfWork): Promise<AuditRecord[]> {
+    const { accountId, limit, before } = command;
+    return this.audit.listForAccount(uow, accountId, { limit, ...(before ? { before } : {}) });
   }
 }

@@ -1,16 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE } from '@obolus/platform';
-import { DataSource } from 'typeorm';
-import { AccountMember, UsersRepository } from '../../users.repository';
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@obolus/messaging';
+import { AccountMember, toAccountMember } from '../../mappers/account-member';
+import { UsersRepository } from '../../users.repository';
+import { ListUsersCommand } from './list-users.command';
 
+/** The users of the account and their roles, oldest first. */
 @Injectable()
 export class ListUsersUseCase {
-  constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    private readonly users: UsersRepository,
-  ) {}
+  constructor(private readonly users: UsersRepository) {}
 
-  execute(accountId: string): Promise<AccountMember[]> {
-    return this.users.list(this.dataSource.manager, accountId);
+  async execute(command: ListUsersCommand, uow: UnitOfWork): Promise<AccountMember[]> {
+    return (await this.users.list(uow, command.accountId)).map(toAccountMember);
   }
 }

@@ -1,0 +1,84 @@
+import { AccountCreatedV1 } from '@obolus/contracts';
+import { InvalidCommandError } from '@obolus/platform';
+import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { PasswordHasher } from '../../../credentials/password-hasher';
+import { IdentityErrorCode } from '../../../identity.errors';
+import { AccountsRepository } from '../../accounts.repository';
+import { InMemoryAccounts } from '../../test-support/in-memory-accounts';
+import { PlainPasswordHasher } from '../../test-support/stand-ins';
+import { SignUpCommand, SignUpInput } from './sign-up.command';
+import { SignUpUseCase } from './sign-up.use-case';
+
+describe('SignUpUseCase', () => {
+  const clock = new SettableClock(new Date('2026-03-02T09:00:00Z'));
+  let tables: InMemoryAccounts;
+  let signUp: SignUpUseCase;
+
+  const input: SignUpInput = {
+    companyName: '  Atelier Dupont ',
+    email: ' owner@atelier-dupont.fr ',
+    password: 'a long enough passphrase',
+    country: 'FR',
+    catalog: 'fr-crm',
+    signupChannel: 'partner',
+  };
+
+  beforeEach(() => {
+    tables = new InMemoryAccounts();
+    signUp = new SignUpUseCase(
+      tables as unknown as AccountsRepository,
+      new PlainPasswordHasher() as unknown as PasswordHasher,
+      clock,
+    );
+  });
+
+  it('creates the account and its owner and announces account.created with the trimmed names', async () => {
+    const uow = new RecordingUnitOfWork(clock);
+    const { accountId, ownerUserId } = await signUp.execute(SignUpCommand.create(input), uow);
+    expect(uow.dataOf(AccountCreatedV1)).toEqual([
+      {
+        accountId,
+        ownerUserId,
+        ownerEmail: 'owner@atelier-dupont.fr',
+        companyName: 'Atelier Dupont',
+        country: 'FR',
+        catalog: 'fr-crm',
+        signupChannel: 'partner',
+        locale: 'fr',
+        createdAt: '2026-03-02T09:00:00.000Z',
+      },
+    ]);
+    expect(tables.accounts.get(accountId)).toMatchObject({ status: 'active', companyName: 'Atelier Dupont' });
+    expect(tables.users.get(ownerUserId)).toMatchObject({
+      accountId,
+      role: 'owner',
+      passwordHash: 'plain:a long enough passphrase',
+    });
+  });
+
+  it('speaks Romanian to ro-crm and Romania, French to France, English elsewhere, unless told', () => {
+    expect(SignUpCommand.create({ ...input, catalog: 'ro-crm' }).locale).toBe('ro');
+    expect(SignUpCommand.create({ ...input, country: 'RO' }).locale).toBe('ro');
+    expect(SignUpCommand.create({ ...input, country: 'BE' }).locale).toBe('en');
+    expect(SignUpCommand.create({ ...input, country: 'RO', locale: 'en' }).locale).toBe('en');
+  });
+
+  it('refuses an address already registered, whatever its case, with 409 EMAIL_TAKEN on the email field', async () => {
+    await signUp.execute(SignUpCommand.create(input), new RecordingUnitOfWork());
+    const uow = new RecordingUnitOfWork();
+    await expect(signUp.execute(SignUpCommand.create({ ...input, email: 'OWNER@atelier-dupont.fr' }), uow)).rejects.toMatchObject(
+      {
+        code: IdentityErrorCode.EmailTaken,
+        kind: 'conflict',
+        message: 'an account already uses this e-mail address',
+        fields: [{ field: 'email', reason: 'is already registered' }],
+      },
+    );
+    expect(uow.emitted).toHaveLength(0);
+    expect(tables.accounts.size).toBe(1);
+  });
+
+  it('refuses a command with a bad catalog or address before anything is written', () => {
+    expect(() => SignUpCommand.create({ ...input, catalog: 'de-crm' as never, email: 'nope' })).toThrow(InvalidCommandError);
+  });
+});

@@ -1,0 +1,36 @@
+import { UnitOfWork } from '@obolus/messaging';
+import { AuditEntry, AuditLogRepository, AuditPage, AuditRecord } from '../audit-log.repository';
+
+/** The security trail in memory, in the order written, for use-case specs. */
+export class InMemoryAuditLog implements Pick<AuditLogRepository, keyof AuditLogRepository> {
+  readonly entries: (AuditEntry & { id: string; occurredAt: Date })[] = [];
+
+  constructor(private readonly now: () => Date = () => new Date(0)) {}
+
+  async record(_uow: UnitOfWork, entry: AuditEntry): Promise<void> {
+    this.entries.push({ ...entry, id: String(this.entries.length + 1), occurredAt: this.now() });
+  }
+
+  async listForAccount(_uow: UnitOfWork, accountId: string, page: AuditPage): Promise<AuditRecord[]> {
+    return this.entries
+      .filter((e) => e.accountId === accountId && (page.before === undefined || Number(e.id) < Number(page.before)))
+      .reverse()
+      .slice(0, page.limit)
+      .map((e) => ({
+        id: e.id,
+        event: e.event,
+        actorUserId: e.actorUserId ?? null,
+        subjectId: e.subjectId ?? null,
+        clientIp: e.clientIp ?? null,
+        details: e.details ?? {},
+        occurredAt: e.occurredAt.toISOString(),
+      }));
+  }
+
+  /** What the purge leaves of the account's trail: the events, without addresses or details. */
+  scrub(accountId: string): void {
+    for (const entry of this.entries) {
+      if (entry.accountId === accountId) Object.assign(entry, { clientIp: null, details: {} });
+    }
+  }
+}

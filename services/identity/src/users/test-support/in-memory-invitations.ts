@@ -1,0 +1,30 @@
+import { UnitOfWork } from '@obolus/messaging';
+import { InMemoryAccounts } from '../../accounts/test-support/in-memory-accounts';
+import { ClaimedInvitation, InvitationsRepository, NewInvitation } from '../invitations.repository';
+
+type InvitationRow = NewInvitation & { acceptedAt?: Date; acceptedUserId?: string };
+
+/** The invitations table in memory, by token hash; claims check the account as the SQL does. */
+export class InMemoryInvitations implements Pick<InvitationsRepository, keyof InvitationsRepository> {
+  readonly rows = new Map<string, InvitationRow>();
+
+  constructor(private readonly tables: InMemoryAccounts) {}
+
+  async insert(_uow: UnitOfWork, invitation: NewInvitation): Promise<void> {
+    this.rows.set(invitation.tokenHash.toString('hex'), { ...invitation });
+  }
+
+  async claim(_uow: UnitOfWork, tokenHash: Buffer, userId: string, now: Date): Promise<ClaimedInvitation | undefined> {
+    const row = this.rows.get(tokenHash.toString('hex'));
+    if (!row || row.acceptedAt || row.expiresAt <= now) return undefined;
+    if (this.tables.accounts.get(row.accountId)?.status !== 'active') return undefined;
+    Object.assign(row, { acceptedAt: now, acceptedUserId: userId });
+    return { id: row.id, accountId: row.accountId, email: row.email, role: row.role };
+  }
+
+  /** Gives a claimed invitation back, as the rollback of a refused accept does. */
+  release(tokenHash: Buffer): void {
+    const row = this.rows.get(tokenHash.toString('hex'));
+    if (row) Object.assign(row, { acceptedAt: undefined, acceptedUserId: undefined });
+  }
+}
