@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceConfig, ServiceModule } from '@obolus/platform';
+import { ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { NotificationsInitial1732233600600 } from './database/migrations/1732233600600-notifications-initial';
 import { DeliveriesDispatch1764201600600 } from './database/migrations/1764201600600-deliveries-dispatch';
@@ -9,13 +9,13 @@ import { DeliveryDispatcher } from './deliveries/delivery-dispatcher';
 import { DeliveryEntity } from './deliveries/entities/delivery.entity';
 import { DispatchDeliveryUseCase } from './deliveries/use-cases/dispatch-delivery/dispatch-delivery.use-case';
 import { RecordDeliveryUseCase } from './deliveries/use-cases/record-delivery/record-delivery.use-case';
-import { INVOICING_SETTINGS, InvoiceDocuments } from './documents/invoice-documents';
-import { MAIL_SETTINGS, Mailer } from './email/mailer';
+import { INVOICING_SETTINGS, InvoiceDocuments, InvoicingInvoiceDocuments } from './documents/invoice-documents';
+import { MAIL_SETTINGS, Mailer, SmtpMailer } from './email/mailer';
 import { DISPATCH_SETTINGS, DispatchSettings, NotificationsConfig } from './notifications.config';
 
 @Module({})
 export class NotificationsModule {
-  static forRoot(config: ServiceConfig & NotificationsConfig, logger: Logger): DynamicModule {
+  static forRoot(config: NotificationsConfig, logger: Logger): DynamicModule {
     return {
       module: NotificationsModule,
       imports: [
@@ -39,8 +39,8 @@ export class NotificationsModule {
             retryMaxMs: config.NOTIFICATIONS_RETRY_MAX_SECONDS * 1000,
           } satisfies DispatchSettings,
         },
-        Mailer,
-        InvoiceDocuments,
+        { provide: Mailer, useClass: SmtpMailer },
+        { provide: InvoiceDocuments, useClass: InvoicingInvoiceDocuments },
         DeliveriesRepository,
         RecordDeliveryUseCase,
         DispatchDeliveryUseCase,

@@ -1,21 +1,24 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SERVICE_KEY_HEADER } from '@obolus/auth';
-import { AccountCreatedV1Data, CloudEvent, InvoiceIssuedV1Data } from '@obolus/contracts';
+import { CloudEvent, InvoiceIssuedV1Data } from '@obolus/contracts';
 import { serviceConnectionUrl } from '@obolus/database';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the capturing SMTP server stands in for the real one, as in e2e
 import { MailSandbox, startMailSandbox } from '@obolus/mail-sandbox';
-import { EventHandlerContext } from '@obolus/messaging';
+import { EventHandlerContext, UnitOfWorkRunner } from '@obolus/messaging';
 import { createLogger } from '@obolus/observability';
-import { DATA_SOURCE, loadConfig, loadServiceConfig } from '@obolus/platform';
+import { loadConfig, loadServiceConfig } from '@obolus/platform';
 import { uniqueSuffix, waitFor } from '@obolus/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo, createServer as createTcpServer } from 'node:net';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { DeliveriesConsumer } from '../src/deliveries/deliveries.consumer';
 import { deliveryOf } from '../src/deliveries/mappers/deliveries-of-events';
+import {
+  accountCreated as accountCreatedEvent,
+  invoiceIssued as invoiceIssuedEvent,
+} from '../src/deliveries/test-support/events';
 import { Mailer } from '../src/email/mailer';
 import { messageIdOf } from '../src/email/message-id';
 import { notificationsConfigSpec } from '../src/notifications.config';
@@ -57,98 +60,24 @@ async function freePort(): Promise<number> {
 
 const uniqueEmail = (name: string) => `${name}+${uniqueSuffix()}@client.example`;
 
-function accountCreated(ownerEmail: string): CloudEvent<AccountCreatedV1Data> {
-  const accountId = randomUUID();
-  return {
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/obolus/identity',
-    type: 'obolus.identity.account.created.v1',
-    time: new Date().toISOString(),
-    datacontenttype: 'application/json',
-    accountid: accountId,
-    data: {
-      accountId,
-      ownerUserId: randomUUID(),
-      ownerEmail,
-      companyName: 'Atelier Dupont',
-      country: 'FR',
-      catalog: 'fr-crm',
-      signupChannel: 'website',
-      locale: 'fr',
-      createdAt: new Date().toISOString(),
-    } as AccountCreatedV1Data,
-  };
-}
+const accountCreated = (ownerEmail: string) => accountCreatedEvent({ ownerEmail });
 
 function invoiceIssued(recipients: string[], pdf: Buffer): CloudEvent<InvoiceIssuedV1Data> {
-  const accountId = randomUUID();
-  const invoiceId = randomUUID();
   const number = `OBFR-2026-${String(Math.floor(Math.random() * 999_999)).padStart(6, '0')}`;
-  const party = { legalName: 'Obolus SAS', address: { line1: '1 rue de la Paix', city: 'Paris', country: 'FR' } };
-  return {
-    specversion: '1.0',
-    id: randomUUID(),
-    source: '/obolus/invoicing',
-    type: 'obolus.invoicing.invoice.issued.v1',
-    time: new Date().toISOString(),
-    datacontenttype: 'application/json',
-    accountid: accountId,
-    data: {
-      accountId,
-      invoiceId,
-      number,
-      series: 'OBFR-2026',
-      catalog: 'fr-crm',
-      issueDate: '2026-11-27',
-      taxPointDate: '2026-11-27',
-      dueDate: '2026-11-27',
-      currency: 'EUR',
-      locale: 'fr',
-      seller: party,
-      buyer: { ...party, legalName: 'Atelier Dupont' },
-      lines: [
-        {
-          description: 'CRM Pro',
-          quantity: 1,
-          unitPriceMinor: 11700,
-          netMinor: 11700,
-          vatCategory: 'S',
-          vatRateBasisPoints: 2000,
-        },
-      ],
-      vatBreakdown: [{ vatCategory: 'S', vatRateBasisPoints: 2000, taxableMinor: 11700, taxMinor: 2340 }],
-      totals: { netMinor: 11700, vatMinor: 2340, grossMinor: 14040, paidMinor: 14040, payableMinor: 0 },
-      payment: { paymentId: randomUUID(), method: 'card', providerPaymentId: 'pi_1' },
-      recipients,
-      pdf: { filename: `${number}.pdf`, sha256: createHash('sha256').update(pdf).digest('hex'), sizeBytes: pdf.length },
-      issuedAt: new Date().toISOString(),
-    },
-  };
+  return invoiceIssuedEvent(pdf, { number, recipients });
 }
 
 describe('notifications deliveries (in process, real Postgres and Kafka)', () => {
   let app: INestApplicationContext;
-  let dataSource: DataSource;
   let consumer: DeliveriesConsumer;
   let mail: MailSandbox | undefined;
   let smtpPort: number;
   const invoicing = new InvoicingStandIn();
   let db: Client;
 
-  /** What the event consumer does around a handler: one transaction, committed or rolled back as a whole. */
+  /** What the event consumer does around a handler: one unit of work, committed or rolled back as a whole. */
   const handle = (work: (context: EventHandlerContext) => Promise<void>) =>
-    dataSource.transaction((manager) =>
-      work({
-        manager,
-        emit: () => Promise.reject(new Error('unused')),
-        emitMany: () => Promise.reject(new Error('unused')),
-        topic: 't',
-        partition: 0,
-        offset: '0',
-        attempt: 1,
-      }),
-    );
+    app.get(UnitOfWorkRunner).run((uow) => work({ ...uow, topic: 't', partition: 0, offset: '0', attempt: 1 }));
 
   const deliveryFor = async (recipient: string) =>
     (
@@ -180,7 +109,6 @@ describe('notifications deliveries (in process, real Postgres and Kafka)', () =>
       logger: ['error'],
     });
     await app.init();
-    dataSource = app.get<DataSource>(DATA_SOURCE);
     consumer = app.get(DeliveriesConsumer);
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
     await db.connect();
@@ -215,12 +143,13 @@ describe('notifications deliveries (in process, real Postgres and Kafka)', () =>
     await waitFor(async () => (await deliveryFor(owner))[0]?.status === 'sent', { what: 'the delivery marked sent' });
     const published = await waitFor(
       async () =>
+        // Still null until Kafka acknowledges: keep waiting (waitFor stops on anything but undefined/false).
         (
           await db.query(
             `SELECT published_at FROM notifications.outbox WHERE event_id = $1 AND event_type = 'obolus.notifications.delivery.delivered.v1'`,
             [delivery!.id],
           )
-        ).rows[0]?.published_at,
+        ).rows[0]?.published_at ?? undefined,
       { what: 'notification.delivered acknowledged by Kafka', timeoutMs: 30_000 },
     );
     expect(published).toBeInstanceOf(Date);
@@ -309,6 +238,6 @@ describe('notifications deliveries (in process, real Postgres and Kafka)', () =>
 
 /** The mapper accepts the event as the consumer receives it (a sanity check on the fixture). */
 function deliveryOfCheck(event: CloudEvent<InvoiceIssuedV1Data>): CloudEvent<InvoiceIssuedV1Data> {
-  expect(deliveryOf.invoiceIssued(event).recipients).toEqual(event.data.recipients);
+  expect(deliveryOf(event).recipients).toEqual(event.data.recipients);
   return event;
 }

@@ -13,6 +13,7 @@ import {
 } from '@obolus/contracts';
 import { EventHandlerContext } from '@obolus/messaging';
 import { deliveryOf } from './mappers/deliveries-of-events';
+import { RecordDeliveryCommand } from './use-cases/record-delivery/record-delivery.command';
 import { RecordDeliveryUseCase } from './use-cases/record-delivery/record-delivery.use-case';
 
 /** The events a person must hear about, each recorded as one e-mail to send once the event commits. */
@@ -21,25 +22,25 @@ export class DeliveriesConsumer {
   constructor(private readonly recordDelivery: RecordDeliveryUseCase) {}
 
   @EventPattern(AccountCreatedV1.type)
-  onAccountCreated(@Payload() event: CloudEvent<AccountCreatedV1Data>, @Ctx() { manager }: EventHandlerContext): Promise<void> {
-    return this.recordDelivery.execute(deliveryOf.accountCreated(event), manager);
+  onAccountCreated(@Payload() event: CloudEvent<AccountCreatedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
   }
 
   @EventPattern(InvoiceIssuedV1.type)
-  onInvoiceIssued(@Payload() event: CloudEvent<InvoiceIssuedV1Data>, @Ctx() { manager }: EventHandlerContext): Promise<void> {
-    return this.recordDelivery.execute(deliveryOf.invoiceIssued(event), manager);
+  onInvoiceIssued(@Payload() event: CloudEvent<InvoiceIssuedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
   }
 
   @EventPattern(PasswordResetRequestedV1.type)
   onPasswordResetRequested(
     @Payload() event: CloudEvent<PasswordResetRequestedV1Data>,
-    @Ctx() { manager }: EventHandlerContext,
+    @Ctx() uow: EventHandlerContext,
   ): Promise<void> {
-    return this.recordDelivery.execute(deliveryOf.passwordResetRequested(event), manager);
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
   }
 
   @EventPattern(UserInvitedV1.type)
-  onUserInvited(@Payload() event: CloudEvent<UserInvitedV1Data>, @Ctx() { manager }: EventHandlerContext): Promise<void> {
-    return this.recordDelivery.execute(deliveryOf.userInvited(event), manager);
+  onUserInvited(@Payload() event: CloudEvent<UserInvitedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
   }
 }

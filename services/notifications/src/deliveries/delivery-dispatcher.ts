@@ -1,14 +1,15 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { SERVICE_CONFIG, ServiceConfig } from '@obolus/platform';
-import { Client } from 'pg';
+import { UnitOfWorkRunner } from '@obolus/messaging';
+import { Clock } from '@obolus/platform';
 import { DISPATCH_SETTINGS, DispatchSettings } from '../notifications.config';
-import { DELIVERIES_CHANNEL } from './deliveries.repository';
+import { DeliveriesRepository, NewDeliveriesListener } from './deliveries.repository';
+import { DispatchDeliveryCommand } from './use-cases/dispatch-delivery/dispatch-delivery.command';
 import { DispatchDeliveryUseCase } from './use-cases/dispatch-delivery/dispatch-delivery.use-case';
 
 /**
- * Runs the dispatch of pending deliveries in the background: woken by the NOTIFY a recording
- * transaction sends when it commits, and polling the table anyway (a missed notification, retries
- * coming due). It stops before the database pool closes, after the delivery in hand.
+ * Runs the dispatch of pending deliveries in the background, one unit of work per delivery: woken by
+ * the NOTIFY a recording transaction sends when it commits, and polling the table anyway (a missed
+ * notification, retries coming due). It stops before the database pool closes, after the delivery in hand.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -18,12 +19,14 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
   private wake?: () => void;
   /** A notification came while no sleep was waiting for it: the next sleep returns at once. */
   private notified = false;
-  private listener?: Client;
+  private listener?: NewDeliveriesListener;
 
   constructor(
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(DISPATCH_SETTINGS) private readonly settings: DispatchSettings,
+    private readonly work: UnitOfWorkRunner,
+    private readonly deliveries: DeliveriesRepository,
     private readonly dispatchDelivery: DispatchDeliveryUseCase,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,7 +50,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
         // Several senders drain the due rows together; each claims its own row, so none is sent twice.
         await Promise.all(
           Array.from({ length: Math.max(1, this.settings.concurrency ?? 1) }, async () => {
-            while (this.running && (await this.dispatchDelivery.execute())) failures = 0;
+            while (this.running && (await this.dispatchOne())) failures = 0;
           }),
         );
         failures = 0;
@@ -62,30 +65,33 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
+  /** One delivery in its own unit of work, committed before the next is claimed; false when none was due. */
+  private dispatchOne(): Promise<boolean> {
+    return this.work.run((uow) =>
+      this.dispatchDelivery.execute(DispatchDeliveryCommand.create({ dueBy: this.clock.now().toISOString() }), uow),
+    );
+  }
+
   private async listen(): Promise<void> {
     if (this.listener) return;
-    const client = new Client({
-      connectionString: this.config.DATABASE_URL,
-      application_name: 'obolus-notifications-dispatcher',
-    });
-    client.on('error', (error) => {
-      this.logger.warn(`delivery wake-up connection lost: ${String(error)}`);
-      if (this.listener === client) this.listener = undefined;
-      client.end().catch(() => undefined);
-    });
-    client.on('notification', () => {
-      this.notified = true;
-      this.wake?.();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${DELIVERIES_CHANNEL}`);
-    this.listener = client;
+    const opened: { listener?: NewDeliveriesListener } = {};
+    opened.listener = await this.deliveries.listenForNew(
+      () => {
+        this.notified = true;
+        this.wake?.();
+      },
+      (error) => {
+        this.logger.warn(`delivery wake-up connection lost: ${String(error)}`);
+        if (opened.listener && this.listener === opened.listener) this.listener = undefined;
+      },
+    );
+    this.listener = opened.listener;
   }
 
   private async closeListener(): Promise<void> {
-    const client = this.listener;
+    const listener = this.listener;
     this.listener = undefined;
-    await client?.end().catch(() => undefined);
+    await listener?.close();
   }
 
   private sleep(ms: number): Promise<void> {

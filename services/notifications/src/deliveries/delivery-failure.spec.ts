@@ -1,4 +1,5 @@
-import { classifyDeliveryFailure, PermanentDeliveryError, retryDelayMs, TransientDeliveryError } from './delivery-failure';
+import { NotificationsError } from '../notifications.errors';
+import { classifyDeliveryFailure, retryDelayMs } from './delivery-failure';
 
 const smtpError = (fields: Record<string, unknown>) => Object.assign(new Error(String(fields.response ?? 'failed')), fields);
 
@@ -29,11 +30,21 @@ describe('classifying a failed delivery', () => {
   });
 
   it('follows what the document source said about its own failures', () => {
-    expect(classifyDeliveryFailure(new PermanentDeliveryError('invoice 1 does not exist'))).toEqual({
+    expect(classifyDeliveryFailure(NotificationsError.invoiceNotFound('1'))).toEqual({
       permanent: true,
-      reason: 'invoice 1 does not exist',
+      reason: 'invoicing has no invoice 1',
     });
-    expect(classifyDeliveryFailure(new TransientDeliveryError('invoicing answered 503')).permanent).toBe(false);
+    expect(classifyDeliveryFailure(NotificationsError.invoicingUnavailable('invoicing answered 503'))).toEqual({
+      permanent: false,
+      reason: 'invoicing answered 503',
+    });
+  });
+
+  it('gives up on a template that cannot render, for good', () => {
+    expect(classifyDeliveryFailure(NotificationsError.templateNotFound('newsletter'))).toEqual({
+      permanent: true,
+      reason: "no template is named 'newsletter'",
+    });
   });
 });
 

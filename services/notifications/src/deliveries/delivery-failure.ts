@@ -1,18 +1,4 @@
-/** A failure no retry can fix: the delivery is marked failed with this reason. */
-export class PermanentDeliveryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PermanentDeliveryError';
-  }
-}
-
-/** A failure that passes (a peer down, a timeout): the delivery is tried again later. */
-export class TransientDeliveryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TransientDeliveryError';
-  }
-}
+import { DomainError } from '@obolus/contracts';
 
 export interface DeliveryFailure {
   permanent: boolean;
@@ -28,14 +14,15 @@ interface SmtpError {
 }
 
 /**
- * Whether a failed send can succeed later. An SMTP 5xx reply (recipient refused, message refused) is
- * final; a 4xx reply, a refused or dropped connection, a timeout or a failed look-up passes, and so
- * does a refused login, which is our configuration to fix rather than the recipient's fault. Anything
- * unknown is retried: a delivery is never given up on for a reason we cannot name.
+ * Whether a failed send can succeed later. Our own refusals (`NotificationsError` and any other
+ * `DomainError`) are final, except those of kind `unavailable` (invoicing down), which pass. An SMTP
+ * 5xx reply (recipient refused, message refused) is final; a 4xx reply, a refused or dropped
+ * connection, a timeout or a failed look-up passes, and so does a refused login, which is our
+ * configuration to fix rather than the recipient's fault. Anything unknown is retried: a delivery is
+ * never given up on for a reason we cannot name.
  */
 export function classifyDeliveryFailure(error: unknown): DeliveryFailure {
-  if (error instanceof PermanentDeliveryError) return { permanent: true, reason: error.message };
-  if (error instanceof TransientDeliveryError) return { permanent: false, reason: error.message };
+  if (error instanceof DomainError) return { permanent: error.kind !== 'unavailable', reason: error.message };
   const smtp = (error ?? {}) as SmtpError;
   const reason = describe(smtp);
   if (typeof smtp.responseCode === 'number') {

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SERVICE_KEY_HEADER } from '@obolus/auth';
-import { createHash } from 'node:crypto';
-import { PermanentDeliveryError, TransientDeliveryError } from '../deliveries/delivery-failure';
-import { InvoicePdfReference } from '../email/compose-email';
+import { NotificationsError } from '../notifications.errors';
 
 export const INVOICING_SETTINGS = Symbol('INVOICING_SETTINGS');
 
@@ -11,15 +9,26 @@ export interface InvoicingSettings {
   serviceKey: string;
 }
 
+/**
+ * Invoice PDFs, known by id; invoicing owns and serves them. The token use cases inject, so a spec gives
+ * them stored bytes instead of a server. Throws `NotificationsError`: `invoiceNotFound` (final) or
+ * `invoicingUnavailable` (tried again later).
+ */
+export abstract class InvoiceDocuments {
+  abstract pdf(invoiceId: string): Promise<Buffer>;
+}
+
 const TIMEOUT_MS = 15_000;
 
-/** Invoice PDFs, fetched by reference from invoicing, which owns and serves them. */
+/** Fetches the PDF from invoicing's internal route, with notifications' service key. */
 @Injectable()
-export class InvoiceDocuments {
-  constructor(@Inject(INVOICING_SETTINGS) private readonly settings: InvoicingSettings) {}
+export class InvoicingInvoiceDocuments extends InvoiceDocuments {
+  constructor(@Inject(INVOICING_SETTINGS) private readonly settings: InvoicingSettings) {
+    super();
+  }
 
-  async pdf(reference: InvoicePdfReference): Promise<Buffer> {
-    const url = `${this.settings.url.replace(/\/+$/, '')}/internal/invoices/${encodeURIComponent(reference.invoiceId)}/pdf`;
+  async pdf(invoiceId: string): Promise<Buffer> {
+    const url = `${this.settings.url.replace(/\/+$/, '')}/internal/invoices/${encodeURIComponent(invoiceId)}/pdf`;
     let response: Response;
     try {
       response = await fetch(url, {
@@ -27,23 +36,14 @@ export class InvoiceDocuments {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
-      throw new TransientDeliveryError(`invoicing unreachable for invoice ${reference.invoiceId}: ${causeOf(error)}`);
+      throw NotificationsError.invoicingUnavailable(`invoicing unreachable for invoice ${invoiceId}: ${causeOf(error)}`);
     }
-    if (response.status === 404) {
-      throw new PermanentDeliveryError(`invoicing has no invoice ${reference.invoiceId}`);
-    }
+    if (response.status === 404) throw NotificationsError.invoiceNotFound(invoiceId);
     if (!response.ok) {
       // 5xx passes; 401/403 is a credential to fix on our side, then the delivery goes out.
-      throw new TransientDeliveryError(`invoicing answered ${response.status} for the PDF of invoice ${reference.invoiceId}`);
+      throw NotificationsError.invoicingUnavailable(`invoicing answered ${response.status} for the PDF of invoice ${invoiceId}`);
     }
-    const pdf = Buffer.from(await response.arrayBuffer());
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    if (sha256 !== reference.sha256) {
-      throw new PermanentDeliveryError(
-        `the PDF of invoice ${reference.invoiceId} has SHA-256 ${sha256}, not the ${reference.sha256} its event announced`,
-      );
-    }
-    return pdf;
+    return Buffer.from(await response.arrayBuffer());
   }
 }
 

@@ -9,21 +9,34 @@ export interface MailSettings {
   from: string;
 }
 
+export interface EmailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface OutgoingEmail {
   /** Becomes the Message-ID, so a resend of the same delivery is recognisable as one message. */
   deliveryId: string;
   to: string[];
   subject: string;
   text: string;
-  attachments?: { filename: string; content: Buffer; contentType: string }[];
+  attachments?: EmailAttachment[];
+}
+
+/** Sends e-mail; the token use cases inject, so a spec gives them a stand-in that records what it was asked. */
+export abstract class Mailer {
+  /** The Message-ID sent. */
+  abstract send(email: OutgoingEmail): Promise<string>;
 }
 
 /** Sends over SMTP with nodemailer; the server is the real one in production, a capturing one in tests. */
 @Injectable()
-export class Mailer implements OnApplicationShutdown {
+export class SmtpMailer extends Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(@Inject(MAIL_SETTINGS) private readonly settings: MailSettings) {
+    super();
     // Bounded waits: a hung server must not hold a delivery (and its row lock) for minutes.
     this.transport = createTransport({
       url: settings.smtpUrl,

@@ -1,4 +1,5 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { isUuid } from '@obolus/contracts';
+import { NotificationsError } from '../notifications.errors';
 
 /**
  * The Message-ID of a delivery's e-mail. It depends on the delivery only, so every try of one delivery
@@ -7,6 +8,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 export function messageIdOf(deliveryId: string): string {
   const id = deliveryId.toLowerCase();
-  if (!UUID.test(id)) throw new Error(`'${deliveryId}' is not a delivery id`);
+  if (!isUuid(id)) throw NotificationsError.notADeliveryId(deliveryId);
   return `<${id}@notifications.obolus>`;
 }

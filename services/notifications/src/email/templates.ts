@@ -1,20 +1,44 @@
-import { AccountCreatedV1Data, InvoiceIssuedV1Data, PasswordResetRequestedV1Data, UserInvitedV1Data } from '@obolus/contracts';
+import {
+  AccountCreatedV1Data,
+  InvoiceIssuedV1Data,
+  Locale,
+  PasswordResetRequestedV1Data,
+  UserInvitedV1Data,
+} from '@obolus/contracts';
 import { money, moneyToDecimal } from '@obolus/money';
 
-export type Locale = 'fr' | 'ro' | 'en';
+/** The data each template renders: the data of the event that causes the e-mail. */
+export interface TemplateData {
+  welcome: AccountCreatedV1Data;
+  'invoice-issued': InvoiceIssuedV1Data;
+  'password-reset': PasswordResetRequestedV1Data;
+  'user-invited': UserInvitedV1Data;
+}
+
+export type TemplateName = keyof TemplateData;
+
+export const TEMPLATE_NAMES: readonly TemplateName[] = ['welcome', 'invoice-issued', 'password-reset', 'user-invited'];
+
+export function isTemplateName(name: unknown): name is TemplateName {
+  return TEMPLATE_NAMES.includes(name as TemplateName);
+}
 
 export interface RenderedEmail {
   subject: string;
   text: string;
 }
 
+/** The text in the data's language; undefined for a language without one (own keys only). */
+const inLocale = (locale: Locale, texts: Record<Locale, RenderedEmail>): RenderedEmail | undefined =>
+  Object.hasOwn(texts, locale) ? texts[locale] : undefined;
+
 const total = (invoice: InvoiceIssuedV1Data): string =>
   `${moneyToDecimal(money(invoice.totals.grossMinor, invoice.currency))} ${invoice.currency}`;
 
 /** Every e-mail Obolus sends, in each language (I5). Plain text: it reads everywhere, phones included. */
-export const templates = {
-  welcome: (data: AccountCreatedV1Data): RenderedEmail =>
-    ({
+export const templates: { [T in TemplateName]: (data: TemplateData[T]) => RenderedEmail | undefined } = {
+  welcome: (data: AccountCreatedV1Data): RenderedEmail | undefined =>
+    inLocale(data.locale, {
       fr: {
         subject: `Bienvenue, ${data.companyName}`,
         text: `Votre compte ${data.companyName} est prêt. Votre période d'essai commence aujourd'hui.`,
@@ -27,10 +51,10 @@ export const templates = {
         subject: `Welcome, ${data.companyName}`,
         text: `Your ${data.companyName} account is ready. Your trial starts today.`,
       },
-    })[data.locale],
+    }),
 
-  invoiceIssued: (data: InvoiceIssuedV1Data): RenderedEmail =>
-    ({
+  'invoice-issued': (data: InvoiceIssuedV1Data): RenderedEmail | undefined =>
+    inLocale(data.locale, {
       fr: {
         subject: `Facture ${data.number}`,
         text: `Bonjour,\n\nVeuillez trouver ci-joint la facture ${data.number} du ${data.issueDate}, d'un montant de ${total(data)}, déjà réglée.\n\n${data.seller.legalName}`,
@@ -43,10 +67,10 @@ export const templates = {
         subject: `Invoice ${data.number}`,
         text: `Hello,\n\nPlease find attached invoice ${data.number} of ${data.issueDate} for ${total(data)}, already paid.\n\n${data.seller.legalName}`,
       },
-    })[data.locale],
+    }),
 
-  passwordReset: (data: PasswordResetRequestedV1Data): RenderedEmail =>
-    ({
+  'password-reset': (data: PasswordResetRequestedV1Data): RenderedEmail | undefined =>
+    inLocale(data.locale, {
       fr: {
         subject: 'Réinitialisation de votre mot de passe',
         text: `Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure) :\n${data.resetUrl}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
@@ -59,10 +83,10 @@ export const templates = {
         subject: 'Reset your password',
         text: `To choose a new password, open this link (valid for one hour):\n${data.resetUrl}\n\nIf you did not ask for this, ignore this message.`,
       },
-    })[data.locale],
+    }),
 
-  userInvited: (data: UserInvitedV1Data): RenderedEmail =>
-    ({
+  'user-invited': (data: UserInvitedV1Data): RenderedEmail | undefined =>
+    inLocale(data.locale, {
       fr: {
         subject: `Invitation à rejoindre ${data.companyName}`,
         text: `Vous êtes invité à rejoindre ${data.companyName}. Acceptez l'invitation (valable 7 jours) :\n${data.acceptUrl}`,
@@ -75,5 +99,5 @@ export const templates = {
         subject: `Join ${data.companyName}`,
         text: `You are invited to join ${data.companyName}. Accept the invitation (valid for 7 days):\n${data.acceptUrl}`,
       },
-    })[data.locale],
+    }),
 };

@@ -1,52 +1,81 @@
-import {
-  AccountCreatedV1Data,
-  CloudEvent,
-  InvoiceIssuedV1Data,
-  PasswordResetRequestedV1Data,
-  UserInvitedV1Data,
-} from '@obolus/contracts';
-import { RecordDeliveryCommand } from '../use-cases/record-delivery/record-delivery.command';
+import { AccountCreatedV1, CloudEvent, InvoiceIssuedV1, PasswordResetRequestedV1, UserInvitedV1 } from '@obolus/contracts';
+import { createHash } from 'node:crypto';
+import { EmailAttachment } from '../../email/mailer';
+import { isTemplateName, RenderedEmail, TEMPLATE_NAMES, TemplateData, TemplateName, templates } from '../../email/templates';
+import { NotificationsError } from '../../notifications.errors';
+import { RecordDeliveryInput } from '../use-cases/record-delivery/record-delivery.command';
 
-/** The e-mail each event owes, and to whom. */
-export const deliveryOf = {
-  accountCreated: (event: CloudEvent<AccountCreatedV1Data>) =>
-    RecordDeliveryCommand.create({
-      accountId: event.data.accountId,
-      template: 'welcome',
-      locale: event.data.locale,
-      causeEventId: event.id,
-      recipients: [event.data.ownerEmail],
-      templateData: event.data,
-    }),
+/** A document to attach, known by reference; its owner serves the bytes. */
+export interface InvoicePdfReference {
+  kind: 'invoice-pdf';
+  invoiceId: string;
+  filename: string;
+  sha256: string;
+}
 
+/** What a delivery sends: its text from the template, its attachments as references. */
+export interface ComposedEmail extends RenderedEmail {
+  attachments: InvoicePdfReference[];
+}
+
+interface EmailOwed<T extends TemplateName> {
+  /** The type of the event that owes this e-mail. */
+  cause: string;
+  recipients: (data: TemplateData[T]) => string[];
+  attachments: (data: TemplateData[T]) => InvoicePdfReference[];
+}
+
+const nothing = (): InvoicePdfReference[] => [];
+
+/**
+ * The one table of the e-mails Obolus owes: which event causes each, to whom it goes and what it
+ * attaches. Everything else (account, language, cause, the data its template renders) comes the same
+ * way from every event.
+ */
+const owed: { [T in TemplateName]: EmailOwed<T> } = {
+  welcome: { cause: AccountCreatedV1.type, recipients: (data) => [data.ownerEmail], attachments: nothing },
   /** I1: the invoice goes to the owner and every extra billing address, with its PDF. */
-  invoiceIssued: (event: CloudEvent<InvoiceIssuedV1Data>) =>
-    RecordDeliveryCommand.create({
-      accountId: event.data.accountId,
-      template: 'invoice-issued',
-      locale: event.data.locale,
-      causeEventId: event.id,
-      recipients: event.data.recipients,
-      templateData: event.data,
-    }),
-
-  passwordResetRequested: (event: CloudEvent<PasswordResetRequestedV1Data>) =>
-    RecordDeliveryCommand.create({
-      accountId: event.data.accountId,
-      template: 'password-reset',
-      locale: event.data.locale,
-      causeEventId: event.id,
-      recipients: [event.data.email],
-      templateData: event.data,
-    }),
-
-  userInvited: (event: CloudEvent<UserInvitedV1Data>) =>
-    RecordDeliveryCommand.create({
-      accountId: event.data.accountId,
-      template: 'user-invited',
-      locale: event.data.locale,
-      causeEventId: event.id,
-      recipients: [event.data.email],
-      templateData: event.data,
-    }),
+  'invoice-issued': {
+    cause: InvoiceIssuedV1.type,
+    recipients: (data) => data.recipients,
+    attachments: (data) => [
+      { kind: 'invoice-pdf', invoiceId: data.invoiceId, filename: data.pdf.filename, sha256: data.pdf.sha256 },
+    ],
+  },
+  'password-reset': { cause: PasswordResetRequestedV1.type, recipients: (data) => [data.email], attachments: nothing },
+  'user-invited': { cause: UserInvitedV1.type, recipients: (data) => [data.email], attachments: nothing },
 };
+
+/** An event that owes an e-mail, as the consumer receives it. */
+export type EventOwingEmail = { [T in TemplateName]: CloudEvent<TemplateData[T]> }[TemplateName];
+
+/** The e-mail an event owes, and to whom. */
+export function deliveryOf(event: EventOwingEmail): RecordDeliveryInput {
+  const template = TEMPLATE_NAMES.find((name) => owed[name].cause === event.type);
+  if (!template) throw NotificationsError.noEmailFor(event.type);
+  const recipients = owed[template].recipients as (data: unknown) => string[];
+  return {
+    accountId: event.data.accountId,
+    template,
+    locale: event.data.locale,
+    causeEventId: event.id,
+    recipients: recipients(event.data),
+    templateData: event.data,
+  };
+}
+
+/** The e-mail a delivery sends, from its template and the data it recorded. */
+export function composeEmail(template: string, data: unknown): ComposedEmail {
+  if (!isTemplateName(template)) throw NotificationsError.templateNotFound(template);
+  const rendered = (templates[template] as (data: unknown) => RenderedEmail | undefined)(data);
+  if (!rendered?.subject || !rendered.text) throw NotificationsError.templateRenderedNothing(template);
+  const attachments = owed[template].attachments as (data: unknown) => InvoicePdfReference[];
+  return { subject: rendered.subject, text: rendered.text, attachments: attachments(data) };
+}
+
+/** The PDF as attached, once its bytes are those its event announced. */
+export function pdfAttachment(reference: InvoicePdfReference, content: Buffer): EmailAttachment {
+  const sha256 = createHash('sha256').update(content).digest('hex');
+  if (sha256 !== reference.sha256) throw NotificationsError.invoicePdfMismatch(reference.invoiceId, sha256, reference.sha256);
+  return { filename: reference.filename, content, contentType: 'application/pdf' };
+}

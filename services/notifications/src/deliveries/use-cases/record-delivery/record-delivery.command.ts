@@ -1,35 +1,47 @@
-import { isTemplateName, TemplateData, TemplateName } from '../../../email/compose-email';
+import { Locale, LOCALES } from '@obolus/contracts';
+import { checkCommand } from '@obolus/platform';
+import { TEMPLATE_NAMES, TemplateData, TemplateName } from '../../../email/templates';
 
-/** One e-mail to send for one event: who gets it, and the data its template renders. */
-export class RecordDeliveryCommand<T extends TemplateName = TemplateName> {
-  private constructor(
-    readonly accountId: string,
-    readonly template: T,
-    readonly locale: string,
-    readonly causeEventId: string,
-    readonly recipients: string[],
-    readonly templateData: TemplateData[T],
-  ) {}
+export interface RecordDeliveryInput {
+  accountId: string;
+  template: TemplateName;
+  locale: Locale;
+  /** The event that owes the e-mail: a redelivery of it records nothing more. */
+  causeEventId: string;
+  recipients: string[];
+  /** What the template renders: the causing event's data. */
+  templateData: TemplateData[TemplateName];
+}
 
-  static create<T extends TemplateName>(fields: {
-    accountId: string;
-    template: T;
-    locale: string;
-    causeEventId: string;
-    recipients: string[];
-    templateData: TemplateData[T];
-  }): RecordDeliveryCommand<T> {
-    if (!isTemplateName(fields.template)) throw new Error(`no template is named '${String(fields.template)}'`);
-    const recipients = [...new Set(fields.recipients)];
-    if (recipients.length === 0) throw new Error(`a ${fields.template} e-mail needs a recipient`);
-    if (!fields.causeEventId) throw new Error('a delivery needs the id of the event that causes it');
+/** One e-mail to send for one event: who gets it, in which language, and the data its template renders. */
+export class RecordDeliveryCommand {
+  readonly accountId!: string;
+  readonly template!: TemplateName;
+  readonly locale!: Locale;
+  readonly causeEventId!: string;
+  /** Each address once. */
+  readonly recipients!: string[];
+  readonly templateData!: TemplateData[TemplateName];
+
+  private constructor(input: Readonly<RecordDeliveryInput>) {
+    Object.assign(this, input);
+  }
+
+  static create(input: RecordDeliveryInput): RecordDeliveryCommand {
+    const recipients = Array.isArray(input.recipients) ? [...new Set(input.recipients)] : [];
     return new RecordDeliveryCommand(
-      fields.accountId,
-      fields.template,
-      fields.locale,
-      fields.causeEventId,
-      recipients,
-      fields.templateData,
+      checkCommand('record delivery', { ...input, recipients })
+        .uuid('accountId')
+        .oneOf('template', TEMPLATE_NAMES)
+        .oneOf('locale', LOCALES)
+        .string('causeEventId', 255)
+        .that(
+          'recipients',
+          recipients.length > 0 && recipients.every((r) => typeof r === 'string' && r.length > 0),
+          'must name at least one recipient',
+        )
+        .that('templateData', typeof input.templateData === 'object' && input.templateData !== null, 'must be an object')
+        .valid(),
     );
   }
 }

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { captureTraceHeaders } from '@obolus/messaging';
+import { captureTraceHeaders, UnitOfWork } from '@obolus/messaging';
 import { Clock } from '@obolus/platform';
 import { context } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { DeliveriesRepository } from '../../deliveries.repository';
 import { RecordDeliveryCommand } from './record-delivery.command';
 
 /**
- * Records that an e-mail is owed, in the causing event's transaction, and sends nothing: the
- * dispatcher sends it once this transaction has committed. A rolled-back handler leaves no trace, and
+ * Records that an e-mail is owed, in the causing event's unit of work, and sends nothing: the
+ * dispatcher sends it once this unit of work has committed. A rolled-back handler leaves no trace, and
  * a redelivered event finds its delivery already recorded.
  */
 @Injectable()
@@ -19,8 +18,8 @@ export class RecordDeliveryUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: RecordDeliveryCommand, manager: EntityManager): Promise<void> {
-    await this.deliveries.insertPending(manager, {
+  async execute(command: RecordDeliveryCommand, uow: UnitOfWork): Promise<void> {
+    await this.deliveries.insertPending(uow, {
       id: randomUUID(),
       accountId: command.accountId,
       template: command.template,
