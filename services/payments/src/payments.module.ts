@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthConfig, AuthModule } from '@obolus/auth';
-import { ServiceConfig, ServiceModule } from '@obolus/platform';
+import { AuthModule } from '@obolus/auth';
+import { ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
+import { PaymentsConfig } from './payments.config';
 import { PaymentsInitial1732233600300 } from './database/migrations/1732233600300-payments-initial';
 import { CustomerEntity } from './payments/entities/customer.entity';
 import { PaymentEntity } from './payments/entities/payment.entity';
@@ -11,13 +12,11 @@ import { PaymentsRepository } from './payments/payments.repository';
 import { CollectPaymentUseCase } from './payments/use-cases/collect-payment/collect-payment.use-case';
 import { PrepareCardSetupUseCase } from './payments/use-cases/prepare-card-setup/prepare-card-setup.use-case';
 import { RecordProviderEventUseCase } from './payments/use-cases/record-provider-event/record-provider-event.use-case';
-import { createStripeClient, STRIPE } from './stripe/stripe.provider';
-
-export interface PaymentsConfig extends ServiceConfig, AuthConfig {
-  STRIPE_SECRET_KEY: string;
-  STRIPE_API_URL: string;
-  STRIPE_WEBHOOK_SECRET: string;
-}
+import { GetPaymentMethodsUseCase } from './payments/use-cases/get-payment-methods/get-payment-methods.use-case';
+import { ListPaymentsUseCase } from './payments/use-cases/list-payments/list-payments.use-case';
+import { StripeGateway } from './stripe/stripe-gateway';
+import { StripeWebhookVerifier } from './stripe/stripe-webhook-verifier';
+import { createStripeClient, SdkStripeGateway } from './stripe/stripe.provider';
 
 @Module({})
 export class PaymentsModule {
@@ -36,10 +35,17 @@ export class PaymentsModule {
       ],
       controllers: [PaymentsController, PaymentsConsumer],
       providers: [
-        { provide: STRIPE, useValue: createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL }) },
-        { provide: 'STRIPE_WEBHOOK_SECRET', useValue: config.STRIPE_WEBHOOK_SECRET },
+        {
+          provide: StripeGateway,
+          useValue: new SdkStripeGateway(
+            createStripeClient({ secretKey: config.STRIPE_SECRET_KEY, apiUrl: config.STRIPE_API_URL }),
+          ),
+        },
+        { provide: StripeWebhookVerifier, useValue: new StripeWebhookVerifier(config.STRIPE_WEBHOOK_SECRET) },
         PaymentsRepository,
         PrepareCardSetupUseCase,
+        GetPaymentMethodsUseCase,
+        ListPaymentsUseCase,
         CollectPaymentUseCase,
         RecordProviderEventUseCase,
       ],

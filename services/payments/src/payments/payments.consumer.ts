@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CloudEvent, InvoicePaymentRequestedV1, InvoicePaymentRequestedV1Data } from '@obolus/contracts';
 import { EventHandlerContext } from '@obolus/messaging';
+import { CollectPaymentCommand } from './use-cases/collect-payment/collect-payment.command';
 import { CollectPaymentUseCase } from './use-cases/collect-payment/collect-payment.use-case';
 
 @Controller()
@@ -11,8 +12,8 @@ export class PaymentsConsumer {
   @EventPattern(InvoicePaymentRequestedV1.type)
   onPaymentRequested(
     @Payload() event: CloudEvent<InvoicePaymentRequestedV1Data>,
-    @Ctx() context: EventHandlerContext,
+    @Ctx() uow: EventHandlerContext,
   ): Promise<void> {
-    return this.collectPayment.execute(event, context);
+    return this.collectPayment.execute(CollectPaymentCommand.create(event.data), uow);
   }
 }

@@ -1,27 +1,29 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { CurrentPrincipal, Principal, Public, Roles, TenantAccountId } from '@obolus/auth';
-import { DATA_SOURCE, RawBodyRequest } from '@obolus/platform';
-import { IsArray, IsIn, IsOptional } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { UnitOfWorkRunner } from '@obolus/messaging';
+import { RawBodyRequest } from '@obolus/platform';
+import { SetupIntentDto } from './dto/setup-intent.dto';
 import { PaymentEntity } from './entities/payment.entity';
-import { PaymentsRepository } from './payments.repository';
+import { GetPaymentMethodsCommand } from './use-cases/get-payment-methods/get-payment-methods.command';
+import { GetPaymentMethodsUseCase, PaymentMethods } from './use-cases/get-payment-methods/get-payment-methods.use-case';
+import { ListPaymentsCommand } from './use-cases/list-payments/list-payments.command';
+import { ListPaymentsUseCase } from './use-cases/list-payments/list-payments.use-case';
+import { PrepareCardSetupCommand } from './use-cases/prepare-card-setup/prepare-card-setup.command';
 import { CardSetup, PrepareCardSetupUseCase } from './use-cases/prepare-card-setup/prepare-card-setup.use-case';
-import { RecordProviderEventUseCase } from './use-cases/record-provider-event/record-provider-event.use-case';
-
-export class SetupIntentDto {
-  @IsOptional()
-  @IsArray()
-  @IsIn(['card', 'sepa_debit'], { each: true })
-  paymentMethodTypes?: ('card' | 'sepa_debit')[];
-}
+import { RecordProviderEventCommand } from './use-cases/record-provider-event/record-provider-event.command';
+import {
+  ProviderEventReceipt,
+  RecordProviderEventUseCase,
+} from './use-cases/record-provider-event/record-provider-event.use-case';
 
 @Controller()
 export class PaymentsController {
   constructor(
+    private readonly work: UnitOfWorkRunner,
     private readonly prepareCardSetup: PrepareCardSetupUseCase,
+    private readonly getPaymentMethods: GetPaymentMethodsUseCase,
+    private readonly listPayments: ListPaymentsUseCase,
     private readonly recordProviderEvent: RecordProviderEventUseCase,
-    private readonly payments: PaymentsRepository,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   @Post('accounts/:accountId/payment-methods/setup-intents')
@@ -32,28 +34,31 @@ export class PaymentsController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: SetupIntentDto,
   ): Promise<CardSetup> {
-    return this.prepareCardSetup.execute(accountId, principal.email, body.paymentMethodTypes ?? ['card']);
+    return this.work.run((uow) =>
+      this.prepareCardSetup.execute(PrepareCardSetupCommand.create({ ...body, accountId, email: principal.email }), uow),
+    );
   }
 
   @Get('accounts/:accountId/payment-methods')
-  async paymentMethods(@TenantAccountId() accountId: string): Promise<{ default: { id: string; type: string } | null }> {
-    const customer = await this.payments.findCustomer(this.dataSource.manager, accountId);
-    return {
-      default: customer?.defaultPaymentMethodId
-        ? { id: customer.defaultPaymentMethodId, type: customer.defaultPaymentMethodType ?? 'card' }
-        : null,
-    };
+  paymentMethods(@TenantAccountId() accountId: string): Promise<PaymentMethods> {
+    return this.work.run((uow) => this.getPaymentMethods.execute(GetPaymentMethodsCommand.create({ accountId }), uow));
   }
 
   @Get('accounts/:accountId/payments')
   list(@TenantAccountId() accountId: string): Promise<PaymentEntity[]> {
-    return this.payments.listPayments(this.dataSource.manager, accountId);
+    return this.work.run((uow) => this.listPayments.execute(ListPaymentsCommand.create({ accountId }), uow));
   }
 
+  /** Public, and verified by its signature over the raw body, inside the use case. */
   @Post('webhooks/stripe')
   @Public()
   @HttpCode(HttpStatus.OK)
-  stripeWebhook(@Req() request: RawBodyRequest, @Headers('stripe-signature') signature: string | undefined) {
-    return this.recordProviderEvent.execute({ rawBody: request.rawBody, signature });
+  stripeWebhook(
+    @Req() request: RawBodyRequest,
+    @Headers('stripe-signature') signature: string | undefined,
+  ): Promise<ProviderEventReceipt> {
+    return this.work.run((uow) =>
+      this.recordProviderEvent.execute(RecordProviderEventCommand.create({ rawBody: request.rawBody, signature }), uow),
+    );
   }
 }

@@ -1,6 +1,5 @@
 import Stripe from 'stripe';
-
-export const STRIPE = Symbol('STRIPE');
+import { OffSessionCharge, StripeGateway } from './stripe-gateway';
 
 export interface StripeSettings {
   secretKey: string;
@@ -19,4 +18,30 @@ export function createStripeClient(settings: StripeSettings): Stripe {
     timeout: 20_000,
     appInfo: { name: 'Obolus payments' },
   });
+}
+
+/** StripeGateway over the Stripe SDK: the production implementation. */
+export class SdkStripeGateway extends StripeGateway {
+  constructor(private readonly stripe: Stripe) {
+    super();
+  }
+
+  createCustomer(params: Stripe.CustomerCreateParams, idempotencyKey: string): Promise<Stripe.Customer> {
+    return this.stripe.customers.create(params, { idempotencyKey });
+  }
+
+  createSetupIntent(params: Stripe.SetupIntentCreateParams): Promise<Stripe.SetupIntent> {
+    return this.stripe.setupIntents.create(params);
+  }
+
+  async chargeOffSession(params: Stripe.PaymentIntentCreateParams, idempotencyKey: string): Promise<OffSessionCharge> {
+    try {
+      return { intent: await this.stripe.paymentIntents.create(params, { idempotencyKey }) };
+    } catch (error) {
+      // A declined off-session payment still has its PaymentIntent, with the decline.
+      const declined = error as { type?: string; raw?: { payment_intent?: Stripe.PaymentIntent }; code?: string };
+      if (declined.type !== 'StripeCardError') throw error;
+      return { intent: declined.raw?.payment_intent ?? null, declineCode: declined.code ?? 'card_declined' };
+    }
+  }
 }

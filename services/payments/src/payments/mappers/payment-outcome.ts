@@ -1,10 +1,8 @@
-import { EventContract, PaymentFailedV1, PaymentSucceededV1 } from '@obolus/contracts';
+import { PaymentFailedV1, PaymentMethodKind, PaymentSucceededV1 } from '@obolus/contracts';
 import { NewEvent } from '@obolus/messaging';
-import Stripe from 'stripe';
 import { PaymentEntity } from '../entities/payment.entity';
 
-type Append = <C extends EventContract>(contract: C, event: NewEvent<C>) => Promise<unknown>;
-type Payment = Pick<
+export type SettledPayment = Pick<
   PaymentEntity,
   | 'id'
   | 'accountId'
@@ -16,32 +14,15 @@ type Payment = Pick<
   | 'providerPaymentId'
   | 'failureCode'
   | 'failureMessage'
-  | 'updatedAt'
 >;
 
-/**
- * Settles a processing payment from what Stripe says of its PaymentIntent: succeeded, or failed with
- * the decline. Anything else (processing, a bank debit under way) leaves it processing for the webhook.
- * Returns whether the payment changed.
- */
-export function settleFromIntent(payment: Payment, intent: Stripe.PaymentIntent, now: Date): boolean {
-  if (payment.status !== 'processing') return false;
-  payment.providerPaymentId = intent.id;
-  if (intent.status === 'succeeded') {
-    payment.status = 'succeeded';
-  } else if (intent.status === 'requires_payment_method' || intent.status === 'canceled') {
-    payment.status = 'failed';
-    payment.failureCode = intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code ?? 'payment_failed';
-    payment.failureMessage = intent.last_payment_error?.message ?? 'the payment failed';
-  } else {
-    return false;
-  }
-  payment.updatedAt = now;
-  return true;
-}
+/** The event that tells the other services how a settled payment ended, ready for `uow.emit`. */
+export type PaymentOutcome =
+  | { contract: typeof PaymentSucceededV1; event: NewEvent<typeof PaymentSucceededV1> }
+  | { contract: typeof PaymentFailedV1; event: NewEvent<typeof PaymentFailedV1> };
 
-/** The event that tells the other services how a settled payment ended. */
-export async function emitPaymentOutcome(append: Append, payment: Payment, now: Date): Promise<void> {
+/** payment.succeeded for a succeeded payment, payment.failed otherwise; `at` is when it settled. */
+export function paymentOutcome(payment: SettledPayment, at: Date): PaymentOutcome {
   const common = {
     accountId: payment.accountId,
     paymentId: payment.id,
@@ -51,26 +32,31 @@ export async function emitPaymentOutcome(append: Append, payment: Payment, now: 
     provider: 'stripe' as const,
   };
   if (payment.status === 'succeeded') {
-    await append(PaymentSucceededV1, {
+    return {
+      contract: PaymentSucceededV1,
+      event: {
+        accountId: payment.accountId,
+        subject: payment.id,
+        data: {
+          ...common,
+          providerPaymentId: payment.providerPaymentId!,
+          paymentMethod: payment.paymentMethod as PaymentMethodKind,
+          succeededAt: at.toISOString(),
+        },
+      },
+    };
+  }
+  return {
+    contract: PaymentFailedV1,
+    event: {
       accountId: payment.accountId,
       subject: payment.id,
       data: {
         ...common,
-        providerPaymentId: payment.providerPaymentId!,
-        paymentMethod: payment.paymentMethod as 'card',
-        succeededAt: now.toISOString(),
+        failureCode: payment.failureCode ?? 'payment_failed',
+        failureMessage: payment.failureMessage ?? 'the payment failed',
+        failedAt: at.toISOString(),
       },
-    });
-    return;
-  }
-  await append(PaymentFailedV1, {
-    accountId: payment.accountId,
-    subject: payment.id,
-    data: {
-      ...common,
-      failureCode: payment.failureCode ?? 'payment_failed',
-      failureMessage: payment.failureMessage ?? 'the payment failed',
-      failedAt: now.toISOString(),
     },
-  });
+  };
 }

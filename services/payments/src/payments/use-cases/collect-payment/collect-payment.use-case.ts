@@ -1,97 +1,118 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
-import { CloudEvent, InvoicePaymentRequestedV1Data } from '@obolus/contracts';
-import { captureTraceHeaders, EventHandlerContext } from '@obolus/messaging';
+import { PaymentMethodKind } from '@obolus/contracts';
+import { captureTraceHeaders, UnitOfWork } from '@obolus/messaging';
 import { Clock, nameBasedUuid } from '@obolus/platform';
 import Stripe from 'stripe';
-import { STRIPE } from '../../../stripe/stripe.provider';
-import { emitPaymentOutcome, settleFromIntent } from '../../mappers/payment-outcome';
+import { StripeGateway } from '../../../stripe/stripe-gateway';
+import { PaymentEntity } from '../../entities/payment.entity';
+import { paymentOutcome } from '../../mappers/payment-outcome';
+import { settleFromIntent } from '../../mappers/settle-payment';
 import { PaymentsRepository } from '../../payments.repository';
+import { CollectPaymentCommand } from './collect-payment.command';
 
 /** Methods Obolus collects itself, off-session, through Stripe (P1). Bank transfers wait for the money. */
-const COLLECTED = new Set(['card', 'sepa_debit', 'ach_debit']);
+const COLLECTED = new Set<PaymentMethodKind>(['card', 'sepa_debit', 'ach_debit']);
 
 /**
  * Charges the account's saved payment method for a requested amount. The PaymentIntent is created
  * with an idempotency key derived from the draft, so a redelivered request never charges twice. A card
- * charge's outcome is known from Stripe's answer and is recorded at once; a debit's arrives later by
- * signed webhook (see RecordProviderEventUseCase), which also confirms the card's and then does nothing.
+ * charge's outcome is known from Stripe's answer and is recorded at once, in this unit of work; a
+ * debit's arrives later by signed webhook (see RecordProviderEventUseCase), which also confirms the
+ * card's and then does nothing.
  */
 @Injectable()
 export class CollectPaymentUseCase {
   private readonly logger = new Logger(CollectPaymentUseCase.name);
 
   constructor(
-    @Inject(STRIPE) private readonly stripe: Stripe,
+    private readonly stripe: StripeGateway,
     private readonly payments: PaymentsRepository,
     private readonly clock: Clock,
   ) {}
 
-  async execute(event: CloudEvent<InvoicePaymentRequestedV1Data>, { manager, emit }: EventHandlerContext): Promise<void> {
-    const request = event.data;
-    if (!COLLECTED.has(request.paymentMethod)) return;
-    if (await this.payments.findPaymentForDraft(manager, request.accountId, request.draftId)) return;
+  async execute(command: CollectPaymentCommand, uow: UnitOfWork): Promise<void> {
+    if (!COLLECTED.has(command.paymentMethod)) return;
+    if (await this.payments.findPaymentForDraft(uow, command.accountId, command.draftId)) return;
     const now = this.clock.now();
-    // The same id on every try: a try that reached Stripe and then lost its transaction (Postgres
-    // went away) must send Stripe the very same request under the draft's idempotency key.
-    const paymentId = nameBasedUuid('obolus.payments.payment-for-draft', request.draftId);
-    const customer = await this.payments.findCustomer(manager, request.accountId);
-    const payment = {
-      id: paymentId,
-      accountId: request.accountId,
-      draftId: request.draftId,
-      amountMinor: request.amountDueMinor,
-      currency: request.currency,
-      paymentMethod: request.paymentMethod,
-      status: 'processing' as const,
-      provider: 'stripe' as const,
-      providerPaymentId: null as string | null,
-      failureCode: null as string | null,
-      failureMessage: null as string | null,
+    const customer = await this.payments.findCustomer(uow, command.accountId);
+    const payment = this.processingPayment(command, now);
+    if (!customer?.defaultPaymentMethodId) {
+      await this.recordWithoutMethod(payment, now, uow);
+      return;
+    }
+    await this.payments.insertPayment(uow, payment);
+    const intent = await this.charge(command, payment.id, {
+      customerId: customer.providerCustomerId,
+      id: customer.defaultPaymentMethodId,
+      type: customer.defaultPaymentMethodType ?? 'card',
+    });
+    const charged: PaymentEntity = { ...payment, providerPaymentId: intent?.id ?? null };
+    // Waiting for the webhook alone would lose the outcome if every delivery of it came while this
+    // transaction was still open (a slow Stripe, a busy consumer).
+    const settled = intent ? settleFromIntent(charged, intent, now) : null;
+    if (settled) await this.emitOutcome(settled, now, uow);
+    await this.payments.savePayment(uow, settled ?? charged);
+  }
+
+  private processingPayment(command: CollectPaymentCommand, now: Date): PaymentEntity {
+    return {
+      // The same id on every try: a try that reached Stripe and then lost its transaction (Postgres
+      // went away) must send Stripe the very same request under the draft's idempotency key.
+      id: nameBasedUuid('obolus.payments.payment-for-draft', command.draftId),
+      accountId: command.accountId,
+      draftId: command.draftId,
+      amountMinor: command.amountDueMinor,
+      currency: command.currency,
+      paymentMethod: command.paymentMethod,
+      status: 'processing',
+      provider: 'stripe',
+      providerPaymentId: null,
+      failureCode: null,
+      failureMessage: null,
       traceHeaders: captureTraceHeaders(context.active()) as Record<string, string>,
       createdAt: now,
       updatedAt: now,
     };
-    if (!customer?.defaultPaymentMethodId) {
-      const failed = {
-        ...payment,
-        status: 'failed' as const,
-        failureCode: 'no_payment_method',
-        failureMessage: 'the account has no saved payment method',
-      };
-      await this.payments.insertPayment(manager, failed);
-      await emitPaymentOutcome(emit, failed, now);
-      return;
-    }
-    await this.payments.insertPayment(manager, payment);
-    try {
-      const intent = await this.stripe.paymentIntents.create(
-        {
-          amount: request.amountDueMinor,
-          currency: request.currency.toLowerCase(),
-          customer: customer.providerCustomerId,
-          payment_method: customer.defaultPaymentMethodId,
-          allowed_payment_method_types: [(customer.defaultPaymentMethodType ?? 'card') as 'card'],
-          off_session: true,
-          confirm: true,
-          description: request.description,
-          metadata: { account_id: request.accountId, draft_id: request.draftId, payment_id: paymentId },
-        },
-        { idempotencyKey: `obolus-draft-${request.draftId}` },
-      );
-      payment.providerPaymentId = intent.id;
-      // Waiting for the webhook alone would lose the outcome if every delivery of it came while this
-      // transaction was still open (a slow Stripe, a busy consumer).
-      if (settleFromIntent(payment, intent, now)) await emitPaymentOutcome(emit, payment, now);
-    } catch (error) {
-      // A declined off-session payment still has its PaymentIntent, with the decline.
-      const declined = error as { type?: string; raw?: { payment_intent?: Stripe.PaymentIntent }; code?: string };
-      if (declined.type !== 'StripeCardError') throw error;
-      payment.providerPaymentId = declined.raw?.payment_intent?.id ?? null;
-      this.logger.warn(`payment for draft ${request.draftId} declined: ${declined.code}`);
-      const declinedIntent = declined.raw?.payment_intent;
-      if (declinedIntent && settleFromIntent(payment, declinedIntent, now)) await emitPaymentOutcome(emit, payment, now);
-    }
-    await this.payments.savePayment(manager, payment);
+  }
+
+  private async recordWithoutMethod(payment: PaymentEntity, now: Date, uow: UnitOfWork): Promise<void> {
+    const failed: PaymentEntity = {
+      ...payment,
+      status: 'failed',
+      failureCode: 'no_payment_method',
+      failureMessage: 'the account has no saved payment method',
+    };
+    await this.payments.insertPayment(uow, failed);
+    await this.emitOutcome(failed, now, uow);
+  }
+
+  /** Charges the customer's default method off-session; Stripe's PaymentIntent, or null when a decline came without one. */
+  private async charge(
+    command: CollectPaymentCommand,
+    paymentId: string,
+    method: { customerId: string; id: string; type: string },
+  ): Promise<Stripe.PaymentIntent | null> {
+    const { intent, declineCode } = await this.stripe.chargeOffSession(
+      {
+        amount: command.amountDueMinor,
+        currency: command.currency.toLowerCase(),
+        customer: method.customerId,
+        payment_method: method.id,
+        allowed_payment_method_types: [method.type],
+        off_session: true,
+        confirm: true,
+        description: command.description,
+        metadata: { account_id: command.accountId, draft_id: command.draftId, payment_id: paymentId },
+      },
+      `obolus-draft-${command.draftId}`,
+    );
+    if (declineCode !== undefined) this.logger.warn(`payment for draft ${command.draftId} declined: ${declineCode}`);
+    return intent;
+  }
+
+  private async emitOutcome(payment: PaymentEntity, now: Date, uow: UnitOfWork): Promise<void> {
+    const { contract, event } = paymentOutcome(payment, now);
+    await uow.emit(contract, event);
   }
 }

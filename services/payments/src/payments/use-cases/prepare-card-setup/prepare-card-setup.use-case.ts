@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Clock, DATA_SOURCE } from '@obolus/platform';
-import Stripe from 'stripe';
-import { DataSource } from 'typeorm';
-import { STRIPE } from '../../../stripe/stripe.provider';
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@obolus/messaging';
+import { Clock } from '@obolus/platform';
+import { StripeGateway } from '../../../stripe/stripe-gateway';
 import { PaymentsRepository } from '../../payments.repository';
+import { PrepareCardSetupCommand } from './prepare-card-setup.command';
 
 export interface CardSetup {
   setupIntentId: string;
@@ -19,33 +19,32 @@ export interface CardSetup {
 @Injectable()
 export class PrepareCardSetupUseCase {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(STRIPE) private readonly stripe: Stripe,
+    private readonly stripe: StripeGateway,
     private readonly payments: PaymentsRepository,
     private readonly clock: Clock,
   ) {}
 
-  async execute(accountId: string, email: string, methodTypes: ('card' | 'sepa_debit')[]): Promise<CardSetup> {
-    const providerCustomerId = await this.ensureCustomer(accountId, email);
-    const intent = await this.stripe.setupIntents.create({
+  async execute(command: PrepareCardSetupCommand, uow: UnitOfWork): Promise<CardSetup> {
+    const providerCustomerId = await this.ensureCustomer(command, uow);
+    const intent = await this.stripe.createSetupIntent({
       customer: providerCustomerId,
-      allowed_payment_method_types: methodTypes,
+      allowed_payment_method_types: command.paymentMethodTypes,
       usage: 'off_session',
-      metadata: { account_id: accountId },
+      metadata: { account_id: command.accountId },
     });
     return { setupIntentId: intent.id, clientSecret: intent.client_secret!, providerCustomerId };
   }
 
-  private async ensureCustomer(accountId: string, email: string): Promise<string> {
-    const existing = await this.payments.findCustomer(this.dataSource.manager, accountId);
+  private async ensureCustomer({ accountId, email }: PrepareCardSetupCommand, uow: UnitOfWork): Promise<string> {
+    const existing = await this.payments.findCustomer(uow, accountId);
     if (existing) return existing.providerCustomerId;
     // The idempotency key makes concurrent or repeated first calls create one customer at Stripe.
-    const customer = await this.stripe.customers.create(
+    const customer = await this.stripe.createCustomer(
       { email, metadata: { account_id: accountId } },
-      { idempotencyKey: `obolus-customer-${accountId}` },
+      `obolus-customer-${accountId}`,
     );
     const now = this.clock.now();
-    await this.payments.saveCustomer(this.dataSource.manager, {
+    await this.payments.saveCustomer(uow, {
       accountId,
       providerCustomerId: customer.id,
       defaultPaymentMethodId: null,

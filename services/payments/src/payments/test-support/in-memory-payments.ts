@@ -1,0 +1,76 @@
+import { UnitOfWork } from '@obolus/messaging';
+import { CustomerEntity } from '../entities/customer.entity';
+import { PaymentEntity } from '../entities/payment.entity';
+import { PaymentsRepository } from '../payments.repository';
+
+/** payments' tables in memory (customers by account, payments by id, provider events by id), for use-case specs. */
+export class InMemoryPayments implements Pick<PaymentsRepository, keyof PaymentsRepository> {
+  readonly customers = new Map<string, CustomerEntity>();
+  readonly payments = new Map<string, PaymentEntity>();
+  readonly providerEvents = new Map<string, { type: string; payload: unknown; receivedAt: Date }>();
+
+  async findCustomer(_uow: UnitOfWork, accountId: string): Promise<CustomerEntity | null> {
+    const row = this.customers.get(accountId);
+    return row ? { ...row } : null;
+  }
+
+  async saveCustomer(_uow: UnitOfWork, customer: CustomerEntity): Promise<void> {
+    this.customers.set(customer.accountId, { ...customer });
+  }
+
+  async setDefaultPaymentMethod(
+    _uow: UnitOfWork,
+    accountId: string,
+    providerCustomerId: string,
+    method: { id: string; type: string },
+    at: Date,
+  ): Promise<number> {
+    const row = this.customers.get(accountId);
+    if (!row || row.providerCustomerId !== providerCustomerId) return 0;
+    this.customers.set(accountId, {
+      ...row,
+      defaultPaymentMethodId: method.id,
+      defaultPaymentMethodType: method.type,
+      updatedAt: at,
+    });
+    return 1;
+  }
+
+  async findPaymentForDraft(_uow: UnitOfWork, accountId: string, draftId: string): Promise<PaymentEntity | null> {
+    const row = [...this.payments.values()].find((p) => p.accountId === accountId && p.draftId === draftId);
+    return row ? { ...row } : null;
+  }
+
+  async findPayment(_uow: UnitOfWork, accountId: string, paymentId: string): Promise<PaymentEntity | null> {
+    const row = this.payments.get(paymentId);
+    return row && row.accountId === accountId ? { ...row } : null;
+  }
+
+  async listPayments(_uow: UnitOfWork, accountId: string): Promise<PaymentEntity[]> {
+    return [...this.payments.values()]
+      .filter((p) => p.accountId === accountId)
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .slice(0, 100)
+      .map((p) => ({ ...p }));
+  }
+
+  async insertPayment(_uow: UnitOfWork, payment: PaymentEntity): Promise<void> {
+    if (this.payments.has(payment.id)) throw new Error(`duplicate key: payment ${payment.id}`);
+    this.payments.set(payment.id, { ...payment });
+  }
+
+  async savePayment(_uow: UnitOfWork, payment: PaymentEntity): Promise<void> {
+    this.payments.set(payment.id, { ...payment });
+  }
+
+  async recordProviderEvent(
+    _uow: UnitOfWork,
+    event: { provider: string; id: string; type: string; payload: unknown },
+    at: Date,
+  ): Promise<boolean> {
+    const key = `${event.provider}/${event.id}`;
+    if (this.providerEvents.has(key)) return false;
+    this.providerEvents.set(key, { type: event.type, payload: event.payload, receivedAt: at });
+    return true;
+  }
+}

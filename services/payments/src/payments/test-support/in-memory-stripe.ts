@@ -1,0 +1,88 @@
+import Stripe from 'stripe';
+import { OffSessionCharge, StripeGateway } from '../../stripe/stripe-gateway';
+
+export type ChargeBehaviour = 'succeeds' | 'declines' | 'processing' | 'unreachable';
+
+/**
+ * Stripe in memory, for use-case specs: answers with objects shaped like Stripe's (Customer, SetupIntent,
+ * PaymentIntent), honours idempotency keys as Stripe does (the same key answers the same object), and
+ * keeps what it was asked so a spec can check the amount, the customer and the keys.
+ */
+export class InMemoryStripe extends StripeGateway {
+  readonly customers = new Map<string, { id: string; params: Stripe.CustomerCreateParams }>();
+  readonly setupIntents: Stripe.SetupIntent[] = [];
+  /** Every PaymentIntent created, by idempotency key. */
+  readonly paymentIntents = new Map<string, { params: Stripe.PaymentIntentCreateParams; answer: OffSessionCharge }>();
+  /** What the next new charge does. */
+  nextCharge: ChargeBehaviour = 'succeeds';
+  private sequence = 0;
+
+  async createCustomer(params: Stripe.CustomerCreateParams, idempotencyKey: string): Promise<Pick<Stripe.Customer, 'id'>> {
+    const existing = this.customers.get(idempotencyKey);
+    if (existing) return { id: existing.id };
+    const customer = { id: `cus_${this.next()}`, params };
+    this.customers.set(idempotencyKey, customer);
+    return { id: customer.id };
+  }
+
+  async createSetupIntent(params: Stripe.SetupIntentCreateParams): Promise<Stripe.SetupIntent> {
+    const id = `seti_${this.next()}`;
+    const intent = {
+      id,
+      object: 'setup_intent',
+      client_secret: `${id}_secret_${this.next()}`,
+      customer: params.customer ?? null,
+      payment_method: null,
+      payment_method_types: params.allowed_payment_method_types ?? ['card'],
+      usage: params.usage ?? 'off_session',
+      metadata: params.metadata ?? {},
+      status: 'requires_payment_method',
+    } as unknown as Stripe.SetupIntent;
+    this.setupIntents.push(intent);
+    return intent;
+  }
+
+  async chargeOffSession(params: Stripe.PaymentIntentCreateParams, idempotencyKey: string): Promise<OffSessionCharge> {
+    const earlier = this.paymentIntents.get(idempotencyKey);
+    if (earlier) return earlier.answer;
+    if (this.nextCharge === 'unreachable') throw new Error('connect ECONNREFUSED (Stripe unreachable)');
+    const answer = this.answer(params, this.nextCharge);
+    this.paymentIntents.set(idempotencyKey, { params, answer });
+    return answer;
+  }
+
+  /** The PaymentIntent of a charge, as a webhook would carry it. */
+  intentOf(idempotencyKey: string): Stripe.PaymentIntent {
+    const intent = this.paymentIntents.get(idempotencyKey)?.answer.intent;
+    if (!intent) throw new Error(`no PaymentIntent under ${idempotencyKey}`);
+    return intent;
+  }
+
+  private answer(params: Stripe.PaymentIntentCreateParams, behaviour: Exclude<ChargeBehaviour, 'unreachable'>): OffSessionCharge {
+    const intent = {
+      id: `pi_${this.next()}`,
+      object: 'payment_intent',
+      amount: params.amount,
+      currency: params.currency,
+      customer: params.customer ?? null,
+      payment_method: params.payment_method ?? null,
+      metadata: params.metadata ?? {},
+      status: behaviour === 'succeeds' ? 'succeeded' : behaviour === 'processing' ? 'processing' : 'requires_payment_method',
+      last_payment_error:
+        behaviour === 'declines'
+          ? {
+              type: 'card_error',
+              code: 'card_declined',
+              decline_code: 'insufficient_funds',
+              message: 'Your card has insufficient funds.',
+            }
+          : null,
+    } as unknown as Stripe.PaymentIntent;
+    return behaviour === 'declines' ? { intent, declineCode: 'card_declined' } : { intent };
+  }
+
+  private next(): string {
+    this.sequence += 1;
+    return String(this.sequence).padStart(6, '0');
+  }
+}

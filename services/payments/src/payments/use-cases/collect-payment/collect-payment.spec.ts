@@ -1,0 +1,153 @@
+import { PaymentFailedV1, PaymentSucceededV1 } from '@obolus/contracts';
+import { nameBasedUuid } from '@obolus/platform';
+import { InvalidCommandError } from '@obolus/platform';
+import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { randomUUID } from 'node:crypto';
+import { PaymentsRepository } from '../../payments.repository';
+import { InMemoryPayments } from '../../test-support/in-memory-payments';
+import { InMemoryStripe } from '../../test-support/in-memory-stripe';
+import { CollectPaymentCommand, CollectPaymentInput } from './collect-payment.command';
+import { CollectPaymentUseCase } from './collect-payment.use-case';
+
+describe('CollectPaymentUseCase', () => {
+  const clock = new SettableClock(new Date('2026-11-27T10:00:00Z'));
+  let payments: InMemoryPayments;
+  let stripe: InMemoryStripe;
+  let collect: CollectPaymentUseCase;
+  let uow: RecordingUnitOfWork;
+  let accountId: string;
+
+  beforeEach(() => {
+    payments = new InMemoryPayments();
+    stripe = new InMemoryStripe();
+    collect = new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, clock);
+    uow = new RecordingUnitOfWork(clock);
+    accountId = randomUUID();
+    payments.customers.set(accountId, {
+      accountId,
+      providerCustomerId: 'cus_saved',
+      defaultPaymentMethodId: 'pm_card_visa',
+      defaultPaymentMethodType: 'card',
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+    });
+  });
+
+  const request = (fields: Partial<CollectPaymentInput> = {}) =>
+    CollectPaymentCommand.create({
+      accountId,
+      draftId: randomUUID(),
+      currency: 'EUR',
+      amountDueMinor: 14040,
+      paymentMethod: 'card',
+      description: 'Obolus Ultimate, December 2026',
+      ...fields,
+    });
+
+  it('charges the saved card for the amount due, records it succeeded and announces payment.succeeded at once', async () => {
+    const command = request();
+    await collect.execute(command, uow);
+    const paymentId = nameBasedUuid('obolus.payments.payment-for-draft', command.draftId);
+    const charge = stripe.paymentIntents.get(`obolus-draft-${command.draftId}`)!;
+    expect(charge.params).toMatchObject({
+      amount: 14040,
+      currency: 'eur',
+      customer: 'cus_saved',
+      payment_method: 'pm_card_visa',
+      allowed_payment_method_types: ['card'],
+      off_session: true,
+      confirm: true,
+      metadata: { account_id: accountId, draft_id: command.draftId, payment_id: paymentId },
+    });
+    const intentId = charge.answer.intent!.id;
+    expect(payments.payments.get(paymentId)).toMatchObject({
+      status: 'succeeded',
+      amountMinor: 14040,
+      providerPaymentId: intentId,
+    });
+    expect(uow.dataOf(PaymentSucceededV1)).toEqual([
+      {
+        accountId,
+        paymentId,
+        draftId: command.draftId,
+        amountMinor: 14040,
+        currency: 'EUR',
+        provider: 'stripe',
+        providerPaymentId: intentId,
+        paymentMethod: 'card',
+        succeededAt: '2026-11-27T10:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('records a declined card as failed with the decline, and announces payment.failed', async () => {
+    stripe.nextCharge = 'declines';
+    const command = request();
+    await collect.execute(command, uow);
+    expect(uow.dataOf(PaymentFailedV1)).toEqual([
+      expect.objectContaining({
+        draftId: command.draftId,
+        failureCode: 'insufficient_funds',
+        failureMessage: 'Your card has insufficient funds.',
+      }),
+    ]);
+    expect([...payments.payments.values()]).toEqual([
+      expect.objectContaining({ status: 'failed', failureCode: 'insufficient_funds' }),
+    ]);
+  });
+
+  it('leaves a bank debit processing, with its PaymentIntent, for the webhook to settle', async () => {
+    stripe.nextCharge = 'processing';
+    await collect.execute(request({ paymentMethod: 'sepa_debit' }), uow);
+    expect([...payments.payments.values()]).toEqual([
+      expect.objectContaining({
+        status: 'processing',
+        paymentMethod: 'sepa_debit',
+        providerPaymentId: expect.stringMatching(/^pi_/),
+      }),
+    ]);
+    expect(uow.emitted).toEqual([]);
+  });
+
+  it('fails at once, without asking Stripe, when the account has no saved payment method', async () => {
+    payments.customers.clear();
+    const command = request();
+    await collect.execute(command, uow);
+    expect(stripe.paymentIntents.size).toBe(0);
+    expect(uow.dataOf(PaymentFailedV1)).toEqual([
+      expect.objectContaining({
+        draftId: command.draftId,
+        failureCode: 'no_payment_method',
+        failureMessage: 'the account has no saved payment method',
+      }),
+    ]);
+  });
+
+  it('charges a request delivered twice once, and announces it once', async () => {
+    const command = request();
+    await collect.execute(command, uow);
+    await collect.execute(command, uow);
+    expect(stripe.paymentIntents.size).toBe(1);
+    expect(payments.payments.size).toBe(1);
+    expect(uow.dataOf(PaymentSucceededV1)).toHaveLength(1);
+  });
+
+  it('leaves a bank transfer to the customer: no payment, no charge', async () => {
+    await collect.execute(request({ paymentMethod: 'bank_transfer' }), uow);
+    expect(payments.payments.size).toBe(0);
+    expect(stripe.paymentIntents.size).toBe(0);
+  });
+
+  it('lets an unreachable Stripe throw (the event is retried) and announces nothing', async () => {
+    stripe.nextCharge = 'unreachable';
+    await expect(collect.execute(request(), uow)).rejects.toThrow(/unreachable/);
+    expect(uow.emitted).toEqual([]);
+  });
+
+  it('refuses a request whose draft is not a UUID, naming the field', () => {
+    expect(() => request({ draftId: 'draft-1' })).toThrow(InvalidCommandError);
+    expect(() => request({ draftId: 'draft-1' })).toThrow(
+      expect.objectContaining({ fields: [expect.objectContaining({ field: 'draftId' })] }),
+    );
+  });
+});

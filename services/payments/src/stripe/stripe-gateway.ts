@@ -1,0 +1,26 @@
+import Stripe from 'stripe';
+
+/** What Stripe answered to an off-session charge: its PaymentIntent, or the decline (which carries one when Stripe made it). */
+export interface OffSessionCharge {
+  intent: Stripe.PaymentIntent | null;
+  /** Set when Stripe declined the card (a StripeCardError); the intent, if any, holds the decline. */
+  declineCode?: string;
+}
+
+/**
+ * The calls Obolus makes to Stripe. Production is the Stripe SDK pointed at STRIPE_API_URL
+ * (SdkStripeGateway); use-case specs give an in-memory stand-in that answers with the same objects.
+ * Every call that creates something at Stripe carries an idempotency key where a repeat must not create twice.
+ */
+export abstract class StripeGateway {
+  /** The account's customer at Stripe; the same key always answers with the same customer. */
+  abstract createCustomer(params: Stripe.CustomerCreateParams, idempotencyKey: string): Promise<Pick<Stripe.Customer, 'id'>>;
+
+  abstract createSetupIntent(params: Stripe.SetupIntentCreateParams): Promise<Stripe.SetupIntent>;
+
+  /**
+   * Creates and confirms a PaymentIntent. A declined card answers with the decline instead of throwing;
+   * any other failure (Stripe down, a bad request) throws, so the caller's work is retried.
+   */
+  abstract chargeOffSession(params: Stripe.PaymentIntentCreateParams, idempotencyKey: string): Promise<OffSessionCharge>;
+}
