@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { CloudEvent, InvoiceIssuedV1, InvoiceIssuedV1Data } from '@obolus/contracts';
 import { EventHandlerContext } from '@obolus/messaging';
+import { PrepareDocumentCommand } from './use-cases/prepare-document/prepare-document.command';
 import { PrepareDocumentUseCase } from './use-cases/prepare-document/prepare-document.use-case';
 
 @Controller()
@@ -9,7 +10,7 @@ export class DocumentsConsumer {
   constructor(private readonly prepareDocument: PrepareDocumentUseCase) {}
 
   @EventPattern(InvoiceIssuedV1.type)
-  onInvoiceIssued(@Payload() event: CloudEvent<InvoiceIssuedV1Data>, @Ctx() context: EventHandlerContext): Promise<void> {
-    return this.prepareDocument.execute(event, context);
+  onInvoiceIssued(@Payload() event: CloudEvent<InvoiceIssuedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.prepareDocument.execute(PrepareDocumentCommand.create({ invoice: event.data }), uow);
   }
 }

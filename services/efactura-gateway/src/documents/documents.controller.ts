@@ -1,18 +1,33 @@
-import { Controller, Get, HttpStatus, Inject, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { TenantAccountId } from '@obolus/auth';
-import { ApiError, DATA_SOURCE } from '@obolus/platform';
+import { UnitOfWorkRunner } from '@obolus/messaging';
 import { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { DocumentEntity } from './entities/document.entity';
+import { GetDocumentXmlCommand } from './use-cases/get-document-xml/get-document-xml.command';
+import { GetDocumentXmlUseCase, XmlFile } from './use-cases/get-document-xml/get-document-xml.use-case';
+import { ListDocumentsCommand } from './use-cases/list-documents/list-documents.command';
+import { ListDocumentsUseCase } from './use-cases/list-documents/list-documents.use-case';
+
+const sendXml = (response: Response, { filename, xml }: XmlFile): void => {
+  response
+    .status(200)
+    .setHeader('content-type', 'application/xml; charset=utf-8')
+    .setHeader('content-disposition', `attachment; filename="${filename}"`)
+    .send(xml);
+};
 
 /** E1: the XML of each Romanian invoice, downloadable in one click, with its validation status. */
 @Controller('accounts/:accountId/efactura')
 export class DocumentsController {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly work: UnitOfWorkRunner,
+    private readonly listDocuments: ListDocumentsUseCase,
+    private readonly getXml: GetDocumentXmlUseCase,
+  ) {}
 
   @Get('documents')
   list(@TenantAccountId() accountId: string): Promise<DocumentEntity[]> {
-    return this.dataSource.manager.find(DocumentEntity, { where: { accountId }, order: { createdAt: 'DESC' }, take: 200 });
+    return this.work.run((uow) => this.listDocuments.execute(ListDocumentsCommand.create({ accountId }), uow));
   }
 
   @Get('invoices/:invoiceId/xml')
@@ -21,15 +36,9 @@ export class DocumentsController {
     @Param('invoiceId', ParseUUIDPipe) invoiceId: string,
     @Res() response: Response,
   ): Promise<void> {
-    const rows: { invoice_number: string; xml: string }[] = await this.dataSource.query(
-      `SELECT invoice_number, xml FROM efactura_gateway.documents WHERE account_id = $1 AND invoice_id = $2 AND xml <> ''`,
-      [accountId, invoiceId],
+    sendXml(
+      response,
+      await this.work.run((uow) => this.getXml.execute(GetDocumentXmlCommand.create({ accountId, invoiceId }), uow)),
     );
-    if (!rows[0]) throw new ApiError(HttpStatus.NOT_FOUND, 'DOCUMENT_NOT_FOUND', 'no e-Factura XML for this invoice');
-    response
-      .status(200)
-      .setHeader('content-type', 'application/xml; charset=utf-8')
-      .setHeader('content-disposition', `attachment; filename="${rows[0].invoice_number}.xml"`)
-      .send(rows[0].xml);
   }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { efacturaDeadline } from '@obolus/calendar';
-import { CloudEvent, EfacturaDocumentValidatedV1, InvoiceIssuedV1Data } from '@obolus/contracts';
-import { EventHandlerContext } from '@obolus/messaging';
+import { EfacturaDocumentValidatedV1, InvoiceIssuedV1Data } from '@obolus/contracts';
+import { UnitOfWork } from '@obolus/messaging';
+import { Clock } from '@obolus/platform';
 import { buildUblXml, UblDocumentRejectedError } from '@obolus/ubl';
 import { randomUUID } from 'node:crypto';
-import { DocumentEntity, StoredFinding } from '../../entities/document.entity';
-import { invoiceToUbl } from '../../mapping/invoice-to-ubl';
+import { DocumentsRepository } from '../../documents.repository';
+import { invoiceToUbl } from '../../mappers/invoice-to-ubl';
+import { CheckedXml, documentRow, documentValidatedData } from '../../mappers/validated-document';
 import { UblValidator } from '../../ubl-validator.provider';
+import { PrepareDocumentCommand } from './prepare-document.command';
 
 /**
  * Every invoice of a Romanian seller gets its CIUS-RO XML (E1), checked with the official rules before
@@ -14,59 +16,33 @@ import { UblValidator } from '../../ubl-validator.provider';
  */
 @Injectable()
 export class PrepareDocumentUseCase {
-  constructor(private readonly validator: UblValidator) {}
+  constructor(
+    private readonly validator: UblValidator,
+    private readonly documents: DocumentsRepository,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute(event: CloudEvent<InvoiceIssuedV1Data>, { manager, emit }: EventHandlerContext): Promise<void> {
-    const invoice = event.data;
+  async execute({ invoice }: PrepareDocumentCommand, uow: UnitOfWork): Promise<void> {
     if (invoice.seller.address.country !== 'RO') return;
+    const document = documentRow(invoice, await this.buildAndCheck(invoice), randomUUID(), this.clock.now());
+    const inserted = await this.documents.insertIfAbsent(uow, document);
+    if (!inserted) return;
+    await uow.emit(EfacturaDocumentValidatedV1, {
+      accountId: document.accountId,
+      subject: document.id,
+      data: documentValidatedData(document),
+    });
+  }
+
+  /** The XML and the official findings on it; the builder's refusal of a document that cannot be valid is the finding. */
+  private async buildAndCheck(invoice: InvoiceIssuedV1Data): Promise<CheckedXml> {
     let xml = '';
-    let findings: StoredFinding[];
     try {
       xml = buildUblXml(invoiceToUbl(invoice));
-      findings = (await this.validator.validate(xml)).findings;
+      return { xml, findings: (await this.validator.validate(xml)).findings };
     } catch (error) {
-      // The builder refuses a document that cannot be valid; the refusal is the finding.
       if (!(error instanceof UblDocumentRejectedError)) throw error;
-      findings = [{ ruleId: error.code, severity: 'fatal', location: 'document', message: error.message }];
+      return { xml, findings: [{ ruleId: error.code, severity: 'fatal', location: 'document', message: error.message }] };
     }
-    const valid = !findings.some((f) => f.severity === 'fatal');
-    const document: DocumentEntity = {
-      id: randomUUID(),
-      accountId: invoice.accountId,
-      invoiceId: invoice.invoiceId,
-      invoiceNumber: invoice.number,
-      kind: 'invoice',
-      issueDate: invoice.issueDate,
-      uploadDeadline: efacturaDeadline(invoice.issueDate),
-      xml,
-      valid,
-      findings,
-      status: valid ? 'valid' : 'invalid',
-      createdAt: new Date(),
-    };
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(DocumentEntity)
-      .values(document)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    if ((inserted.raw as unknown[]).length === 0) return;
-    await emit(EfacturaDocumentValidatedV1, {
-      accountId: invoice.accountId,
-      subject: document.id,
-      data: {
-        accountId: invoice.accountId,
-        documentId: document.id,
-        invoiceId: invoice.invoiceId,
-        invoiceNumber: invoice.number,
-        valid,
-        fatalFindings: findings.filter((f) => f.severity === 'fatal').length,
-        warningFindings: findings.filter((f) => f.severity === 'warning').length,
-        uploadDeadline: document.uploadDeadline,
-        validatedAt: document.createdAt.toISOString(),
-      },
-    });
   }
 }

@@ -1,8 +1,7 @@
 import { InvoiceIssuedV1Data } from '@obolus/contracts';
-import { buildUblXml, CiusRoValidator } from '@obolus/ubl';
-import { invoiceToUbl } from './invoice-to-ubl';
 
-const issued: InvoiceIssuedV1Data = {
+/** A Romanian invoice to a Romanian company as `invoice.issued` carries it; each call a fresh copy. */
+export const issuedInvoice = (): InvoiceIssuedV1Data => ({
   accountId: '0b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11',
   invoiceId: '1b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11',
   number: 'OBRO-2026-000001',
@@ -43,31 +42,4 @@ const issued: InvoiceIssuedV1Data = {
   recipients: ['owner@example.ro'],
   pdf: { filename: 'OBRO-2026-000001.pdf', sha256: '0'.repeat(64), sizeBytes: 5 },
   issuedAt: '2026-11-22T10:00:00.000Z',
-};
-
-describe('invoiceToUbl', () => {
-  const validator = CiusRoValidator.create();
-
-  it('builds a CIUS-RO invoice for a Romanian company (CUI, county, 21% VAT) that the official rules accept', async () => {
-    const xml = buildUblXml(invoiceToUbl(issued));
-    const report = await validator.validate(xml);
-    expect(report.findings.filter((f) => f.severity === 'fatal')).toEqual([]);
-    expect(xml).toContain('<cbc:ID>OBRO-2026-000001</cbc:ID>');
-    expect(xml).toContain('<cbc:TaxAmount currencyID="RON">20.58</cbc:TaxAmount>');
-    expect(xml).toContain('<cbc:PayableAmount currencyID="RON">0.00</cbc:PayableAmount>');
-  }, 60_000);
-
-  it('identifies a Romanian person without a CNP by 13 zeros (B2C)', async () => {
-    const b2c = {
-      ...issued,
-      buyer: {
-        legalName: 'Ion Popescu',
-        buyerType: 'individual' as const,
-        address: { line1: 'Str. Lalelelor 3', city: 'SECTOR3', countrySubdivision: 'RO-B', country: 'RO' },
-      },
-    };
-    const xml = buildUblXml(invoiceToUbl(b2c));
-    expect(xml).toContain('0000000000000');
-    expect((await validator.validate(xml)).valid).toBe(true);
-  }, 60_000);
 });

@@ -1,0 +1,32 @@
+import { buildUblXml, CiusRoValidator } from '@obolus/ubl';
+import { issuedInvoice } from '../test-support/issued-invoice';
+import { invoiceToUbl } from './invoice-to-ubl';
+
+const issued = issuedInvoice();
+
+describe('invoiceToUbl', () => {
+  const validator = CiusRoValidator.create();
+
+  it('builds a CIUS-RO invoice for a Romanian company (CUI, county, 21% VAT) that the official rules accept', async () => {
+    const xml = buildUblXml(invoiceToUbl(issued));
+    const report = await validator.validate(xml);
+    expect(report.findings.filter((f) => f.severity === 'fatal')).toEqual([]);
+    expect(xml).toContain('<cbc:ID>OBRO-2026-000001</cbc:ID>');
+    expect(xml).toContain('<cbc:TaxAmount currencyID="RON">20.58</cbc:TaxAmount>');
+    expect(xml).toContain('<cbc:PayableAmount currencyID="RON">0.00</cbc:PayableAmount>');
+  }, 60_000);
+
+  it('identifies a Romanian person without a CNP by 13 zeros (B2C)', async () => {
+    const b2c = {
+      ...issued,
+      buyer: {
+        legalName: 'Ion Popescu',
+        buyerType: 'individual' as const,
+        address: { line1: 'Str. Lalelelor 3', city: 'SECTOR3', countrySubdivision: 'RO-B', country: 'RO' },
+      },
+    };
+    const xml = buildUblXml(invoiceToUbl(b2c));
+    expect(xml).toContain('0000000000000');
+    expect((await validator.validate(xml)).valid).toBe(true);
+  }, 60_000);
+});

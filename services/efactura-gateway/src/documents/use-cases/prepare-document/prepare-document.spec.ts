@@ -1,0 +1,93 @@
+import { EfacturaDocumentValidatedV1 } from '@obolus/contracts';
+import { InvalidCommandError } from '@obolus/platform';
+import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { DocumentsRepository } from '../../documents.repository';
+import { InMemoryDocuments } from '../../test-support/in-memory-documents';
+import { issuedInvoice } from '../../test-support/issued-invoice';
+import { StandInValidator } from '../../test-support/stand-in-validator';
+import { UblValidator } from '../../ubl-validator.provider';
+import { PrepareDocumentCommand } from './prepare-document.command';
+import { PrepareDocumentUseCase } from './prepare-document.use-case';
+
+describe('PrepareDocumentUseCase', () => {
+  let documents: InMemoryDocuments;
+  let validator: StandInValidator;
+  let uow: RecordingUnitOfWork;
+  let prepare: PrepareDocumentUseCase;
+
+  beforeEach(() => {
+    documents = new InMemoryDocuments();
+    validator = new StandInValidator();
+    const clock = new SettableClock(new Date('2026-11-22T10:00:05.000Z'));
+    uow = new RecordingUnitOfWork(clock);
+    prepare = new PrepareDocumentUseCase(
+      validator as unknown as UblValidator,
+      documents as unknown as DocumentsRepository,
+      clock,
+    );
+  });
+
+  it('stores the checked XML of a Romanian invoice with its upload deadline, and announces it valid', async () => {
+    const invoice = issuedInvoice();
+    validator.findings = [{ ruleId: 'BR-RO-A999', severity: 'warning', location: '/Invoice', message: 'advice' }];
+    await prepare.execute(PrepareDocumentCommand.create({ invoice }), uow);
+
+    const stored = documents.rows.get(invoice.invoiceId)!;
+    expect(stored).toMatchObject({
+      invoiceNumber: 'OBRO-2026-000001',
+      valid: true,
+      status: 'valid',
+      uploadDeadline: expect.any(String),
+    });
+    expect(stored.xml).toContain('<cbc:ID>OBRO-2026-000001</cbc:ID>');
+    expect(validator.checked).toEqual([stored.xml]);
+    expect(uow.dataOf(EfacturaDocumentValidatedV1)).toEqual([
+      {
+        accountId: invoice.accountId,
+        documentId: stored.id,
+        invoiceId: invoice.invoiceId,
+        invoiceNumber: 'OBRO-2026-000001',
+        valid: true,
+        fatalFindings: 0,
+        warningFindings: 1,
+        uploadDeadline: stored.uploadDeadline,
+        validatedAt: '2026-11-22T10:00:05.000Z',
+      },
+    ]);
+  });
+
+  it('keeps a document the builder refuses, with no XML and the refusal as its fatal finding', async () => {
+    const invoice = issuedInvoice();
+    // A Romanian company with no id at all cannot be identified on the invoice (BR-RO-120).
+    invoice.buyer = { legalName: 'Firma Fără Cod SRL', buyerType: 'business', address: invoice.buyer.address };
+    await prepare.execute(PrepareDocumentCommand.create({ invoice }), uow);
+
+    expect(documents.rows.get(invoice.invoiceId)).toMatchObject({
+      xml: '',
+      valid: false,
+      status: 'invalid',
+      findings: [expect.objectContaining({ ruleId: 'UBL_DOCUMENT_INVALID', severity: 'fatal' })],
+    });
+    expect(validator.checked).toEqual([]);
+    expect(uow.dataOf(EfacturaDocumentValidatedV1)).toEqual([expect.objectContaining({ valid: false, fatalFindings: 1 })]);
+  });
+
+  it('prepares one document for an invoice delivered twice, and nothing for a French seller', async () => {
+    const invoice = issuedInvoice();
+    await prepare.execute(PrepareDocumentCommand.create({ invoice }), uow);
+    await prepare.execute(PrepareDocumentCommand.create({ invoice }), uow);
+    const french = issuedInvoice();
+    french.invoiceId = '5b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11';
+    french.seller = { ...french.seller, address: { line1: '12 rue de la Paix', city: 'Paris', country: 'FR' } };
+    await prepare.execute(PrepareDocumentCommand.create({ invoice: french }), uow);
+
+    expect([...documents.rows.keys()]).toEqual([invoice.invoiceId]);
+    expect(uow.dataOf(EfacturaDocumentValidatedV1)).toHaveLength(1);
+  });
+
+  it('refuses an event whose invoice has no id, naming the field', () => {
+    const create = () => PrepareDocumentCommand.create({ invoice: { ...issuedInvoice(), invoiceId: 'x' } });
+    expect(create).toThrow(InvalidCommandError);
+    expect(create).toThrow(expect.objectContaining({ fields: [expect.objectContaining({ field: 'invoice.invoiceId' })] }));
+  });
+});
