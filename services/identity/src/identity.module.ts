@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtAccessTokenVerifier, TenantContext, TenantContextInterceptor } from '@obolus/auth';
-import { DATA_SOURCE, ServiceConfig, ServiceModule } from '@obolus/platform';
+import { UnitOfWorkRunner } from '@obolus/messaging';
+import { ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountEntity } from './accounts/entities/account.entity';
@@ -17,8 +17,8 @@ import { ListAuditLogUseCase } from './audit/use-cases/list-audit-log/list-audit
 import { AuthController } from './auth/auth.controller';
 import { IdentityAuthGuard } from './auth/identity-auth.guard';
 import { PasswordResetsRepository } from './auth/password-resets.repository';
+import { SignInFailuresRepository } from './auth/sign-in-failures.repository';
 import { SignInThrottle } from './auth/sign-in-throttle';
-import { RetryAfterInterceptor } from './auth/retry-after.interceptor';
 import { TrustProxy } from './auth/trust-proxy';
 import { ChangePasswordUseCase } from './auth/use-cases/change-password/change-password.use-case';
 import { RefreshSessionUseCase } from './auth/use-cases/refresh-session/refresh-session.use-case';
@@ -35,12 +35,14 @@ import { SessionRevocations } from './sessions/session-revocations';
 import { SessionTokens } from './sessions/session-tokens';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { StaffController } from './staff/staff.controller';
+import { StaffBootstrap } from './staff/staff-bootstrap';
 import { StaffRepository } from './staff/staff.repository';
 import { BootstrapStaffUseCase } from './staff/use-cases/bootstrap-staff/bootstrap-staff.use-case';
 import { SignInStaffUseCase } from './staff/use-cases/sign-in-staff/sign-in-staff.use-case';
 import { AccessTokenIssuer } from './tokens/access-token-issuer';
 import { JwksController } from './tokens/jwks.controller';
 import { SigningKeys } from './tokens/signing-keys';
+import { SigningKeysRepository } from './tokens/signing-keys.repository';
 import { InvitationsController } from './users/invitations.controller';
 import { InvitationsRepository } from './users/invitations.repository';
 import { UsersController } from './users/users.controller';
@@ -80,8 +82,8 @@ export class IdentityModule {
         // identity signs the tokens, so it verifies them against its own key set, without a fetch.
         {
           provide: SigningKeys,
-          inject: [DATA_SOURCE],
-          useFactory: (dataSource: DataSource) => SigningKeys.load(config, dataSource),
+          inject: [UnitOfWorkRunner, SigningKeysRepository],
+          useFactory: (work: UnitOfWorkRunner, keys: SigningKeysRepository) => SigningKeys.load(config, work, keys),
         },
         {
           provide: JwtAccessTokenVerifier,
@@ -90,13 +92,15 @@ export class IdentityModule {
         },
         { provide: APP_GUARD, useClass: IdentityAuthGuard },
         { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
         TenantContext,
         TrustProxy,
         OpenApiDocument,
         AccessTokenIssuer,
         PasswordHasher,
+        SignInFailuresRepository,
         SignInThrottle,
+        SigningKeysRepository,
+        StaffBootstrap,
         SessionTokens,
         AccountsRepository,
         UsersRepository,

@@ -9,6 +9,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public } from '@obolus/auth';
+import { UnitOfWorkRunner } from '@obolus/messaging';
 import { ClientInfo, TokenPair } from '../sessions/session-tokens';
 import { Client } from './client-info.decorator';
 import {
@@ -19,17 +20,24 @@ import {
   SignInDto,
   SignInResult,
 } from './dto/auth.dto';
+import { ChangePasswordCommand } from './use-cases/change-password/change-password.command';
 import { ChangePasswordUseCase } from './use-cases/change-password/change-password.use-case';
+import { RefreshSessionCommand } from './use-cases/refresh-session/refresh-session.command';
 import { RefreshSessionUseCase } from './use-cases/refresh-session/refresh-session.use-case';
+import { RequestPasswordResetCommand } from './use-cases/request-password-reset/request-password-reset.command';
 import { RequestPasswordResetUseCase } from './use-cases/request-password-reset/request-password-reset.use-case';
+import { ResetPasswordCommand } from './use-cases/reset-password/reset-password.command';
 import { ResetPasswordUseCase } from './use-cases/reset-password/reset-password.use-case';
+import { SignInCommand } from './use-cases/sign-in/sign-in.command';
 import { SignInUseCase } from './use-cases/sign-in/sign-in.use-case';
+import { SignOutCommand } from './use-cases/sign-out/sign-out.command';
 import { SignOutUseCase } from './use-cases/sign-out/sign-out.use-case';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
+    private readonly work: UnitOfWorkRunner,
     private readonly signIn: SignInUseCase,
     private readonly refreshSession: RefreshSessionUseCase,
     private readonly signOut: SignOutUseCase,
@@ -45,7 +53,9 @@ export class AuthController {
   @ApiOkResponse({ type: SignInResult })
   @ApiTooManyRequestsResponse({ description: 'Too many failures for this e-mail or this client; see Retry-After' })
   create(@Body() body: SignInDto, @Client() client: ClientInfo): Promise<SignInResult> {
-    return this.signIn.execute({ email: body.email, password: body.password, client });
+    return this.work.run((uow) =>
+      this.signIn.execute(SignInCommand.create({ email: body.email, password: body.password, client }), uow),
+    );
   }
 
   @Public()
@@ -54,7 +64,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; a spent token revokes its whole session' })
   @ApiOkResponse({ type: TokenPair })
   refresh(@Body() body: RefreshDto, @Client() client: ClientInfo): Promise<TokenPair> {
-    return this.refreshSession.execute(body.refreshToken, client);
+    return this.refreshSession.execute(RefreshSessionCommand.create({ refreshToken: body.refreshToken, client }));
   }
 
   @Public()
@@ -63,7 +73,7 @@ export class AuthController {
   @ApiOperation({ summary: 'End the session of a refresh token' })
   @ApiNoContentResponse()
   end(@Body() body: RefreshDto, @Client() client: ClientInfo): Promise<void> {
-    return this.signOut.execute(body.refreshToken, client);
+    return this.work.run((uow) => this.signOut.execute(SignOutCommand.create({ refreshToken: body.refreshToken, client }), uow));
   }
 
   @Post('password')
@@ -76,12 +86,20 @@ export class AuthController {
     @Body() body: ChangePasswordDto,
     @Client() client: ClientInfo,
   ): Promise<void> {
-    return this.changePassword.execute({
-      principal,
-      currentPassword: body.currentPassword,
-      newPassword: body.newPassword,
-      client,
-    });
+    return this.work.run((uow) =>
+      this.changePassword.execute(
+        ChangePasswordCommand.create({
+          accountId: principal.accountId,
+          userId: principal.userId,
+          email: principal.email,
+          sessionId: principal.sessionId,
+          currentPassword: body.currentPassword,
+          newPassword: body.newPassword,
+          client,
+        }),
+        uow,
+      ),
+    );
   }
 
   @Public()
@@ -91,8 +109,10 @@ export class AuthController {
     summary: 'Forgotten password: e-mails a link valid 1 hour, if the address exists (the answer is the same either way)',
   })
   @ApiAcceptedResponse()
-  async forgot(@Body() body: RequestPasswordResetDto, @Client() client: ClientInfo): Promise<Record<string, never>> {
-    return this.requestPasswordReset.execute(body.email, client).then(() => ({}));
+  forgot(@Body() body: RequestPasswordResetDto, @Client() client: ClientInfo): Promise<Record<string, never>> {
+    return this.work.run((uow) =>
+      this.requestPasswordReset.execute(RequestPasswordResetCommand.create({ email: body.email, client }), uow).then(() => ({})),
+    );
   }
 
   @Public()
@@ -101,6 +121,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Choose a new password with the token of the link; the token is spent and every session ends' })
   @ApiNoContentResponse()
   reset(@Body() body: ResetPasswordDto, @Client() client: ClientInfo): Promise<void> {
-    return this.resetPassword.execute(body.token, body.newPassword, client);
+    return this.work.run((uow) =>
+      this.resetPassword.execute(ResetPasswordCommand.create({ token: body.token, newPassword: body.newPassword, client }), uow),
+    );
   }
 }

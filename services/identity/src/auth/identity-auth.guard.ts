@@ -1,8 +1,7 @@
 import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthenticatedRequest, AuthGuard, JwtAccessTokenVerifier, unauthenticated } from '@obolus/auth';
-import { DATA_SOURCE } from '@obolus/platform';
-import { DataSource } from 'typeorm';
+import { AuthenticatedRequest, AuthenticatedPrincipal, AuthGuard, JwtAccessTokenVerifier, unauthenticated } from '@obolus/auth';
+import { UnitOfWork, UnitOfWorkRunner } from '@obolus/messaging';
 import { SessionsRepository } from '../sessions/sessions.repository';
 
 /**
@@ -15,7 +14,8 @@ export class IdentityAuthGuard extends AuthGuard {
   constructor(
     reflector: Reflector,
     @Inject(JwtAccessTokenVerifier) verifier: JwtAccessTokenVerifier,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    // Named explicitly: without it the runner reached the guard undefined (the parameter follows AuthGuard's own).
+    @Inject(UnitOfWorkRunner) private readonly work: UnitOfWorkRunner,
     private readonly sessions: SessionsRepository,
   ) {
     super(reflector, verifier);
@@ -26,16 +26,16 @@ export class IdentityAuthGuard extends AuthGuard {
     const principal =
       context.getType() === 'http' ? context.switchToHttp().getRequest<AuthenticatedRequest>().principal : undefined;
     if (!principal) return true;
-    if (!principal.sessionId) throw unauthenticated('the session has ended; sign in again');
-    const manager = this.dataSource.manager;
-    if (principal.kind === 'staff') {
-      if (!(await this.sessions.liveStaffSession(manager, principal.staffId, principal.sessionId)))
-        throw unauthenticated('the session has ended; sign in again');
-      return true;
-    }
-    const live = await this.sessions.liveCustomerSession(manager, principal.accountId, principal.userId, principal.sessionId);
-    if (!live || live.accountStatus !== 'active' || live.role !== principal.role)
+    const { sessionId } = principal;
+    if (!sessionId || !(await this.work.run((uow) => this.isLive(uow, principal, sessionId))))
       throw unauthenticated('the session has ended; sign in again');
     return true;
+  }
+
+  /** The session is not revoked, its staff member not disabled, its account active and its role unchanged. */
+  private async isLive(uow: UnitOfWork, principal: AuthenticatedPrincipal, sessionId: string): Promise<boolean> {
+    if (principal.kind === 'staff') return this.sessions.liveStaffSession(uow, principal.staffId, sessionId);
+    const live = await this.sessions.liveCustomerSession(uow, principal.accountId, principal.userId, sessionId);
+    return Boolean(live && live.accountStatus === 'active' && live.role === principal.role);
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@obolus/messaging';
 
 @Injectable()
 export class PasswordResetsRepository {
   async insert(
-    manager: EntityManager,
+    { manager }: UnitOfWork,
     reset: { tokenHash: Buffer; userId: string; accountId: string; expiresAt: Date },
   ): Promise<void> {
     await manager.query(
@@ -14,7 +14,7 @@ export class PasswordResetsRepository {
   }
 
   /** Spends the token if it is unused and unexpired (one statement: a token works once). */
-  async claim(manager: EntityManager, tokenHash: Buffer): Promise<{ userId: string; accountId: string } | undefined> {
+  async claim({ manager }: UnitOfWork, tokenHash: Buffer): Promise<{ userId: string; accountId: string } | undefined> {
     const [rows] = (await manager.query(
       `UPDATE identity.password_reset_tokens SET used_at = now()
         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
@@ -26,7 +26,7 @@ export class PasswordResetsRepository {
   }
 
   /** A new link makes the earlier ones of the user useless. */
-  async spendAllOf(manager: EntityManager, accountId: string, userId: string): Promise<void> {
+  async spendAllOf({ manager }: UnitOfWork, accountId: string, userId: string): Promise<void> {
     await manager.query(
       `UPDATE identity.password_reset_tokens SET used_at = now() WHERE account_id = $1 AND user_id = $2 AND used_at IS NULL`,
       [accountId, userId],

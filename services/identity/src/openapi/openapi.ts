@@ -1,8 +1,8 @@
-import { Controller, Get, HttpStatus, INestApplication, Injectable } from '@nestjs/common';
+import { Controller, Get, INestApplication, Injectable } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Public } from '@obolus/auth';
-import { ApiError } from '@obolus/platform';
+import { IdentityError } from '../identity.errors';
 
 /** The OpenAPI document, built once the application (and so every route) exists. */
 @Injectable()
@@ -25,7 +25,7 @@ export class OpenApiDocument {
   }
 
   get(): OpenAPIObject {
-    if (!this.document) throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'STARTING', 'the service is starting');
+    if (!this.document) throw IdentityError.starting();
     return this.document;
   }
 }

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Inject, Injectable } from '@nestjs/common';
 import { CustomerRole } from '@obolus/auth';
+import { UnitOfWork } from '@obolus/messaging';
+import { Clock } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { newOpaqueToken } from '../credentials/opaque-token';
 import { IDENTITY_CONFIG, IdentityConfig } from '../identity.config';
 import { AccessTokenIssuer } from '../tokens/access-token-issuer';
@@ -21,6 +22,13 @@ export interface ClientInfo {
   userAgent?: string;
 }
 
+/** A command's `client`: the caller's address (and user agent, when it sent one). */
+export const isClientInfo = (client: unknown): client is ClientInfo =>
+  typeof client === 'object' &&
+  client !== null &&
+  typeof (client as ClientInfo).ip === 'string' &&
+  ['string', 'undefined'].includes(typeof (client as ClientInfo).userAgent);
+
 export type SessionSubject =
   | { kind: 'customer'; userId: string; accountId: string; role: CustomerRole; email: string }
   | { kind: 'staff'; staffId: string; email: string; roles: string[] };
@@ -33,31 +41,28 @@ export class SessionTokens {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly accessTokens: AccessTokenIssuer,
+    private readonly clock: Clock,
     @Inject(IDENTITY_CONFIG) config: IdentityConfig,
   ) {
     this.refreshTtlSeconds = config.IDENTITY_REFRESH_TOKEN_TTL_DAYS * 86_400;
   }
 
-  async open(manager: EntityManager, subject: SessionSubject, client: ClientInfo): Promise<TokenPair & { sessionId: string }> {
+  async open(uow: UnitOfWork, subject: SessionSubject, client: ClientInfo): Promise<TokenPair & { sessionId: string }> {
     const sessionId = randomUUID();
-    await this.sessions.insertSession(manager, {
+    await this.sessions.insertSession(uow, {
       id: sessionId,
       kind: subject.kind,
       ...(subject.kind === 'customer' ? { accountId: subject.accountId, userId: subject.userId } : { staffId: subject.staffId }),
       clientIp: client.ip,
       userAgent: client.userAgent,
     });
-    return { sessionId, ...(await this.issue(manager, sessionId, subject)) };
+    return { sessionId, ...(await this.issue(uow, sessionId, subject)) };
   }
 
-  async issue(manager: EntityManager, sessionId: string, subject: SessionSubject): Promise<TokenPair> {
+  async issue(uow: UnitOfWork, sessionId: string, subject: SessionSubject): Promise<TokenPair> {
     const refresh = newOpaqueToken();
-    await this.sessions.insertRefreshToken(
-      manager,
-      sessionId,
-      refresh.hash,
-      new Date(Date.now() + this.refreshTtlSeconds * 1000),
-    );
+    const expiresAt = new Date(this.clock.now().getTime() + this.refreshTtlSeconds * 1000);
+    await this.sessions.insertRefreshToken(uow, sessionId, refresh.hash, expiresAt);
     const access =
       subject.kind === 'customer'
         ? await this.accessTokens.forCustomer({ ...subject, sessionId })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CustomerRole } from '@obolus/auth';
-import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@obolus/messaging';
 
 export interface NewSession {
   id: string;
@@ -54,7 +54,7 @@ function revokedSessionsOf(result: unknown): RevokedSession[] {
 /** Sign-in sessions and the rotating refresh tokens of each (a family per session). */
 @Injectable()
 export class SessionsRepository {
-  async insertSession(manager: EntityManager, session: NewSession): Promise<void> {
+  async insertSession({ manager }: UnitOfWork, session: NewSession): Promise<void> {
     await manager.query(
       `INSERT INTO identity.sessions (id, kind, account_id, user_id, staff_id, client_ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
@@ -69,7 +69,7 @@ export class SessionsRepository {
     );
   }
 
-  async insertRefreshToken(manager: EntityManager, sessionId: string, hash: Buffer, expiresAt: Date): Promise<void> {
+  async insertRefreshToken({ manager }: UnitOfWork, sessionId: string, hash: Buffer, expiresAt: Date): Promise<void> {
     await manager.query(`INSERT INTO identity.refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)`, [
       hash,
       sessionId,
@@ -78,7 +78,7 @@ export class SessionsRepository {
   }
 
   /** The token and its session, locked until the caller's transaction ends (one rotation at a time). */
-  async lockRefreshToken(manager: EntityManager, hash: Buffer): Promise<RefreshTokenRow | undefined> {
+  async lockRefreshToken({ manager }: UnitOfWork, hash: Buffer): Promise<RefreshTokenRow | undefined> {
     const rows = (await manager.query(
       `SELECT s.id AS session_id, s.kind, s.account_id, s.user_id, s.staff_id, s.revoked_at, t.expires_at, t.spent_at
          FROM identity.refresh_tokens t JOIN identity.sessions s ON s.id = t.session_id
@@ -110,11 +110,11 @@ export class SessionsRepository {
       : undefined;
   }
 
-  async spendRefreshToken(manager: EntityManager, hash: Buffer): Promise<void> {
+  async spendRefreshToken({ manager }: UnitOfWork, hash: Buffer): Promise<void> {
     await manager.query(`UPDATE identity.refresh_tokens SET spent_at = now() WHERE token_hash = $1`, [hash]);
   }
 
-  async revokeSession(manager: EntityManager, sessionId: string, reason: string): Promise<RevokedSession[]> {
+  async revokeSession({ manager }: UnitOfWork, sessionId: string, reason: string): Promise<RevokedSession[]> {
     return revokedSessionsOf(
       await manager.query(
         `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL
@@ -126,7 +126,7 @@ export class SessionsRepository {
 
   /** Ends every session of a user of the account, but the one given. */
   async revokeUserSessions(
-    manager: EntityManager,
+    { manager }: UnitOfWork,
     accountId: string,
     userId: string,
     reason: string,
@@ -142,7 +142,7 @@ export class SessionsRepository {
     );
   }
 
-  async revokeAccountSessions(manager: EntityManager, accountId: string, reason: string): Promise<RevokedSession[]> {
+  async revokeAccountSessions({ manager }: UnitOfWork, accountId: string, reason: string): Promise<RevokedSession[]> {
     return revokedSessionsOf(
       await manager.query(
         `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE account_id = $1 AND revoked_at IS NULL
@@ -154,7 +154,7 @@ export class SessionsRepository {
 
   /** The user's current role when the session is live and its account active; undefined otherwise. */
   async liveCustomerSession(
-    manager: EntityManager,
+    { manager }: UnitOfWork,
     accountId: string,
     userId: string,
     sessionId: string,
@@ -170,7 +170,7 @@ export class SessionsRepository {
     return rows[0] ? { role: rows[0].role, accountStatus: rows[0].status } : undefined;
   }
 
-  async liveStaffSession(manager: EntityManager, staffId: string, sessionId: string): Promise<boolean> {
+  async liveStaffSession({ manager }: UnitOfWork, staffId: string, sessionId: string): Promise<boolean> {
     const rows = await manager.query(
       `SELECT 1 FROM identity.sessions s JOIN identity.staff_users st ON st.id = s.staff_id
         WHERE s.id = $1 AND s.staff_id = $2 AND s.revoked_at IS NULL AND st.disabled_at IS NULL`,

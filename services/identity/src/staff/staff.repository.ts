@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@obolus/messaging';
 
 export interface StaffUser {
   id: string;
@@ -21,7 +21,7 @@ const toStaff = (row: Row): StaffUser => ({
 /** The vendor's staff, apart from every customer account. */
 @Injectable()
 export class StaffRepository {
-  async findByEmail(manager: EntityManager, email: string): Promise<StaffUser | undefined> {
+  async findByEmail({ manager }: UnitOfWork, email: string): Promise<StaffUser | undefined> {
     const rows = (await manager.query(
       `SELECT id, email, password_hash, roles, disabled_at FROM identity.staff_users WHERE lower(email) = lower($1)`,
       [email],
@@ -29,7 +29,7 @@ export class StaffRepository {
     return rows[0] ? toStaff(rows[0]) : undefined;
   }
 
-  async find(manager: EntityManager, staffId: string): Promise<StaffUser | undefined> {
+  async find({ manager }: UnitOfWork, staffId: string): Promise<StaffUser | undefined> {
     const rows = (await manager.query(
       `SELECT id, email, password_hash, roles, disabled_at FROM identity.staff_users WHERE id = $1`,
       [staffId],
@@ -38,7 +38,7 @@ export class StaffRepository {
   }
 
   /** Creates the staff user unless the address is already there. */
-  async insertIfMissing(manager: EntityManager, staff: Omit<StaffUser, 'disabledAt'>): Promise<boolean> {
+  async insertIfMissing({ manager }: UnitOfWork, staff: Omit<StaffUser, 'disabledAt'>): Promise<boolean> {
     const rows = await manager.query(
       `INSERT INTO identity.staff_users (id, email, password_hash, roles) VALUES ($1, $2, $3, $4)
        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,

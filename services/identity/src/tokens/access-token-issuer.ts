@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ACCESS_TOKEN_TYPE, CUSTOMER_AUDIENCE, CustomerRole, STAFF_AUDIENCE, TOKEN_ISSUER } from '@obolus/auth';
+import { Clock } from '@obolus/platform';
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { IDENTITY_CONFIG, IdentityConfig } from '../identity.config';
@@ -17,6 +18,7 @@ export class AccessTokenIssuer {
 
   constructor(
     private readonly keys: SigningKeys,
+    private readonly clock: Clock,
     @Inject(IDENTITY_CONFIG) config: IdentityConfig,
   ) {
     this.ttl = config.IDENTITY_ACCESS_TOKEN_TTL_SECONDS;
@@ -48,7 +50,7 @@ export class AccessTokenIssuer {
   }
 
   private async sign(subject: string, audience: string, claims: Record<string, unknown>): Promise<IssuedAccessToken> {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.clock.now().getTime() / 1000);
     const accessToken = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'EdDSA', kid: this.keys.kid, typ: ACCESS_TOKEN_TYPE })
       .setIssuer(TOKEN_ISSUER)

@@ -11,8 +11,9 @@ import {
   KeyLike,
 } from 'jose';
 import { createPublicKey } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { UnitOfWorkRunner } from '@obolus/messaging';
 import { IdentityConfig } from '../identity.config';
+import { SigningKeysRepository, StoredSigningKey } from './signing-keys.repository';
 
 /**
  * The Ed25519 key that signs access tokens, and the public key set identity publishes.
@@ -33,10 +34,16 @@ export class SigningKeys {
     this.verificationKeys = createLocalJWKSet(jwks);
   }
 
-  static async load(config: IdentityConfig, dataSource: DataSource): Promise<SigningKeys> {
+  static async load(config: IdentityConfig, work: UnitOfWorkRunner, keys: SigningKeysRepository): Promise<SigningKeys> {
     const configured = config.IDENTITY_SIGNING_KEY;
     if (configured) return SigningKeys.fromConfigured(configured, config.IDENTITY_SIGNING_KEY_ID);
-    return SigningKeys.fromDatabase(dataSource);
+    return SigningKeys.fromDatabase(work, keys);
+  }
+
+  /** The key set of a configured key only (specs, and deployments that set IDENTITY_SIGNING_KEY). */
+  static fromConfig(config: Pick<IdentityConfig, 'IDENTITY_SIGNING_KEY' | 'IDENTITY_SIGNING_KEY_ID'>): Promise<SigningKeys> {
+    if (!config.IDENTITY_SIGNING_KEY) throw new Error('IDENTITY_SIGNING_KEY is not set');
+    return SigningKeys.fromConfigured(config.IDENTITY_SIGNING_KEY, config.IDENTITY_SIGNING_KEY_ID);
   }
 
   private static async fromConfigured(material: string, kid?: string): Promise<SigningKeys> {
@@ -56,34 +63,21 @@ export class SigningKeys {
     return SigningKeys.of(privateKey, publicJwk, kid);
   }
 
-  private static async fromDatabase(dataSource: DataSource): Promise<SigningKeys> {
-    const stored = async () =>
-      (await dataSource.query(`SELECT kid, private_jwk, public_jwk FROM identity.signing_keys ORDER BY created_at LIMIT 1`)) as {
-        kid: string;
-        private_jwk: JWK;
-        public_jwk: JWK;
-      }[];
-    let [row] = await stored();
+  private static async fromDatabase(work: UnitOfWorkRunner, keys: SigningKeysRepository): Promise<SigningKeys> {
+    let row = await work.run((uow) => keys.first(uow));
     if (!row) {
-      const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-      const publicJwk = await exportJWK(publicKey);
-      const kid = await calculateJwkThumbprint(publicJwk);
-      // Two replicas starting at once: the first insert wins (a table lock), the other reads it.
-      await dataSource.transaction(async (manager) => {
-        await manager.query(`LOCK TABLE identity.signing_keys IN EXCLUSIVE MODE`);
-        const existing = await manager.query(`SELECT 1 FROM identity.signing_keys LIMIT 1`);
-        if (!existing.length) {
-          await manager.query(`INSERT INTO identity.signing_keys (kid, private_jwk, public_jwk) VALUES ($1, $2, $3)`, [
-            kid,
-            JSON.stringify(await exportJWK(privateKey)),
-            JSON.stringify(publicJwk),
-          ]);
-        }
-      });
-      [row] = await stored();
+      const generated = await SigningKeys.generated();
+      await work.run((uow) => keys.insertUnlessAny(uow, generated));
+      row = await work.run((uow) => keys.first(uow));
     }
     if (!row) throw new Error('no signing key could be stored');
-    return SigningKeys.of((await importJWK(row.private_jwk, 'EdDSA')) as KeyLike, row.public_jwk, row.kid);
+    return SigningKeys.of((await importJWK(row.privateJwk, 'EdDSA')) as KeyLike, row.publicJwk, row.kid);
+  }
+
+  private static async generated(): Promise<StoredSigningKey> {
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const publicJwk = await exportJWK(publicKey);
+    return { kid: await calculateJwkThumbprint(publicJwk), privateJwk: await exportJWK(privateKey), publicJwk };
   }
 
   private static async of(privateKey: KeyLike, publicJwk: JWK, kid?: string): Promise<SigningKeys> {

@@ -1,20 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE } from '@obolus/platform';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@obolus/messaging';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { hashOpaqueToken } from '../../../credentials/opaque-token';
 import { PasswordHasher } from '../../../credentials/password-hasher';
-import { ClientInfo } from '../../../sessions/session-tokens';
+import { IdentityError } from '../../../identity.errors';
 import { SessionRevocations } from '../../../sessions/session-revocations';
 import { UsersRepository } from '../../../users/users.repository';
-import { invalidToken } from '../../identity.errors';
 import { PasswordResetsRepository } from '../../password-resets.repository';
+import { ResetPasswordCommand } from './reset-password.command';
 
 /** Sets a new password with a reset token; the token is spent, and every session of the user ends. */
 @Injectable()
 export class ResetPasswordUseCase {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly resets: PasswordResetsRepository,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
@@ -22,21 +20,17 @@ export class ResetPasswordUseCase {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async execute(token: string, newPassword: string, client: ClientInfo): Promise<void> {
+  async execute({ token, newPassword, client }: ResetPasswordCommand, uow: UnitOfWork): Promise<void> {
     const passwordHash = await this.hasher.hash(newPassword);
-    const done = await this.dataSource.transaction(async (manager) => {
-      const reset = await this.resets.claim(manager, hashOpaqueToken(token));
-      if (!reset) return false;
-      await this.users.setPasswordHash(manager, reset.accountId, reset.userId, passwordHash);
-      await this.revocations.revokeUserSessions(manager, reset.accountId, reset.userId, 'password-reset');
-      await this.audit.record(manager, {
-        event: 'password.reset',
-        accountId: reset.accountId,
-        subjectId: reset.userId,
-        clientIp: client.ip,
-      });
-      return true;
+    const reset = await this.resets.claim(uow, hashOpaqueToken(token));
+    if (!reset) throw IdentityError.invalidToken('reset');
+    await this.users.setPasswordHash(uow, reset.accountId, reset.userId, passwordHash);
+    await this.revocations.revokeUserSessions(uow, reset.accountId, reset.userId, 'password-reset');
+    await this.audit.record(uow, {
+      event: 'password.reset',
+      accountId: reset.accountId,
+      subjectId: reset.userId,
+      clientIp: client.ip,
     });
-    if (!done) throw invalidToken('reset');
   }
 }

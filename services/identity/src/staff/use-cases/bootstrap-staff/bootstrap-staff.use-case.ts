@@ -1,33 +1,29 @@
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { DATA_SOURCE, LOGGER } from '@obolus/platform';
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
-import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../../../credentials/password-hasher';
-import { IDENTITY_CONFIG, IdentityConfig } from '../../../identity.config';
 import { StaffRepository } from '../../staff.repository';
+import { BootstrapStaffCommand } from './bootstrap-staff.command';
 
-/** Local runs: the staff user named by IDENTITY_STAFF_EMAIL exists after start (an existing one is left alone). */
+/** The console's every role, given to the bootstrap staff member. */
+export const BOOTSTRAP_STAFF_ROLES = ['admin', 'support', 'catalog'];
+
+/** The staff member exists afterwards: created with every console role, or an existing one left alone. */
 @Injectable()
-export class BootstrapStaffUseCase implements OnApplicationBootstrap {
+export class BootstrapStaffUseCase {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
     private readonly staff: StaffRepository,
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    const email = this.config.IDENTITY_STAFF_EMAIL;
-    const password = this.config.IDENTITY_STAFF_PASSWORD;
-    if (!email || !password) return;
-    const created = await this.staff.insertIfMissing(this.dataSource.manager, {
+  /** True when the member was created. */
+  async execute({ email, password }: BootstrapStaffCommand, uow: UnitOfWork): Promise<boolean> {
+    if (await this.staff.findByEmail(uow, email)) return false;
+    return this.staff.insertIfMissing(uow, {
       id: randomUUID(),
       email,
       passwordHash: await this.hasher.hash(password),
-      roles: ['admin', 'support', 'catalog'],
+      roles: BOOTSTRAP_STAFF_ROLES,
     });
-    if (created) this.logger.info({ email }, 'bootstrap staff user created');
   }
 }

@@ -1,18 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE } from '@obolus/platform';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork, UnitOfWorkRunner } from '@obolus/messaging';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
-import { invalidCredentials } from '../../../auth/identity.errors';
 import { SignInThrottle } from '../../../auth/sign-in-throttle';
 import { PasswordHasher } from '../../../credentials/password-hasher';
-import { ClientInfo, SessionTokens, TokenPair } from '../../../sessions/session-tokens';
-import { StaffRepository } from '../../staff.repository';
+import { IdentityError } from '../../../identity.errors';
+import { SessionTokens, TokenPair } from '../../../sessions/session-tokens';
+import { StaffRepository, StaffUser } from '../../staff.repository';
+import { SignInStaffCommand } from './sign-in-staff.command';
 
 /** Console sign-in (S1): the same defences as customers', a token for the console audience only. */
 @Injectable()
 export class SignInStaffUseCase {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly work: UnitOfWorkRunner,
     private readonly staff: StaffRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
@@ -20,36 +20,41 @@ export class SignInStaffUseCase {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async execute(email: string, password: string, client: ClientInfo): Promise<TokenPair> {
+  async execute(command: SignInStaffCommand, uow: UnitOfWork): Promise<TokenPair> {
+    const { email, password, client } = command;
     await this.throttle.assertAllowed('staff', email, client.ip);
-    const member = await this.staff.findByEmail(this.dataSource.manager, email);
+    const member = await this.staff.findByEmail(uow, email);
     const matches = await this.hasher.verify(member?.passwordHash, password);
-    if (!member || !matches || member.disabledAt) {
-      await this.throttle.recordFailure('staff', email, client.ip);
-      await this.audit.record(this.dataSource.manager, {
+    if (!member || !matches || member.disabledAt) throw await this.refusal(command, member);
+    const { sessionId, ...tokens } = await this.sessionTokens.open(
+      uow,
+      { kind: 'staff', staffId: member.id, email: member.email, roles: member.roles },
+      client,
+    );
+    await this.audit.record(uow, {
+      event: 'staff.sign-in.succeeded',
+      staffId: member.id,
+      clientIp: client.ip,
+      details: { sessionId },
+    });
+    await this.throttle.clear('staff', email);
+    return tokens;
+  }
+
+  /**
+   * Counts the failure and records it in the trail, each in a unit of work of its own: the caller's
+   * rolls back with the refusal, and neither may be lost with it.
+   */
+  private async refusal({ email, client }: SignInStaffCommand, member: StaffUser | undefined): Promise<IdentityError> {
+    await this.throttle.recordFailure('staff', email, client.ip);
+    await this.work.run((own) =>
+      this.audit.record(own, {
         event: 'staff.sign-in.failed',
         staffId: member?.id ?? null,
         clientIp: client.ip,
         details: { email: email.trim().toLowerCase() },
-      });
-      throw invalidCredentials();
-    }
-    const pair = await this.dataSource.transaction(async (manager) => {
-      const opened = await this.sessionTokens.open(
-        manager,
-        { kind: 'staff', staffId: member.id, email: member.email, roles: member.roles },
-        client,
-      );
-      await this.audit.record(manager, {
-        event: 'staff.sign-in.succeeded',
-        staffId: member.id,
-        clientIp: client.ip,
-        details: { sessionId: opened.sessionId },
-      });
-      return opened;
-    });
-    await this.throttle.clear('staff', email);
-    const { sessionId: _sessionId, ...tokens } = pair;
-    return tokens;
+      }),
+    );
+    return IdentityError.invalidCredentials();
   }
 }
