@@ -21,10 +21,4 @@ export class InMemoryInvitations implements Pick<InvitationsRepository, keyof In
     Object.assign(row, { acceptedAt: now, acceptedUserId: userId });
     return { id: row.id, accountId: row.accountId, email: row.email, role: row.role };
   }
-
-  /** Gives a claimed invitation back, as the rollback of a refused accept does. */
-  release(tokenHash: Buffer): void {
-    const row = this.rows.get(tokenHash.toString('hex'));
-    if (row) Object.assign(row, { acceptedAt: undefined, acceptedUserId: undefined });
-  }
 }

@@ -2,7 +2,6 @@ import {
   CATALOG_CODES,
   CatalogCode,
   COUNTRY_CODE_PATTERN,
-  EMAIL_MAX_LENGTH,
   Locale,
   LOCALES,
   NAME_MAX_LENGTH,
@@ -51,7 +50,6 @@ export class SignUpCommand implements SignUpInput {
       checkCommand('sign up', trimmed)
         .text('companyName', NAME_MAX_LENGTH)
         .email('email')
-        .that('email', (trimmed.email?.length ?? 0) <= EMAIL_MAX_LENGTH, `must be at most ${EMAIL_MAX_LENGTH} characters`)
         .string('password', PASSWORD_MAX_LENGTH)
         .that('country', new RegExp(COUNTRY_CODE_PATTERN).test(String(trimmed.country)), 'must be an ISO 3166-1 alpha-2 code')
         .oneOf('catalog', CATALOG_CODES)

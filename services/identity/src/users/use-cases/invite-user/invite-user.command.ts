@@ -1,4 +1,4 @@
-import { EMAIL_MAX_LENGTH, Role, ROLES } from '@obolus/contracts';
+import { Role, ROLES } from '@obolus/contracts';
 import { checkCommand } from '@obolus/platform';
 import { INVITABLE_ROLES, InvitableRole } from '../../dto/users.dto';
 
@@ -30,7 +30,6 @@ export class InviteUserCommand implements InviteUserInput {
       checkCommand('invite user', trimmed)
         .uuid('accountId')
         .email('email')
-        .that('email', (trimmed.email?.length ?? 0) <= EMAIL_MAX_LENGTH, `must be at most ${EMAIL_MAX_LENGTH} characters`)
         .oneOf('role', INVITABLE_ROLES)
         .uuid('actorUserId')
         .oneOf('actorRole', ROLES)
