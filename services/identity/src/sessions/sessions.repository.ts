@@ -114,40 +114,37 @@ export class SessionsRepository {
     await manager.query(`UPDATE identity.refresh_tokens SET spent_at = now() WHERE token_hash = $1`, [hash]);
   }
 
-  async revokeSession({ manager }: UnitOfWork, sessionId: string, reason: string): Promise<RevokedSession[]> {
-    return revokedSessionsOf(
-      await manager.query(
-        `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL
-         RETURNING ${REVOKED_COLUMNS}`,
-        [sessionId, reason],
-      ),
-    );
+  revokeSession(uow: UnitOfWork, sessionId: string, reason: string): Promise<RevokedSession[]> {
+    return this.revokeWhere(uow, 'id = $2', [reason, sessionId]);
   }
 
   /** Ends every session of a user of the account, but the one given. */
-  async revokeUserSessions(
-    { manager }: UnitOfWork,
+  revokeUserSessions(
+    uow: UnitOfWork,
     accountId: string,
     userId: string,
     reason: string,
     keepSessionId?: string,
   ): Promise<RevokedSession[]> {
-    return revokedSessionsOf(
-      await manager.query(
-        `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $3
-          WHERE account_id = $1 AND user_id = $2 AND revoked_at IS NULL AND ($4::uuid IS NULL OR id <> $4::uuid)
-          RETURNING ${REVOKED_COLUMNS}`,
-        [accountId, userId, reason, keepSessionId ?? null],
-      ),
-    );
+    return this.revokeWhere(uow, 'account_id = $2 AND user_id = $3 AND ($4::uuid IS NULL OR id <> $4::uuid)', [
+      reason,
+      accountId,
+      userId,
+      keepSessionId ?? null,
+    ]);
   }
 
-  async revokeAccountSessions({ manager }: UnitOfWork, accountId: string, reason: string): Promise<RevokedSession[]> {
+  revokeAccountSessions(uow: UnitOfWork, accountId: string, reason: string): Promise<RevokedSession[]> {
+    return this.revokeWhere(uow, 'account_id = $2', [reason, accountId]);
+  }
+
+  /** Ends the open sessions that `where` selects ($1 is the reason), answering those it ended. */
+  private async revokeWhere({ manager }: UnitOfWork, where: string, params: unknown[]): Promise<RevokedSession[]> {
     return revokedSessionsOf(
       await manager.query(
-        `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $2 WHERE account_id = $1 AND revoked_at IS NULL
+        `UPDATE identity.sessions SET revoked_at = now(), revoked_reason = $1 WHERE ${where} AND revoked_at IS NULL
          RETURNING ${REVOKED_COLUMNS}`,
-        [accountId, reason],
+        params,
       ),
     );
   }

@@ -5,7 +5,9 @@ import { exportJWK, generateKeyPair } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { AccountsRepository } from '../../accounts/accounts.repository';
 import { AccountStatus } from '../../accounts/entities/account.entity';
+import { InMemoryAccounts } from '../../accounts/test-support/in-memory-accounts';
 import { AuditLogRepository } from '../../audit/audit-log.repository';
+import { InMemoryAuditLog } from '../../audit/test-support/in-memory-audit-log';
 import { PasswordHasher } from '../../credentials/password-hasher';
 import { IdentityConfig } from '../../identity.config';
 import { SessionRevocations } from '../../sessions/session-revocations';
@@ -16,11 +18,11 @@ import { StaffRepository } from '../../staff/staff.repository';
 import { InMemoryStaff } from '../../staff/test-support/in-memory-staff';
 import { AccessTokenIssuer } from '../../tokens/access-token-issuer';
 import { SigningKeys } from '../../tokens/signing-keys';
+import { InMemoryUsers } from '../../users/test-support/in-memory-users';
 import { UsersRepository } from '../../users/users.repository';
 import { PasswordResetsRepository } from '../password-resets.repository';
 import { SignInFailuresRepository } from '../sign-in-failures.repository';
 import { SignInThrottle } from '../sign-in-throttle';
-import { InMemoryAccounts, InMemoryAuditLog, InMemoryUsers } from './in-memory-customers';
 import { InMemoryPasswordResets } from './in-memory-password-resets';
 import { InMemorySignInFailures } from './in-memory-sign-in-failures';
 
@@ -44,9 +46,10 @@ export async function authWorld(overrides: Partial<IdentityConfig> = {}) {
   const uow = new RecordingUnitOfWork(clock);
   const work = new SpecUnitOfWorkRunner(uow) as unknown as UnitOfWorkRunner;
   const config = { ...(await specConfig()), ...overrides } as IdentityConfig;
-  const accounts = new InMemoryAccounts();
-  const users = new InMemoryUsers(accounts, clock);
-  const audit = new InMemoryAuditLog();
+  const now = () => clock.now();
+  const audit = new InMemoryAuditLog(now);
+  const accounts = new InMemoryAccounts(audit);
+  const users = new InMemoryUsers(accounts, now);
   const sessions = new InMemorySessions(clock);
   const resets = new InMemoryPasswordResets(clock);
   const failures = new InMemorySignInFailures(clock);
@@ -62,7 +65,7 @@ export async function authWorld(overrides: Partial<IdentityConfig> = {}) {
   );
   sessions.subjectOf = (accountId, userId) => {
     const user = users.rows.get(userId);
-    const account = accounts.rows.get(accountId);
+    const account = accounts.accounts.get(accountId);
     return user && account ? { role: user.role, accountStatus: account.status } : undefined;
   };
 
@@ -92,12 +95,15 @@ export async function authWorld(overrides: Partial<IdentityConfig> = {}) {
       sessions: as<SessionsRepository>(sessions),
     },
 
+    /** The events of the security trail, in the order written. */
+    auditEvents: () => audit.entries.map((e) => e.event),
+
     /** An account with one user, signed-up with SPEC_PASSWORD. */
     async customer(options: { email?: string; role?: Role; status?: AccountStatus } = {}) {
       const accountId = randomUUID();
       const userId = randomUUID();
       const email = options.email ?? `owner+${userId.slice(0, 8)}@atelier-dupont.fr`;
-      accounts.rows.set(accountId, {
+      accounts.accounts.set(accountId, {
         id: accountId,
         companyName: 'Atelier Dupont',
         country: 'FR',

@@ -40,7 +40,7 @@ describe('ChangePasswordUseCase', () => {
     expect(world.uow.dataOf(SessionRevokedV1)).toEqual([
       expect.objectContaining({ sessionId: other, reason: 'password-changed' }),
     ]);
-    expect(world.audit.events()).toEqual(['password.changed']);
+    expect(world.auditEvents()).toEqual(['password.changed']);
   });
 
   it('refuses a wrong current password with WRONG_PASSWORD on currentPassword, counting it', async () => {

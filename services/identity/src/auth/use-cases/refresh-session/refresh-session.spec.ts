@@ -51,7 +51,7 @@ describe('RefreshSessionUseCase', () => {
     expect(world.uow.dataOf(SessionRevokedV1)).toEqual([
       expect.objectContaining({ sessionId: session.sessionId, userId: session.userId, reason: 'refresh-token-reuse' }),
     ]);
-    expect(world.audit.events()).toEqual(['refresh-token.reused']);
+    expect(world.auditEvents()).toEqual(['refresh-token.reused']);
     await expect(exchange(next.refreshToken)).rejects.toMatchObject({ code: IdentityErrorCode.InvalidRefreshToken });
   });
 
@@ -64,7 +64,7 @@ describe('RefreshSessionUseCase', () => {
 
   it('ends the session of an account closed since, instead of renewing it', async () => {
     const session = await signedIn();
-    world.accounts.rows.get(session.accountId)!.status = 'blocked';
+    world.accounts.accounts.get(session.accountId)!.status = 'blocked';
     await expect(exchange(session.refreshToken)).rejects.toMatchObject({ code: IdentityErrorCode.InvalidRefreshToken });
     expect(world.uow.dataOf(SessionRevokedV1)).toEqual([expect.objectContaining({ reason: 'subject-gone' })]);
   });

@@ -32,7 +32,7 @@ describe('RequestPasswordResetUseCase', () => {
     expect(link.origin + link.pathname).toBe('https://app.obolus.example/reset-password');
     const token = link.searchParams.get('token')!;
     expect(world.resets.rows.has(hashOpaqueToken(token).toString('hex'))).toBe(true);
-    expect(world.audit.events()).toEqual(['password.reset-requested']);
+    expect(world.auditEvents()).toEqual(['password.reset-requested']);
   });
 
   it('keeps only the newest link usable', async () => {

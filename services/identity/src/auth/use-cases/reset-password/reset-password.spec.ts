@@ -43,7 +43,7 @@ describe('ResetPasswordUseCase', () => {
     expect(world.uow.dataOf(SessionRevokedV1)).toEqual([
       expect.objectContaining({ sessionId: session.sessionId, reason: 'password-reset' }),
     ]);
-    expect(world.audit.events()).toEqual(['password.reset']);
+    expect(world.auditEvents()).toEqual(['password.reset']);
     await expect(reset(token)).rejects.toMatchObject({
       code: IdentityErrorCode.InvalidToken,
       kind: 'invalid',

@@ -29,7 +29,7 @@ describe('SignInUseCase', () => {
     });
     expect(result.refreshToken).toEqual(expect.any(String));
     expect(world.sessions.open()).toEqual([expect.objectContaining({ accountId: owner.accountId, userId: owner.userId })]);
-    expect(world.audit.events()).toEqual(['sign-in.succeeded']);
+    expect(world.auditEvents()).toEqual(['sign-in.succeeded']);
   });
 
   it('answers the same 401 for an unknown e-mail and a wrong password, and counts both failures', async () => {

@@ -27,7 +27,7 @@ describe('SignOutUseCase', () => {
     expect(world.uow.dataOf(SessionRevokedV1)).toEqual([
       expect.objectContaining({ sessionId: pair.sessionId, accountId: owner.accountId, reason: 'sign-out' }),
     ]);
-    expect(world.audit.events()).toEqual(['sign-out']);
+    expect(world.auditEvents()).toEqual(['sign-out']);
   });
 
   it('ends a staff session without announcing it (no account to key it by)', async () => {

@@ -23,7 +23,7 @@ describe('SignInStaffUseCase', () => {
     const pair = await attempt(member.email, SPEC_PASSWORD);
     expect(decodeJwt(pair.accessToken)).toMatchObject({ aud: STAFF_AUDIENCE, sub: member.staffId, kind: 'staff' });
     expect(world.sessions.open()).toEqual([expect.objectContaining({ kind: 'staff', staffId: member.staffId })]);
-    expect(world.audit.events()).toEqual(['staff.sign-in.succeeded']);
+    expect(world.auditEvents()).toEqual(['staff.sign-in.succeeded']);
   });
 
   it('refuses a disabled member, a wrong password and a customer alike, with the one 401, and counts each', async () => {
@@ -37,7 +37,7 @@ describe('SignInStaffUseCase', () => {
     ] as const)
       await expect(attempt(email, password)).rejects.toMatchObject({ code: IdentityErrorCode.InvalidCredentials });
     expect(world.failures.rows.map((r) => r.realm)).toEqual(['staff', 'staff', 'staff']);
-    expect(world.audit.events()).toEqual(['staff.sign-in.failed', 'staff.sign-in.failed', 'staff.sign-in.failed']);
+    expect(world.auditEvents()).toEqual(['staff.sign-in.failed', 'staff.sign-in.failed', 'staff.sign-in.failed']);
     expect(world.sessions.open()).toEqual([]);
   });
 });
