@@ -39,6 +39,12 @@ export abstract class DomainError<Code extends string = string> extends Error {
   /** Seconds after which a `throttled` or `unavailable` request may be tried again. */
   retryAfterSeconds?: number;
 
+  /**
+   * The refusal keeps what the work wrote before it (a counted sign-in failure, its audit row): the unit
+   * of work commits, then the refusal is answered. Without it a refusal rolls everything back.
+   */
+  commitsWork = false;
+
   protected constructor(
     readonly code: Code,
     message: string,
@@ -47,6 +53,12 @@ export abstract class DomainError<Code extends string = string> extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** Marks this refusal as one whose recorded work commits (see `commitsWork`). */
+  committingWork(): this {
+    this.commitsWork = true;
+    return this;
   }
 
   toBody(): ErrorBody {

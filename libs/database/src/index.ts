@@ -3,3 +3,4 @@ export * from './connection-url';
 export * from './provision';
 export * from './service-data-source';
 export * from './service-database';
+export * from './insert-if-absent';

@@ -1,4 +1,4 @@
-import { CloudEvent, EventContract, EventData } from '@obolus/contracts';
+import { CloudEvent, DomainError, EventContract, EventData } from '@obolus/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { NewEvent, OutboxWriter } from './outbox-writer';
 
@@ -25,15 +25,33 @@ export function unitOfWork(manager: EntityManager, outbox: OutboxWriter): UnitOf
 
 export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
-/** Opens a transaction for a unit of work; it commits when the work resolves and rolls back when it throws. */
+/**
+ * Opens a transaction for a unit of work; it commits when the work resolves and rolls back when it
+ * throws, except for a refusal marked `committingWork()`, which is thrown after the commit. One
+ * connection per unit of work: work never opens a second one while it holds this one, so a burst
+ * cannot take every pooled connection and wait for one more.
+ */
 export class UnitOfWorkRunner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
   ) {}
 
-  run<T>(work: (uow: UnitOfWork) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
-    const inTransaction = (manager: EntityManager) => work(unitOfWork(manager, this.outbox));
-    return isolation ? this.dataSource.transaction(isolation, inTransaction) : this.dataSource.transaction(inTransaction);
+  async run<T>(work: (uow: UnitOfWork) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
+    let refusal: DomainError | undefined;
+    const inTransaction = async (manager: EntityManager): Promise<T | undefined> => {
+      try {
+        return await work(unitOfWork(manager, this.outbox));
+      } catch (error) {
+        if (!(error instanceof DomainError && error.commitsWork)) throw error;
+        refusal = error;
+        return undefined;
+      }
+    };
+    const result = isolation
+      ? await this.dataSource.transaction(isolation, inTransaction)
+      : await this.dataSource.transaction(inTransaction);
+    if (refusal) throw refusal;
+    return result as T;
   }
 }

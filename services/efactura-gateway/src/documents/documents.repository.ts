@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { insertIfAbsent } from '@obolus/database';
 import { UnitOfWork } from '@obolus/messaging';
 import { DocumentEntity } from './entities/document.entity';
 
@@ -12,15 +13,7 @@ export interface StoredXml {
 export class DocumentsRepository {
   /** Inserts unless the invoice already has its document (a redelivered event); true when inserted. */
   async insertIfAbsent({ manager }: UnitOfWork, document: DocumentEntity): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(DocumentEntity)
-      .values(document)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+    return insertIfAbsent(manager, DocumentEntity, document);
   }
 
   /** The latest 200, newest first, without their XML. */

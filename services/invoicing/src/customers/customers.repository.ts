@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { insertIfAbsent } from '@obolus/database';
 import { UnitOfWork } from '@obolus/messaging';
 import { CustomerEntity } from './entities/customer.entity';
 
@@ -11,14 +12,6 @@ export class CustomersRepository {
 
   /** Inserts unless the account is already known (a redelivered sign-up); true when inserted. */
   async insertIfAbsent({ manager }: UnitOfWork, customer: CustomerEntity): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CustomerEntity)
-      .values(customer)
-      .orIgnore()
-      .returning(['account_id'])
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+    return insertIfAbsent(manager, CustomerEntity, customer);
   }
 }

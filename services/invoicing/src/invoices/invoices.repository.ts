@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { insertIfAbsent } from '@obolus/database';
 import { UnitOfWork } from '@obolus/messaging';
 import { DraftEntity } from './entities/draft.entity';
 import { InvoiceEntity } from './entities/invoice.entity';
@@ -13,15 +14,7 @@ export interface StoredPdf {
 export class InvoicesRepository {
   /** Inserts unless a draft for the same cause exists (a redelivered event); true when inserted. */
   async insertDraft({ manager }: UnitOfWork, draft: DraftEntity): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(DraftEntity)
-      .values(draft)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+    return insertIfAbsent(manager, DraftEntity, draft);
   }
 
   lockDraft({ manager }: UnitOfWork, accountId: string, draftId: string): Promise<DraftEntity | null> {

@@ -29,15 +29,12 @@ export class DeliveriesRepository {
    * event); true when recorded.
    */
   async insertPending({ manager }: UnitOfWork, delivery: NewDelivery): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(DeliveryEntity)
-      .values({ ...delivery, channel: 'email', status: 'pending', attempts: 0 })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const recorded = (result.raw as unknown[]).length > 0;
+    const recorded = await insertIfAbsent(manager, DeliveryEntity, {
+      ...delivery,
+      channel: 'email',
+      status: 'pending',
+      attempts: 0,
+    });
     if (recorded) await manager.query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
     return recorded;
   }

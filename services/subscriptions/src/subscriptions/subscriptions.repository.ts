@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { insertIfAbsent } from '@obolus/database';
 import { UnitOfWork } from '@obolus/messaging';
 import { SubscriptionEntity } from './entities/subscription.entity';
 
@@ -14,15 +15,7 @@ export class SubscriptionsRepository {
 
   /** Inserts unless the account already has one (a redelivered sign-up); true when inserted. */
   async insertIfAbsent({ manager }: UnitOfWork, subscription: SubscriptionEntity): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(SubscriptionEntity)
-      .values(subscription)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+    return insertIfAbsent(manager, SubscriptionEntity, subscription);
   }
 
   save({ manager }: UnitOfWork, subscription: SubscriptionEntity): Promise<SubscriptionEntity> {
