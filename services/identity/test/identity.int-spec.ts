@@ -211,6 +211,21 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       expect((await other.post('/auth/sign-in', { email: ghost, password: 'x' })).status).toBe(429);
     });
 
+    it('answers a burst of failed sign-ins larger than the connection pool, each counted once', async () => {
+      // Each request counts its failure on the one connection it holds; none waits for a second one.
+      const emails = Array.from({ length: 30 }, () => uniqueEmail());
+      const replies = await Promise.all(
+        emails.map((email) => clientOf(url).post('/auth/sign-in', { email, password: 'guess-guess' })),
+      );
+      expect(replies.map((r) => r.status)).toEqual(emails.map(() => 401));
+      for (const email of emails.slice(0, 3)) {
+        const client = clientOf(url);
+        for (let i = 0; i < 4; i += 1)
+          expect((await client.post('/auth/sign-in', { email, password: 'guess-guess' })).status).toBe(401);
+        expect((await client.post('/auth/sign-in', { email, password: 'guess-guess' })).status).toBe(429);
+      }
+    });
+
     it('throttles a client address that tries many accounts', async () => {
       const setup = clientOf(url);
       const { email } = await signUpAndIn(setup);

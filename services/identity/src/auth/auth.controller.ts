@@ -64,7 +64,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair; a spent token revokes its whole session' })
   @ApiOkResponse({ type: TokenPair })
   refresh(@Body() body: RefreshDto, @Client() client: ClientInfo): Promise<TokenPair> {
-    return this.refreshSession.execute(RefreshSessionCommand.create({ refreshToken: body.refreshToken, client }));
+    return this.work.run((uow) =>
+      this.refreshSession.execute(RefreshSessionCommand.create({ refreshToken: body.refreshToken, client }), uow),
+    );
   }
 
   @Public()

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UnitOfWorkRunner } from '@obolus/messaging';
+import { UnitOfWork } from '@obolus/messaging';
 import { IDENTITY_CONFIG, IdentityConfig } from '../identity.config';
 import { IdentityError } from '../identity.errors';
 import { FailureWindow, SignInFailuresRepository, ThrottleRealm } from './sign-in-failures.repository';
@@ -11,15 +11,15 @@ export type { ThrottleRealm };
  * address over a sliding window. Past either limit every attempt is refused with 429, right or wrong
  * password, unknown e-mail or not, until the oldest failure leaves the window.
  *
- * It runs in its own unit of work, not the caller's: a failure must count even though the caller's
- * transaction then rolls back with the refusal.
+ * It works in the caller's unit of work. A failure must count although the attempt is refused, so the
+ * caller refuses with `committingWork()`: the failure commits, then the refusal is answered, on the one
+ * connection the request already holds.
  */
 @Injectable()
 export class SignInThrottle {
   private readonly window: FailureWindow;
 
   constructor(
-    private readonly work: UnitOfWorkRunner,
     private readonly failures: SignInFailuresRepository,
     @Inject(IDENTITY_CONFIG) config: IdentityConfig,
   ) {
@@ -30,8 +30,8 @@ export class SignInThrottle {
     };
   }
 
-  async assertAllowed(realm: ThrottleRealm, email: string, clientIp: string): Promise<void> {
-    const recent = await this.work.run((uow) => this.failures.recent(uow, realm, emailKey(email), clientIp, this.window));
+  async assertAllowed(uow: UnitOfWork, realm: ThrottleRealm, email: string, clientIp: string): Promise<void> {
+    const recent = await this.failures.recent(uow, realm, emailKey(email), clientIp, this.window);
     if (!recent) return;
     const waits: number[] = [];
     if (recent.emailFailures >= this.window.perEmail) waits.push(recent.emailWait ?? this.window.seconds);
@@ -39,18 +39,18 @@ export class SignInThrottle {
     if (waits.length) throw IdentityError.throttled(Math.max(1, ...waits));
   }
 
-  recordFailure(realm: ThrottleRealm, email: string, clientIp: string): Promise<void> {
-    return this.work.run((uow) => this.failures.insert(uow, realm, emailKey(email), clientIp));
+  recordFailure(uow: UnitOfWork, realm: ThrottleRealm, email: string, clientIp: string): Promise<void> {
+    return this.failures.insert(uow, realm, emailKey(email), clientIp);
   }
 
   /** A successful sign-in forgives the address's earlier failures (not the client's). */
-  clear(realm: ThrottleRealm, email: string): Promise<void> {
-    return this.work.run((uow) => this.failures.deleteForEmail(uow, realm, emailKey(email)));
+  clear(uow: UnitOfWork, realm: ThrottleRealm, email: string): Promise<void> {
+    return this.failures.deleteForEmail(uow, realm, emailKey(email));
   }
 
   /** Rows older than the window count for nothing. */
-  forgetOld(): Promise<void> {
-    return this.work.run((uow) => this.failures.deleteOlderThan(uow, this.window.seconds));
+  forgetOld(uow: UnitOfWork): Promise<void> {
+    return this.failures.deleteOlderThan(uow, this.window.seconds);
   }
 }
 

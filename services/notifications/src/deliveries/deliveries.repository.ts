@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { insertIfAbsent } from '@obolus/database';
 import { UnitOfWork } from '@obolus/messaging';
 import { SERVICE_CONFIG, ServiceConfig } from '@obolus/platform';
 import { Client } from 'pg';

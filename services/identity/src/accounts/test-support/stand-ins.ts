@@ -26,17 +26,17 @@ export class CountingSignInThrottle {
 
   constructor(private readonly limit = 5) {}
 
-  async assertAllowed(realm: ThrottleRealm, email: string): Promise<void> {
+  async assertAllowed(_uow: UnitOfWork, realm: ThrottleRealm, email: string): Promise<void> {
     if (this.failures.filter((f) => f.realm === realm && f.email === email).length >= this.limit) {
       throw IdentityError.throttled(60);
     }
   }
 
-  async recordFailure(realm: ThrottleRealm, email: string, clientIp: string): Promise<void> {
+  async recordFailure(_uow: UnitOfWork, realm: ThrottleRealm, email: string, clientIp: string): Promise<void> {
     this.failures.push({ realm, email, clientIp });
   }
 
-  async clear(realm: ThrottleRealm, email: string): Promise<void> {
+  async clear(_uow: UnitOfWork, realm: ThrottleRealm, email: string): Promise<void> {
     this.failures.splice(0, this.failures.length, ...this.failures.filter((f) => f.realm !== realm || f.email !== email));
   }
 

@@ -85,7 +85,7 @@ export async function authWorld(overrides: Partial<IdentityConfig> = {}) {
     staff,
     sessionTokens,
     revocations: new SessionRevocations(as<SessionsRepository>(sessions)),
-    throttle: new SignInThrottle(work, as<SignInFailuresRepository>(failures), config),
+    throttle: new SignInThrottle(as<SignInFailuresRepository>(failures), config),
     repositories: {
       users: as<UsersRepository>(users),
       accounts: as<AccountsRepository>(accounts),

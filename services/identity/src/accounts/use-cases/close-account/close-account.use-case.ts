@@ -65,13 +65,13 @@ export class CloseAccountUseCase {
     return { accountId: account.id, status: 'blocked', ...closure };
   }
 
-  /** Throttled like a sign-in: a wrong password counts as a failure, which is kept even though the work rolls back. */
+  /** Throttled like a sign-in: a wrong password counts as a failure, which commits with the refusal. */
   private async checkPassword(command: CloseAccountCommand, uow: UnitOfWork): Promise<void> {
-    await this.throttle.assertAllowed('customer', command.ownerEmail, command.clientIp);
+    await this.throttle.assertAllowed(uow, 'customer', command.ownerEmail, command.clientIp);
     const owner = await this.users.find(uow, command.accountId, command.ownerUserId);
     if (!(await this.hasher.verify(owner?.passwordHash, command.password))) {
-      await this.throttle.recordFailure('customer', command.ownerEmail, command.clientIp);
-      throw IdentityError.wrongPassword('the password is wrong', 'password');
+      await this.throttle.recordFailure(uow, 'customer', command.ownerEmail, command.clientIp);
+      throw IdentityError.wrongPassword('the password is wrong', 'password').committingWork();
     }
   }
 }

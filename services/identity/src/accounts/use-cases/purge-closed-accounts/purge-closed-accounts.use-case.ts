@@ -61,7 +61,7 @@ export class PurgeClosedAccountsUseCase implements OnApplicationBootstrap, OnApp
     try {
       const purged = await this.running;
       if (purged) this.logger.info({ purged }, 'closed accounts purged');
-      await this.throttle.forgetOld();
+      await this.work.run((uow) => this.throttle.forgetOld(uow));
     } catch (error) {
       this.logger.error({ error: String(error) }, 'purge of closed accounts failed');
     } finally {

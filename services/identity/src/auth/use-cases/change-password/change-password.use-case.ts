@@ -23,11 +23,11 @@ export class ChangePasswordUseCase {
 
   async execute(command: ChangePasswordCommand, uow: UnitOfWork): Promise<void> {
     const { accountId, userId, email, client } = command;
-    await this.throttle.assertAllowed('customer', email, client.ip);
+    await this.throttle.assertAllowed(uow, 'customer', email, client.ip);
     const user = await this.users.find(uow, accountId, userId);
     if (!(await this.hasher.verify(user?.passwordHash, command.currentPassword))) {
-      await this.throttle.recordFailure('customer', email, client.ip);
-      throw IdentityError.wrongPassword('the current password is wrong', 'currentPassword');
+      await this.throttle.recordFailure(uow, 'customer', email, client.ip);
+      throw IdentityError.wrongPassword('the current password is wrong', 'currentPassword').committingWork();
     }
     await this.users.setPasswordHash(uow, accountId, userId, await this.hasher.hash(command.newPassword));
     await this.revocations.revokeUserSessions(uow, accountId, userId, 'password-changed', command.sessionId);

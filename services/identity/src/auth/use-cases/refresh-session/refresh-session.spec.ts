@@ -10,18 +10,8 @@ describe('RefreshSessionUseCase', () => {
 
   beforeEach(async () => {
     world = await authWorld();
-    const { work, clock, repositories: r, revocations, sessionTokens } = world;
-    refresh = new RefreshSessionUseCase(
-      work,
-      clock,
-      r.sessions,
-      revocations,
-      sessionTokens,
-      r.users,
-      r.accounts,
-      r.staff,
-      r.audit,
-    );
+    const { clock, repositories: r, revocations, sessionTokens } = world;
+    refresh = new RefreshSessionUseCase(clock, r.sessions, revocations, sessionTokens, r.users, r.accounts, r.staff, r.audit);
   });
 
   async function signedIn() {
@@ -33,7 +23,8 @@ describe('RefreshSessionUseCase', () => {
     );
     return { ...owner, ...pair };
   }
-  const exchange = (refreshToken: string) => refresh.execute(RefreshSessionCommand.create({ refreshToken, client: CLIENT }));
+  const exchange = (refreshToken: string) =>
+    refresh.execute(RefreshSessionCommand.create({ refreshToken, client: CLIENT }), world.uow);
 
   it('exchanges a refresh token once for a new pair in the same session', async () => {
     const session = await signedIn();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork, UnitOfWorkRunner } from '@obolus/messaging';
+import { UnitOfWork } from '@obolus/messaging';
 import { Clock } from '@obolus/platform';
 import { AccountsRepository } from '../../../accounts/accounts.repository';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
@@ -18,13 +18,12 @@ type Outcome = { pair: TokenPair } | { refused: 'invalid' | 'reused' };
  * Rotation: a refresh token is exchanged once for a new pair in the same session. Presenting a
  * spent one means it leaked (or was replayed), so the whole session (the token family) is revoked.
  *
- * It runs its own unit of work instead of the caller's: the revocation of a reused family must
- * commit, and the refusal is thrown only after it has.
+ * The revocation of a reused family must commit although the refresh is refused: the refusal is
+ * `committingWork()`, so the caller's unit of work commits it before the 401 is answered.
  */
 @Injectable()
 export class RefreshSessionUseCase {
   constructor(
-    private readonly work: UnitOfWorkRunner,
     private readonly clock: Clock,
     private readonly sessions: SessionsRepository,
     private readonly revocations: SessionRevocations,
@@ -35,9 +34,9 @@ export class RefreshSessionUseCase {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async execute(command: RefreshSessionCommand): Promise<TokenPair> {
-    const outcome = await this.work.run((uow) => this.rotate(uow, command));
-    if ('refused' in outcome) throw IdentityError.invalidRefreshToken();
+  async execute(command: RefreshSessionCommand, uow: UnitOfWork): Promise<TokenPair> {
+    const outcome = await this.rotate(uow, command);
+    if ('refused' in outcome) throw IdentityError.invalidRefreshToken().committingWork();
     return outcome.pair;
   }
 

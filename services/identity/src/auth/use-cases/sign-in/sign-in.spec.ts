@@ -10,8 +10,8 @@ describe('SignInUseCase', () => {
 
   beforeEach(async () => {
     world = await authWorld();
-    const { work, repositories, hasher, throttle, sessionTokens } = world;
-    signIn = new SignInUseCase(work, repositories.users, hasher, throttle, sessionTokens, repositories.audit);
+    const { repositories, hasher, throttle, sessionTokens } = world;
+    signIn = new SignInUseCase(repositories.users, hasher, throttle, sessionTokens, repositories.audit);
   });
 
   const attempt = (email: string, password: string) =>

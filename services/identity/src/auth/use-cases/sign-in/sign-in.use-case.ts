@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork, UnitOfWorkRunner } from '@obolus/messaging';
+import { UnitOfWork } from '@obolus/messaging';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { PasswordHasher } from '../../../credentials/password-hasher';
 import { IdentityError } from '../../../identity.errors';
@@ -17,7 +17,6 @@ import { SignInCommand } from './sign-in.command';
 @Injectable()
 export class SignInUseCase {
   constructor(
-    private readonly work: UnitOfWorkRunner,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
@@ -27,10 +26,10 @@ export class SignInUseCase {
 
   async execute(command: SignInCommand, uow: UnitOfWork): Promise<SignInResult> {
     const { email, password, client } = command;
-    await this.throttle.assertAllowed('customer', email, client.ip);
+    await this.throttle.assertAllowed(uow, 'customer', email, client.ip);
     const user = await this.users.findByEmail(uow, email);
     const matches = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !matches) throw await this.refusal(command, user);
+    if (!user || !matches) throw await this.refusal(uow, command, user);
     if (user.accountStatus !== 'active') throw IdentityError.accountClosed();
     if (this.hasher.needsRehash(user.passwordHash ?? ''))
       await this.users.setPasswordHash(uow, user.accountId, user.userId, await this.hasher.hash(password));
@@ -47,25 +46,24 @@ export class SignInUseCase {
       clientIp: client.ip,
       details: { sessionId },
     });
-    await this.throttle.clear('customer', email);
+    await this.throttle.clear(uow, 'customer', email);
     return { ...tokens, accountId: user.accountId, userId: user.userId, role: user.role };
   }
 
-  /**
-   * Counts the failure and records it in the trail, each in a unit of work of its own: the caller's
-   * rolls back with the refusal, and neither may be lost with it.
-   */
-  private async refusal({ email, client }: SignInCommand, user: UserWithAccount | undefined): Promise<IdentityError> {
-    await this.throttle.recordFailure('customer', email, client.ip);
-    await this.work.run((own) =>
-      this.audit.record(own, {
-        event: 'sign-in.failed',
-        accountId: user?.accountId ?? null,
-        subjectId: user?.userId ?? null,
-        clientIp: client.ip,
-        details: { email: email.trim().toLowerCase(), reason: user ? 'wrong-password' : 'unknown-email' },
-      }),
-    );
-    return IdentityError.invalidCredentials();
+  /** Counts the failure and records it in the trail; both commit with the refusal (nothing else was written). */
+  private async refusal(
+    uow: UnitOfWork,
+    { email, client }: SignInCommand,
+    user: UserWithAccount | undefined,
+  ): Promise<IdentityError> {
+    await this.throttle.recordFailure(uow, 'customer', email, client.ip);
+    await this.audit.record(uow, {
+      event: 'sign-in.failed',
+      accountId: user?.accountId ?? null,
+      subjectId: user?.userId ?? null,
+      clientIp: client.ip,
+      details: { email: email.trim().toLowerCase(), reason: user ? 'wrong-password' : 'unknown-email' },
+    });
+    return IdentityError.invalidCredentials().committingWork();
   }
 }

@@ -11,8 +11,8 @@ describe('SignInStaffUseCase', () => {
 
   beforeEach(async () => {
     world = await authWorld();
-    const { work, repositories: r, hasher, throttle, sessionTokens } = world;
-    signIn = new SignInStaffUseCase(work, r.staff, hasher, throttle, sessionTokens, r.audit);
+    const { repositories: r, hasher, throttle, sessionTokens } = world;
+    signIn = new SignInStaffUseCase(r.staff, hasher, throttle, sessionTokens, r.audit);
   });
 
   const attempt = (email: string, password: string) =>

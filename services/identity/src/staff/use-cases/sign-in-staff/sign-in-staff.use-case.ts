@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork, UnitOfWorkRunner } from '@obolus/messaging';
+import { UnitOfWork } from '@obolus/messaging';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { SignInThrottle } from '../../../auth/sign-in-throttle';
 import { PasswordHasher } from '../../../credentials/password-hasher';
@@ -12,7 +12,6 @@ import { SignInStaffCommand } from './sign-in-staff.command';
 @Injectable()
 export class SignInStaffUseCase {
   constructor(
-    private readonly work: UnitOfWorkRunner,
     private readonly staff: StaffRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: SignInThrottle,
@@ -22,10 +21,10 @@ export class SignInStaffUseCase {
 
   async execute(command: SignInStaffCommand, uow: UnitOfWork): Promise<TokenPair> {
     const { email, password, client } = command;
-    await this.throttle.assertAllowed('staff', email, client.ip);
+    await this.throttle.assertAllowed(uow, 'staff', email, client.ip);
     const member = await this.staff.findByEmail(uow, email);
     const matches = await this.hasher.verify(member?.passwordHash, password);
-    if (!member || !matches || member.disabledAt) throw await this.refusal(command, member);
+    if (!member || !matches || member.disabledAt) throw await this.refusal(uow, command, member);
     const { sessionId, ...tokens } = await this.sessionTokens.open(
       uow,
       { kind: 'staff', staffId: member.id, email: member.email, roles: member.roles },
@@ -37,24 +36,23 @@ export class SignInStaffUseCase {
       clientIp: client.ip,
       details: { sessionId },
     });
-    await this.throttle.clear('staff', email);
+    await this.throttle.clear(uow, 'staff', email);
     return tokens;
   }
 
-  /**
-   * Counts the failure and records it in the trail, each in a unit of work of its own: the caller's
-   * rolls back with the refusal, and neither may be lost with it.
-   */
-  private async refusal({ email, client }: SignInStaffCommand, member: StaffUser | undefined): Promise<IdentityError> {
-    await this.throttle.recordFailure('staff', email, client.ip);
-    await this.work.run((own) =>
-      this.audit.record(own, {
-        event: 'staff.sign-in.failed',
-        staffId: member?.id ?? null,
-        clientIp: client.ip,
-        details: { email: email.trim().toLowerCase() },
-      }),
-    );
-    return IdentityError.invalidCredentials();
+  /** Counts the failure and records it in the trail; both commit with the refusal (nothing else was written). */
+  private async refusal(
+    uow: UnitOfWork,
+    { email, client }: SignInStaffCommand,
+    member: StaffUser | undefined,
+  ): Promise<IdentityError> {
+    await this.throttle.recordFailure(uow, 'staff', email, client.ip);
+    await this.audit.record(uow, {
+      event: 'staff.sign-in.failed',
+      staffId: member?.id ?? null,
+      clientIp: client.ip,
+      details: { email: email.trim().toLowerCase() },
+    });
+    return IdentityError.invalidCredentials().committingWork();
   }
 }
