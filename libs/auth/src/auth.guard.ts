@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthError, authUnavailable, forbidden, unauthenticated } from './auth-errors';
+import { authUnavailable, forbidden, unauthenticated } from './auth-errors';
 import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, STAFF_ONLY } from './decorators';
 import { JwtAccessTokenVerifier } from './jwt-access-token-verifier';
 import { CustomerRole } from './principal';

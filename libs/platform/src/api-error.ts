@@ -88,20 +88,3 @@ export class ApiExceptionFilter implements ExceptionFilter {
     return { status: 500, body: { code: 'INTERNAL', message: 'an unexpected error occurred' } };
   }
 }
-
-const kindOfStatus = new Map<number, ErrorKind>(
-  Object.entries(statusOfKind).map(([kind, status]) => [status, kind as ErrorKind]),
-);
-
-/**
- * @deprecated Being replaced by one error class per service (a `DomainError` with a code enum);
- * kept only until the last inline site is gone.
- */
-export class ApiError extends DomainError<string> {
-  constructor(status: HttpStatus, code: string, message: string, fields?: FieldProblem[]) {
-    super(code, message, fields ?? [], kindOfStatus.get(status) ?? 'invalid');
-  }
-}
-
-/** @deprecated use FieldProblem */
-export type FieldError = FieldProblem;

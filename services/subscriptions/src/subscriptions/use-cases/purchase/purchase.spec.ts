@@ -1,4 +1,4 @@
-import { SubscriptionActivatedV1 } from '@obolus/contracts';
+import { CatalogCode, SubscriptionActivatedV1 } from '@obolus/contracts';
 import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
@@ -15,7 +15,7 @@ describe('PurchaseUseCase', () => {
   let subscriptions: InMemorySubscriptions;
   let purchase: PurchaseUseCase;
 
-  async function trialingAccount(catalog: 'fr-crm' | 'ro-crm'): Promise<string> {
+  async function trialingAccount(catalog: CatalogCode): Promise<string> {
     const accountId = randomUUID();
     const repository = subscriptions as unknown as SubscriptionsRepository;
     await new StartTrialUseCase(new CatalogRegistry(), repository).execute(
