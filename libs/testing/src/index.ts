@@ -5,3 +5,4 @@ export * from './crowd';
 export * from './tcp-proxy';
 export * from './hostile-input';
 export * from './unit-of-work';
+export * from './invoice-fixtures';

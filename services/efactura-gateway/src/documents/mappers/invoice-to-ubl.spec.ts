@@ -1,5 +1,5 @@
 import { buildUblXml, CiusRoValidator } from '@obolus/ubl';
-import { issuedInvoice } from '../test-support/issued-invoice';
+import { issuedRomanianInvoice as issuedInvoice } from '@obolus/testing';
 import { invoiceToUbl } from './invoice-to-ubl';
 
 const issued = issuedInvoice();

@@ -1,4 +1,4 @@
-import { issuedInvoice } from '../test-support/issued-invoice';
+import { issuedRomanianInvoice as issuedInvoice } from '@obolus/testing';
 import { documentRow, documentValidatedData } from './validated-document';
 
 const id = 'ab9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11';

@@ -1,7 +1,7 @@
 import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { DocumentsRepository } from '../../documents.repository';
 import { InMemoryDocuments } from '../../test-support/in-memory-documents';
-import { issuedInvoice } from '../../test-support/issued-invoice';
+import { issuedRomanianInvoice as issuedInvoice } from '@obolus/testing';
 import { StandInValidator } from '../../test-support/stand-in-validator';
 import { UblValidator } from '../../ubl-validator.provider';
 import { PrepareDocumentCommand } from '../prepare-document/prepare-document.command';

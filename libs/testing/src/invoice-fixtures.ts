@@ -1,7 +1,7 @@
 import { InvoiceIssuedV1Data } from '@obolus/contracts';
 
-/** A Romanian invoice to a Romanian company as `invoice.issued` carries it; each call a fresh copy. */
-export const issuedInvoice = (): InvoiceIssuedV1Data => ({
+/** A Romanian invoice to a Romanian company as `invoice.issued` carries it, for specs; each call a fresh copy. */
+export const issuedRomanianInvoice = (): InvoiceIssuedV1Data => ({
   accountId: '0b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11',
   invoiceId: '1b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11',
   number: 'OBRO-2026-000001',
