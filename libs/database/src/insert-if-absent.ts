@@ -11,6 +11,15 @@ export async function insertIfAbsent<E extends ObjectLiteral>(
   entity: EntityTarget<E>,
   values: QueryDeepPartialEntity<E>,
 ): Promise<boolean> {
-  const result = await manager.createQueryBuilder().insert().into(entity).values(values).orIgnore().returning('*').execute();
+  const keys = manager.connection.getMetadata(entity).primaryColumns.map((column) => column.databaseName);
+  // A copy: TypeORM writes the returned columns back into the values it was given.
+  const result = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values({ ...values })
+    .orIgnore()
+    .returning(keys)
+    .execute();
   return (result.raw as unknown[]).length > 0;
 }
