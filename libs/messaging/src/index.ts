@@ -9,5 +9,6 @@ export * from './logger';
 export * from './messaging-tables.migration';
 export * from './outbox-relay';
 export * from './outbox-writer';
+export * from './schedules';
 export * from './trace-context';
 export * from './unit-of-work';

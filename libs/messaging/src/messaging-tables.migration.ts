@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ScheduledJobs1795737600000 } from './schedules/schedules.migration';
 
 /** The outbox and inbox tables, in the schema of the service whose migrations include this class. */
 export class MessagingTables1732233600000 implements MigrationInterface {
@@ -81,4 +82,4 @@ export class OutboxSetAside1764201600000 implements MigrationInterface {
 }
 
 /** Every migration of the messaging tables, in order: a service's data source runs these first. */
-export const MESSAGING_MIGRATIONS = [MessagingTables1732233600000, OutboxSetAside1764201600000];
+export const MESSAGING_MIGRATIONS = [MessagingTables1732233600000, OutboxSetAside1764201600000, ScheduledJobs1795737600000];

@@ -1,0 +1,7 @@
+export * from './account-clocks';
+export * from './job-retry';
+export * from './job-scheduler';
+export * from './scheduled-job';
+export * from './scheduled-job-runner';
+export * from './scheduled-jobs.repository';
+export * from './schedules.migration';
