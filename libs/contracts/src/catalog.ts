@@ -9,7 +9,14 @@ import {
   UserRemovedV1,
 } from './identity/events';
 import { NotificationDeliveredV1 } from './notifications/events';
-import { SubscriptionActivatedV1, TrialStartedV1 } from './subscriptions/events';
+import {
+  SubscriptionActivatedV1,
+  SubscriptionBlockedV1,
+  SubscriptionDowngradedV1,
+  TrialEndedV1,
+  TrialEndingV1,
+  TrialStartedV1,
+} from './subscriptions/events';
 import { InvoiceIssuedV1, InvoicePaymentRequestedV1 } from './invoicing/events';
 import { PaymentFailedV1, PaymentSucceededV1 } from './payments/events';
 import { EfacturaDocumentValidatedV1 } from './efactura/events';
@@ -26,6 +33,10 @@ export const eventCatalog: readonly EventContract[] = [
   NotificationDeliveredV1,
   TrialStartedV1,
   SubscriptionActivatedV1,
+  TrialEndingV1,
+  TrialEndedV1,
+  SubscriptionDowngradedV1,
+  SubscriptionBlockedV1,
   InvoicePaymentRequestedV1,
   PaymentSucceededV1,
   PaymentFailedV1,

@@ -13,6 +13,9 @@ import { SubscriptionsRepository } from './subscriptions/subscriptions.repositor
 import { PurchaseUseCase } from './subscriptions/use-cases/purchase/purchase.use-case';
 import { GetSubscriptionUseCase } from './subscriptions/use-cases/get-subscription/get-subscription.use-case';
 import { StartTrialUseCase } from './subscriptions/use-cases/start-trial/start-trial.use-case';
+import { SubscriptionsJobs } from './subscriptions/subscriptions-jobs';
+import { EndTrialUseCase } from './subscriptions/use-cases/end-trial/end-trial.use-case';
+import { AnnounceTrialEndingUseCase } from './subscriptions/use-cases/announce-trial-ending/announce-trial-ending.use-case';
 
 @Module({})
 export class SubscriptionsModule {
@@ -30,7 +33,16 @@ export class SubscriptionsModule {
         AuthModule.forService({ service: 'subscriptions', config }),
       ],
       controllers: [CatalogController, SubscriptionsController, SubscriptionsConsumer],
-      providers: [CatalogRegistry, SubscriptionsRepository, StartTrialUseCase, PurchaseUseCase, GetSubscriptionUseCase],
+      providers: [
+        CatalogRegistry,
+        SubscriptionsRepository,
+        StartTrialUseCase,
+        PurchaseUseCase,
+        GetSubscriptionUseCase,
+        EndTrialUseCase,
+        AnnounceTrialEndingUseCase,
+        SubscriptionsJobs,
+      ],
     };
   }
 }

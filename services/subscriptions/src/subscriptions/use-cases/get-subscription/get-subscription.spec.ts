@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionsErrorCode } from '../../subscriptions.errors';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
+import { InMemoryJobScheduler } from '../../test-support/in-memory-job-scheduler';
 import { InMemorySubscriptions } from '../../test-support/in-memory-subscriptions';
+import { JobScheduler } from '@obolus/messaging';
 import { StartTrialCommand } from '../start-trial/start-trial.command';
 import { StartTrialUseCase } from '../start-trial/start-trial.use-case';
 import { GetSubscriptionCommand } from './get-subscription.command';
@@ -14,7 +16,7 @@ describe('GetSubscriptionUseCase', () => {
     const subscriptions = new InMemorySubscriptions();
     const repository = subscriptions as unknown as SubscriptionsRepository;
     const mine = randomUUID();
-    await new StartTrialUseCase(new CatalogRegistry(), repository).execute(
+    await new StartTrialUseCase(new CatalogRegistry(), repository, new InMemoryJobScheduler() as unknown as JobScheduler).execute(
       StartTrialCommand.create({ accountId: mine, catalog: 'ro-crm', signupChannel: 'web', createdAt: '2026-03-02T09:00:00Z' }),
       new RecordingUnitOfWork(),
     );

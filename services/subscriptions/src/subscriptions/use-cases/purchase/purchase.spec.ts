@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionsErrorCode } from '../../subscriptions.errors';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
+import { InMemoryJobScheduler } from '../../test-support/in-memory-job-scheduler';
 import { InMemorySubscriptions } from '../../test-support/in-memory-subscriptions';
+import { JobScheduler } from '@obolus/messaging';
+import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB } from '../../trial-schedule';
+import { EndTrialCommand } from '../end-trial/end-trial.command';
+import { EndTrialUseCase } from '../end-trial/end-trial.use-case';
 import { StartTrialCommand } from '../start-trial/start-trial.command';
 import { StartTrialUseCase } from '../start-trial/start-trial.use-case';
 import { PurchaseCommand, PurchaseInput } from './purchase.command';
@@ -13,12 +18,13 @@ import { PurchaseUseCase } from './purchase.use-case';
 describe('PurchaseUseCase', () => {
   const clock = new SettableClock(new Date('2026-03-10T10:00:00Z'));
   let subscriptions: InMemorySubscriptions;
+  let jobs: InMemoryJobScheduler;
   let purchase: PurchaseUseCase;
 
   async function trialingAccount(catalog: CatalogCode): Promise<string> {
     const accountId = randomUUID();
     const repository = subscriptions as unknown as SubscriptionsRepository;
-    await new StartTrialUseCase(new CatalogRegistry(), repository).execute(
+    await new StartTrialUseCase(new CatalogRegistry(), repository, jobs as unknown as JobScheduler).execute(
       StartTrialCommand.create({ accountId, catalog, signupChannel: 'web', createdAt: '2026-03-02T09:00:00Z' }),
       new RecordingUnitOfWork(),
     );
@@ -29,7 +35,47 @@ describe('PurchaseUseCase', () => {
 
   beforeEach(() => {
     subscriptions = new InMemorySubscriptions();
-    purchase = new PurchaseUseCase(new CatalogRegistry(), subscriptions as unknown as SubscriptionsRepository, clock);
+    jobs = new InMemoryJobScheduler();
+    purchase = new PurchaseUseCase(
+      new CatalogRegistry(),
+      subscriptions as unknown as SubscriptionsRepository,
+      clock,
+      jobs as unknown as JobScheduler,
+    );
+  });
+
+  /** A trial that ran out: ro-crm is then on Standard (free), fr-crm blocked (T3). */
+  async function endedTrial(catalog: CatalogCode): Promise<string> {
+    const accountId = await trialingAccount(catalog);
+    const subscriptionId = subscriptions.rows.get(accountId)!.id;
+    const job = jobs.pending(TRIAL_END_JOB, subscriptionId)!;
+    await new EndTrialUseCase(new CatalogRegistry(), subscriptions as unknown as SubscriptionsRepository).execute(
+      EndTrialCommand.create({ accountId, subscriptionId, endsAt: job.dueAt }),
+      new RecordingUnitOfWork(),
+    );
+    return accountId;
+  }
+
+  it('cancels the trial end and its notice: the trial is over once bought', async () => {
+    const accountId = await trialingAccount('ro-crm');
+    const subscriptionId = subscriptions.rows.get(accountId)!.id;
+    expect(jobs.pending(TRIAL_END_JOB, subscriptionId)).toBeDefined();
+    await buy({ accountId, edition: 'premium', term: 'prepaid-1', seats: 1, paymentMethod: 'card' });
+    expect(jobs.pending(TRIAL_END_JOB, subscriptionId)).toBeUndefined();
+    expect(jobs.pending(TRIAL_ENDING_NOTICE_JOB, subscriptionId)).toBeUndefined();
+  });
+
+  it('unblocks a fr-crm account whose trial ran out, and buys a ro-crm account off Standard (T4)', async () => {
+    const blocked = await endedTrial('fr-crm');
+    expect(subscriptions.rows.get(blocked)!.status).toBe('blocked');
+    const unblocked = await buy({ accountId: blocked, edition: 'dream-team', term: 'monthly', seats: 2, paymentMethod: 'card' });
+    expect(unblocked).toMatchObject({ status: 'active', edition: 'dream-team', seats: 2 });
+    const free = await endedTrial('ro-crm');
+    expect(subscriptions.rows.get(free)).toMatchObject({ status: 'free', edition: 'standard' });
+    const uow = new RecordingUnitOfWork();
+    await buy({ accountId: free, edition: 'premium', term: 'prepaid-6', seats: 1, paymentMethod: 'card' }, uow);
+    expect(subscriptions.rows.get(free)).toMatchObject({ status: 'active', edition: 'premium' });
+    expect(uow.dataOf(SubscriptionActivatedV1)).toHaveLength(1);
   });
 
   it('activates a prepaid ro-crm subscription and asks for the first period: seats times the seat price', async () => {

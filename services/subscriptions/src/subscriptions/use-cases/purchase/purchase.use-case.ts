@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, addMonths, calendarDateInZone, IsoDate, MONTHLY_CYCLE_DAYS } from '@obolus/calendar';
 import { MAX_CHARGE_MINOR, SubscriptionActivatedV1 } from '@obolus/contracts';
-import { UnitOfWork } from '@obolus/messaging';
+import { JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { Clock, FieldProblem } from '@obolus/platform';
 import { highestStandardRate } from '@obolus/vat';
 import { Catalog, ownValue, TermCode } from '../../../catalog/catalog';
@@ -9,6 +9,7 @@ import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { SubscriptionsError } from '../../subscriptions.errors';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
+import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB } from '../../trial-schedule';
 import { PurchaseCommand } from './purchase.command';
 
 /** B1: monthly is every 30 days; annual a year; prepaid terms add whole months (B2). */
@@ -30,6 +31,8 @@ export function periodEnd(start: IsoDate, term: TermCode): IsoDate {
 /**
  * The customer buys an edition, a term and seats, during the trial or after it (T4). The subscription
  * becomes active and the first period is due: invoicing prices it with VAT and payments collects it.
+ * A trialing, free or blocked subscription can be bought (a blocked one is unblocked); the trial's end and
+ * its notice are cancelled, since the trial is over once bought.
  */
 @Injectable()
 export class PurchaseUseCase {
@@ -37,6 +40,7 @@ export class PurchaseUseCase {
     private readonly catalogs: CatalogRegistry,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly clock: Clock,
+    private readonly jobs: JobScheduler,
   ) {}
 
   async execute(command: PurchaseCommand, uow: UnitOfWork): Promise<SubscriptionEntity> {
@@ -60,6 +64,8 @@ export class PurchaseUseCase {
       updatedAt: now,
     });
     const saved = await this.subscriptions.save(uow, subscription);
+    await this.jobs.cancel(uow, TRIAL_END_JOB, subscription.id);
+    await this.jobs.cancel(uow, TRIAL_ENDING_NOTICE_JOB, subscription.id);
     await uow.emit(SubscriptionActivatedV1, {
       accountId: command.accountId,
       subject: subscription.id,

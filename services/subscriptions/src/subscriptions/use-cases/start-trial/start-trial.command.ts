@@ -1,7 +1,8 @@
-import { AccountCreatedV1Data, CATALOG_CODES } from '@obolus/contracts';
+import { AccountCreatedV1Data, CATALOG_CODES, LOCALES } from '@obolus/contracts';
 import { checkCommand } from '@obolus/platform';
 
-export type StartTrialInput = Pick<AccountCreatedV1Data, 'accountId' | 'catalog' | 'signupChannel' | 'createdAt'>;
+export type StartTrialInput = Pick<AccountCreatedV1Data, 'accountId' | 'catalog' | 'signupChannel' | 'createdAt'> &
+  Partial<Pick<AccountCreatedV1Data, 'locale'>>;
 
 /** Start the trial of a newly created account. */
 export class StartTrialCommand {
@@ -10,6 +11,8 @@ export class StartTrialCommand {
   readonly signupChannel!: string;
   /** When the account was created: the trial starts that day, in the catalog's time zone. */
   readonly createdAt!: string;
+  /** The account's language at sign-up, kept on the notice before the trial ends (B6). */
+  readonly locale?: StartTrialInput['locale'];
 
   private constructor(input: Readonly<StartTrialInput>) {
     Object.assign(this, input);
@@ -22,6 +25,7 @@ export class StartTrialCommand {
         .oneOf('catalog', CATALOG_CODES)
         .string('signupChannel', 64)
         .instant('createdAt')
+        .that('locale', input.locale === undefined || LOCALES.includes(input.locale), `must be one of ${LOCALES.join(', ')}`)
         .valid(),
     );
   }

@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { calendarDateInZone } from '@obolus/calendar';
 import { TrialStartedV1 } from '@obolus/contracts';
-import { UnitOfWork } from '@obolus/messaging';
+import { JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
+import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB, TrialJobPayload, trialEndingNoticeAt, trialEndsAt } from '../../trial-schedule';
 import { StartTrialCommand } from './start-trial.command';
 
-/** A new account starts a trial of its catalog's trial edition, as long as its channel gives (T1, T2). */
+/**
+ * A new account starts a trial of its catalog's trial edition, as long as its channel gives (T1, T2).
+ * In the same unit of work it plans the trial's end (T3), at the start of the day after its last day
+ * in the catalog's time zone, and the notice 10 days before that (B6) unless that day has passed.
+ */
 @Injectable()
 export class StartTrialUseCase {
   constructor(
     private readonly catalogs: CatalogRegistry,
     private readonly subscriptions: SubscriptionsRepository,
+    private readonly jobs: JobScheduler,
   ) {}
 
   async execute(command: StartTrialCommand, uow: UnitOfWork): Promise<void> {
@@ -39,6 +45,11 @@ export class StartTrialUseCase {
       version: 1,
     });
     if (!inserted) return;
+    const payload: TrialJobPayload = { subscriptionId, ...(command.locale ? { locale: command.locale } : {}) };
+    const job = { key: subscriptionId, accountId: command.accountId, payload };
+    await this.jobs.schedule(uow, { ...job, kind: TRIAL_END_JOB, dueAt: trialEndsAt(trial.endsOn, catalog.timeZone) });
+    const noticeAt = trialEndingNoticeAt(trial.endsOn, catalog.timeZone);
+    if (noticeAt > createdAt) await this.jobs.schedule(uow, { ...job, kind: TRIAL_ENDING_NOTICE_JOB, dueAt: noticeAt });
     await uow.emit(TrialStartedV1, {
       accountId: command.accountId,
       subject: subscriptionId,
