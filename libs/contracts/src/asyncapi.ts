@@ -31,7 +31,7 @@ export function buildAsyncApiDocument(contracts: readonly EventContract[] = even
     const id = channelId(contract.topic);
     const channel = (channels[id] ??= {
       address: contract.topic,
-      description: `Events of the ${contract.topic} stream. Key: the account id. Dead letters go to ${contract.topic}.dlq.`,
+      description: `Events of the ${contract.topic} stream. Key: ${contract.key ? contract.key.charAt(0).toLowerCase() + contract.key.slice(1) : 'the account id'}. Dead letters go to ${contract.topic}.dlq.`,
       messages: {},
     }) as { messages: Record<string, unknown> };
     channel.messages[contract.type] = { $ref: `#/components/messages/${contract.type}` };
@@ -48,7 +48,7 @@ export function buildAsyncApiDocument(contracts: readonly EventContract[] = even
         },
       },
       payload: envelopeFor(contract),
-      bindings: { kafka: { key: { type: 'string', description: 'The account id' }, bindingVersion: '0.5.0' } },
+      bindings: { kafka: { key: { type: 'string', description: contract.key ?? 'The account id' }, bindingVersion: '0.5.0' } },
     };
     operations[`publish.${contract.type}`] = {
       action: 'send',

@@ -17,6 +17,7 @@ import {
   TrialEndingV1,
   TrialStartedV1,
 } from './subscriptions/events';
+import { TestClockAdvancedV1, TestClockCaughtUpV1, TestClockCreatedV1 } from './subscriptions/test-clock-events';
 import { InvoiceIssuedV1, InvoicePaymentRequestedV1 } from './invoicing/events';
 import { PaymentFailedV1, PaymentSucceededV1 } from './payments/events';
 import { EfacturaDocumentValidatedV1 } from './efactura/events';
@@ -42,6 +43,9 @@ export const eventCatalog: readonly EventContract[] = [
   PaymentFailedV1,
   InvoiceIssuedV1,
   EfacturaDocumentValidatedV1,
+  TestClockCreatedV1,
+  TestClockAdvancedV1,
+  TestClockCaughtUpV1,
 ];
 
 const byType = new Map(eventCatalog.map((contract) => [contract.type, contract]));

@@ -11,6 +11,8 @@ export interface EventContract<S extends TSchema = TSchema> {
   source: string;
   summary: string;
   data: S;
+  /** What the Kafka message key is, when it is not the account id (e.g. 'The test clock id'). */
+  key?: string;
 }
 
 export type EventData<C extends EventContract> = Static<C['data']>;

@@ -8,6 +8,7 @@ export * from './topics';
 export * from './identity/events';
 export * from './notifications/events';
 export * from './subscriptions/events';
+export * from './subscriptions/test-clock-events';
 export * from './invoicing/events';
 export * from './payments/events';
 export * from './efactura/events';

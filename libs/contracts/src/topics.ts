@@ -1,6 +1,6 @@
 /**
- * Kafka topics: one per aggregate stream, versioned. The message key is always the account id,
- * so one account's events keep their order. Every topic has a dead-letter twin, `<topic>.dlq`.
+ * Kafka topics: one per aggregate stream, versioned. The message key is the account id (the test
+ * clock id on the test-clock topics), so one account's events keep their order. Every topic has a dead-letter twin, `<topic>.dlq`.
  */
 export const Topics = {
   identityAccount: 'identity.account.v1',
@@ -14,6 +14,10 @@ export const Topics = {
   invoicingInvoice: 'invoicing.invoice.v1',
   paymentsPayment: 'payments.payment.v1',
   efacturaDocument: 'efactura.document.v1',
+  /** Test clocks created and moved (subscriptions owns them): every service consumes it. Key: the clock id. */
+  subscriptionsTestClock: 'subscriptions.test-clock.v1',
+  /** Each service's report that it ran a test clock's due work. Key: the clock id. */
+  platformTestClock: 'platform.test-clock.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

@@ -32,9 +32,13 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
         if (!contract) throw new Error(`@EventPattern('${pattern}') names no event contract`);
         return {
           contract,
+          // Nest chains a second @EventPattern of the same type (another controller) through `next`:
+          // each runs, in declaration order, in the same unit of work.
           handle: async (event, context) => {
-            const result = await handler(event, context);
-            await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+            for (let current: typeof handler | undefined = handler; current; current = current.next) {
+              const result = await current(event, context);
+              await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+            }
           },
         };
       });

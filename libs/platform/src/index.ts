@@ -12,3 +12,4 @@ export * from './tokens';
 export * from './validation';
 export * from './ids';
 export * from './command';
+export * from './test-clocks';

@@ -1,7 +1,14 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { catalogTopics } from '@obolus/contracts';
 import { serviceDatabaseNames } from '@obolus/database';
-import { createEventProducer, ensureTopics, EventTransportOptions, OutboxRelay, OutboxWriter } from '@obolus/messaging';
+import {
+  createEventProducer,
+  ensureTopics,
+  EventTransportOptions,
+  OutboxRelay,
+  OutboxWriter,
+  ScheduledJobRunner,
+} from '@obolus/messaging';
 import { messagingLoggerOf } from '@obolus/observability';
 import { Kafka, Producer } from 'kafkajs';
 import { Logger } from 'pino';
@@ -10,7 +17,7 @@ import { ServiceConfig } from './service-config';
 import { DATA_SOURCE, EVENT_PRODUCER, KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_NAME } from './tokens';
 
 /**
- * Owns the lifecycle of a service's connections and its outbox relay. Nest closes the Kafka consumer
+ * Owns the lifecycle of a service's connections, its outbox relay and its scheduled-job runner. Nest closes the Kafka consumer
  * (the microservice transport) before shutdown hooks run, so by the time this one runs no handler is
  * in flight: the relay stops, then the producer, then the database pool.
  */
@@ -28,6 +35,7 @@ export class ServiceRuntime implements OnApplicationBootstrap, OnApplicationShut
     @Inject(EVENT_PRODUCER) readonly producer: Producer,
     @Inject(LOGGER) private readonly logger: Logger,
     readonly outbox: OutboxWriter,
+    readonly jobs: ScheduledJobRunner,
   ) {
     this.relayProducer = createEventProducer(kafka);
     this.relay = new OutboxRelay({
@@ -43,9 +51,12 @@ export class ServiceRuntime implements OnApplicationBootstrap, OnApplicationShut
     await ensureTopics(this.kafka, catalogTopics());
     await this.relayProducer.connect();
     this.relay.start();
+    // Handlers registered later (a feature's own bootstrap) are claimed from their registration on.
+    this.jobs.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.jobs.stop();
     await this.relay.stop();
     await this.relayProducer.disconnect().catch(() => undefined);
     await this.producer.disconnect().catch(() => undefined);

@@ -1,6 +1,16 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { createServiceDataSource, openServiceDataSource, serviceDatabaseNames } from '@obolus/database';
-import { createEventProducer, createKafka, MESSAGING_MIGRATIONS, OutboxWriter, UnitOfWorkRunner } from '@obolus/messaging';
+import {
+  AccountClocks,
+  createEventProducer,
+  createKafka,
+  JobScheduler,
+  MESSAGING_MIGRATIONS,
+  OutboxWriter,
+  ScheduledJobRunner,
+  ScheduledJobsRepository,
+  UnitOfWorkRunner,
+} from '@obolus/messaging';
 import { DataSource } from 'typeorm';
 import { Logger } from 'pino';
 import { messagingLoggerOf } from '@obolus/observability';
@@ -8,6 +18,9 @@ import { Clock } from './clock';
 import { HealthController } from './health.controller';
 import { ServiceConfig } from './service-config';
 import { ServiceRuntime } from './service-runtime';
+import { AccountClocksConsumer, TestClocksConsumer } from './test-clocks/test-clocks.consumer';
+import { AssignAccountClockUseCase } from './test-clocks/use-cases/assign-account-clock/assign-account-clock.use-case';
+import { CatchUpTestClockUseCase } from './test-clocks/use-cases/catch-up-test-clock/catch-up-test-clock.use-case';
 import { DATA_SOURCE, EVENT_PRODUCER, KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_NAME } from './tokens';
 
 export interface ServiceModuleOptions {
@@ -19,9 +32,19 @@ export interface ServiceModuleOptions {
   /** The service's own migrations; the outbox and inbox tables are added first. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations?: Function[];
+  /**
+   * Whether the service learns from account.created which accounts live on a test clock (true by
+   * default); identity, which publishes the event, assigns the clock in sign-up instead.
+   */
+  accountClocksFromEvents?: boolean;
 }
 
-/** What every service has: its database (migrated on start), Kafka, the outbox, health. */
+/**
+ * What every service has: its database (migrated on start), Kafka, the outbox, health, and durable
+ * schedules (`JobScheduler`, `AccountClocks`, one `ScheduledJobRunner` polling with the service's
+ * lifecycle) following the test clocks (their time from test-clock events, the accounts on them from
+ * account.created).
+ */
 @Global()
 @Module({})
 export class ServiceModule {
@@ -29,7 +52,11 @@ export class ServiceModule {
     const { schema } = serviceDatabaseNames(options.service);
     return {
       module: ServiceModule,
-      controllers: [HealthController],
+      controllers: [
+        HealthController,
+        TestClocksConsumer,
+        ...(options.accountClocksFromEvents === false ? [] : [AccountClocksConsumer]),
+      ],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },
         { provide: SERVICE_CONFIG, useValue: options.config },
@@ -69,10 +96,33 @@ export class ServiceModule {
           inject: [DATA_SOURCE, OutboxWriter],
           useFactory: (dataSource: DataSource, outbox: OutboxWriter) => new UnitOfWorkRunner(dataSource, outbox),
         },
+        { provide: ScheduledJobsRepository, useFactory: () => new ScheduledJobsRepository(schema) },
+        {
+          provide: JobScheduler,
+          inject: [ScheduledJobsRepository],
+          useFactory: (jobs: ScheduledJobsRepository) => new JobScheduler(jobs),
+        },
+        {
+          provide: AccountClocks,
+          inject: [ScheduledJobsRepository, Clock],
+          useFactory: (jobs: ScheduledJobsRepository, clock: Clock) => new AccountClocks(jobs, clock),
+        },
+        {
+          provide: ScheduledJobRunner,
+          inject: [UnitOfWorkRunner, ScheduledJobsRepository, Clock],
+          useFactory: (unitOfWork: UnitOfWorkRunner, repository: ScheduledJobsRepository, clock: Clock) =>
+            new ScheduledJobRunner({ unitOfWork, repository, clock, logger: messagingLoggerOf(options.logger) }),
+        },
+        AssignAccountClockUseCase,
+        CatchUpTestClockUseCase,
         ServiceRuntime,
         Clock,
       ],
       exports: [
+        ScheduledJobsRepository,
+        JobScheduler,
+        AccountClocks,
+        ScheduledJobRunner,
         SERVICE_NAME,
         SERVICE_CONFIG,
         LOGGER,

@@ -53,6 +53,8 @@ export function serviceEnvironment(
     INVOICING_SERVICE_KEY: LOCAL_NOTIFICATIONS_SERVICE_KEY,
     OTEL_SERVICE_NAME: service,
     OBOLUS_SERVICE: service,
+    // Local stack and e2e only (production manifests leave it unset): test clocks for any caller.
+    OBOLUS_TEST_CLOCKS: 'enabled',
     ...(stack.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: stack.otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '200' } : {}),
     ...stack.extra,
   };

@@ -1,4 +1,14 @@
-import { ConfigError, ConfigOf, ConfigVariable, int, optional, ServiceConfig, str, url } from '@obolus/platform';
+import {
+  ConfigError,
+  ConfigOf,
+  ConfigVariable,
+  int,
+  optional,
+  ServiceConfig,
+  str,
+  testClocksConfigSpec,
+  url,
+} from '@obolus/platform';
 
 const trustProxy = (description: string, defaultValue: string): ConfigVariable<string> => ({
   description,
@@ -39,6 +49,8 @@ export const identityConfigSpec = {
   ),
   IDENTITY_STAFF_EMAIL: optional(str('a staff user created at start if missing (local runs)')),
   IDENTITY_STAFF_PASSWORD: optional(str('the password of IDENTITY_STAFF_EMAIL')),
+  /** A sign-up may name a test clock only when enabled (identity cannot tell staff at sign-up). */
+  ...testClocksConfigSpec,
 };
 
 export type IdentityConfig = ServiceConfig & ConfigOf<typeof identityConfigSpec>;

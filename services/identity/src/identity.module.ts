@@ -65,6 +65,8 @@ export class IdentityModule {
           logger,
           entities: [AccountEntity, UserEntity],
           migrations: [IdentityInitial1732233600100, IdentitySecurity1732233600101],
+          // identity publishes account.created: sign-up puts the account on its test clock itself.
+          accountClocksFromEvents: false,
         }),
       ],
       controllers: [

@@ -13,6 +13,16 @@ import { SubscriptionsRepository } from './subscriptions/subscriptions.repositor
 import { PurchaseUseCase } from './subscriptions/use-cases/purchase/purchase.use-case';
 import { GetSubscriptionUseCase } from './subscriptions/use-cases/get-subscription/get-subscription.use-case';
 import { StartTrialUseCase } from './subscriptions/use-cases/start-trial/start-trial.use-case';
+import { TestClocks1795824000000 } from './database/migrations/1795824000000-test-clocks';
+import { TestClocksAccessGuard } from './test-clocks/test-clocks-access.guard';
+import { TestClockReportsConsumer } from './test-clocks/test-clocks.consumer';
+import { TestClocksController } from './test-clocks/test-clocks.controller';
+import { TestClocksRepository } from './test-clocks/test-clocks.repository';
+import { AdvanceTestClockUseCase } from './test-clocks/use-cases/advance-test-clock/advance-test-clock.use-case';
+import { CreateTestClockUseCase } from './test-clocks/use-cases/create-test-clock/create-test-clock.use-case';
+import { DeleteTestClockUseCase } from './test-clocks/use-cases/delete-test-clock/delete-test-clock.use-case';
+import { GetTestClockUseCase } from './test-clocks/use-cases/get-test-clock/get-test-clock.use-case';
+import { RecordTestClockReportUseCase } from './test-clocks/use-cases/record-test-clock-report/record-test-clock-report.use-case';
 import { SubscriptionsJobs } from './subscriptions/subscriptions-jobs';
 import { EndTrialUseCase } from './subscriptions/use-cases/end-trial/end-trial.use-case';
 import { AnnounceTrialEndingUseCase } from './subscriptions/use-cases/announce-trial-ending/announce-trial-ending.use-case';
@@ -28,12 +38,25 @@ export class SubscriptionsModule {
           config,
           logger,
           entities: [SubscriptionEntity],
-          migrations: [SubscriptionsInitial1732233600200],
+          migrations: [SubscriptionsInitial1732233600200, TestClocks1795824000000],
         }),
         AuthModule.forService({ service: 'subscriptions', config }),
       ],
-      controllers: [CatalogController, SubscriptionsController, SubscriptionsConsumer],
+      controllers: [
+        CatalogController,
+        SubscriptionsController,
+        SubscriptionsConsumer,
+        TestClocksController,
+        TestClockReportsConsumer,
+      ],
       providers: [
+        TestClocksRepository,
+        TestClocksAccessGuard,
+        CreateTestClockUseCase,
+        AdvanceTestClockUseCase,
+        GetTestClockUseCase,
+        DeleteTestClockUseCase,
+        RecordTestClockReportUseCase,
         CatalogRegistry,
         SubscriptionsRepository,
         StartTrialUseCase,

@@ -19,6 +19,7 @@ export const AccountCreatedV1 = defineEvent({
       signupChannel: SignupChannel,
       locale: Locale,
       createdAt: Instant('When the account was created'),
+      testClockId: Type.Optional(Uuid('The test clock the account lives on, in every service (test and local deployments only)')),
     },
     { additionalProperties: false },
   ),

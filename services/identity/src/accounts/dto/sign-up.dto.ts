@@ -10,7 +10,7 @@ import {
   SIGNUP_CHANNEL_PATTERN,
 } from '@obolus/contracts';
 import { IsCountryCode, IsEmailAddress, IsSignupChannel, IsSingleLineText } from '@obolus/platform';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { IsStrongPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../credentials/password-policy';
 
 export class SignUpDto {
@@ -56,6 +56,15 @@ export class SignUpDto {
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'A test clock (POST /test-clocks on subscriptions) the account lives on, in every service; only where OBOLUS_TEST_CLOCKS=enabled',
+  })
+  @IsOptional()
+  @IsUUID()
+  testClockId?: string;
 }
 
 export class SignUpResultView {

@@ -20,6 +20,8 @@ export interface SignUpInput {
   signupChannel: string;
   /** Unset: Romanian for ro-crm or Romania, French for France, English otherwise. */
   locale?: Locale;
+  /** The test clock the account lives on (only where test clocks are enabled). */
+  testClockId?: string;
 }
 
 const defaultLocale = (catalog: CatalogCode, country: string): Locale =>
@@ -34,8 +36,9 @@ export class SignUpCommand implements SignUpInput {
   readonly catalog!: CatalogCode;
   readonly signupChannel!: string;
   readonly locale!: Locale;
+  readonly testClockId?: string;
 
-  private constructor(input: Readonly<Required<SignUpInput>>) {
+  private constructor(input: Readonly<Required<Omit<SignUpInput, 'testClockId'>> & Pick<SignUpInput, 'testClockId'>>) {
     Object.assign(this, input);
   }
 
@@ -56,6 +59,7 @@ export class SignUpCommand implements SignUpInput {
         .string('signupChannel', SIGNUP_CHANNEL_MAX_LENGTH)
         .that('signupChannel', new RegExp(SIGNUP_CHANNEL_PATTERN).test(String(trimmed.signupChannel)), 'is not a channel name')
         .oneOf('locale', LOCALES)
+        .optionalUuid('testClockId')
         .valid(),
     );
   }

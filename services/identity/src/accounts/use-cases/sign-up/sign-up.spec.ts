@@ -1,4 +1,5 @@
 import { AccountCreatedV1 } from '@obolus/contracts';
+import { AccountClocks } from '@obolus/messaging';
 import { InvalidCommandError } from '@obolus/platform';
 import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { PasswordHasher } from '../../../credentials/password-hasher';
@@ -13,6 +14,18 @@ describe('SignUpUseCase', () => {
   const clock = new SettableClock(new Date('2026-03-02T09:00:00Z'));
   let tables: InMemoryAccounts;
   let signUp: SignUpUseCase;
+  let assigned: [string, string][];
+  const clocks = {
+    assign: async (_uow: unknown, accountId: string, clockId: string) => void assigned.push([accountId, clockId]),
+  };
+  const withTestClocks = (setting: 'enabled' | undefined) =>
+    new SignUpUseCase(
+      tables as unknown as AccountsRepository,
+      new PlainPasswordHasher() as unknown as PasswordHasher,
+      clock,
+      { OBOLUS_TEST_CLOCKS: setting },
+      clocks as unknown as AccountClocks,
+    );
 
   const input: SignUpInput = {
     companyName: '  Atelier Dupont ',
@@ -25,11 +38,38 @@ describe('SignUpUseCase', () => {
 
   beforeEach(() => {
     tables = new InMemoryAccounts();
-    signUp = new SignUpUseCase(
-      tables as unknown as AccountsRepository,
-      new PlainPasswordHasher() as unknown as PasswordHasher,
-      clock,
+    assigned = [];
+    signUp = withTestClocks(undefined);
+  });
+
+  it('puts an account on the test clock it names, and says so in account.created, where test clocks are enabled', async () => {
+    const uow = new RecordingUnitOfWork(clock);
+    const testClockId = '5b0c7f0e-8f1e-4c43-9d5e-2f1d3c4b5a69';
+    const { accountId } = await withTestClocks('enabled').execute(SignUpCommand.create({ ...input, testClockId }), uow);
+    expect(assigned).toEqual([[accountId, testClockId]]);
+    expect(uow.dataOf(AccountCreatedV1)).toEqual([expect.objectContaining({ accountId, testClockId })]);
+  });
+
+  it('refuses a test clock where test clocks are not enabled, naming the field, and creates nothing', async () => {
+    const uow = new RecordingUnitOfWork(clock);
+    const testClockId = '5b0c7f0e-8f1e-4c43-9d5e-2f1d3c4b5a69';
+    const attempt = signUp.execute(SignUpCommand.create({ ...input, testClockId }), uow);
+    await expect(attempt).rejects.toThrow(InvalidCommandError);
+    await expect(attempt).rejects.toMatchObject({ fields: [expect.objectContaining({ field: 'testClockId' })] });
+    expect(uow.emitted).toEqual([]);
+    expect(assigned).toEqual([]);
+  });
+
+  it('refuses a test clock id that is not a UUID', () => {
+    expect(() => SignUpCommand.create({ ...input, testClockId: 'clock-1' })).toThrow(
+      expect.objectContaining({ fields: [expect.objectContaining({ field: 'testClockId' })] }),
     );
+  });
+
+  it('announces no testClockId for an account in real time', async () => {
+    const uow = new RecordingUnitOfWork(clock);
+    await signUp.execute(SignUpCommand.create(input), uow);
+    expect(uow.dataOf(AccountCreatedV1)[0]).not.toHaveProperty('testClockId');
   });
 
   it('creates the account and its owner and announces account.created with the trimmed names', async () => {

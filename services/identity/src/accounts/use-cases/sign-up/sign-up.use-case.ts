@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AccountCreatedV1 } from '@obolus/contracts';
-import { UnitOfWork } from '@obolus/messaging';
-import { Clock } from '@obolus/platform';
+import { AccountClocks, UnitOfWork } from '@obolus/messaging';
+import { Clock, InvalidCommandError, testClocksEnabled } from '@obolus/platform';
+import { IDENTITY_CONFIG, IdentityConfig } from '../../../identity.config';
 import { randomUUID } from 'node:crypto';
 import { PasswordHasher } from '../../../credentials/password-hasher';
 import { IdentityError } from '../../../identity.errors';
@@ -22,15 +23,24 @@ export class SignUpUseCase {
     private readonly accounts: AccountsRepository,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    @Inject(IDENTITY_CONFIG) private readonly config: Pick<IdentityConfig, 'OBOLUS_TEST_CLOCKS'>,
+    private readonly clocks: AccountClocks,
   ) {}
 
   async execute(command: SignUpCommand, uow: UnitOfWork): Promise<SignUpResult> {
+    if (command.testClockId && !testClocksEnabled(this.config)) {
+      // identity cannot tell staff at sign-up, so only a deployment with test clocks takes one.
+      throw new InvalidCommandError('sign up', [
+        { field: 'testClockId', reason: 'test clocks are not enabled on this deployment (OBOLUS_TEST_CLOCKS)' },
+      ]);
+    }
     const createdAt = this.clock.now();
     const account = newAccount(command, createdAt);
     const owner = newOwner(account, command.email, await this.hasher.hash(command.password));
     if (!(await this.accounts.insertAccountWithOwner(uow, account, owner))) {
       throw IdentityError.emailTaken('an account already uses this e-mail address');
     }
+    if (command.testClockId) await this.clocks.assign(uow, account.id, command.testClockId);
     await uow.emit(AccountCreatedV1, {
       accountId: account.id,
       subject: account.id,
@@ -44,6 +54,7 @@ export class SignUpUseCase {
         signupChannel: account.signupChannel,
         locale: account.locale,
         createdAt: createdAt.toISOString(),
+        ...(command.testClockId ? { testClockId: command.testClockId } : {}),
       },
     });
     return { accountId: account.id, ownerUserId: owner.id };
