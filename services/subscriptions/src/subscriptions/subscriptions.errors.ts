@@ -5,6 +5,8 @@ export enum SubscriptionsErrorCode {
   SubscriptionNotFound = 'SUBSCRIPTION_NOT_FOUND',
   SubscriptionAlreadyActive = 'SUBSCRIPTION_ALREADY_ACTIVE',
   PurchaseRefused = 'PURCHASE_REFUSED',
+  TestClockNotFound = 'TEST_CLOCK_NOT_FOUND',
+  TestClockBackwards = 'TEST_CLOCK_BACKWARDS',
 }
 
 const kinds: Record<SubscriptionsErrorCode, ErrorKind> = {
@@ -12,6 +14,8 @@ const kinds: Record<SubscriptionsErrorCode, ErrorKind> = {
   [SubscriptionsErrorCode.SubscriptionNotFound]: 'not-found',
   [SubscriptionsErrorCode.SubscriptionAlreadyActive]: 'conflict',
   [SubscriptionsErrorCode.PurchaseRefused]: 'unprocessable',
+  [SubscriptionsErrorCode.TestClockNotFound]: 'not-found',
+  [SubscriptionsErrorCode.TestClockBackwards]: 'invalid',
 };
 
 /** Every refusal of the subscriptions service, one code each. */
@@ -40,6 +44,18 @@ export class SubscriptionsError extends DomainError<SubscriptionsErrorCode> {
       SubscriptionsErrorCode.PurchaseRefused,
       fields.map((f) => `${f.field} ${f.reason}`).join('; ') || 'no price',
       fields,
+    );
+  }
+
+  static testClockNotFound(): SubscriptionsError {
+    return new SubscriptionsError(SubscriptionsErrorCode.TestClockNotFound, 'no such test clock');
+  }
+
+  static testClockBackwards(held: Date, wanted: Date): SubscriptionsError {
+    return new SubscriptionsError(
+      SubscriptionsErrorCode.TestClockBackwards,
+      `the test clock is at ${held.toISOString()}; it cannot move back to ${wanted.toISOString()}`,
+      [{ field: 'frozenTime', reason: `is before the clock's time ${held.toISOString()}` }],
     );
   }
 }

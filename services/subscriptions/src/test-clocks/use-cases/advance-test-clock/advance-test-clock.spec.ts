@@ -2,7 +2,7 @@ import { TEST_CLOCK_FOLLOWERS, TestClockAdvancedV1 } from '@obolus/contracts';
 import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { TestClocksRepository } from '../../test-clocks.repository';
-import { TestClocksErrorCode } from '../../test-clocks.errors';
+import { SubscriptionsErrorCode } from '../../../subscriptions/subscriptions.errors';
 import { InMemoryTestClocks } from '../../test-support/in-memory-test-clocks';
 import { AdvanceTestClockCommand } from './advance-test-clock.command';
 import { AdvanceTestClockUseCase } from './advance-test-clock.use-case';
@@ -48,7 +48,7 @@ describe('AdvanceTestClockUseCase', () => {
     await expect(
       advance.execute(AdvanceTestClockCommand.create({ clockId, frozenTime: '2025-12-31T23:59:59Z' }), uow),
     ).rejects.toMatchObject({
-      code: TestClocksErrorCode.TestClockBackwards,
+      code: SubscriptionsErrorCode.TestClockBackwards,
       kind: 'invalid',
       fields: [expect.objectContaining({ field: 'frozenTime' })],
     });
@@ -62,6 +62,6 @@ describe('AdvanceTestClockUseCase', () => {
         AdvanceTestClockCommand.create({ clockId: randomUUID(), frozenTime: '2027-01-01T00:00:00Z' }),
         new RecordingUnitOfWork(),
       ),
-    ).rejects.toMatchObject({ code: TestClocksErrorCode.TestClockNotFound, kind: 'not-found' });
+    ).rejects.toMatchObject({ code: SubscriptionsErrorCode.TestClockNotFound, kind: 'not-found' });
   });
 });

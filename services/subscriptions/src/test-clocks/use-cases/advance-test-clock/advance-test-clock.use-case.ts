@@ -3,7 +3,7 @@ import { TestClockAdvancedV1 } from '@obolus/contracts';
 import { UnitOfWork } from '@obolus/messaging';
 import { Clock } from '@obolus/platform';
 import { TestClockView, viewOf } from '../../test-clock';
-import { TestClocksError } from '../../test-clocks.errors';
+import { SubscriptionsError } from '../../../subscriptions/subscriptions.errors';
 import { TestClocksRepository } from '../../test-clocks.repository';
 import { AdvanceTestClockCommand } from './advance-test-clock.command';
 
@@ -21,9 +21,10 @@ export class AdvanceTestClockUseCase {
 
   async execute(command: AdvanceTestClockCommand, uow: UnitOfWork): Promise<TestClockView> {
     const testClock = await this.clocks.find(uow, command.clockId, true);
-    if (!testClock) throw TestClocksError.notFound();
+    if (!testClock) throw SubscriptionsError.testClockNotFound();
     const frozenTime = new Date(command.frozenTime);
-    if (frozenTime.getTime() < testClock.frozenTime.getTime()) throw TestClocksError.backwards(testClock.frozenTime, frozenTime);
+    if (frozenTime.getTime() < testClock.frozenTime.getTime())
+      throw SubscriptionsError.testClockBackwards(testClock.frozenTime, frozenTime);
     const now = this.clock.now();
     await this.clocks.moveTo(uow, testClock.id, frozenTime, now);
     await uow.emit(TestClockAdvancedV1, {

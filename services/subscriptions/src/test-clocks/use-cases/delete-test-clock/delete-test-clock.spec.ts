@@ -1,7 +1,7 @@
 import { RecordingUnitOfWork } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { TestClocksRepository } from '../../test-clocks.repository';
-import { TestClocksErrorCode } from '../../test-clocks.errors';
+import { SubscriptionsErrorCode } from '../../../subscriptions/subscriptions.errors';
 import { InMemoryTestClocks } from '../../test-support/in-memory-test-clocks';
 import { DeleteTestClockCommand } from './delete-test-clock.command';
 import { DeleteTestClockUseCase } from './delete-test-clock.use-case';
@@ -19,7 +19,7 @@ describe('DeleteTestClockUseCase', () => {
     expect(clocks.clocks.size).toBe(0);
     expect(clocks.reportsOf.size).toBe(0);
     await expect(remove.execute(DeleteTestClockCommand.create({ clockId: id }), uow)).rejects.toMatchObject({
-      code: TestClocksErrorCode.TestClockNotFound,
+      code: SubscriptionsErrorCode.TestClockNotFound,
     });
     expect(uow.emitted).toEqual([]);
   });

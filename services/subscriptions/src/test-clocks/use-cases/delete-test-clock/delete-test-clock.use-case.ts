@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
-import { TestClocksError } from '../../test-clocks.errors';
+import { SubscriptionsError } from '../../../subscriptions/subscriptions.errors';
 import { TestClocksRepository } from '../../test-clocks.repository';
 import { DeleteTestClockCommand } from './delete-test-clock.command';
 
@@ -13,6 +13,6 @@ export class DeleteTestClockUseCase {
   constructor(private readonly clocks: TestClocksRepository) {}
 
   async execute(command: DeleteTestClockCommand, uow: UnitOfWork): Promise<void> {
-    if (!(await this.clocks.delete(uow, command.clockId))) throw TestClocksError.notFound();
+    if (!(await this.clocks.delete(uow, command.clockId))) throw SubscriptionsError.testClockNotFound();
   }
 }

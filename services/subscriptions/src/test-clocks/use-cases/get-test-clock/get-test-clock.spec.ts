@@ -2,7 +2,7 @@ import { TEST_CLOCK_FOLLOWERS } from '@obolus/contracts';
 import { RecordingUnitOfWork } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { TestClocksRepository } from '../../test-clocks.repository';
-import { TestClocksErrorCode } from '../../test-clocks.errors';
+import { SubscriptionsErrorCode } from '../../../subscriptions/subscriptions.errors';
 import { InMemoryTestClocks } from '../../test-support/in-memory-test-clocks';
 import { RecordTestClockReportCommand } from '../record-test-clock-report/record-test-clock-report.command';
 import { RecordTestClockReportUseCase } from '../record-test-clock-report/record-test-clock-report.use-case';
@@ -50,7 +50,7 @@ describe('GetTestClockUseCase, with the reports RecordTestClockReportUseCase kee
 
   it('answers not found for an unknown clock, and refuses an id that is not a UUID', async () => {
     await expect(get.execute(GetTestClockCommand.create({ clockId: randomUUID() }), uow)).rejects.toMatchObject({
-      code: TestClocksErrorCode.TestClockNotFound,
+      code: SubscriptionsErrorCode.TestClockNotFound,
     });
     expect(() => GetTestClockCommand.create({ clockId: 'x' })).toThrow(
       expect.objectContaining({ fields: [expect.objectContaining({ field: 'clockId' })] }),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
 import { TestClockView, viewOf } from '../../test-clock';
-import { TestClocksError } from '../../test-clocks.errors';
+import { SubscriptionsError } from '../../../subscriptions/subscriptions.errors';
 import { TestClocksRepository } from '../../test-clocks.repository';
 import { GetTestClockCommand } from './get-test-clock.command';
 
@@ -12,7 +12,7 @@ export class GetTestClockUseCase {
 
   async execute(command: GetTestClockCommand, uow: UnitOfWork): Promise<TestClockView> {
     const testClock = await this.clocks.find(uow, command.clockId);
-    if (!testClock) throw TestClocksError.notFound();
+    if (!testClock) throw SubscriptionsError.testClockNotFound();
     return viewOf(testClock, await this.clocks.reports(uow, testClock.id));
   }
 }
