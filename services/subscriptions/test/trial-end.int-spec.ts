@@ -1,14 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { TestTokenIssuer } from '@obolus/auth';
 import { serviceConnectionUrl } from '@obolus/database';
-import { ScheduledJobRunner, ScheduledJobsRepository, UnitOfWorkRunner } from '@obolus/messaging';
+import { AccountClocks, ScheduledJobRunner, UnitOfWorkRunner } from '@obolus/messaging';
 import { bootstrapService } from '@obolus/platform';
-import { serveJwks, SettableClock, waitFor } from '@obolus/testing';
+import { serveJwks, waitFor } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { subscriptionsConfigSpec } from '../src/subscriptions.config';
 import { SubscriptionsModule } from '../src/subscriptions.module';
-import { SubscriptionsJobs } from '../src/subscriptions/subscriptions-jobs';
 import { PurchaseCommand } from '../src/subscriptions/use-cases/purchase/purchase.command';
 import { PurchaseUseCase } from '../src/subscriptions/use-cases/purchase/purchase.use-case';
 import { StartTrialCommand, StartTrialInput } from '../src/subscriptions/use-cases/start-trial/start-trial.command';
@@ -25,8 +24,10 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
   let db: Client;
   let jwks: Awaited<ReturnType<typeof serveJwks>>;
   let work: UnitOfWorkRunner;
-  // Far enough ahead that the service's own (wall-clock) runner never finds these trials due.
+  // Far enough ahead that the service's own (wall-clock) runner never finds these trials due; and on a
+  // test clock of their own, so the jobs of other tests' accounts in the same schema are never run here.
   const createdAt = '2031-01-31T23:30:00.000Z';
+  const clockId = randomUUID();
 
   beforeAll(async () => {
     const issuer = await TestTokenIssuer.create();
@@ -55,15 +56,18 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
   const startTrial = (input: Omit<StartTrialInput, 'signupChannel'>) =>
     work.run((uow) => app.get(StartTrialUseCase).execute(StartTrialCommand.create({ signupChannel: 'web', ...input }), uow));
 
-  /** A runner of the service's jobs on its own clock, as a test clock or a late restart would see time. */
-  const runnerAt = (instant: string) =>
-    app.get(SubscriptionsJobs).registerOn(
-      new ScheduledJobRunner({
-        unitOfWork: work,
-        repository: app.get(ScheduledJobsRepository),
-        clock: new SettableClock(new Date(instant)),
-      }),
-    );
+  /** Starts a trial for an account that lives on this test's clock. */
+  const startTrialOnClock = async (input: Omit<StartTrialInput, 'signupChannel'>) => {
+    await work.run((uow) => app.get(AccountClocks).assign(uow, input.accountId, clockId));
+    await startTrial(input);
+  };
+
+  /** Moves the test clock and runs what fell due on it (the service's poller may take some of it). */
+  const advanceTo = async (instant: string) => {
+    await work.run((uow) => app.get(AccountClocks).advance(uow, clockId, new Date(instant)));
+    return app.get(ScheduledJobRunner).runDue({ clockId });
+  };
+  const statusesOf = async (accountId: string) => (await jobsOf(accountId)).map((j) => j.status);
 
   const subscriptionOf = async (accountId: string) =>
     (
@@ -91,9 +95,10 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
     const ro = randomUUID();
     const fr = randomUUID();
     const bought = randomUUID();
-    await startTrial({ accountId: ro, catalog: 'ro-crm', createdAt, locale: 'ro' });
-    await startTrial({ accountId: fr, catalog: 'fr-crm', createdAt, locale: 'fr' });
-    await startTrial({ accountId: bought, catalog: 'fr-crm', createdAt });
+    await work.run((uow) => app.get(AccountClocks).advance(uow, clockId, new Date(createdAt)));
+    await startTrialOnClock({ accountId: ro, catalog: 'ro-crm', createdAt, locale: 'ro' });
+    await startTrialOnClock({ accountId: fr, catalog: 'fr-crm', createdAt, locale: 'fr' });
+    await startTrialOnClock({ accountId: bought, catalog: 'fr-crm', createdAt });
 
     expect(await jobsOf(ro)).toEqual([
       expect.objectContaining({
@@ -116,10 +121,13 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
     expect(await jobsOf(bought)).toEqual([]);
 
     // Before the first notice (fr-crm's, 10 days before its 15-day trial ends, at Paris midnight) nothing is due.
-    expect(await runnerAt('2031-02-05T22:59:59Z').runDue()).toEqual({ done: 0, failed: 0 });
+    expect(await advanceTo('2031-02-05T22:59:59Z')).toEqual({ done: 0, failed: 0 });
+    expect([...(await statusesOf(ro)), ...(await statusesOf(fr))]).toEqual(['pending', 'pending', 'pending', 'pending']);
 
     // The notice day in Bucharest: fr-crm's notice and trial end, then ro-crm's notice, in due order.
-    expect(await runnerAt('2031-02-18T22:00:00Z').runDue()).toEqual({ done: 3, failed: 0 });
+    expect((await advanceTo('2031-02-18T22:00:00Z')).failed).toBe(0);
+    expect(await statusesOf(fr)).toEqual(['done', 'done']);
+    expect(await statusesOf(ro)).toEqual(['done', 'pending']);
     expect((await eventsOf(ro)).map((e) => e.type)).toEqual([
       'obolus.subscriptions.subscription.trial-started.v1',
       'obolus.subscriptions.subscription.trial-ending.v1',
@@ -136,7 +144,8 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
     expect((await subscriptionOf(ro)).status).toBe('trialing');
 
     // Past ro-crm's trial end.
-    expect(await runnerAt('2031-03-01T00:00:00Z').runDue()).toEqual({ done: 1, failed: 0 });
+    expect((await advanceTo('2031-03-01T00:00:00Z')).failed).toBe(0);
+    expect(await statusesOf(ro)).toEqual(['done', 'done']);
 
     expect(await subscriptionOf(ro)).toMatchObject({ edition: 'standard', status: 'free', trialEndsOn: '2031-02-28' });
     expect((await eventsOf(ro)).map((e) => e.type)).toEqual([
@@ -164,7 +173,7 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
     ]);
 
     // Run again: every job is done, nothing is ended twice.
-    expect(await runnerAt('2031-06-01T00:00:00Z').runDue()).toEqual({ done: 0, failed: 0 });
+    expect(await advanceTo('2031-06-01T00:00:00Z')).toEqual({ done: 0, failed: 0 });
     expect(await eventsOf(fr)).toHaveLength(4);
 
     // T4: the blocked account can still buy, which unblocks it.
