@@ -1,13 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { TestTokenIssuer } from '@obolus/auth';
-import { serviceConnectionUrl } from '@obolus/database';
-import { bootstrapService } from '@obolus/platform';
 import { RawRequest, serveJwks, HostileCases, NOT_A_STRING } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
 
-import { SubscriptionsModule } from '../src/subscriptions.module';
-import { subscriptionsConfigSpec } from '../src/subscriptions.config';
+import { startSubscriptions } from './start-subscriptions';
 import { transportAttacks } from '@obolus/testing';
 
 describe('subscriptions refuses hostile purchases with a 4xx naming the field, and writes nothing', () => {
@@ -22,18 +18,7 @@ describe('subscriptions refuses hostile purchases with a 4xx naming the field, a
   beforeAll(async () => {
     issuer = await TestTokenIssuer.create();
     jwks = await serveJwks(issuer.jwks);
-    Object.assign(process.env, {
-      PORT: '0',
-      DATABASE_URL: serviceConnectionUrl(process.env.DATABASE_ADMIN_URL!, 'subscriptions'),
-      IDENTITY_JWKS_URL: jwks.url,
-      LOG_LEVEL: 'warn',
-    });
-    app = await bootstrapService({
-      service: 'subscriptions',
-      config: subscriptionsConfigSpec,
-      module: (config, logger) => SubscriptionsModule.forRoot(config, logger),
-    });
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    ({ app, url } = await startSubscriptions(jwks.url));
     await cases.open();
     for (const [account, catalog, edition, currency] of [
       [fr, 'fr-crm', 'dream-team', 'EUR'],

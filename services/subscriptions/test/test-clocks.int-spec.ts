@@ -1,13 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { TestTokenIssuer } from '@obolus/auth';
-import { serviceConnectionUrl } from '@obolus/database';
-import { bootstrapService } from '@obolus/platform';
 import { serveJwks } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { subscriptionsConfigSpec } from '../src/subscriptions.config';
-import { SubscriptionsModule } from '../src/subscriptions.module';
+import { startSubscriptions } from './start-subscriptions';
 
 /** The test-clock API on real Postgres and Kafka, with test clocks enabled and then for staff only. */
 describe('subscriptions test clocks', () => {
@@ -17,21 +13,9 @@ describe('subscriptions test clocks', () => {
   const apps: INestApplication[] = [];
 
   const start = async (testClocks: string | undefined): Promise<string> => {
-    Object.assign(process.env, {
-      PORT: '0',
-      DATABASE_URL: serviceConnectionUrl(process.env.DATABASE_ADMIN_URL!, 'subscriptions'),
-      IDENTITY_JWKS_URL: jwks.url,
-      LOG_LEVEL: 'warn',
-    });
-    if (testClocks === undefined) delete process.env.OBOLUS_TEST_CLOCKS;
-    else process.env.OBOLUS_TEST_CLOCKS = testClocks;
-    const app = await bootstrapService({
-      service: 'subscriptions',
-      config: subscriptionsConfigSpec,
-      module: (config, logger) => SubscriptionsModule.forRoot(config, logger),
-    });
+    const { app, url } = await startSubscriptions(jwks.url, { OBOLUS_TEST_CLOCKS: testClocks });
     apps.push(app);
-    return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    return url;
   };
 
   const call = async (url: string, method: string, path: string, body?: unknown, token?: string) => {

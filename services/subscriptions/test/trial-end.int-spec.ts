@@ -1,17 +1,14 @@
 import { INestApplication } from '@nestjs/common';
 import { TestTokenIssuer } from '@obolus/auth';
-import { serviceConnectionUrl } from '@obolus/database';
 import { AccountClocks, ScheduledJobRunner, UnitOfWorkRunner } from '@obolus/messaging';
-import { bootstrapService } from '@obolus/platform';
 import { serveJwks, waitFor } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { subscriptionsConfigSpec } from '../src/subscriptions.config';
-import { SubscriptionsModule } from '../src/subscriptions.module';
 import { PurchaseCommand } from '../src/subscriptions/use-cases/purchase/purchase.command';
 import { PurchaseUseCase } from '../src/subscriptions/use-cases/purchase/purchase.use-case';
 import { StartTrialCommand, StartTrialInput } from '../src/subscriptions/use-cases/start-trial/start-trial.command';
 import { StartTrialUseCase } from '../src/subscriptions/use-cases/start-trial/start-trial.use-case';
+import { startSubscriptions } from './start-subscriptions';
 
 /**
  * T3 on durable schedules, on real Postgres with the service's own module: start-trial plans the trial
@@ -32,17 +29,7 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
   beforeAll(async () => {
     const issuer = await TestTokenIssuer.create();
     jwks = await serveJwks(issuer.jwks);
-    Object.assign(process.env, {
-      PORT: '0',
-      DATABASE_URL: serviceConnectionUrl(process.env.DATABASE_ADMIN_URL!, 'subscriptions'),
-      IDENTITY_JWKS_URL: jwks.url,
-      LOG_LEVEL: 'warn',
-    });
-    app = await bootstrapService({
-      service: 'subscriptions',
-      config: subscriptionsConfigSpec,
-      module: (config, logger) => SubscriptionsModule.forRoot(config, logger),
-    });
+    ({ app } = await startSubscriptions(jwks.url));
     work = app.get(UnitOfWorkRunner);
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
     await db.connect();
