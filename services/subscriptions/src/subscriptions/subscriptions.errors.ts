@@ -1,3 +1,4 @@
+import { describeProblems } from '@obolus/contracts';
 import { DomainError, ErrorKind, FieldProblem } from '@obolus/platform';
 
 export enum SubscriptionsErrorCode {
@@ -40,11 +41,7 @@ export class SubscriptionsError extends DomainError<SubscriptionsErrorCode> {
   }
 
   static purchaseRefused(fields: FieldProblem[]): SubscriptionsError {
-    return new SubscriptionsError(
-      SubscriptionsErrorCode.PurchaseRefused,
-      fields.map((f) => `${f.field} ${f.reason}`).join('; ') || 'no price',
-      fields,
-    );
+    return new SubscriptionsError(SubscriptionsErrorCode.PurchaseRefused, describeProblems(fields) || 'no price', fields);
   }
 
   static testClockNotFound(): SubscriptionsError {

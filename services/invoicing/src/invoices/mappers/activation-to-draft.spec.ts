@@ -18,19 +18,23 @@ const activation: RequestPaymentInput = {
 const seller = new SellerRegistry().forCatalog('fr-crm');
 const createdAt = new Date('2026-11-22T10:00:00.000Z');
 
+/** The activation drafted for a French individual (no VAT number, French VAT). */
+const frenchIndividualDraft = () =>
+  activationToDraft(
+    activation,
+    {
+      seller,
+      buyer: { legalName: 'Claire', buyerType: 'individual', address: { line1: '-', city: '-', country: 'FR' } },
+      locale: 'fr',
+      taxPointDate: '2026-11-22',
+    },
+    'draft-1',
+    createdAt,
+  );
+
 describe('activationToDraft', () => {
   it('charges French VAT to a French individual, with no legal mention', () => {
-    const draft = activationToDraft(
-      activation,
-      {
-        seller,
-        buyer: { legalName: 'Claire', buyerType: 'individual', address: { line1: '-', city: '-', country: 'FR' } },
-        locale: 'fr',
-        taxPointDate: '2026-11-22',
-      },
-      'draft-1',
-      createdAt,
-    );
+    const draft = frenchIndividualDraft();
     expect(draft).toMatchObject({
       id: 'draft-1',
       causeEventId: 'evt-42',
@@ -47,17 +51,7 @@ describe('activationToDraft', () => {
   });
 
   it('asks payments for the gross amount, describing every line', () => {
-    const draft = activationToDraft(
-      activation,
-      {
-        seller,
-        buyer: { legalName: 'Claire', buyerType: 'individual', address: { line1: '-', city: '-', country: 'FR' } },
-        locale: 'fr',
-        taxPointDate: '2026-11-22',
-      },
-      'draft-1',
-      createdAt,
-    );
+    const draft = frenchIndividualDraft();
     expect(paymentRequestOf(draft, activation)).toEqual({
       accountId: activation.accountId,
       draftId: 'draft-1',
