@@ -6,3 +6,4 @@ export * from './tcp-proxy';
 export * from './hostile-input';
 export * from './unit-of-work';
 export * from './invoice-fixtures';
+export * from './account-clocks';

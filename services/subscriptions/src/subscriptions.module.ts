@@ -8,7 +8,22 @@ import { CatalogRegistry } from './catalog/catalog-registry';
 import { SubscriptionsInitial1732233600200 } from './database/migrations/1732233600200-subscriptions-initial';
 import { SubscriptionEntity } from './subscriptions/entities/subscription.entity';
 import { SubscriptionsConsumer } from './subscriptions/subscriptions.consumer';
-import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import {
+  EntitlementsController,
+  StaffSubscriptionsController,
+  SubscriptionsController,
+} from './subscriptions/subscriptions.controller';
+import { SubscriptionsLifecycle1796256000000 } from './database/migrations/1796256000000-lifecycle';
+import { DuePeriods } from './subscriptions/due-periods';
+import { PendingChargeEntity } from './subscriptions/entities/pending-charge.entity';
+import { PendingChargesRepository } from './subscriptions/pending-charges.repository';
+import { AnnounceExpiryUseCase } from './subscriptions/use-cases/announce-expiry/announce-expiry.use-case';
+import { BillEarlyUseCase } from './subscriptions/use-cases/bill-early/bill-early.use-case';
+import { ChangeEditionUseCase } from './subscriptions/use-cases/change-edition/change-edition.use-case';
+import { ChangeSeatsUseCase } from './subscriptions/use-cases/change-seats/change-seats.use-case';
+import { ExpireSubscriptionUseCase } from './subscriptions/use-cases/expire-subscription/expire-subscription.use-case';
+import { GetEntitlementsUseCase } from './subscriptions/use-cases/get-entitlements/get-entitlements.use-case';
+import { RenewSubscriptionUseCase } from './subscriptions/use-cases/renew-subscription/renew-subscription.use-case';
 import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
 import { PurchaseUseCase } from './subscriptions/use-cases/purchase/purchase.use-case';
 import { GetSubscriptionUseCase } from './subscriptions/use-cases/get-subscription/get-subscription.use-case';
@@ -37,14 +52,16 @@ export class SubscriptionsModule {
           service: 'subscriptions',
           config,
           logger,
-          entities: [SubscriptionEntity],
-          migrations: [SubscriptionsInitial1732233600200, TestClocks1795824000000],
+          entities: [SubscriptionEntity, PendingChargeEntity],
+          migrations: [SubscriptionsInitial1732233600200, TestClocks1795824000000, SubscriptionsLifecycle1796256000000],
         }),
         AuthModule.forService({ service: 'subscriptions', config }),
       ],
       controllers: [
         CatalogController,
         SubscriptionsController,
+        EntitlementsController,
+        StaffSubscriptionsController,
         SubscriptionsConsumer,
         TestClocksController,
         TestClockReportsConsumer,
@@ -65,6 +82,15 @@ export class SubscriptionsModule {
         EndTrialUseCase,
         AnnounceTrialEndingUseCase,
         SubscriptionsJobs,
+        PendingChargesRepository,
+        DuePeriods,
+        RenewSubscriptionUseCase,
+        ExpireSubscriptionUseCase,
+        AnnounceExpiryUseCase,
+        ChangeSeatsUseCase,
+        ChangeEditionUseCase,
+        BillEarlyUseCase,
+        GetEntitlementsUseCase,
       ],
     };
   }

@@ -4,6 +4,7 @@ import {
   CatalogCode,
   CurrencyCode,
   Edition,
+  EmailAddress,
   Instant,
   Locale,
   MinorUnits,
@@ -86,6 +87,7 @@ export const TrialEndingV1 = defineEvent({
       trialEndsOn: CalendarDate('The last day of the trial, in the seller time zone'),
       endsAt: Instant('The instant the trial ends: the start of the day after trialEndsOn, in the seller time zone'),
       locale: Type.Optional(Locale),
+      ownerEmail: Type.Optional(EmailAddress('The owner, to whom the notice goes')),
     },
     { additionalProperties: false },
   ),
@@ -131,7 +133,10 @@ export const SubscriptionDowngradedV1 = defineEvent({
       status: Type.Union([Type.Literal('free'), Type.Literal('active')], {
         description: 'free: on the free edition, nothing to pay',
       }),
-      reason: Type.Union([Type.Literal('trial-ended')], { description: 'Why it was downgraded' }),
+      reason: Type.Union([Type.Literal('trial-ended'), Type.Literal('expired'), Type.Literal('period-end')], {
+        description:
+          'Why it was downgraded: trial-ended (T3); expired, a prepaid period ran out (B3); period-end, a downgrade asked for took effect (C2)',
+      }),
       effectiveAt: Instant('When the lower edition took effect'),
     },
     { additionalProperties: false },
@@ -158,3 +163,134 @@ export const SubscriptionBlockedV1 = defineEvent({
   ),
 });
 export type SubscriptionBlockedV1Data = EventData<typeof SubscriptionBlockedV1>;
+
+/** One line of a due period: the seats of the edition, or a prorated adjustment (B5, C2). */
+const DueLine = Type.Object(
+  {
+    code: Type.String({ minLength: 1 }),
+    description: Type.String({ minLength: 1, description: 'What the line is for, with its dates (and days, when prorated)' }),
+    quantity: Type.Integer({ minimum: 1 }),
+    unitPriceMinor: MinorUnits('Net price of one unit'),
+    servicePeriod: Type.Optional(
+      Type.Object(
+        {
+          start: CalendarDate('First day billed'),
+          end: CalendarDate('Day after the last day billed'),
+          days: Type.Integer({ minimum: 1, description: 'Days billed' }),
+          periodDays: Type.Integer({ minimum: 1, description: 'Days in the whole period the line is a part of' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const SubscriptionRenewalDueV1 = defineEvent({
+  type: 'obolus.subscriptions.subscription.renewal-due.v1',
+  topic: Topics.subscriptionsSubscription,
+  source: '/obolus/subscriptions',
+  summary:
+    'A further period of a bought subscription is due (B1: every 30 days or 12 months; B2: a prepaid extension; B4: billed early by staff): invoicing prices it, with the prorated lines of the last period, and asks for its payment.',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      subscriptionId: Uuid('The subscription'),
+      catalog: CatalogCode,
+      edition: Edition,
+      term: Term,
+      seats: Seats,
+      currency: CurrencyCode,
+      paymentMethod: PaymentMethodKind,
+      periodStart: CalendarDate('First day of the period'),
+      periodEnd: CalendarDate('Day the period ends (exclusive)'),
+      reason: Type.Union(
+        [Type.Literal('renewal'), Type.Literal('extension'), Type.Literal('bill-early'), Type.Literal('proration')],
+        {
+          description:
+            'renewal: the schedule fell due; extension: a prepaid period bought while one runs; bill-early: staff billed ahead; proration: a change to a prepaid period, charged at once (only prorated lines)',
+        },
+      ),
+      lines: Type.Array(DueLine, { minItems: 1 }),
+      dueAt: Instant('When the period fell due: the tax point, in the seller time zone'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type SubscriptionRenewalDueV1Data = EventData<typeof SubscriptionRenewalDueV1>;
+
+export const SubscriptionChangedV1 = defineEvent({
+  type: 'obolus.subscriptions.subscription.changed.v1',
+  topic: Topics.subscriptionsSubscription,
+  source: '/obolus/subscriptions',
+  summary:
+    'The state of a subscription after any change of edition, status, seats or period, whole: a consumer that keeps the last one per account agrees with the API.',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      subscriptionId: Uuid('The subscription'),
+      catalog: CatalogCode,
+      edition: Edition,
+      status: Type.Union([Type.Literal('trialing'), Type.Literal('active'), Type.Literal('free'), Type.Literal('blocked')]),
+      term: Type.Optional(Term),
+      seats: Seats,
+      maxSeats: Seats,
+      currentPeriodStart: Type.Optional(CalendarDate('First day of the period paid for')),
+      currentPeriodEnd: Type.Optional(CalendarDate('Day the period paid for ends (exclusive): the renewal or expiry day')),
+      pendingEdition: Type.Optional(Edition),
+      change: Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          'What changed: trial-started, purchased, renewed, extended, seats-added, seats-removed, upgraded, downgrade-scheduled, downgraded, expired, blocked',
+      }),
+      version: Type.Integer({ minimum: 1, description: 'Grows with every change of the subscription' }),
+      changedAt: Instant('When the change took effect'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type SubscriptionChangedV1Data = EventData<typeof SubscriptionChangedV1>;
+
+export const SubscriptionExpiringV1 = defineEvent({
+  type: 'obolus.subscriptions.subscription.expiring.v1',
+  topic: Topics.subscriptionsSubscription,
+  source: '/obolus/subscriptions',
+  summary:
+    'A prepaid period ends in 10 days and nothing extends it yet (B6): notifications e-mails the owner, in the account language.',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      subscriptionId: Uuid('The subscription'),
+      catalog: CatalogCode,
+      edition: Edition,
+      expiresOn: CalendarDate('The last day paid for, in the seller time zone'),
+      expiresAt: Instant('The instant the period ends: the start of the day after expiresOn'),
+      freeEdition: Type.Optional(Edition),
+      locale: Type.Optional(Locale),
+      ownerEmail: Type.Optional(EmailAddress('The owner, to whom the notice goes')),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type SubscriptionExpiringV1Data = EventData<typeof SubscriptionExpiringV1>;
+
+export const SubscriptionExpiredV1 = defineEvent({
+  type: 'obolus.subscriptions.subscription.expired.v1',
+  topic: Topics.subscriptionsSubscription,
+  source: '/obolus/subscriptions',
+  summary: 'A prepaid period ended without an extension (B3): the account moved to the free edition and stays usable.',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      subscriptionId: Uuid('The subscription'),
+      catalog: CatalogCode,
+      edition: Edition,
+      toEdition: Edition,
+      expiredOn: CalendarDate('The last day that was paid for'),
+      expiredAt: Instant('When the period ended'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type SubscriptionExpiredV1Data = EventData<typeof SubscriptionExpiredV1>;

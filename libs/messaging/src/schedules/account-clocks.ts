@@ -31,6 +31,17 @@ export class AccountClocks {
     return frozen;
   }
 
+  /**
+   * The business time of an effect whose cause happened at `causeAt` (a period fell due, a payment was
+   * asked for): on a test clock, the cause's own time, since frozen time passes no further while the
+   * effects of one moment follow each other (a clock moved by 95 days bills each renewal on its own
+   * day, however late the events are consumed); in real time, now.
+   */
+  async timeOfEffect(uow: UnitOfWork, accountId: string, causeAt: Date): Promise<Date> {
+    const clockId = await this.repository.clockOfAccount(uow, accountId);
+    return clockId ? causeAt : this.clock.now();
+  }
+
   /** The test clock the account lives on, if any. */
   clockOf(uow: UnitOfWork, accountId: string): Promise<string | undefined> {
     return this.repository.clockOfAccount(uow, accountId);

@@ -6,6 +6,8 @@ import {
   PaymentSucceededV1Data,
   SubscriptionActivatedV1,
   SubscriptionActivatedV1Data,
+  SubscriptionRenewalDueV1,
+  SubscriptionRenewalDueV1Data,
 } from '@obolus/contracts';
 import { EventHandlerContext } from '@obolus/messaging';
 import { IssueInvoiceCommand } from './use-cases/issue-invoice/issue-invoice.command';
@@ -26,6 +28,14 @@ export class InvoicesConsumer {
     @Ctx() uow: EventHandlerContext,
   ): Promise<void> {
     return this.requestPayment.execute(RequestPaymentCommand.create({ ...event.data, eventId: event.id }), uow);
+  }
+
+  @EventPattern(SubscriptionRenewalDueV1.type)
+  onRenewalDue(@Payload() event: CloudEvent<SubscriptionRenewalDueV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.requestPayment.execute(
+      RequestPaymentCommand.create({ ...event.data, activatedAt: event.data.dueAt, eventId: event.id }),
+      uow,
+    );
   }
 
   @EventPattern(PaymentSucceededV1.type)

@@ -1,4 +1,4 @@
-import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { BillingDetailsRepository } from '../billing-details/billing-details.repository';
 import { InMemoryBillingDetails } from '../billing-details/test-support/in-memory-billing-details';
@@ -41,7 +41,7 @@ export class InvoicingWorld {
     this.invoicesRepository,
     this.detailsRepository,
     this.customersRepository,
-    this.clock,
+    new InMemoryAccountClocks(this.clock),
   );
   readonly issueInvoiceUseCase = new IssueInvoiceUseCase(
     this.sellers,
@@ -49,7 +49,7 @@ export class InvoicingWorld {
     this.detailsRepository,
     this.customersRepository,
     new InvoicePdfRenderer(),
-    this.clock,
+    new InMemoryAccountClocks(this.clock),
   );
 
   /** An account signs up; answers its id. */

@@ -1,11 +1,25 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Locale } from '@obolus/contracts';
-import { ScheduledJobRunner } from '@obolus/messaging';
+import { ScheduledJob, ScheduledJobRunner } from '@obolus/messaging';
+import { EXPIRING_NOTICE_JOB, EXPIRY_JOB, PeriodJobPayload, RENEWAL_JOB } from './period-schedule';
 import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB, TrialJobPayload } from './trial-schedule';
+import { AnnounceExpiryCommand } from './use-cases/announce-expiry/announce-expiry.command';
+import { AnnounceExpiryUseCase } from './use-cases/announce-expiry/announce-expiry.use-case';
+import { ExpireSubscriptionCommand } from './use-cases/expire-subscription/expire-subscription.command';
+import { ExpireSubscriptionUseCase } from './use-cases/expire-subscription/expire-subscription.use-case';
+import { RenewSubscriptionCommand } from './use-cases/renew-subscription/renew-subscription.command';
+import { RenewSubscriptionUseCase } from './use-cases/renew-subscription/renew-subscription.use-case';
 import { AnnounceTrialEndingCommand } from './use-cases/announce-trial-ending/announce-trial-ending.command';
 import { AnnounceTrialEndingUseCase } from './use-cases/announce-trial-ending/announce-trial-ending.use-case';
 import { EndTrialCommand } from './use-cases/end-trial/end-trial.command';
 import { EndTrialUseCase } from './use-cases/end-trial/end-trial.use-case';
+
+/** The period a period job was planned for, and its due instant (the business time of its work). */
+const periodOf = (job: ScheduledJob<PeriodJobPayload>) => ({
+  subscriptionId: job.payload.subscriptionId,
+  periodEnd: job.payload.periodEnd,
+  dueAt: job.dueAt,
+});
 
 /**
  * The scheduled jobs of subscriptions, each kind one line into its use case (as a consumer's handlers
@@ -18,6 +32,9 @@ export class SubscriptionsJobs implements OnModuleInit {
     private readonly runner: ScheduledJobRunner,
     private readonly endTrial: EndTrialUseCase,
     private readonly announceTrialEnding: AnnounceTrialEndingUseCase,
+    private readonly renew: RenewSubscriptionUseCase,
+    private readonly expire: ExpireSubscriptionUseCase,
+    private readonly announceExpiry: AnnounceExpiryUseCase,
   ) {}
 
   /** Registers every kind on a runner (the service's own, or a spec's with its own clock). */
@@ -38,6 +55,15 @@ export class SubscriptionsJobs implements OnModuleInit {
           }),
           uow,
         ),
+      )
+      .register<PeriodJobPayload>(RENEWAL_JOB, (job, uow) =>
+        this.renew.execute(RenewSubscriptionCommand.create({ accountId: job.accountId, ...periodOf(job) }), uow),
+      )
+      .register<PeriodJobPayload>(EXPIRY_JOB, (job, uow) =>
+        this.expire.execute(ExpireSubscriptionCommand.create({ accountId: job.accountId, ...periodOf(job) }), uow),
+      )
+      .register<PeriodJobPayload>(EXPIRING_NOTICE_JOB, (job, uow) =>
+        this.announceExpiry.execute(AnnounceExpiryCommand.create({ accountId: job.accountId, ...periodOf(job) }), uow),
       );
   }
 

@@ -6,6 +6,9 @@ export enum SubscriptionsErrorCode {
   SubscriptionNotFound = 'SUBSCRIPTION_NOT_FOUND',
   SubscriptionAlreadyActive = 'SUBSCRIPTION_ALREADY_ACTIVE',
   PurchaseRefused = 'PURCHASE_REFUSED',
+  NoPrice = 'NO_PRICE',
+  ChangeRefused = 'CHANGE_REFUSED',
+  NotBillable = 'NOT_BILLABLE',
   TestClockNotFound = 'TEST_CLOCK_NOT_FOUND',
   TestClockBackwards = 'TEST_CLOCK_BACKWARDS',
 }
@@ -15,6 +18,9 @@ const kinds: Record<SubscriptionsErrorCode, ErrorKind> = {
   [SubscriptionsErrorCode.SubscriptionNotFound]: 'not-found',
   [SubscriptionsErrorCode.SubscriptionAlreadyActive]: 'conflict',
   [SubscriptionsErrorCode.PurchaseRefused]: 'unprocessable',
+  [SubscriptionsErrorCode.NoPrice]: 'unprocessable',
+  [SubscriptionsErrorCode.ChangeRefused]: 'unprocessable',
+  [SubscriptionsErrorCode.NotBillable]: 'conflict',
   [SubscriptionsErrorCode.TestClockNotFound]: 'not-found',
   [SubscriptionsErrorCode.TestClockBackwards]: 'invalid',
 };
@@ -42,6 +48,20 @@ export class SubscriptionsError extends DomainError<SubscriptionsErrorCode> {
 
   static purchaseRefused(fields: FieldProblem[]): SubscriptionsError {
     return new SubscriptionsError(SubscriptionsErrorCode.PurchaseRefused, describeProblems(fields) || 'no price', fields);
+  }
+
+  static noPrice(edition: string, term: string): SubscriptionsError {
+    return new SubscriptionsError(SubscriptionsErrorCode.NoPrice, `the catalog has no price for ${edition} (${term})`, [
+      { field: 'edition', reason: `has no ${term} price` },
+    ]);
+  }
+
+  static changeRefused(fields: FieldProblem[]): SubscriptionsError {
+    return new SubscriptionsError(SubscriptionsErrorCode.ChangeRefused, describeProblems(fields), fields);
+  }
+
+  static notBillable(message: string): SubscriptionsError {
+    return new SubscriptionsError(SubscriptionsErrorCode.NotBillable, message);
   }
 
   static testClockNotFound(): SubscriptionsError {

@@ -21,4 +21,23 @@ export class SubscriptionsRepository {
   save({ manager }: UnitOfWork, subscription: SubscriptionEntity): Promise<SubscriptionEntity> {
     return manager.save(SubscriptionEntity, subscription);
   }
+
+  /**
+   * Records that a user joined or left the account, once per user and change: false when it was
+   * recorded already (a redelivered event), and the seat count must not move again.
+   */
+  async recordSeatChange(
+    { manager }: UnitOfWork,
+    accountId: string,
+    userId: string,
+    change: 'joined' | 'removed',
+    at: Date,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO subscriptions.seat_changes (account_id, user_id, change, at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING user_id`,
+      [accountId, userId, change, at],
+    );
+    return rows.length === 1;
+  }
 }

@@ -17,6 +17,17 @@ export class SubscriptionEntity {
   @Column({ name: 'trial_ends_on', type: 'date', nullable: true }) trialEndsOn!: string | null;
   @Column({ name: 'current_period_start', type: 'date', nullable: true }) currentPeriodStart!: string | null;
   @Column({ name: 'current_period_end', type: 'date', nullable: true }) currentPeriodEnd!: string | null;
+  /** The owner, to whom notices go, and the account's language (from the sign-up). */
+  @Column({ name: 'owner_email', type: 'text', nullable: true }) ownerEmail!: string | null;
+  @Column({ type: 'text', nullable: true }) locale!: string | null;
+  /** Users of the account (the owner counts); seats are added when they outgrow the seats paid for (B5). */
+  @Column({ type: 'integer' }) users!: number;
+  /** A lower edition asked for, taking effect at the period's end (C2). */
+  @Column({ name: 'pending_edition', type: 'text', nullable: true }) pendingEdition!: string | null;
+  /** Seats released by removed users, taking effect at the period's end (B5). */
+  @Column({ name: 'pending_seats', type: 'integer', nullable: true }) pendingSeats!: number | null;
+  /** The day up to which periods are invoiced, when staff billed ahead (B4); else the period's end. */
+  @Column({ name: 'billed_through', type: 'date', nullable: true }) billedThrough!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @VersionColumn() version!: number;

@@ -17,8 +17,19 @@ export class InMemorySubscriptions implements Pick<SubscriptionsRepository, keyo
     return true;
   }
 
+  /** Saves, growing the version as the version column does. */
   async save(_uow: UnitOfWork, subscription: SubscriptionEntity): Promise<SubscriptionEntity> {
+    subscription.version = (this.rows.get(subscription.accountId)?.version ?? 0) + 1;
     this.rows.set(subscription.accountId, { ...subscription });
     return subscription;
+  }
+
+  readonly seatChanges = new Set<string>();
+
+  async recordSeatChange(_uow: UnitOfWork, accountId: string, userId: string, change: 'joined' | 'removed'): Promise<boolean> {
+    const key = `${accountId}/${userId}/${change}`;
+    if (this.seatChanges.has(key)) return false;
+    this.seatChanges.add(key);
+    return true;
   }
 }

@@ -12,11 +12,14 @@ import { SignUpUseCase } from './sign-up.use-case';
 
 describe('SignUpUseCase', () => {
   const clock = new SettableClock(new Date('2026-03-02T09:00:00Z'));
+  const KNOWN_CLOCK = '0b7f4c1e-8a59-4a57-9f3c-2d4c3b9a1e10';
+  const KNOWN_CLOCK_TIME = new Date('2027-01-01T09:00:00Z');
   let tables: InMemoryAccounts;
   let signUp: SignUpUseCase;
   let assigned: [string, string][];
   const clocks = {
     assign: async (_uow: unknown, accountId: string, clockId: string) => void assigned.push([accountId, clockId]),
+    timeOf: async (_uow: unknown, clockId: string) => (clockId === KNOWN_CLOCK ? KNOWN_CLOCK_TIME : undefined),
   };
   const withTestClocks = (setting: 'enabled' | undefined) =>
     new SignUpUseCase(
@@ -44,10 +47,24 @@ describe('SignUpUseCase', () => {
 
   it('puts an account on the test clock it names, and says so in account.created, where test clocks are enabled', async () => {
     const uow = new RecordingUnitOfWork(clock);
-    const testClockId = '5b0c7f0e-8f1e-4c43-9d5e-2f1d3c4b5a69';
+    const testClockId = KNOWN_CLOCK;
     const { accountId } = await withTestClocks('enabled').execute(SignUpCommand.create({ ...input, testClockId }), uow);
     expect(assigned).toEqual([[accountId, testClockId]]);
-    expect(uow.dataOf(AccountCreatedV1)).toEqual([expect.objectContaining({ accountId, testClockId })]);
+    expect(uow.dataOf(AccountCreatedV1)).toEqual([
+      expect.objectContaining({ accountId, testClockId, createdAt: KNOWN_CLOCK_TIME.toISOString() }),
+    ]);
+  });
+
+  it('answers unavailable, creating nothing, for a test clock identity has not heard of yet', async () => {
+    const uow = new RecordingUnitOfWork(clock);
+    const testClockId = '5b0c7f0e-8f1e-4c43-9d5e-2f1d3c4b5a69';
+    const attempt = withTestClocks('enabled').execute(SignUpCommand.create({ ...input, testClockId }), uow);
+    await expect(attempt).rejects.toMatchObject({
+      kind: 'unavailable',
+      fields: [expect.objectContaining({ field: 'testClockId' })],
+    });
+    expect(uow.emitted).toEqual([]);
+    expect(assigned).toEqual([]);
   });
 
   it('refuses a test clock where test clocks are not enabled, naming the field, and creates nothing', async () => {

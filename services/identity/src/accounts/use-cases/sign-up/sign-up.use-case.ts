@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccountCreatedV1 } from '@obolus/contracts';
-import { AccountClocks, UnitOfWork } from '@obolus/messaging';
+import { AccountClocks, ScheduleError, UnitOfWork } from '@obolus/messaging';
 import { Clock, InvalidCommandError, testClocksEnabled } from '@obolus/platform';
 import { IDENTITY_CONFIG, IdentityConfig } from '../../../identity.config';
 import { randomUUID } from 'node:crypto';
@@ -34,7 +34,7 @@ export class SignUpUseCase {
         { field: 'testClockId', reason: 'test clocks are not enabled on this deployment (OBOLUS_TEST_CLOCKS)' },
       ]);
     }
-    const createdAt = this.clock.now();
+    const createdAt = command.testClockId ? await this.testClockTime(uow, command.testClockId) : this.clock.now();
     const account = newAccount(command, createdAt);
     const owner = newOwner(account, command.email, await this.hasher.hash(command.password));
     if (!(await this.accounts.insertAccountWithOwner(uow, account, owner))) {
@@ -58,6 +58,15 @@ export class SignUpUseCase {
       },
     });
     return { accountId: account.id, ownerUserId: owner.id };
+  }
+
+  /** An account on a test clock is born at the clock's time; a clock identity has not heard of yet is retried. */
+  private async testClockTime(uow: UnitOfWork, clockId: string): Promise<Date> {
+    const time = await this.clocks.timeOf(uow, clockId);
+    if (time) return time;
+    throw new ScheduleError('CLOCK_TIME_UNKNOWN', `test clock ${clockId} is not known here yet; try again`, 'unavailable', [
+      { field: 'testClockId', reason: 'is not a test clock known to identity yet' },
+    ]);
   }
 }
 

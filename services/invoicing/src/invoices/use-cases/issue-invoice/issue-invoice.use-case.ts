@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { calendarDateInZone } from '@obolus/calendar';
 import { InvoiceIssuedV1 } from '@obolus/contracts';
-import { UnitOfWork } from '@obolus/messaging';
-import { Clock } from '@obolus/platform';
+import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
 import { BillingDetailsRepository } from '../../../billing-details/billing-details.repository';
 import { CustomersRepository } from '../../../customers/customers.repository';
@@ -36,7 +35,7 @@ export class IssueInvoiceUseCase {
     private readonly billingDetails: BillingDetailsRepository,
     private readonly customers: CustomersRepository,
     private readonly renderer: InvoicePdfRenderer,
-    private readonly clock: Clock,
+    private readonly clocks: AccountClocks,
   ) {}
 
   async execute(command: IssueInvoiceCommand, uow: UnitOfWork): Promise<void> {
@@ -50,7 +49,7 @@ export class IssueInvoiceUseCase {
       recipients: await this.recipientsOf(uow, draft.accountId),
       pdf: rendered.pdf,
       pdfSha256: rendered.sha256,
-      issuedAt: this.clock.now(),
+      issuedAt: await this.clocks.timeOfEffect(uow, draft.accountId, new Date(command.succeededAt)),
     };
     await this.invoices.insertInvoice(uow, invoiceRow(draft.id, numbering, content, issue));
     await this.invoices.markDraftInvoiced(uow, draft.accountId, draft.id, content.invoiceId);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { calendarDateInZone } from '@obolus/calendar';
 import { InvoicePaymentRequestedV1 } from '@obolus/contracts';
-import { UnitOfWork } from '@obolus/messaging';
-import { Clock } from '@obolus/platform';
+import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
 import { BillingDetailsRepository } from '../../../billing-details/billing-details.repository';
 import { CustomersRepository } from '../../../customers/customers.repository';
@@ -23,12 +22,13 @@ export class RequestPaymentUseCase {
     private readonly invoices: InvoicesRepository,
     private readonly billingDetails: BillingDetailsRepository,
     private readonly customers: CustomersRepository,
-    private readonly clock: Clock,
+    private readonly clocks: AccountClocks,
   ) {}
 
   async execute(command: RequestPaymentCommand, uow: UnitOfWork): Promise<void> {
     const parties = await this.partiesOf(command, uow);
-    const draft = activationToDraft(command, parties, randomUUID(), this.clock.now());
+    const createdAt = await this.clocks.timeOfEffect(uow, command.accountId, new Date(command.activatedAt));
+    const draft = activationToDraft(command, parties, randomUUID(), createdAt);
     const inserted = await this.invoices.insertDraft(uow, draft);
     if (!inserted) return;
     await uow.emit(InvoicePaymentRequestedV1, {

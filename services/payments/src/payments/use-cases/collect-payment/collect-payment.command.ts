@@ -3,7 +3,7 @@ import { checkCommand } from '@obolus/platform';
 
 export type CollectPaymentInput = Pick<
   InvoicePaymentRequestedV1Data,
-  'accountId' | 'draftId' | 'currency' | 'amountDueMinor' | 'paymentMethod' | 'description'
+  'accountId' | 'draftId' | 'currency' | 'amountDueMinor' | 'paymentMethod' | 'description' | 'requestedAt'
 >;
 
 /** Collect the amount due on an invoice draft with the account's payment method. */
@@ -17,21 +17,24 @@ export class CollectPaymentCommand {
   readonly paymentMethod!: PaymentMethodKind;
   /** What the customer's statement shows. */
   readonly description!: string;
+  /** When the payment was asked for: on a test clock, the business time of the charge. */
+  readonly requestedAt!: string;
 
   private constructor(input: Readonly<CollectPaymentInput>) {
     Object.assign(this, input);
   }
 
   static create(input: CollectPaymentInput): CollectPaymentCommand {
-    const { accountId, draftId, currency, amountDueMinor, paymentMethod, description } = input;
+    const { accountId, draftId, currency, amountDueMinor, paymentMethod, description, requestedAt } = input;
     return new CollectPaymentCommand(
-      checkCommand('collect payment', { accountId, draftId, currency, amountDueMinor, paymentMethod, description })
+      checkCommand('collect payment', { accountId, draftId, currency, amountDueMinor, paymentMethod, description, requestedAt })
         .uuid('accountId')
         .uuid('draftId')
         .that('currency', typeof currency === 'string' && /^[A-Z]{3}$/.test(currency), 'must be an ISO 4217 code')
         .integer('amountDueMinor', Number.MIN_SAFE_INTEGER)
         .oneOf('paymentMethod', PAYMENT_METHOD_KINDS)
         .that('description', typeof description === 'string' && description.length > 0, 'must be a non-empty string')
+        .instant('requestedAt')
         .valid(),
     );
   }

@@ -1,7 +1,7 @@
 import { PaymentFailedV1, PaymentSucceededV1 } from '@obolus/contracts';
 import { nameBasedUuid } from '@obolus/platform';
 import { InvalidCommandError } from '@obolus/platform';
-import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { PaymentsRepository } from '../../payments.repository';
 import { InMemoryPayments } from '../../test-support/in-memory-payments';
@@ -20,7 +20,7 @@ describe('CollectPaymentUseCase', () => {
   beforeEach(() => {
     payments = new InMemoryPayments();
     stripe = new InMemoryStripe();
-    collect = new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, clock);
+    collect = new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, new InMemoryAccountClocks(clock));
     uow = new RecordingUnitOfWork(clock);
     accountId = randomUUID();
     payments.customers.set(accountId, {
@@ -37,6 +37,7 @@ describe('CollectPaymentUseCase', () => {
     CollectPaymentCommand.create({
       accountId,
       draftId: randomUUID(),
+      requestedAt: clock.now().toISOString(),
       currency: 'EUR',
       amountDueMinor: 14040,
       paymentMethod: 'card',

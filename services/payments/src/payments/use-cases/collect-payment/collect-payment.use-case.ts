@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
 import { PaymentMethodKind } from '@obolus/contracts';
-import { captureTraceHeaders, UnitOfWork } from '@obolus/messaging';
-import { Clock, nameBasedUuid } from '@obolus/platform';
+import { AccountClocks, captureTraceHeaders, UnitOfWork } from '@obolus/messaging';
+import { nameBasedUuid } from '@obolus/platform';
 import Stripe from 'stripe';
 import { StripeGateway } from '../../../stripe/stripe-gateway';
 import { PaymentEntity } from '../../entities/payment.entity';
@@ -28,13 +28,13 @@ export class CollectPaymentUseCase {
   constructor(
     private readonly stripe: StripeGateway,
     private readonly payments: PaymentsRepository,
-    private readonly clock: Clock,
+    private readonly clocks: AccountClocks,
   ) {}
 
   async execute(command: CollectPaymentCommand, uow: UnitOfWork): Promise<void> {
     if (!COLLECTED.has(command.paymentMethod)) return;
     if (await this.payments.findPaymentForDraft(uow, command.accountId, command.draftId)) return;
-    const now = this.clock.now();
+    const now = await this.clocks.timeOfEffect(uow, command.accountId, new Date(command.requestedAt));
     const customer = await this.payments.findCustomer(uow, command.accountId);
     const payment = this.processingPayment(command, now);
     if (!customer?.defaultPaymentMethodId) {

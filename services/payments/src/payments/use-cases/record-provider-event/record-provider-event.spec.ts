@@ -1,6 +1,6 @@
 import { PaymentFailedV1, PaymentSucceededV1 } from '@obolus/contracts';
 import { nameBasedUuid } from '@obolus/platform';
-import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { PaymentsErrorCode } from '../../payments.errors';
 import { PaymentsRepository } from '../../payments.repository';
@@ -41,12 +41,13 @@ describe('RecordProviderEventUseCase', () => {
     const command = CollectPaymentCommand.create({
       accountId,
       draftId,
+      requestedAt: clock.now().toISOString(),
       currency: 'EUR',
       amountDueMinor: 9900,
       paymentMethod: 'sepa_debit',
       description: 'Obolus Pro, December 2026',
     });
-    await new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, clock).execute(
+    await new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, new InMemoryAccountClocks(clock)).execute(
       command,
       new RecordingUnitOfWork(clock),
     );

@@ -33,6 +33,7 @@ export class AnnounceTrialEndingUseCase {
         trialEndsOn: subscription.trialEndsOn,
         endsAt: trialEndsAt(subscription.trialEndsOn, catalog.timeZone).toISOString(),
         ...(command.locale ? { locale: command.locale } : {}),
+        ...(subscription.ownerEmail ? { ownerEmail: subscription.ownerEmail } : {}),
       },
     });
   }

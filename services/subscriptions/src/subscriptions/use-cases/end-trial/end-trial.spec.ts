@@ -1,9 +1,12 @@
 import { CatalogCode, SubscriptionBlockedV1, SubscriptionDowngradedV1, TrialEndedV1 } from '@obolus/contracts';
 import { JobScheduler } from '@obolus/messaging';
 import { InvalidCommandError } from '@obolus/platform';
-import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
+import { DuePeriods } from '../../due-periods';
+import { PendingChargesRepository } from '../../pending-charges.repository';
+import { InMemoryPendingCharges } from '../../test-support/in-memory-pending-charges';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { InMemoryJobScheduler } from '../../test-support/in-memory-job-scheduler';
 import { InMemorySubscriptions } from '../../test-support/in-memory-subscriptions';
@@ -100,8 +103,9 @@ describe('EndTrialUseCase (T3)', () => {
     const purchase = new PurchaseUseCase(
       catalogs,
       subscriptions as unknown as SubscriptionsRepository,
-      new SettableClock(new Date('2026-02-10T10:00:00Z')),
+      new InMemoryAccountClocks(new SettableClock(new Date('2026-02-10T10:00:00Z'))),
       jobs as unknown as JobScheduler,
+      new DuePeriods(new InMemoryPendingCharges() as unknown as PendingChargesRepository),
     );
     await purchase.execute(
       PurchaseCommand.create({

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { SubscriptionBlockedV1, SubscriptionDowngradedV1, TrialEndedV1 } from '@obolus/contracts';
+import { SubscriptionBlockedV1, SubscriptionChangedV1, SubscriptionDowngradedV1, TrialEndedV1 } from '@obolus/contracts';
 import { UnitOfWork } from '@obolus/messaging';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
+import { subscriptionChanged } from '../../mappers/subscription-changed';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { EndTrialCommand } from './end-trial.command';
 
@@ -30,7 +31,7 @@ export class EndTrialUseCase {
     Object.assign(subscription, freeEdition ? { edition: freeEdition, status: 'free' } : { status: 'blocked' }, {
       updatedAt: command.endsAt,
     });
-    await this.subscriptions.save(uow, subscription);
+    const saved = await this.subscriptions.save(uow, subscription);
     const event = { accountId: command.accountId, subject: subscription.id };
     await uow.emit(TrialEndedV1, {
       ...event,
@@ -62,5 +63,6 @@ export class EndTrialUseCase {
         data: { ...ids, catalog: catalog.code, edition: trialEdition, reason: 'trial-ended', blockedAt: endedAt },
       });
     }
+    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'trial-ended', command.endsAt));
   }
 }

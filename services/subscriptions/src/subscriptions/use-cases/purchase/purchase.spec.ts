@@ -1,12 +1,16 @@
-import { CatalogCode, SubscriptionActivatedV1 } from '@obolus/contracts';
-import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { CatalogCode, SubscriptionActivatedV1, SubscriptionChangedV1, SubscriptionRenewalDueV1 } from '@obolus/contracts';
+import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionsErrorCode } from '../../subscriptions.errors';
+import { DuePeriods } from '../../due-periods';
+import { PendingChargesRepository } from '../../pending-charges.repository';
+import { InMemoryPendingCharges } from '../../test-support/in-memory-pending-charges';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { InMemoryJobScheduler } from '../../test-support/in-memory-job-scheduler';
 import { InMemorySubscriptions } from '../../test-support/in-memory-subscriptions';
 import { JobScheduler } from '@obolus/messaging';
+import { EXPIRING_NOTICE_JOB, EXPIRY_JOB, RENEWAL_JOB } from '../../period-schedule';
 import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB } from '../../trial-schedule';
 import { EndTrialCommand } from '../end-trial/end-trial.command';
 import { EndTrialUseCase } from '../end-trial/end-trial.use-case';
@@ -19,6 +23,7 @@ describe('PurchaseUseCase', () => {
   const clock = new SettableClock(new Date('2026-03-10T10:00:00Z'));
   let subscriptions: InMemorySubscriptions;
   let jobs: InMemoryJobScheduler;
+  let charges: InMemoryPendingCharges;
   let purchase: PurchaseUseCase;
 
   async function trialingAccount(catalog: CatalogCode): Promise<string> {
@@ -36,11 +41,13 @@ describe('PurchaseUseCase', () => {
   beforeEach(() => {
     subscriptions = new InMemorySubscriptions();
     jobs = new InMemoryJobScheduler();
+    charges = new InMemoryPendingCharges();
     purchase = new PurchaseUseCase(
       new CatalogRegistry(),
       subscriptions as unknown as SubscriptionsRepository,
-      clock,
+      new InMemoryAccountClocks(clock),
       jobs as unknown as JobScheduler,
+      new DuePeriods(charges as unknown as PendingChargesRepository),
     );
   });
 
@@ -113,11 +120,11 @@ describe('PurchaseUseCase', () => {
     expect(subscriptions.rows.get(accountId)!.status).toBe('trialing');
   });
 
-  it('refuses a second purchase of an active subscription, and one for an account without a subscription', async () => {
-    const accountId = await trialingAccount('ro-crm');
-    await buy({ accountId, edition: 'premium', term: 'prepaid-1', seats: 1, paymentMethod: 'card' });
+  it('refuses a second purchase of an active monthly subscription, and one for an account without a subscription', async () => {
+    const accountId = await trialingAccount('fr-crm');
+    await buy({ accountId, edition: 'dream-team', term: 'monthly', seats: 1, paymentMethod: 'card' });
     await expect(
-      buy({ accountId, edition: 'premium', term: 'prepaid-1', seats: 1, paymentMethod: 'card' }),
+      buy({ accountId, edition: 'dream-team', term: 'monthly', seats: 1, paymentMethod: 'card' }),
     ).rejects.toMatchObject({
       code: SubscriptionsErrorCode.SubscriptionAlreadyActive,
       kind: 'conflict',
@@ -125,6 +132,60 @@ describe('PurchaseUseCase', () => {
     await expect(
       buy({ accountId: randomUUID(), edition: 'premium', term: 'prepaid-1', seats: 1, paymentMethod: 'card' }),
     ).rejects.toMatchObject({ code: SubscriptionsErrorCode.SubscriptionNotFound, kind: 'not-found' });
+  });
+
+  it('extends a running prepaid period from its current expiry (B2) and moves its expiry and notice', async () => {
+    const accountId = await trialingAccount('ro-crm');
+    await buy({ accountId, edition: 'premium', term: 'prepaid-6', seats: 1, paymentMethod: 'card' });
+    const subscriptionId = subscriptions.rows.get(accountId)!.id;
+    expect(subscriptions.rows.get(accountId)!.currentPeriodEnd).toBe('2026-09-10');
+    expect(jobs.pending(EXPIRY_JOB, `${subscriptionId}:2026-09-10`)!.dueAt.toISOString()).toBe('2026-09-09T21:00:00.000Z');
+    expect(jobs.pending(EXPIRING_NOTICE_JOB, `${subscriptionId}:2026-09-10`)!.dueAt.toISOString()).toBe(
+      '2026-08-30T21:00:00.000Z',
+    );
+    const uow = new RecordingUnitOfWork();
+    await buy({ accountId, edition: 'premium', term: 'prepaid-1', seats: 1, paymentMethod: 'card' }, uow);
+    expect(subscriptions.rows.get(accountId)!.currentPeriodEnd).toBe('2026-10-10');
+    expect(jobs.pending(EXPIRY_JOB, `${subscriptionId}:2026-09-10`)).toBeUndefined();
+    expect(jobs.pending(EXPIRING_NOTICE_JOB, `${subscriptionId}:2026-09-10`)).toBeUndefined();
+    expect(jobs.pending(EXPIRY_JOB, `${subscriptionId}:2026-10-10`)).toBeDefined();
+    expect(uow.dataOf(SubscriptionRenewalDueV1)).toEqual([
+      expect.objectContaining({
+        reason: 'extension',
+        periodStart: '2026-09-10',
+        periodEnd: '2026-10-10',
+        lines: [
+          {
+            code: 'premium/prepaid-1',
+            description: 'Premium (prepaid-1), 2026-09-10 – 2026-10-09',
+            quantity: 1,
+            unitPriceMinor: 4900,
+          },
+        ],
+      }),
+    ]);
+    expect(uow.dataOf(SubscriptionChangedV1)).toEqual([
+      expect.objectContaining({ change: 'extended', currentPeriodEnd: '2026-10-10' }),
+    ]);
+  });
+
+  it('extends Premium only with Premium (B3)', async () => {
+    const accountId = await trialingAccount('ro-crm');
+    await buy({ accountId, edition: 'premium', term: 'prepaid-1', seats: 1, paymentMethod: 'card' });
+    await expect(
+      buy({ accountId, edition: 'ultimate', term: 'prepaid-1', seats: 1, paymentMethod: 'card' }),
+    ).rejects.toMatchObject({
+      code: SubscriptionsErrorCode.PurchaseRefused,
+      fields: [{ field: 'edition', reason: expect.stringContaining('only be extended with Premium') }],
+    });
+  });
+
+  it('plans the renewal at the end of a monthly period, 30 days on (B1)', async () => {
+    const accountId = await trialingAccount('fr-crm');
+    await buy({ accountId, edition: 'dream-team', term: 'monthly', seats: 3, paymentMethod: 'card' });
+    const row = subscriptions.rows.get(accountId)!;
+    expect([row.currentPeriodStart, row.currentPeriodEnd]).toEqual(['2026-03-10', '2026-04-09']);
+    expect(jobs.pending(RENEWAL_JOB, `${row.id}:2026-04-09`)!.dueAt.toISOString()).toBe('2026-04-08T22:00:00.000Z');
   });
 
   it('emits nothing when it refuses', async () => {

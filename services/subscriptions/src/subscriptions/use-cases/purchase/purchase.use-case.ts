@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, addMonths, calendarDateInZone, IsoDate, MONTHLY_CYCLE_DAYS } from '@obolus/calendar';
-import { MAX_CHARGE_MINOR, SubscriptionActivatedV1 } from '@obolus/contracts';
-import { JobScheduler, UnitOfWork } from '@obolus/messaging';
-import { Clock, FieldProblem } from '@obolus/platform';
+import { addDays, addMonths, calendarDateInZone, compareDates, IsoDate, MONTHLY_CYCLE_DAYS } from '@obolus/calendar';
+import { MAX_CHARGE_MINOR, SubscriptionActivatedV1, SubscriptionChangedV1 } from '@obolus/contracts';
+import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
+import { FieldProblem } from '@obolus/platform';
 import { highestStandardRate } from '@obolus/vat';
 import { Catalog, ownValue, TermCode } from '../../../catalog/catalog';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { SubscriptionsError } from '../../subscriptions.errors';
+import { DuePeriods } from '../../due-periods';
+import { subscriptionChanged } from '../../mappers/subscription-changed';
+import { cancelPeriodEnd, isPrepaid, periodJobKey, planPeriodEnd } from '../../period-schedule';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB } from '../../trial-schedule';
 import { PurchaseCommand } from './purchase.command';
@@ -32,26 +35,31 @@ export function periodEnd(start: IsoDate, term: TermCode): IsoDate {
  * The customer buys an edition, a term and seats, during the trial or after it (T4). The subscription
  * becomes active and the first period is due: invoicing prices it with VAT and payments collects it.
  * A trialing, free or blocked subscription can be bought (a blocked one is unblocked); the trial's end and
- * its notice are cancelled, since the trial is over once bought.
+ * its notice are cancelled, since the trial is over once bought. What happens at the period's end is
+ * planned in the same unit of work: a renewal (monthly, annual) or the expiry and its notice (prepaid).
+ *
+ * A running prepaid period is extended by buying again (B2): the new period counts from the current
+ * expiry, with the same edition only (B3: Premium is extended with Premium).
  */
 @Injectable()
 export class PurchaseUseCase {
   constructor(
     private readonly catalogs: CatalogRegistry,
     private readonly subscriptions: SubscriptionsRepository,
-    private readonly clock: Clock,
+    private readonly clocks: AccountClocks,
     private readonly jobs: JobScheduler,
+    private readonly duePeriods: DuePeriods,
   ) {}
 
   async execute(command: PurchaseCommand, uow: UnitOfWork): Promise<SubscriptionEntity> {
     const subscription = await this.subscriptions.findByAccount(uow, command.accountId, true);
     if (!subscription) throw SubscriptionsError.subscriptionNotFound();
-    if (subscription.status === 'active') throw SubscriptionsError.alreadyActive();
     const catalog = this.catalogs.get(subscription.catalog);
-    const now = this.clock.now();
-    const start = calendarDateInZone(now, catalog.timeZone);
-    const price = this.check(catalog, command, start);
-    const end = periodEnd(start, command.term);
+    const now = await this.clocks.now(uow, command.accountId);
+    const today = calendarDateInZone(now, catalog.timeZone);
+    if (subscription.status === 'active') return this.extend(subscription, catalog, command, now, today, uow);
+    const price = this.check(catalog, command, today, subscription);
+    const end = periodEnd(today, command.term);
     const edition = this.catalogs.edition(catalog, command.edition)!;
     Object.assign(subscription, {
       edition: command.edition,
@@ -59,13 +67,17 @@ export class PurchaseUseCase {
       term: command.term,
       seats: command.seats,
       paymentMethod: command.paymentMethod,
-      currentPeriodStart: start,
+      currentPeriodStart: today,
       currentPeriodEnd: end,
+      pendingEdition: null,
+      pendingSeats: null,
+      billedThrough: null,
       updatedAt: now,
     });
     const saved = await this.subscriptions.save(uow, subscription);
     await this.jobs.cancel(uow, TRIAL_END_JOB, subscription.id);
     await this.jobs.cancel(uow, TRIAL_ENDING_NOTICE_JOB, subscription.id);
+    await planPeriodEnd(this.jobs, uow, saved, catalog.timeZone, now);
     await uow.emit(SubscriptionActivatedV1, {
       accountId: command.accountId,
       subject: subscription.id,
@@ -78,12 +90,12 @@ export class PurchaseUseCase {
         seats: command.seats,
         currency: catalog.currency,
         paymentMethod: command.paymentMethod,
-        periodStart: start,
+        periodStart: today,
         periodEnd: end,
         lines: [
           {
             code: `${command.edition}/${command.term}`,
-            description: `${edition.name} (${command.term}), ${start} – ${addDays(end, -1)}`,
+            description: `${edition.name} (${command.term}), ${today} – ${addDays(end, -1)}`,
             quantity: command.seats,
             unitPriceMinor: price,
           },
@@ -91,12 +103,57 @@ export class PurchaseUseCase {
         activatedAt: now.toISOString(),
       },
     });
+    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'purchased', now));
+    return saved;
+  }
+
+  /** B2, B3: a prepaid period bought while one runs adds its months to the current expiry. */
+  private async extend(
+    subscription: SubscriptionEntity,
+    catalog: Catalog,
+    command: PurchaseCommand,
+    now: Date,
+    today: IsoDate,
+    uow: UnitOfWork,
+  ): Promise<SubscriptionEntity> {
+    if (!isPrepaid(subscription.term) || !isPrepaid(command.term)) throw SubscriptionsError.alreadyActive();
+    if (command.edition !== subscription.edition) {
+      const name = this.catalogs.edition(catalog, subscription.edition)?.name ?? subscription.edition;
+      throw SubscriptionsError.purchaseRefused([
+        { field: 'edition', reason: `a running ${name} period can only be extended with ${name} (B3)` },
+      ]);
+    }
+    this.check(catalog, command, today, subscription);
+    const runningEnd = subscription.currentPeriodEnd!;
+    const from = compareDates(runningEnd, today) > 0 ? runningEnd : today;
+    const end = periodEnd(from, command.term);
+    await cancelPeriodEnd(this.jobs, uow, subscription.id, runningEnd);
+    Object.assign(subscription, {
+      term: command.term,
+      seats: command.seats,
+      paymentMethod: command.paymentMethod,
+      currentPeriodEnd: end,
+      updatedAt: now,
+    });
+    const saved = await this.subscriptions.save(uow, subscription);
+    await planPeriodEnd(this.jobs, uow, saved, catalog.timeZone, now);
+    await this.duePeriods.bill(uow, saved, catalog, {
+      start: from,
+      end,
+      reason: 'extension',
+      dueAt: now,
+      key: periodJobKey(saved.id, end),
+    });
+    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'extended', now));
     return saved;
   }
 
   /** Every reason the purchase is refused, with the field it concerns. Returns the seat price. */
-  private check(catalog: Catalog, command: PurchaseCommand, taxPointDate: IsoDate): number {
+  private check(catalog: Catalog, command: PurchaseCommand, taxPointDate: IsoDate, subscription: SubscriptionEntity): number {
     const fields: FieldProblem[] = [];
+    if (command.seats < subscription.users) {
+      fields.push({ field: 'seats', reason: `the account has ${subscription.users} users; buy at least as many seats` });
+    }
     const edition = this.catalogs.edition(catalog, command.edition);
     if (!edition)
       fields.push({

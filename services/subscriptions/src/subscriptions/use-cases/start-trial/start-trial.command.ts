@@ -2,7 +2,7 @@ import { AccountCreatedV1Data, CATALOG_CODES, LOCALES } from '@obolus/contracts'
 import { checkCommand } from '@obolus/platform';
 
 export type StartTrialInput = Pick<AccountCreatedV1Data, 'accountId' | 'catalog' | 'signupChannel' | 'createdAt'> &
-  Partial<Pick<AccountCreatedV1Data, 'locale'>>;
+  Partial<Pick<AccountCreatedV1Data, 'locale' | 'ownerEmail'>>;
 
 /** Start the trial of a newly created account. */
 export class StartTrialCommand {
@@ -13,6 +13,8 @@ export class StartTrialCommand {
   readonly createdAt!: string;
   /** The account's language at sign-up, kept on the notice before the trial ends (B6). */
   readonly locale?: StartTrialInput['locale'];
+  /** The owner, to whom the notices go (B6). */
+  readonly ownerEmail?: string;
 
   private constructor(input: Readonly<StartTrialInput>) {
     Object.assign(this, input);
@@ -25,6 +27,11 @@ export class StartTrialCommand {
         .oneOf('catalog', CATALOG_CODES)
         .string('signupChannel', 64)
         .instant('createdAt')
+        .that(
+          'ownerEmail',
+          input.ownerEmail === undefined || /^[^@\s]+@[^@\s]+$/.test(input.ownerEmail),
+          'must be an e-mail address',
+        )
         .that('locale', input.locale === undefined || LOCALES.includes(input.locale), `must be one of ${LOCALES.join(', ')}`)
         .valid(),
     );

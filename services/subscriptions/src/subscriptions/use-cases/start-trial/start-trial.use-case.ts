@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { calendarDateInZone } from '@obolus/calendar';
-import { TrialStartedV1 } from '@obolus/contracts';
+import { SubscriptionChangedV1, TrialStartedV1 } from '@obolus/contracts';
 import { JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
+import { subscriptionChanged } from '../../mappers/subscription-changed';
+import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB, TrialJobPayload, trialEndingNoticeAt, trialEndsAt } from '../../trial-schedule';
 import { StartTrialCommand } from './start-trial.command';
@@ -27,7 +29,7 @@ export class StartTrialUseCase {
     const trial = this.catalogs.trialFor(catalog, command.signupChannel, startsOn);
     const createdAt = new Date(command.createdAt);
     const subscriptionId = randomUUID();
-    const inserted = await this.subscriptions.insertIfAbsent(uow, {
+    const subscription: SubscriptionEntity = {
       id: subscriptionId,
       accountId: command.accountId,
       catalog: catalog.code,
@@ -42,9 +44,15 @@ export class StartTrialUseCase {
       currentPeriodEnd: null,
       createdAt,
       updatedAt: createdAt,
+      ownerEmail: command.ownerEmail ?? null,
+      locale: command.locale ?? null,
+      users: 1,
+      pendingEdition: null,
+      pendingSeats: null,
+      billedThrough: null,
       version: 1,
-    });
-    if (!inserted) return;
+    };
+    if (!(await this.subscriptions.insertIfAbsent(uow, subscription))) return;
     const payload: TrialJobPayload = { subscriptionId, ...(command.locale ? { locale: command.locale } : {}) };
     const job = { key: subscriptionId, accountId: command.accountId, payload };
     await this.jobs.schedule(uow, { ...job, kind: TRIAL_END_JOB, dueAt: trialEndsAt(trial.endsOn, catalog.timeZone) });
@@ -63,5 +71,6 @@ export class StartTrialUseCase {
         startedAt: command.createdAt,
       },
     });
+    await uow.emit(SubscriptionChangedV1, subscriptionChanged(subscription, catalog, 'trial-started', createdAt));
   }
 }
