@@ -75,8 +75,18 @@ async function inParallel<T, R>(items: T[], concurrency: number, work: (item: T)
   return results;
 }
 
+/** Options of a crowd: `testClockId` signs every account up on that test clock (where test clocks are enabled). */
+export interface CrowdOptions {
+  testClockId?: string;
+}
+
 /** One French customer ready to buy: trialing, billing details given, a card saved. */
-export async function prepareAccount(urls: CrowdUrls, index: number, runTag: string): Promise<CrowdAccount> {
+export async function prepareAccount(
+  urls: CrowdUrls,
+  index: number,
+  runTag: string,
+  options: CrowdOptions = {},
+): Promise<CrowdAccount> {
   const owner = `owner+${runTag}-${index}@crowd.example`;
   const password = `Correct-Horse-${runTag}-${index}`;
   const { accountId } = await call<{ accountId: string }>('POST', `${urls.identity}/accounts`, {
@@ -86,6 +96,7 @@ export async function prepareAccount(urls: CrowdUrls, index: number, runTag: str
     country: 'FR',
     catalog: 'fr-crm',
     signupChannel: 'website',
+    ...(options.testClockId ? { testClockId: options.testClockId } : {}),
   });
   const { accessToken } = await call<{ accessToken: string }>('POST', `${urls.identity}/auth/sign-in`, {
     email: owner,
@@ -130,12 +141,17 @@ export async function prepareAccount(urls: CrowdUrls, index: number, runTag: str
   return { index, accountId, owner, accessToken };
 }
 
-export async function prepareCrowd(urls: CrowdUrls, count: number, concurrency = 8): Promise<CrowdAccount[]> {
+export async function prepareCrowd(
+  urls: CrowdUrls,
+  count: number,
+  concurrency = 8,
+  options: CrowdOptions = {},
+): Promise<CrowdAccount[]> {
   const runTag = randomBytes(4).toString('hex');
   return inParallel(
     Array.from({ length: count }, (_, i) => i),
     concurrency,
-    (index) => prepareAccount(urls, index, runTag),
+    (index) => prepareAccount(urls, index, runTag, options),
   );
 }
 
