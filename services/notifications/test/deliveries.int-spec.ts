@@ -18,6 +18,8 @@ import { deliveryOf } from '../src/deliveries/mappers/deliveries-of-events';
 import {
   accountCreated as accountCreatedEvent,
   invoiceIssued as invoiceIssuedEvent,
+  subscriptionExpiring,
+  trialEnding,
 } from '../src/deliveries/test-support/events';
 import { Mailer } from '../src/email/mailer';
 import { messageIdOf } from '../src/email/message-id';
@@ -155,6 +157,30 @@ describe('notifications deliveries (in process, real Postgres and Kafka)', () =>
     expect(published).toBeInstanceOf(Date);
     expect(mailTo(owner)).toHaveLength(1);
     expect(await deliveryFor(owner)).toHaveLength(1);
+  });
+
+  it('sends the B6 notice of a prepaid period ending to the owner, in the account language, through SMTP', async () => {
+    const owner = uniqueEmail('expiring');
+    const event = subscriptionExpiring({ ownerEmail: owner });
+
+    await handle((context) => consumer.onSubscriptionExpiring(event, context));
+
+    const email = await mail!.waitFor((m) => m.envelope.to.includes(owner), 15_000);
+    expect(email.envelope.to).toEqual([owner]);
+    expect(email.subject).toBe('Abonamentul Premium expiră pe 30 ianuarie 2027');
+    expect(email.text).toContain('Ultima zi plătită a ediției Premium este 30 ianuarie 2027.');
+    expect(email.text).toContain('trece automat la ediția gratuită Standard');
+    await waitFor(async () => (await deliveryFor(owner))[0]?.status === 'sent', { what: 'the notice marked sent' });
+    const [delivery] = await deliveryFor(owner);
+    expect(email.messageId).toBe(messageIdOf(delivery!.id));
+    expect(mailTo(owner)).toHaveLength(1);
+  });
+
+  it('records nothing for a B6 notice whose event names no owner address', async () => {
+    const event = trialEnding({ ownerEmail: undefined });
+    await handle((context) => consumer.onTrialEnding(event, context));
+    const recorded = await db.query(`SELECT id FROM notifications.deliveries WHERE cause_event_id = $1`, [event.id]);
+    expect(recorded.rows).toEqual([]);
   });
 
   it('sends nothing for a delivery recorded in a transaction that rolls back', async () => {

@@ -8,6 +8,10 @@ import {
   InvoiceIssuedV1Data,
   PasswordResetRequestedV1,
   PasswordResetRequestedV1Data,
+  SubscriptionExpiringV1,
+  SubscriptionExpiringV1Data,
+  TrialEndingV1,
+  TrialEndingV1Data,
   UserInvitedV1,
   UserInvitedV1Data,
 } from '@obolus/contracts';
@@ -41,6 +45,19 @@ export class DeliveriesConsumer {
 
   @EventPattern(UserInvitedV1.type)
   onUserInvited(@Payload() event: CloudEvent<UserInvitedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+  }
+
+  @EventPattern(TrialEndingV1.type)
+  onTrialEnding(@Payload() event: CloudEvent<TrialEndingV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+  }
+
+  @EventPattern(SubscriptionExpiringV1.type)
+  onSubscriptionExpiring(
+    @Payload() event: CloudEvent<SubscriptionExpiringV1Data>,
+    @Ctx() uow: EventHandlerContext,
+  ): Promise<void> {
     return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
   }
 }

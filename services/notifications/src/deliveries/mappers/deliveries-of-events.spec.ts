@@ -1,7 +1,14 @@
 import { CloudEvent } from '@obolus/contracts';
 import { createHash } from 'node:crypto';
 import { NotificationsErrorCode } from '../../notifications.errors';
-import { accountCreated, invoiceIssued, passwordResetRequested, userInvited } from '../test-support/events';
+import {
+  accountCreated,
+  invoiceIssued,
+  passwordResetRequested,
+  subscriptionExpiring,
+  trialEnding,
+  userInvited,
+} from '../test-support/events';
 import { composeEmail, deliveryOf, EventOwingEmail, pdfAttachment } from './deliveries-of-events';
 
 const pdf = Buffer.from('%PDF-1.7 invoice\n%%EOF\n');
@@ -18,6 +25,8 @@ describe('the e-mail each event owes', () => {
     ],
     ['a password reset asked for', passwordResetRequested(), 'password-reset', 'ro', ['ana@firma.ro']],
     ['a user invited', userInvited(), 'user-invited', 'en', ['new.colleague@client.example']],
+    ['a trial ending in 10 days (B6)', trialEnding(), 'trial-ending', 'fr', ['owner@atelier-dupont.fr']],
+    ['a prepaid period ending in 10 days (B6)', subscriptionExpiring(), 'subscription-expiring', 'ro', ['ana@firma.ro']],
   ] as [string, EventOwingEmail, string, string, string[]][])(
     '%s: its template, in the language of the event, to whom it concerns',
     (_what, event, template, locale, recipients) => {
@@ -28,6 +37,37 @@ describe('the e-mail each event owes', () => {
         causeEventId: event.id,
         recipients,
         templateData: event.data,
+      });
+    },
+  );
+
+  it.each([
+    ['a fr-crm trial', trialEnding({ locale: undefined }), 'fr'],
+    ['a ro-crm trial', trialEnding({ locale: undefined, catalog: 'ro-crm', edition: 'premium' }), 'ro'],
+    ['a ro-crm prepaid period', subscriptionExpiring({ locale: undefined }), 'ro'],
+    ['a fr-crm period', subscriptionExpiring({ locale: undefined, catalog: 'fr-crm', edition: 'dream-team' }), 'fr'],
+  ] as [string, EventOwingEmail, string][])(
+    '%s without the account language: in the catalog language',
+    (_what, event, locale) => {
+      expect(deliveryOf(event)).toMatchObject({ locale, recipients: [expect.any(String)] });
+      expect(composeEmail(deliveryOf(event).template, event.data).subject).toBeTruthy();
+    },
+  );
+
+  it('the account language wins over the catalog one', () => {
+    expect(deliveryOf(subscriptionExpiring({ locale: 'en' })).locale).toBe('en');
+  });
+
+  it.each([
+    ['a trial ending', trialEnding({ ownerEmail: undefined }), 'trial-ending'],
+    ['a prepaid period ending', subscriptionExpiring({ ownerEmail: undefined }), 'subscription-expiring'],
+  ] as [string, EventOwingEmail, string][])(
+    '%s that names no owner e-mail address owes no e-mail, and says why',
+    (_what, event, template) => {
+      expect(deliveryOf(event)).toMatchObject({
+        template,
+        recipients: [],
+        noneOwedBecause: 'the event names no owner e-mail address',
       });
     },
   );
@@ -83,6 +123,109 @@ describe('composing the e-mail of a delivery', () => {
         expect.objectContaining({ code: 'TEMPLATE_RENDERED_NOTHING', kind: 'unprocessable' }),
       );
     }
+  });
+});
+
+describe('the B6 notices, 10 days ahead', () => {
+  it.each([
+    [
+      'fr',
+      "Votre période d'essai se termine le 30 janvier 2027",
+      "Le dernier jour de votre période d'essai de l'édition Dream Team est le 30 janvier 2027.",
+    ],
+    [
+      'ro',
+      'Perioada de probă se încheie pe 30 ianuarie 2027',
+      'Ultima zi a perioadei de probă pentru ediția Dream Team este 30 ianuarie 2027.',
+    ],
+    ['en', 'Your trial ends on 30 January 2027', 'The last day of your trial of the Dream Team edition is 30 January 2027.'],
+  ] as const)('trial ending, in %s: the last day and the edition', (locale, subject, sentence) => {
+    const email = composeEmail('trial-ending', trialEnding({ locale }).data);
+    expect(email).toEqual({ subject, text: expect.stringContaining(sentence), attachments: [] });
+  });
+
+  it.each([
+    ['fr', "bloqué jusqu'au paiement", 'Vos données sont conservées'],
+    ['ro', 'blocat până la efectuarea plății', 'Datele dumneavoastră se păstrează'],
+    ['en', 'blocked until you buy a subscription', 'Your data is kept'],
+  ] as const)('trial ending on fr-crm, in %s: blocked until a purchase, data kept (T3)', (locale, blocked, kept) => {
+    const { text } = composeEmail('trial-ending', trialEnding({ locale, catalog: 'fr-crm' }).data);
+    expect(text).toContain(blocked);
+    expect(text).toContain(kept);
+    expect(text).not.toMatch(/gratuit|free/);
+  });
+
+  it.each([
+    ['fr', "passera automatiquement à l'édition gratuite"],
+    ['ro', 'trece automat la ediția gratuită și rămâne utilizabil'],
+    ['en', 'moves to the free edition automatically and stays usable'],
+  ] as const)('trial ending on ro-crm, in %s: the free edition follows (T3)', (locale, free) => {
+    const { text } = composeEmail('trial-ending', trialEnding({ locale, catalog: 'ro-crm', edition: 'premium' }).data);
+    expect(text).toContain('Premium');
+    expect(text).toContain(free);
+    expect(text).not.toMatch(/bloqué|blocat|blocked/);
+  });
+
+  it.each([
+    [
+      'fr',
+      'Votre abonnement Premium expire le 30 janvier 2027',
+      [
+        'Le dernier jour de la période payée de votre édition Premium est le 30 janvier 2027.',
+        'Pour prolonger votre abonnement, achetez une nouvelle période Premium dans le Panneau Admin > Abonnement > Prix et éditions',
+        "passera automatiquement à l'édition gratuite Standard le lendemain et restera utilisable",
+      ],
+    ],
+    [
+      'ro',
+      'Abonamentul Premium expiră pe 30 ianuarie 2027',
+      [
+        'Ultima zi plătită a ediției Premium este 30 ianuarie 2027.',
+        'cumpărați o nouă perioadă Premium în Panoul de administrare > Abonament > Prețuri și ediții',
+        'trece automat la ediția gratuită Standard în ziua următoare și rămâne utilizabil',
+      ],
+    ],
+    [
+      'en',
+      'Your Premium subscription expires on 30 January 2027',
+      [
+        'The last paid day of your Premium edition is 30 January 2027.',
+        'buy a new Premium period in Admin panel > Subscription > Prices and editions',
+        'moves to the free Standard edition automatically the next day and stays usable',
+      ],
+    ],
+  ] as const)(
+    'subscription expiring, in %s: the last day paid, how to extend, the free edition (B2, B3)',
+    (locale, subject, sentences) => {
+      const email = composeEmail('subscription-expiring', subscriptionExpiring({ locale }).data);
+      expect(email.subject).toBe(subject);
+      for (const sentence of sentences) expect(email.text).toContain(sentence);
+      expect(email.attachments).toEqual([]);
+    },
+  );
+
+  it('subscription expiring without a free edition: it ends, and the data is kept', () => {
+    const data = subscriptionExpiring({ locale: 'fr', freeEdition: undefined }).data;
+    const { text } = composeEmail('subscription-expiring', data);
+    expect(text).toContain(
+      'Sans prolongation, votre abonnement Premium prendra fin après cette date. Vos données sont conservées.',
+    );
+    expect(text).not.toContain('gratuite');
+  });
+
+  it('writes the first of the month as each language does', () => {
+    expect(composeEmail('trial-ending', trialEnding({ trialEndsOn: '2027-02-01' }).data).subject).toBe(
+      "Votre période d'essai se termine le 1er février 2027",
+    );
+    expect(composeEmail('subscription-expiring', subscriptionExpiring({ expiresOn: '2027-12-01' }).data).subject).toBe(
+      'Abonamentul Premium expiră pe 1 decembrie 2027',
+    );
+  });
+
+  it('gives up on a notice in a language without one', () => {
+    expect(() => composeEmail('trial-ending', { ...trialEnding().data, locale: 'de' })).toThrow(
+      expect.objectContaining({ code: 'TEMPLATE_RENDERED_NOTHING' }),
+    );
   });
 });
 

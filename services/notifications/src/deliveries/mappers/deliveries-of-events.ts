@@ -1,7 +1,23 @@
-import { AccountCreatedV1, CloudEvent, InvoiceIssuedV1, PasswordResetRequestedV1, UserInvitedV1 } from '@obolus/contracts';
+import {
+  AccountCreatedV1,
+  CloudEvent,
+  InvoiceIssuedV1,
+  PasswordResetRequestedV1,
+  SubscriptionExpiringV1,
+  TrialEndingV1,
+  UserInvitedV1,
+} from '@obolus/contracts';
 import { createHash } from 'node:crypto';
 import { EmailAttachment } from '../../email/mailer';
-import { isTemplateName, RenderedEmail, TEMPLATE_NAMES, TemplateData, TemplateName, templates } from '../../email/templates';
+import {
+  isTemplateName,
+  localeOf,
+  RenderedEmail,
+  TEMPLATE_NAMES,
+  TemplateData,
+  TemplateName,
+  templates,
+} from '../../email/templates';
 import { NotificationsError } from '../../notifications.errors';
 import { RecordDeliveryInput } from '../use-cases/record-delivery/record-delivery.command';
 
@@ -22,10 +38,19 @@ interface EmailOwed<T extends TemplateName> {
   /** The type of the event that owes this e-mail. */
   cause: string;
   recipients: (data: TemplateData[T]) => string[];
+  /**
+   * Why an event that names nobody owes no e-mail, for the events that may name nobody. Without it, an
+   * event naming nobody is refused (the command needs a recipient).
+   */
+  whenNobody?: string;
   attachments: (data: TemplateData[T]) => InvoicePdfReference[];
 }
 
 const nothing = (): InvoicePdfReference[] => [];
+
+/** The owner, when the event knows the address. */
+const ownerIfKnown = (data: { ownerEmail?: string }): string[] => (data.ownerEmail ? [data.ownerEmail] : []);
+const NO_OWNER_EMAIL = 'the event names no owner e-mail address';
 
 /**
  * The one table of the e-mails Obolus owes: which event causes each, to whom it goes and what it
@@ -44,23 +69,38 @@ const owed: { [T in TemplateName]: EmailOwed<T> } = {
   },
   'password-reset': { cause: PasswordResetRequestedV1.type, recipients: (data) => [data.email], attachments: nothing },
   'user-invited': { cause: UserInvitedV1.type, recipients: (data) => [data.email], attachments: nothing },
+  /** B6: 10 days before the trial ends, to the owner; none when subscriptions knows no owner address. */
+  'trial-ending': { cause: TrialEndingV1.type, recipients: ownerIfKnown, whenNobody: NO_OWNER_EMAIL, attachments: nothing },
+  /** B6: 10 days before a prepaid period ends, to the owner; none when subscriptions knows no owner address. */
+  'subscription-expiring': {
+    cause: SubscriptionExpiringV1.type,
+    recipients: ownerIfKnown,
+    whenNobody: NO_OWNER_EMAIL,
+    attachments: nothing,
+  },
 };
 
 /** An event that owes an e-mail, as the consumer receives it. */
 export type EventOwingEmail = { [T in TemplateName]: CloudEvent<TemplateData[T]> }[TemplateName];
 
-/** The e-mail an event owes, and to whom. */
+/**
+ * The e-mail an event owes, and to whom, in the account's language, else its catalog's. An event its row
+ * allows to name nobody, and that names nobody, owes none: it says why (`noneOwedBecause`).
+ */
 export function deliveryOf(event: EventOwingEmail): RecordDeliveryInput {
   const template = TEMPLATE_NAMES.find((name) => owed[name].cause === event.type);
   if (!template) throw NotificationsError.noEmailFor(event.type);
-  const recipients = owed[template].recipients as (data: unknown) => string[];
+  const recipientsOf = owed[template].recipients as (data: unknown) => string[];
+  const recipients = recipientsOf(event.data);
+  const { whenNobody } = owed[template];
   return {
     accountId: event.data.accountId,
     template,
-    locale: event.data.locale,
+    locale: localeOf(event.data),
     causeEventId: event.id,
-    recipients: recipients(event.data),
+    recipients,
     templateData: event.data,
+    ...(recipients.length === 0 && whenNobody ? { noneOwedBecause: whenNobody } : {}),
   };
 }
 

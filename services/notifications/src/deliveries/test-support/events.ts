@@ -9,6 +9,10 @@ import {
   InvoiceIssuedV1Data,
   PasswordResetRequestedV1,
   PasswordResetRequestedV1Data,
+  SubscriptionExpiringV1,
+  SubscriptionExpiringV1Data,
+  TrialEndingV1,
+  TrialEndingV1Data,
   UserInvitedV1,
   UserInvitedV1Data,
 } from '@obolus/contracts';
@@ -73,6 +77,56 @@ export function userInvited(overrides: Partial<UserInvitedV1Data> = {}): CloudEv
     expiresAt: '2026-12-04T09:00:00.000Z',
     ...overrides,
   });
+}
+
+/** Overrides whose undefined values leave the field out, as an event without that optional field. */
+function withOverrides<T extends object>(data: T, overrides: Partial<T>): T {
+  const merged: Record<string, unknown> = { ...data, ...overrides };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  return merged as T;
+}
+
+/** B6: a fr-crm trial whose last day is 30 January 2027, announced 10 days ahead. */
+export function trialEnding(overrides: Partial<TrialEndingV1Data> = {}): CloudEvent<TrialEndingV1Data> {
+  return eventOf(
+    TrialEndingV1,
+    withOverrides<TrialEndingV1Data>(
+      {
+        accountId: randomUUID(),
+        subscriptionId: randomUUID(),
+        catalog: 'fr-crm',
+        edition: 'dream-team',
+        trialEndsOn: '2027-01-30',
+        endsAt: '2027-01-30T23:00:00.000Z',
+        locale: 'fr',
+        ownerEmail: 'owner@atelier-dupont.fr',
+      },
+      overrides,
+    ),
+  );
+}
+
+/** B6: a ro-crm Premium prepaid period whose last day is 30 January 2027, falling to Standard. */
+export function subscriptionExpiring(
+  overrides: Partial<SubscriptionExpiringV1Data> = {},
+): CloudEvent<SubscriptionExpiringV1Data> {
+  return eventOf(
+    SubscriptionExpiringV1,
+    withOverrides<SubscriptionExpiringV1Data>(
+      {
+        accountId: randomUUID(),
+        subscriptionId: randomUUID(),
+        catalog: 'ro-crm',
+        edition: 'premium',
+        expiresOn: '2027-01-30',
+        expiresAt: '2027-01-30T22:00:00.000Z',
+        freeEdition: 'standard',
+        locale: 'ro',
+        ownerEmail: 'ana@firma.ro',
+      },
+      overrides,
+    ),
+  );
 }
 
 /** An issued invoice whose PDF is `pdf`: its reference carries the bytes' SHA-256. */

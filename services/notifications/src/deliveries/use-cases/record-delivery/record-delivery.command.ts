@@ -5,12 +5,15 @@ import { TEMPLATE_NAMES, TemplateData, TemplateName } from '../../../email/templ
 export interface RecordDeliveryInput {
   accountId: string;
   template: TemplateName;
-  locale: Locale;
+  /** Undefined when neither the event nor its catalog names a language: refused. */
+  locale: Locale | undefined;
   /** The event that owes the e-mail: a redelivery of it records nothing more. */
   causeEventId: string;
   recipients: string[];
   /** What the template renders: the causing event's data. */
   templateData: TemplateData[TemplateName];
+  /** Why the event owes no e-mail after all (it names nobody to send it to): then nothing is recorded. */
+  noneOwedBecause?: string;
 }
 
 /** One e-mail to send for one event: who gets it, in which language, and the data its template renders. */
@@ -22,6 +25,8 @@ export class RecordDeliveryCommand {
   /** Each address once. */
   readonly recipients!: string[];
   readonly templateData!: TemplateData[TemplateName];
+  /** Set when the event owes no e-mail: no recipient, nothing to record. */
+  readonly noneOwedBecause?: string;
 
   private constructor(input: Readonly<RecordDeliveryInput>) {
     Object.assign(this, input);
@@ -29,6 +34,7 @@ export class RecordDeliveryCommand {
 
   static create(input: RecordDeliveryInput): RecordDeliveryCommand {
     const recipients = Array.isArray(input.recipients) ? [...new Set(input.recipients)] : [];
+    const noneOwed = input.noneOwedBecause !== undefined;
     return new RecordDeliveryCommand(
       checkCommand('record delivery', { ...input, recipients })
         .uuid('accountId')
@@ -37,8 +43,14 @@ export class RecordDeliveryCommand {
         .string('causeEventId', 255)
         .that(
           'recipients',
-          recipients.length > 0 && recipients.every((r) => typeof r === 'string' && r.length > 0),
+          noneOwed || (recipients.length > 0 && recipients.every((r) => typeof r === 'string' && r.length > 0)),
           'must name at least one recipient',
+        )
+        .that('recipients', !noneOwed || recipients.length === 0, 'must be empty when no e-mail is owed')
+        .that(
+          'noneOwedBecause',
+          !noneOwed || (typeof input.noneOwedBecause === 'string' && input.noneOwedBecause.length > 0),
+          'must say why no e-mail is owed',
         )
         .that('templateData', typeof input.templateData === 'object' && input.templateData !== null, 'must be an object')
         .valid(),

@@ -1,8 +1,9 @@
+import { Logger } from '@nestjs/common';
 import { InvalidCommandError } from '@obolus/platform';
 import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { DeliveriesRepository } from '../../deliveries.repository';
 import { deliveryOf } from '../../mappers/deliveries-of-events';
-import { accountCreated, invoiceIssued } from '../../test-support/events';
+import { accountCreated, invoiceIssued, subscriptionExpiring, trialEnding } from '../../test-support/events';
 import { InMemoryDeliveries } from '../../test-support/in-memory-deliveries';
 import { RecordDeliveryCommand } from './record-delivery.command';
 import { RecordDeliveryUseCase } from './record-delivery.use-case';
@@ -63,5 +64,49 @@ describe('RecordDeliveryUseCase', () => {
       }),
     );
     expect(deliveries.all()).toEqual([]);
+  });
+
+  it('records the B6 notice to the owner, in the catalog language when the event has none', async () => {
+    const event = subscriptionExpiring({ locale: undefined });
+    await recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), new RecordingUnitOfWork(clock));
+    expect(deliveries.all()).toEqual([
+      expect.objectContaining({
+        template: 'subscription-expiring',
+        recipients: ['ana@firma.ro'],
+        locale: 'ro',
+        templateData: event.data,
+        status: 'pending',
+      }),
+    ]);
+  });
+
+  it.each([
+    ['trial-ending', trialEnding({ ownerEmail: undefined })],
+    ['subscription-expiring', subscriptionExpiring({ ownerEmail: undefined })],
+  ])('records no %s delivery for an event without the owner address, and logs why', async (template, event) => {
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      const uow = new RecordingUnitOfWork(clock);
+      await recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+      expect(deliveries.all()).toEqual([]);
+      expect(uow.emitted).toEqual([]);
+      expect(log).toHaveBeenCalledWith(
+        `no ${template} e-mail for event ${event.id} of account ${event.data.accountId}: the event names no owner e-mail address`,
+      );
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it('refuses a command that owes no e-mail yet names a recipient, or that owes none without saying why', () => {
+    const input = deliveryOf(trialEnding());
+    expect(() => RecordDeliveryCommand.create({ ...input, noneOwedBecause: 'no owner' })).toThrow(
+      expect.objectContaining({
+        fields: [expect.objectContaining({ field: 'recipients', reason: 'must be empty when no e-mail is owed' })],
+      }),
+    );
+    expect(() => RecordDeliveryCommand.create({ ...input, recipients: [], noneOwedBecause: '' })).toThrow(
+      expect.objectContaining({ fields: [expect.objectContaining({ field: 'noneOwedBecause' })] }),
+    );
   });
 });
