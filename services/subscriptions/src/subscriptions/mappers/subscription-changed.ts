@@ -14,6 +14,8 @@ export type SubscriptionChange =
   | 'extended'
   | 'seats-added'
   | 'seats-released'
+  | 'users-changed'
+  | 'downgrade-cancelled'
   | 'upgraded'
   | 'downgrade-scheduled'
   | 'downgraded'

@@ -133,6 +133,17 @@ describe('ChangeEditionUseCase (C2, C5, T2)', () => {
     ]);
   });
 
+  it('cancels a scheduled downgrade when the current edition is chosen again', async () => {
+    const accountId = await monthly('dream-team', 3);
+    accounts.clock.set('2027-01-22T10:00:00.000Z');
+    await change(accountId, 'sales-essentials');
+    const uow = new RecordingUnitOfWork();
+    const saved = await change(accountId, 'dream-team', uow);
+    expect(saved).toMatchObject({ edition: 'dream-team', pendingEdition: null });
+    expect(uow.dataOf(SubscriptionChangedV1)).toEqual([expect.objectContaining({ change: 'downgrade-cancelled' })]);
+    expect(uow.dataOf(SubscriptionChangedV1)[0]).not.toHaveProperty('pendingEdition');
+  });
+
   it('refuses a downgrade of a prepaid period: it runs to its end', async () => {
     const accountId = await accounts.bought('ro-crm', {
       edition: 'ultimate',

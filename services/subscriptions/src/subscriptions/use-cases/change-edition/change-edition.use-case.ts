@@ -39,6 +39,14 @@ export class ChangeEditionUseCase {
     const subscription = await this.subscriptions.findByAccount(uow, command.accountId, true);
     if (!subscription) throw SubscriptionsError.subscriptionNotFound();
     const catalog = this.catalogs.get(subscription.catalog);
+    if (subscription.pendingEdition && command.edition === subscription.edition) {
+      // Choosing the current edition again cancels the downgrade waiting for the period's end.
+      const now = await this.clocks.now(uow, command.accountId);
+      Object.assign(subscription, { pendingEdition: null, updatedAt: now });
+      const saved = await this.subscriptions.save(uow, subscription);
+      await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'downgrade-cancelled', now));
+      return saved;
+    }
     const target = this.check(catalog, subscription, command.edition);
     const now = await this.clocks.now(uow, command.accountId);
     let change: SubscriptionChange;

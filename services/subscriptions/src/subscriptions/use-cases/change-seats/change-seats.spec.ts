@@ -100,7 +100,7 @@ describe('ChangeSeatsUseCase (B5, A4)', () => {
     const joined = await seatChange(accountId, randomUUID(), 'joined');
     expect(accounts.row(accountId)).toMatchObject({ seats: 2, users: 2, pendingSeats: 2 });
     expect(accounts.charges.rows).toHaveLength(1);
-    expect(joined.emitted).toHaveLength(0);
+    expect(joined.dataOf(SubscriptionChangedV1)).toEqual([expect.objectContaining({ change: 'users-changed', seats: 2 })]);
   });
 
   it('lets seats follow users during a trial (T2), with no charge', async () => {

@@ -57,7 +57,8 @@ export class ChangeSeatsUseCase {
     const added = subscription.users - subscription.seats;
     subscription.updatedAt = now;
     if (added <= 0) {
-      await this.subscriptions.save(uow, subscription);
+      const saved = await this.subscriptions.save(uow, subscription);
+      await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'users-changed', now));
       return;
     }
     const maxSeats = this.catalogs.edition(catalog, subscription.edition)?.maxSeats ?? subscription.seats;
