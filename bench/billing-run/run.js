@@ -30,9 +30,8 @@ const PREPARE_CONCURRENCY = Number(process.env.BILLING_PREPARE_CONCURRENCY ?? 8)
 const PURCHASE_BATCH = Number(process.env.BILLING_PURCHASE_BATCH ?? 250);
 const RENEWAL_TIMEOUT_MS = Number(process.env.BILLING_RENEWAL_TIMEOUT_MIN ?? 30) * 60_000;
 const DAY_MS = 24 * 3600_000;
-// The clock starts at the current minute unless told otherwise: sign-up still dates the account (and so
-// its trial) by wall-clock time, and a clock far ahead of it would end every 15-day trial at once.
-const CLOCK_START = new Date(process.env.BILLING_CLOCK_START ?? new Date(Math.floor(Date.now() / 60_000) * 60_000));
+// A fixed instant, so every run bills the same dates (identity signs a test-clock account up at its clock's time).
+const CLOCK_START = new Date(process.env.BILLING_CLOCK_START ?? '2027-01-01T09:00:00Z');
 // B1: a monthly period is 30 days; an hour past its end, every renewal is due.
 const ADVANCE_TO = new Date(process.env.BILLING_ADVANCE_TO ?? CLOCK_START.getTime() + 30 * DAY_MS + 3600_000);
 const PGBENCH = process.env.BILLING_PGBENCH !== '0';
