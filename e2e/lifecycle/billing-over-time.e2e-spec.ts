@@ -1,0 +1,428 @@
+import { waitFor } from '@obolus/testing';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import Stripe from 'stripe';
+import { Journey, StackHarness } from '../support/stack-harness';
+
+interface Subscription {
+  id: string;
+  status: string;
+  edition: string;
+  term: string | null;
+  seats: number;
+  users: number;
+  pendingSeats: number | null;
+  currentPeriodStart: string | null;
+  currentPeriodEnd: string | null;
+}
+
+interface Invoice {
+  id: string;
+  number: string;
+  totals: { netMinor: number; vatMinor: number; grossMinor: number };
+  lines: { description: string; quantity: number; unitPriceMinor: number; netMinor: number }[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Billing over time (issue 12), end to end: six services as processes, real Kafka and Postgres, the
+ * Stripe and mail sandboxes, and only test clocks to move time. Each scenario runs its accounts on a
+ * clock of its own, advances it, waits until every service reports it `ready`, then follows the
+ * cascades (renewal, draft, charge, invoice, e-mail) to their end.
+ */
+describe('billing over time on test clocks', () => {
+  const harness = new StackHarness(5450);
+  let db: Client;
+  let stripe: Stripe;
+
+  beforeAll(async () => {
+    await harness.start();
+    const api = new URL(harness.stripe.url);
+    stripe = new Stripe('sk_test_obolus_e2e', { host: api.hostname, port: api.port, protocol: 'http', maxNetworkRetries: 0 });
+    db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await harness.stop();
+  });
+
+  const subscriptionsUrl = () => harness.url('subscriptions');
+
+  async function clockAt(frozenTime: string): Promise<string> {
+    const created = await new Journey().request<{ id: string; status: string }>('POST', `${subscriptionsUrl()}/test-clocks`, {
+      frozenTime,
+      name: `billing over time ${frozenTime}`,
+    });
+    await untilReady(created.id);
+    return created.id;
+  }
+
+  async function untilReady(clockId: string): Promise<void> {
+    await waitFor(
+      async () => {
+        const clock = await new Journey().request<{ status: string }>('GET', `${subscriptionsUrl()}/test-clocks/${clockId}`);
+        return clock.status === 'ready' ? true : undefined;
+      },
+      { what: `test clock ${clockId} ready`, timeoutMs: 180_000, intervalMs: 250 },
+    );
+  }
+
+  async function advance(clockId: string, frozenTime: string): Promise<void> {
+    await new Journey().request('POST', `${subscriptionsUrl()}/test-clocks/${clockId}/advance`, { frozenTime }, [202]);
+    await untilReady(clockId);
+  }
+
+  interface Customer {
+    journey: Journey;
+    accountId: string;
+    owner: string;
+  }
+
+  /** A company signs up on the clock, signs in, gives its billing details and saves a card. */
+  async function customer(catalog: 'fr-crm' | 'ro-crm', clockId: string): Promise<Customer> {
+    const journey = new Journey();
+    const tag = randomBytes(5).toString('hex');
+    const fr = catalog === 'fr-crm';
+    const owner = `owner+${tag}@${fr ? 'atelier-dupont.fr' : 'fabrica-stefanesti.ro'}`;
+    const password = `Correct-Horse-${tag}`;
+    const { accountId } = await journey.request<{ accountId: string }>('POST', `${harness.url('identity')}/accounts`, {
+      companyName: fr ? 'Atelier Dupont SAS' : 'Fabrica de Pâine Ștefănești SRL',
+      email: owner,
+      password,
+      country: fr ? 'FR' : 'RO',
+      catalog,
+      signupChannel: 'website',
+      locale: fr ? 'fr' : 'ro',
+      testClockId: clockId,
+    });
+    const session = await journey.request<{ accessToken: string }>('POST', `${harness.url('identity')}/auth/sign-in`, {
+      email: owner,
+      password,
+    });
+    journey.accessToken = session.accessToken;
+    await journey.request('PUT', `${harness.url('invoicing')}/accounts/${accountId}/billing-details`, {
+      legalName: fr ? 'Atelier Dupont SAS' : 'Fabrica de Pâine Ștefănești SRL',
+      buyerType: 'business',
+      ...(fr ? { vatNumber: 'FR40303265045' } : { companyId: '12448440', tradeRegisterNumber: 'J22/123/2010' }),
+      address: fr
+        ? { line1: '8 rue des Lilas', city: 'Lyon', postalCode: '69003', country: 'FR' }
+        : { line1: 'Bd. Ștefan cel Mare 1', city: 'Iași', postalCode: '700028', countrySubdivision: 'RO-IS', country: 'RO' },
+    });
+    await subscriptionOf({ journey, accountId, owner }, (s) => s.status === 'trialing');
+    const setup = await journey.request<{ setupIntentId: string }>(
+      'POST',
+      `${harness.url('payments')}/accounts/${accountId}/payment-methods/setup-intents`,
+      {},
+    );
+    await stripe.setupIntents.confirm(setup.setupIntentId, { payment_method: 'pm_card_visa' });
+    await waitFor(
+      () =>
+        journey
+          .request<{ default: unknown }>('GET', `${harness.url('payments')}/accounts/${accountId}/payment-methods`)
+          .then((m) => m.default ?? undefined),
+      { what: 'the saved card', timeoutMs: 60_000 },
+    );
+    return { journey, accountId, owner };
+  }
+
+  async function subscriptionOf(who: Customer, until: (s: Subscription) => boolean = () => true): Promise<Subscription> {
+    return waitFor(
+      () =>
+        who.journey
+          .request<Subscription>('GET', `${subscriptionsUrl()}/accounts/${who.accountId}/subscription`, undefined, [200, 404])
+          .then((s) => (s.status && until(s) ? s : undefined)),
+      { what: `the subscription of ${who.accountId}`, timeoutMs: 60_000, intervalMs: 250 },
+    );
+  }
+
+  const purchase = (who: Customer, body: { edition: string; term: string; seats: number }) =>
+    who.journey.request<Subscription>('POST', `${subscriptionsUrl()}/accounts/${who.accountId}/subscription/purchase`, {
+      ...body,
+      paymentMethod: 'card',
+    });
+
+  /** The account's issued invoices, oldest first, once there are `count`: number, issue date, paid amount. */
+  async function issued(accountId: string, count: number) {
+    return waitFor(
+      async () => {
+        const { rows } = await db.query<{ id: string; number: string; issue_date: string }>(
+          `SELECT id, number, to_char(issue_date, 'YYYY-MM-DD') AS issue_date FROM invoicing.invoices
+            WHERE account_id = $1 ORDER BY issued_at, number`,
+          [accountId],
+        );
+        return rows.length >= count ? rows : undefined;
+      },
+      { what: `${count} invoices of ${accountId}`, timeoutMs: 120_000, intervalMs: 250 },
+    );
+  }
+
+  async function count(sql: string, accountId: string): Promise<number> {
+    return Number((await db.query(sql, [accountId])).rows[0].n);
+  }
+
+  const invoiceEmailsTo = (owner: string) =>
+    harness.mail.messages().filter((m) => m.envelope.to.includes(owner) && /^(Facture|Factura) /.test(m.subject));
+
+  const deliveries = (accountId: string, template: string) =>
+    count(`SELECT count(*) AS n FROM notifications.deliveries WHERE account_id = $1 AND template = '${template}'`, accountId);
+
+  const plusDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
+
+  it('fr-crm monthly: invoices 2, 3 and 4 come 30, 60 and 90 days after the first, each paid and e-mailed; a trial that ran out is blocked, keeps its data, and a purchase unblocks it', async () => {
+    const clockId = await clockAt('2027-03-01T09:00:00Z');
+    const buyer = await customer('fr-crm', clockId);
+    const idle = await customer('fr-crm', clockId);
+    await purchase(buyer, { edition: 'dream-team', term: 'monthly', seats: 3 });
+    const [first] = await issued(buyer.accountId, 1);
+    expect(first!.issue_date).toBe('2027-03-01');
+
+    await advance(clockId, '2027-06-04T09:00:00Z');
+    const invoices = await issued(buyer.accountId, 4);
+    expect(invoices.map((i) => i.issue_date)).toEqual(['2027-03-01', '2027-03-31', '2027-04-30', '2027-05-30']);
+    expect(invoices.map((i) => i.issue_date)).toEqual([0, 30, 60, 90].map((days) => plusDays('2027-03-01', days)));
+    await waitFor(() => (invoiceEmailsTo(buyer.owner).length >= 4 ? true : undefined), {
+      what: 'four invoice e-mails',
+      timeoutMs: 120_000,
+    });
+    // Each renewal billed once, paid once, e-mailed once, and each e-mail names its invoice.
+    expect(
+      new Set(invoiceEmailsTo(buyer.owner).map((m) => invoices.find((i) => m.subject.includes(i.number))?.number)).size,
+    ).toBe(4);
+    expect(invoiceEmailsTo(buyer.owner)).toHaveLength(4);
+    expect(
+      await count(`SELECT count(*) AS n FROM payments.payments WHERE account_id = $1 AND status = 'succeeded'`, buyer.accountId),
+    ).toBe(4);
+    const renewed = await buyer.journey.request<Invoice>(
+      'GET',
+      `${harness.url('invoicing')}/accounts/${buyer.accountId}/invoices/${invoices[3]!.id}`,
+    );
+    expect(renewed.lines).toEqual([
+      expect.objectContaining({
+        description: 'Dream Team (monthly), 2027-05-30 – 2027-06-28',
+        quantity: 3,
+        unitPriceMinor: 3900,
+      }),
+    ]);
+    expect(renewed.totals).toMatchObject({ netMinor: 11700, vatMinor: 2340, grossMinor: 14040 });
+    expect(await subscriptionOf(buyer)).toMatchObject({
+      status: 'active',
+      currentPeriodStart: '2027-05-30',
+      currentPeriodEnd: '2027-06-29',
+    });
+
+    // The idle account's trial (15 days from the website) ran out on 16 March: blocked, data kept.
+    expect(await subscriptionOf(idle)).toMatchObject({ status: 'blocked', edition: 'dream-team' });
+    expect(await deliveries(idle.accountId, 'trial-ending')).toBe(1);
+    const entitlements = await idle.journey.request<{ status: string; features: string[] }>(
+      'GET',
+      `${subscriptionsUrl()}/accounts/${idle.accountId}/entitlements`,
+    );
+    expect(entitlements).toMatchObject({ status: 'blocked', features: [] });
+    const details = await idle.journey.request<{ legalName: string }>(
+      'GET',
+      `${harness.url('invoicing')}/accounts/${idle.accountId}/billing-details`,
+    );
+    expect(details.legalName).toBe('Atelier Dupont SAS');
+    await purchase(idle, { edition: 'dream-team', term: 'monthly', seats: 1 });
+    expect(await subscriptionOf(idle)).toMatchObject({ status: 'active', currentPeriodStart: '2027-06-04' });
+    const [unblocked] = await issued(idle.accountId, 1);
+    expect(unblocked!.issue_date).toBe('2027-06-04');
+  });
+
+  it('ro-crm prepaid: the trial ends on Standard; prepaid-6 runs 6 months from the payment, prepaid-1 adds a month; the notice comes 10 days before, and at expiry the account is on Standard', async () => {
+    const clockId = await clockAt('2027-01-10T08:00:00Z');
+    const who = await customer('ro-crm', clockId);
+    const standard = ['contacts', 'deals', 'tasks'];
+
+    // The trial (one month, last day 9 February) ends without a purchase: Standard, free (T3).
+    await advance(clockId, '2027-02-11T08:00:00Z');
+    expect(await subscriptionOf(who)).toMatchObject({ status: 'free', edition: 'standard' });
+    expect(await deliveries(who.accountId, 'trial-ending')).toBe(1);
+
+    await purchase(who, { edition: 'premium', term: 'prepaid-6', seats: 1 });
+    expect(await subscriptionOf(who)).toMatchObject({ status: 'active', edition: 'premium', currentPeriodEnd: '2027-08-11' });
+    const [first] = await issued(who.accountId, 1);
+    expect(first!.issue_date).toBe('2027-02-11');
+
+    // During the period, a month more counts from the current expiry (B2).
+    await advance(clockId, '2027-04-01T08:00:00Z');
+    await purchase(who, { edition: 'premium', term: 'prepaid-1', seats: 1 });
+    expect(await subscriptionOf(who)).toMatchObject({ currentPeriodEnd: '2027-09-11' });
+    const extended = await issued(who.accountId, 2);
+    expect(extended[1]!.issue_date).toBe('2027-04-01');
+    const line = await who.journey.request<Invoice>(
+      'GET',
+      `${harness.url('invoicing')}/accounts/${who.accountId}/invoices/${extended[1]!.id}`,
+    );
+    expect(line.lines).toEqual([
+      expect.objectContaining({ description: 'Premium (prepaid-1), 2027-08-11 – 2027-09-10', quantity: 1, unitPriceMinor: 4900 }),
+    ]);
+
+    // The last day paid is 10 September: the notice is due at the start of 1 September, Bucharest time.
+    await advance(clockId, '2027-08-31T20:30:00Z');
+    expect(await deliveries(who.accountId, 'subscription-expiring')).toBe(0);
+    await advance(clockId, '2027-08-31T21:30:00Z');
+    expect(await deliveries(who.accountId, 'subscription-expiring')).toBe(1);
+    await waitFor(
+      () =>
+        harness.mail.messages().find((m) => m.envelope.to.includes(who.owner) && m.text?.includes('10 septembrie 2027'))
+          ? true
+          : undefined,
+      { what: 'the expiry notice e-mail, in Romanian, naming the last day', timeoutMs: 60_000 },
+    );
+
+    // Still Premium on its last day; Standard from the start of 11 September.
+    await advance(clockId, '2027-09-10T20:30:00Z');
+    expect(await subscriptionOf(who)).toMatchObject({ status: 'active', edition: 'premium' });
+    await advance(clockId, '2027-09-10T21:30:00Z');
+    expect(await subscriptionOf(who)).toMatchObject({ status: 'free', edition: 'standard' });
+    const entitlements = await who.journey.request<{ edition: string; features: string[] }>(
+      'GET',
+      `${subscriptionsUrl()}/accounts/${who.accountId}/entitlements`,
+    );
+    expect(entitlements).toMatchObject({ edition: 'standard', features: standard });
+    expect(await issued(who.accountId, 2)).toHaveLength(2);
+  });
+
+  it('seats: two users who join mid-period are prorated on the next invoice to the cent; a removed user releases its seat at the period end', async () => {
+    const clockId = await clockAt('2027-06-01T10:00:00Z');
+    const who = await customer('fr-crm', clockId);
+    await purchase(who, { edition: 'dream-team', term: 'monthly', seats: 1 });
+    await issued(who.accountId, 1);
+
+    await advance(clockId, '2027-06-12T10:00:00Z');
+    const joined: string[] = [];
+    for (const name of ['Claire', 'Hugo']) {
+      const invitee = `${name.toLowerCase()}+${randomBytes(4).toString('hex')}@atelier-dupont.fr`;
+      await who.journey.request('POST', `${harness.url('identity')}/accounts/${who.accountId}/invitations`, {
+        email: invitee,
+        role: 'user',
+      });
+      const token = await waitFor(
+        async () => {
+          const { rows } = await db.query<{ url: string }>(
+            `SELECT envelope->'data'->>'acceptUrl' AS url FROM identity.outbox
+              WHERE event_type = 'obolus.identity.user.invited.v1' AND envelope->'data'->>'email' = $1`,
+            [invitee],
+          );
+          return rows[0] ? new URL(rows[0].url).searchParams.get('token') : undefined;
+        },
+        { what: `the invitation of ${invitee}` },
+      );
+      const accepted = await new Journey().request<{ userId: string }>('POST', `${harness.url('identity')}/invitations/accept`, {
+        token,
+        password: `Colleague-pass-${name}-2027`,
+        name,
+      });
+      joined.push(accepted.userId);
+    }
+    expect(await subscriptionOf(who, (s) => s.seats === 3)).toMatchObject({ seats: 3, users: 3 });
+
+    // By hand: 39.00 EUR a seat for 30 days (1 June to 30 June); 19 days left from 12 June.
+    // 3900 × 19 / 30 = 2470 exactly, per added seat, one line per user.
+    const prorated = Math.round((3900 * 19) / 30);
+    expect(prorated).toBe(2470);
+    await advance(clockId, '2027-07-01T10:00:00Z');
+    const invoices = await issued(who.accountId, 2);
+    expect(invoices[1]!.issue_date).toBe('2027-07-01');
+    const renewal = await who.journey.request<Invoice>(
+      'GET',
+      `${harness.url('invoicing')}/accounts/${who.accountId}/invoices/${invoices[1]!.id}`,
+    );
+    expect(renewal.lines).toEqual([
+      expect.objectContaining({
+        description: 'Dream Team (monthly), 2027-07-01 – 2027-07-30',
+        quantity: 3,
+        unitPriceMinor: 3900,
+        netMinor: 11700,
+      }),
+      expect.objectContaining({
+        description: 'Dream Team: 1 user(s) added, 2027-06-12 – 2027-06-30 (19/30 days)',
+        quantity: 1,
+        unitPriceMinor: prorated,
+        netMinor: prorated,
+      }),
+      expect.objectContaining({
+        description: 'Dream Team: 1 user(s) added, 2027-06-12 – 2027-06-30 (19/30 days)',
+        quantity: 1,
+        unitPriceMinor: prorated,
+        netMinor: prorated,
+      }),
+    ]);
+    const net = 3 * 3900 + 2 * prorated;
+    expect(renewal.totals).toEqual(
+      expect.objectContaining({ netMinor: net, vatMinor: Math.round(net * 0.2), grossMinor: net + Math.round(net * 0.2) }),
+    );
+
+    // A removal mid-period gives no credit: the period stays paid, and the seat goes at its end.
+    await who.journey.request(
+      'DELETE',
+      `${harness.url('identity')}/accounts/${who.accountId}/users/${joined[0]}`,
+      undefined,
+      [200, 204],
+    );
+    expect(await subscriptionOf(who, (s) => s.users === 2)).toMatchObject({ seats: 3, users: 2, pendingSeats: 2 });
+    await advance(clockId, '2027-07-31T10:00:00Z');
+    const third = await issued(who.accountId, 3);
+    const next = await who.journey.request<Invoice>(
+      'GET',
+      `${harness.url('invoicing')}/accounts/${who.accountId}/invoices/${third[2]!.id}`,
+    );
+    expect(next.lines).toEqual([expect.objectContaining({ quantity: 2, unitPriceMinor: 3900 })]);
+  });
+
+  it('a subscriptions instance killed while the clock advances, and restarted, misses and doubles no renewal', async () => {
+    const clockId = await clockAt('2027-02-01T09:00:00Z');
+    const crowd = await Promise.all([0, 1, 2, 3, 4, 5].map(() => customer('fr-crm', clockId)));
+    for (const who of crowd) await purchase(who, { edition: 'dream-team', term: 'monthly', seats: 2 });
+    await Promise.all(crowd.map((who) => issued(who.accountId, 1)));
+
+    await new Journey().request(
+      'POST',
+      `${subscriptionsUrl()}/test-clocks/${clockId}/advance`,
+      { frozenTime: '2027-05-08T09:00:00Z' },
+      [202],
+    );
+    // Kill it as soon as the first renewals are done, while the rest are still due.
+    const accounts = crowd.map((who) => who.accountId);
+    const renewalsDone = async () =>
+      Number(
+        (
+          await db.query(
+            `SELECT count(*) AS n FROM subscriptions.scheduled_jobs
+              WHERE account_id = ANY($1::uuid[]) AND kind = 'subscriptions.renewal' AND status = 'done'`,
+            [accounts],
+          )
+        ).rows[0].n,
+      );
+    await waitFor(async () => ((await renewalsDone()) > 0 ? true : undefined), { what: 'the first renewal', intervalMs: 5 });
+    await harness.kill('subscriptions');
+    const doneAtKill = await renewalsDone();
+    process.stdout.write(`billing over time: subscriptions killed with ${doneAtKill} of 18 renewals done\n`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await harness.startService('subscriptions');
+    await untilReady(clockId);
+
+    for (const who of crowd) {
+      const invoices = await issued(who.accountId, 4);
+      expect(invoices.map((i) => i.issue_date)).toEqual(['2027-02-01', '2027-03-03', '2027-04-02', '2027-05-02']);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    for (const who of crowd) {
+      expect(await count('SELECT count(*) AS n FROM invoicing.invoices WHERE account_id = $1', who.accountId)).toBe(4);
+      expect(await count('SELECT count(*) AS n FROM invoicing.drafts WHERE account_id = $1', who.accountId)).toBe(4);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM subscriptions.scheduled_jobs WHERE account_id = $1 AND kind = 'subscriptions.renewal' AND status = 'done'`,
+          who.accountId,
+        ),
+      ).toBe(3);
+      expect(
+        await count(`SELECT count(*) AS n FROM payments.payments WHERE account_id = $1 AND status = 'succeeded'`, who.accountId),
+      ).toBe(4);
+    }
+  });
+});
