@@ -11,6 +11,7 @@ export enum IdentityErrorCode {
   NotFound = 'NOT_FOUND',
   Forbidden = 'FORBIDDEN',
   LastOwner = 'LAST_OWNER',
+  SeatLimitReached = 'SEAT_LIMIT_REACHED',
   TooManyRequests = 'TOO_MANY_REQUESTS',
   Starting = 'STARTING',
 }
@@ -26,6 +27,7 @@ const kinds: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.NotFound]: 'not-found',
   [IdentityErrorCode.Forbidden]: 'forbidden',
   [IdentityErrorCode.LastOwner]: 'conflict',
+  [IdentityErrorCode.SeatLimitReached]: 'conflict',
   [IdentityErrorCode.TooManyRequests]: 'throttled',
   [IdentityErrorCode.Starting]: 'unavailable',
 };
@@ -83,6 +85,19 @@ export class IdentityError extends DomainError<IdentityErrorCode> {
     return new IdentityError(
       IdentityErrorCode.LastOwner,
       'the only owner of the account cannot be removed or demoted; make another user owner first',
+    );
+  }
+
+  /**
+   * One more user would take the account beyond its edition's limit (C3: Solopreneur is for one
+   * user). `edition` is its name; `field` the request field the refusal is about (email, token).
+   */
+  static seatLimitReached(edition: string, maxSeats: number, field: 'email' | 'token'): IdentityError {
+    const users = `${maxSeats} user${maxSeats === 1 ? '' : 's'}`;
+    return new IdentityError(
+      IdentityErrorCode.SeatLimitReached,
+      `the ${edition} edition is for at most ${users}, and the account has no seat left`,
+      [{ field, reason: `${edition} is for at most ${users}` }],
     );
   }
 

@@ -29,8 +29,12 @@ import { SignOutUseCase } from './auth/use-cases/sign-out/sign-out.use-case';
 import { PasswordHasher } from './credentials/password-hasher';
 import { IdentityInitial1732233600100 } from './database/migrations/1732233600100-identity-initial';
 import { IdentitySecurity1732233600101 } from './database/migrations/1732233600101-identity-security';
+import { AccountSeatLimits1795824000100 } from './database/migrations/1795824000100-account-seat-limits';
 import { IDENTITY_CONFIG, IdentityConfig } from './identity.config';
 import { OpenApiController, OpenApiDocument } from './openapi/openapi';
+import { SeatLimitsConsumer } from './seat-limits/seat-limits.consumer';
+import { SeatLimitsRepository } from './seat-limits/seat-limits.repository';
+import { RecordSeatLimitUseCase } from './seat-limits/use-cases/record-seat-limit/record-seat-limit.use-case';
 import { SessionRevocations } from './sessions/session-revocations';
 import { SessionTokens } from './sessions/session-tokens';
 import { SessionsRepository } from './sessions/sessions.repository';
@@ -64,7 +68,7 @@ export class IdentityModule {
           config,
           logger,
           entities: [AccountEntity, UserEntity],
-          migrations: [IdentityInitial1732233600100, IdentitySecurity1732233600101],
+          migrations: [IdentityInitial1732233600100, IdentitySecurity1732233600101, AccountSeatLimits1795824000100],
           // identity publishes account.created: sign-up puts the account on its test clock itself.
           accountClocksFromEvents: false,
         }),
@@ -78,6 +82,7 @@ export class IdentityModule {
         StaffController,
         JwksController,
         OpenApiController,
+        SeatLimitsConsumer,
       ],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
@@ -112,6 +117,7 @@ export class IdentityModule {
         PasswordResetsRepository,
         AuditLogRepository,
         StaffRepository,
+        SeatLimitsRepository,
         SignUpUseCase,
         CloseAccountUseCase,
         PurgeClosedAccountsUseCase,
@@ -129,6 +135,7 @@ export class IdentityModule {
         ListAuditLogUseCase,
         SignInStaffUseCase,
         BootstrapStaffUseCase,
+        RecordSeatLimitUseCase,
       ],
     };
   }

@@ -19,7 +19,10 @@ export class InvitationsController {
   @Public()
   @Post('accept')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Accept an invitation: name and password; emits user.joined' })
+  @ApiOperation({
+    summary:
+      "Accept an invitation: name and password; emits user.joined. 409 SEAT_LIMIT_REACHED when the account's users fill its edition's limit",
+  })
   @ApiCreatedResponse({ type: JoinedView })
   accept(@Body() body: AcceptInvitationDto, @Client() client: ClientInfo): Promise<JoinedView> {
     return this.work.run((uow) =>

@@ -37,6 +37,15 @@ export class InvitationsRepository {
     );
   }
 
+  /** The account's invitations still open at `now` (unaccepted, unexpired): each holds a seat (A4). */
+  async countPending({ manager }: UnitOfWork, accountId: string, now: Date): Promise<number> {
+    const rows = (await manager.query(
+      `SELECT count(*)::int AS n FROM identity.invitations WHERE account_id = $1 AND accepted_at IS NULL AND expires_at > $2`,
+      [accountId, now],
+    )) as { n: number }[];
+    return rows[0]?.n ?? 0;
+  }
+
   /**
    * Spends the invitation if it is unused, unexpired at `now` and its account active: one statement,
    * so two concurrent accepts cannot both succeed. The token is all the invitee has: the account is

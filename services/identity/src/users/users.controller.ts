@@ -76,7 +76,10 @@ export class UsersController {
   @Roles('owner', 'admin')
   @Post('invitations')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Invite someone by e-mail; the link is single-use and expires in 7 days' })
+  @ApiOperation({
+    summary:
+      "Invite someone by e-mail; the link is single-use and expires in 7 days. 409 SEAT_LIMIT_REACHED when the users and open invitations fill the edition's limit",
+  })
   @ApiCreatedResponse({ type: InvitationView })
   invite(
     @TenantAccountId() accountId: string,

@@ -69,6 +69,14 @@ export class UsersRepository {
     return manager.find(UserEntity, { where: { accountId }, lock: { mode: 'pessimistic_write' }, order: { createdAt: 'ASC' } });
   }
 
+  /** How many users the account has: each takes a seat (A4). */
+  async count({ manager }: UnitOfWork, accountId: string): Promise<number> {
+    const rows = (await manager.query(`SELECT count(*)::int AS n FROM identity.users WHERE account_id = $1`, [accountId])) as {
+      n: number;
+    }[];
+    return rows[0]?.n ?? 0;
+  }
+
   /** The account's users, oldest first. */
   list({ manager }: UnitOfWork, accountId: string): Promise<UserEntity[]> {
     return manager.find(UserEntity, { where: { accountId }, order: { createdAt: 'ASC' } });

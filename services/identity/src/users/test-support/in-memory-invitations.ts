@@ -14,6 +14,10 @@ export class InMemoryInvitations implements Pick<InvitationsRepository, keyof In
     this.rows.set(invitation.tokenHash.toString('hex'), { ...invitation });
   }
 
+  async countPending(_uow: UnitOfWork, accountId: string, now: Date): Promise<number> {
+    return [...this.rows.values()].filter((r) => r.accountId === accountId && !r.acceptedAt && r.expiresAt > now).length;
+  }
+
   async claim(_uow: UnitOfWork, tokenHash: Buffer, userId: string, now: Date): Promise<ClaimedInvitation | undefined> {
     const row = this.rows.get(tokenHash.toString('hex'));
     if (!row || row.acceptedAt || row.expiresAt <= now) return undefined;

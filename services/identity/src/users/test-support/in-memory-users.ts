@@ -43,6 +43,10 @@ export class InMemoryUsers implements Pick<UsersRepository, keyof UsersRepositor
     return this.list(uow, accountId);
   }
 
+  async count(_uow: UnitOfWork, accountId: string): Promise<number> {
+    return [...this.rows.values()].filter((u) => u.accountId === accountId).length;
+  }
+
   async list(_uow: UnitOfWork, accountId: string): Promise<UserEntity[]> {
     return [...this.rows.values()]
       .filter((u) => u.accountId === accountId)

@@ -6,6 +6,8 @@ import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { InMemoryAuditLog } from '../../../audit/test-support/in-memory-audit-log';
 import { PasswordHasher } from '../../../credentials/password-hasher';
 import { IdentityErrorCode } from '../../../identity.errors';
+import { SeatLimitsRepository } from '../../../seat-limits/seat-limits.repository';
+import { InMemorySeatLimits } from '../../../seat-limits/test-support/in-memory-seat-limits';
 import { InvitationsRepository } from '../../invitations.repository';
 import { InMemoryInvitations } from '../../test-support/in-memory-invitations';
 import { invite } from '../../test-support/invitations-fixture';
@@ -20,6 +22,7 @@ describe('AcceptInvitationUseCase', () => {
   const inAWeek = new Date('2026-03-17T10:00:00Z');
   let tables: InMemoryAccounts;
   let invitations: InMemoryInvitations;
+  let seatLimits: InMemorySeatLimits;
   let audit: InMemoryAuditLog;
   let accept: AcceptInvitationUseCase;
 
@@ -38,10 +41,12 @@ describe('AcceptInvitationUseCase', () => {
     clock.set('2026-03-10T10:00:00Z');
     tables = accountWithMembers();
     invitations = new InMemoryInvitations(tables);
+    seatLimits = new InMemorySeatLimits();
     audit = new InMemoryAuditLog();
     accept = new AcceptInvitationUseCase(
       invitations as unknown as InvitationsRepository,
       new InMemoryUsers(tables) as unknown as UsersRepository,
+      seatLimits as unknown as SeatLimitsRepository,
       new PlainPasswordHasher() as unknown as PasswordHasher,
       audit as unknown as AuditLogRepository,
       clock,
@@ -98,5 +103,41 @@ describe('AcceptInvitationUseCase', () => {
       message: 'a user already has this e-mail address',
     });
     expect(uow.emitted).toHaveLength(0);
+  });
+
+  describe('seats (C3, A4)', () => {
+    it('joins while the edition has a seat left: the 4th user of 4 seats', async () => {
+      seatLimits.seed(ACCOUNT_ID, 4, 'sales-essentials');
+      const token = await invite(invitations, new RecordingUnitOfWork(), 'mihai@example.ro', inAWeek);
+      const { userId } = await join(token);
+      expect(tables.users.get(userId)).toMatchObject({ email: 'mihai@example.ro' });
+    });
+
+    it('refuses with 409 SEAT_LIMIT_REACHED on the token when the limit dropped since the invitation, and adds no one', async () => {
+      seatLimits.seed(ACCOUNT_ID, 1000, 'dream-team');
+      const token = await invite(invitations, new RecordingUnitOfWork(), 'mihai@example.ro', inAWeek);
+      seatLimits.seed(ACCOUNT_ID, 1, 'solopreneur', 2);
+      const uow = new RecordingUnitOfWork(clock);
+      await expect(join(token, uow)).rejects.toMatchObject({
+        code: IdentityErrorCode.SeatLimitReached,
+        kind: 'conflict',
+        message: 'the Solopreneur edition is for at most 1 user, and the account has no seat left',
+        fields: [{ field: 'token', reason: 'Solopreneur is for at most 1 user' }],
+      });
+      expect([...tables.users.values()].map((u) => u.email)).not.toContain('mihai@example.ro');
+      expect(uow.emitted).toHaveLength(0);
+      expect(audit.entries).toEqual([]);
+    });
+
+    it('lets the first of two invitations in and refuses the second once the seats are full', async () => {
+      seatLimits.seed(ACCOUNT_ID, 4, 'sales-essentials');
+      const first = await invite(invitations, new RecordingUnitOfWork(), 'mihai@example.ro', inAWeek);
+      const second = await invite(invitations, new RecordingUnitOfWork(), 'ana@example.ro', inAWeek);
+      await join(first);
+      await expect(join(second)).rejects.toMatchObject({
+        code: IdentityErrorCode.SeatLimitReached,
+        fields: [{ field: 'token', reason: 'Sales Essentials is for at most 4 users' }],
+      });
+    });
   });
 });
