@@ -26,7 +26,7 @@ const {
 } = require('@obolus/testing');
 
 const ACCOUNTS = Number(process.env.BILLING_ACCOUNTS ?? 2000);
-const PREPARE_CONCURRENCY = Number(process.env.BILLING_PREPARE_CONCURRENCY ?? 8);
+const PREPARE_CONCURRENCY = Number(process.env.BILLING_PREPARE_CONCURRENCY ?? 16);
 const PURCHASE_BATCH = Number(process.env.BILLING_PURCHASE_BATCH ?? 250);
 const RENEWAL_TIMEOUT_MS = Number(process.env.BILLING_RENEWAL_TIMEOUT_MIN ?? 30) * 60_000;
 const DAY_MS = 24 * 3600_000;
@@ -169,6 +169,9 @@ async function main() {
       STRIPE_WEBHOOK_SECRET: webhookSecret,
       SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
       IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: '100000',
+      // Preparing 2,000 accounts takes longer than the 15 minutes an access token lives by default, and
+      // the first accounts' tokens must still be good when every account buys.
+      IDENTITY_ACCESS_TOKEN_TTL_SECONDS: '7200',
       LOG_LEVEL: 'warn',
     },
   };
