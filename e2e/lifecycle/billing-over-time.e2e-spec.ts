@@ -1,4 +1,5 @@
-import { waitFor } from '@obolus/testing';
+import { uniqueSuffix, waitFor } from '@obolus/testing';
+import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import Stripe from 'stripe';
@@ -35,9 +36,29 @@ describe('billing over time on test clocks', () => {
   const harness = new StackHarness(5450);
   let db: Client;
   let stripe: Stripe;
+  let integrator: Consumer;
+  /** An integrator's copy of each account's entitlements, from entitlements.changed alone: the highest version wins. */
+  const copies = new Map<string, { version: number } & Record<string, unknown>>();
 
   beforeAll(async () => {
     await harness.start();
+    integrator = new Kafka({
+      clientId: 'integrator-e2e',
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      logLevel: logLevel.NOTHING,
+    }).consumer({
+      groupId: `integrator-e2e-${uniqueSuffix()}`,
+    });
+    await integrator.connect();
+    await integrator.subscribe({ topics: ['subscriptions.subscription.v1'], fromBeginning: true });
+    await integrator.run({
+      eachMessage: async ({ message }) => {
+        const event = JSON.parse(message.value!.toString()) as { type: string; data: { accountId: string; version: number } };
+        if (event.type !== 'obolus.subscriptions.entitlements.changed.v1') return;
+        const held = copies.get(event.data.accountId);
+        if (!held || held.version < event.data.version) copies.set(event.data.accountId, event.data);
+      },
+    });
     const api = new URL(harness.stripe.url);
     stripe = new Stripe('sk_test_obolus_e2e', { host: api.hostname, port: api.port, protocol: 'http', maxNetworkRetries: 0 });
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
@@ -45,6 +66,7 @@ describe('billing over time on test clocks', () => {
   });
 
   afterAll(async () => {
+    await integrator?.disconnect();
     await db?.end();
     await harness.stop();
   });
@@ -424,5 +446,65 @@ describe('billing over time on test clocks', () => {
         await count(`SELECT count(*) AS n FROM payments.payments WHERE account_id = $1 AND status = 'succeeded'`, who.accountId),
       ).toBe(4);
     }
+  });
+
+  it('an integrator consuming entitlements.changed alone agrees with GET entitlements after trial end, purchase, seat change and expiry', async () => {
+    const clockId = await clockAt('2027-10-01T08:00:00Z');
+    const who = await customer('ro-crm', clockId);
+    const agrees = async (
+      step: string,
+      until: (api: { edition: string; status: string; usage: { seats: number } }) => boolean,
+    ) => {
+      const api = await waitFor(
+        async () => {
+          const answer = await who.journey.request<{
+            edition: string;
+            status: string;
+            usage: { seats: number };
+            version: number;
+          }>('GET', `${subscriptionsUrl()}/accounts/${who.accountId}/entitlements`);
+          return until(answer) ? answer : undefined;
+        },
+        { what: `the entitlements after ${step}` },
+      );
+      const { changedAt: _changedAt, ...copy } = await waitFor(
+        () => {
+          const held = copies.get(who.accountId);
+          return held && held.version >= api.version ? held : undefined;
+        },
+        { what: `the integrator's copy after ${step}`, timeoutMs: 60_000 },
+      );
+      expect({ step, ...copy }).toEqual({ step, ...api });
+    };
+
+    await agrees('trial start', (api) => api.status === 'trialing');
+    await advance(clockId, '2027-11-02T08:00:00Z');
+    await agrees('trial end', (api) => api.status === 'free' && api.edition === 'standard');
+    await purchase(who, { edition: 'premium', term: 'prepaid-1', seats: 1 });
+    await agrees('purchase', (api) => api.edition === 'premium');
+    const invitee = `ioana+${randomBytes(4).toString('hex')}@fabrica-stefanesti.ro`;
+    await who.journey.request('POST', `${harness.url('identity')}/accounts/${who.accountId}/invitations`, {
+      email: invitee,
+      role: 'user',
+    });
+    const token = await waitFor(
+      async () => {
+        const { rows } = await db.query<{ url: string }>(
+          `SELECT envelope->'data'->>'acceptUrl' AS url FROM identity.outbox
+            WHERE event_type = 'obolus.identity.user.invited.v1' AND envelope->'data'->>'email' = $1`,
+          [invitee],
+        );
+        return rows[0] ? new URL(rows[0].url).searchParams.get('token') : undefined;
+      },
+      { what: 'the invitation' },
+    );
+    await new Journey().request('POST', `${harness.url('identity')}/invitations/accept`, {
+      token,
+      password: 'Colleague-pass-Ioana-2027',
+      name: 'Ioana',
+    });
+    await agrees('seat change', (api) => api.usage.seats === 2);
+    await advance(clockId, '2027-12-03T08:00:00Z');
+    await agrees('expiry', (api) => api.edition === 'standard' && api.status === 'free');
   });
 });

@@ -10,6 +10,7 @@ import {
 } from './identity/events';
 import { NotificationDeliveredV1 } from './notifications/events';
 import {
+  EntitlementsChangedV1,
   SubscriptionActivatedV1,
   SubscriptionBlockedV1,
   SubscriptionChangedV1,
@@ -46,6 +47,7 @@ export const eventCatalog: readonly EventContract[] = [
   SubscriptionChangedV1,
   SubscriptionExpiringV1,
   SubscriptionExpiredV1,
+  EntitlementsChangedV1,
   InvoicePaymentRequestedV1,
   PaymentSucceededV1,
   PaymentFailedV1,

@@ -23,6 +23,11 @@ import { ChangeEditionUseCase } from './subscriptions/use-cases/change-edition/c
 import { ChangeSeatsUseCase } from './subscriptions/use-cases/change-seats/change-seats.use-case';
 import { ExpireSubscriptionUseCase } from './subscriptions/use-cases/expire-subscription/expire-subscription.use-case';
 import { GetEntitlementsUseCase } from './subscriptions/use-cases/get-entitlements/get-entitlements.use-case';
+import { CheckEntitlementUseCase } from './subscriptions/use-cases/check-entitlement/check-entitlement.use-case';
+import { RecordUsageUseCase } from './subscriptions/use-cases/record-usage/record-usage.use-case';
+import { AnnounceCatalogRevisionUseCase } from './subscriptions/use-cases/announce-catalog-revision/announce-catalog-revision.use-case';
+import { CatalogRevisions } from './catalog/catalog-revisions';
+import { SubscriptionsEntitlements1796428800000 } from './database/migrations/1796428800000-entitlements';
 import { RenewSubscriptionUseCase } from './subscriptions/use-cases/renew-subscription/renew-subscription.use-case';
 import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
 import { PurchaseUseCase } from './subscriptions/use-cases/purchase/purchase.use-case';
@@ -41,6 +46,14 @@ import { RecordTestClockReportUseCase } from './test-clocks/use-cases/record-tes
 import { SubscriptionsJobs } from './subscriptions/subscriptions-jobs';
 import { EndTrialUseCase } from './subscriptions/use-cases/end-trial/end-trial.use-case';
 import { AnnounceTrialEndingUseCase } from './subscriptions/use-cases/announce-trial-ending/announce-trial-ending.use-case';
+import { ApiKeys1796342400000 } from './database/migrations/1796342400000-api-keys';
+import { ApiKeyAuthenticator } from './api-keys/api-key-authenticator';
+import { StaffApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysRepository } from './api-keys/api-keys.repository';
+import { EntitlementsAccessGuard } from './api-keys/entitlements-access.guard';
+import { CreateApiKeyUseCase } from './api-keys/use-cases/create-api-key/create-api-key.use-case';
+import { ListApiKeysUseCase } from './api-keys/use-cases/list-api-keys/list-api-keys.use-case';
+import { RevokeApiKeyUseCase } from './api-keys/use-cases/revoke-api-key/revoke-api-key.use-case';
 
 @Module({})
 export class SubscriptionsModule {
@@ -53,7 +66,13 @@ export class SubscriptionsModule {
           config,
           logger,
           entities: [SubscriptionEntity, PendingChargeEntity],
-          migrations: [SubscriptionsInitial1732233600200, TestClocks1795824000000, SubscriptionsLifecycle1796256000000],
+          migrations: [
+            SubscriptionsInitial1732233600200,
+            TestClocks1795824000000,
+            SubscriptionsLifecycle1796256000000,
+            SubscriptionsEntitlements1796428800000,
+            ApiKeys1796342400000,
+          ],
         }),
         AuthModule.forService({ service: 'subscriptions', config }),
       ],
@@ -65,10 +84,17 @@ export class SubscriptionsModule {
         SubscriptionsConsumer,
         TestClocksController,
         TestClockReportsConsumer,
+        StaffApiKeysController,
       ],
       providers: [
         TestClocksRepository,
         TestClocksAccessGuard,
+        ApiKeysRepository,
+        ApiKeyAuthenticator,
+        EntitlementsAccessGuard,
+        CreateApiKeyUseCase,
+        ListApiKeysUseCase,
+        RevokeApiKeyUseCase,
         CreateTestClockUseCase,
         AdvanceTestClockUseCase,
         GetTestClockUseCase,
@@ -91,6 +117,10 @@ export class SubscriptionsModule {
         ChangeEditionUseCase,
         BillEarlyUseCase,
         GetEntitlementsUseCase,
+        CheckEntitlementUseCase,
+        RecordUsageUseCase,
+        AnnounceCatalogRevisionUseCase,
+        CatalogRevisions,
       ],
     };
   }

@@ -70,10 +70,13 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
         [accountId],
       )
     ).rows;
+  /** The account's lifecycle events (the state snapshots subscription.changed and entitlements.changed left out). */
   const eventsOf = async (accountId: string) =>
     (
       await db.query(
-        `SELECT event_type AS type, envelope->'data' AS data FROM subscriptions.outbox WHERE message_key = $1 ORDER BY seq`,
+        `SELECT event_type AS type, envelope->'data' AS data FROM subscriptions.outbox
+          WHERE message_key = $1 AND event_type NOT IN ('obolus.subscriptions.subscription.changed.v1', 'obolus.subscriptions.entitlements.changed.v1')
+          ORDER BY seq`,
         [accountId],
       )
     ).rows as { type: string; data: Record<string, unknown> }[];
@@ -96,7 +99,7 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
       expect.objectContaining({ kind: 'subscriptions.trial-end', status: 'pending', dueAt: new Date('2031-02-28T22:00:00Z') }),
     ]);
 
-    // Bought during the trial: both jobs go, and nothing happens at the trial's end.
+    // Bought during the trial: both trial jobs go, and nothing happens at the trial's end.
     await work.run((uow) =>
       app
         .get(PurchaseUseCase)
@@ -105,7 +108,10 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
           uow,
         ),
     );
-    expect(await jobsOf(bought)).toEqual([]);
+    // Only the renewal of its first (30-day) period is left.
+    expect(await jobsOf(bought)).toEqual([
+      expect.objectContaining({ kind: 'subscriptions.renewal', status: 'pending', dueAt: new Date('2031-03-02T23:00:00Z') }),
+    ]);
 
     // Before the first notice (fr-crm's, 10 days before its 15-day trial ends, at Paris midnight) nothing is due.
     expect(await advanceTo('2031-02-05T22:59:59Z')).toEqual({ done: 0, failed: 0 });
@@ -159,8 +165,9 @@ describe('subscriptions ends trials on durable schedules (T3, B6)', () => {
       'obolus.subscriptions.subscription.activated.v1',
     ]);
 
-    // Run again: every job is done, nothing is ended twice.
-    expect(await advanceTo('2031-06-01T00:00:00Z')).toEqual({ done: 0, failed: 0 });
+    // Run again: every trial job is done, nothing is ended twice; only the bought account's four
+    // monthly renewals (2 March, 1 April, 1 May, 31 May) fall due by 1 June.
+    expect(await advanceTo('2031-06-01T00:00:00Z')).toEqual({ done: 4, failed: 0 });
     expect(await eventsOf(fr)).toHaveLength(4);
 
     // T4: the blocked account can still buy, which unblocks it.

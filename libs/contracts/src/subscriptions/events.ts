@@ -294,3 +294,42 @@ export const SubscriptionExpiredV1 = defineEvent({
   ),
 });
 export type SubscriptionExpiredV1Data = EventData<typeof SubscriptionExpiredV1>;
+
+export const EntitlementsChangedV1 = defineEvent({
+  type: 'obolus.subscriptions.entitlements.changed.v1',
+  topic: Topics.subscriptionsSubscription,
+  source: '/obolus/subscriptions',
+  summary:
+    'What an account may do changed (edition, status, seats, limits or usage): the whole answer of GET /accounts/{accountId}/entitlements. A consumer that keeps the one with the highest version per account agrees with the API.',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      catalog: CatalogCode,
+      edition: Edition,
+      status: Type.Union([Type.Literal('trialing'), Type.Literal('active'), Type.Literal('free'), Type.Literal('blocked')]),
+      features: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+        description: "The edition's features; none while the account is blocked",
+      }),
+      limits: Type.Object(
+        {
+          seats: Seats,
+          documentMaxBytes: Type.Integer({ minimum: 1 }),
+          storageBytesPerSeat: Type.Integer({ minimum: 1 }),
+          storageBytes: Type.Integer({ minimum: 0, description: 'storageBytesPerSeat times the seats paid for' }),
+          prospects: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: 'null: unlimited' }),
+          opportunities: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: 'null: unlimited' }),
+        },
+        { additionalProperties: false },
+      ),
+      usage: Type.Object(
+        { seats: Type.Integer({ minimum: 0 }), storageBytes: Type.Integer({ minimum: 0 }) },
+        { additionalProperties: false },
+      ),
+      validUntil: Type.Union([CalendarDate('The last day paid or tried for'), Type.Null()]),
+      version: Type.Integer({ minimum: 1, description: 'Grows with every change; keep the highest' }),
+      changedAt: Instant('When the change took effect'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type EntitlementsChangedV1Data = EventData<typeof EntitlementsChangedV1>;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, addMonths, IsoDate } from '@obolus/calendar';
 import { SubscriptionsError } from '../subscriptions/subscriptions.errors';
+import { createHash } from 'node:crypto';
 import { Catalog, CatalogEdition, loadCatalogs, ownValue } from './catalog';
 
 export interface TrialPlan {
@@ -13,7 +14,23 @@ export interface TrialPlan {
 /** The loaded catalogs, read once at start. */
 @Injectable()
 export class CatalogRegistry {
-  private readonly catalogs: Map<string, Catalog> = loadCatalogs();
+  private catalogs: Map<string, Catalog> = loadCatalogs();
+  private revisions = revisionsOf(this.catalogs);
+
+  /** A registry of the catalogs in another directory (a deployment's own data, a test's changed copy). */
+  static fromDirectory(directory: string): CatalogRegistry {
+    const registry = new CatalogRegistry();
+    registry.catalogs = loadCatalogs(directory);
+    registry.revisions = revisionsOf(registry.catalogs);
+    return registry;
+  }
+
+  /** The revision of a catalog's data: its content's SHA-256. Any change of the data changes it. */
+  revisionOf(code: string): string {
+    const revision = this.revisions.get(code);
+    if (!revision) throw SubscriptionsError.catalogNotFound(code);
+    return revision;
+  }
 
   all(): Catalog[] {
     return [...this.catalogs.values()];
@@ -41,4 +58,10 @@ export class CatalogRegistry {
     const days = ownValue(byChannel, channel) ?? (ownValue(byChannel, 'default') as number);
     return { edition: catalog.trial.edition, days, endsOn: addDays(startsOn, days - 1) };
   }
+}
+
+function revisionsOf(catalogs: Map<string, Catalog>): Map<string, string> {
+  return new Map(
+    [...catalogs].map(([code, catalog]) => [code, createHash('sha256').update(JSON.stringify(catalog)).digest('hex')]),
+  );
 }

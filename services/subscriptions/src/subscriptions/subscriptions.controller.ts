@@ -1,13 +1,19 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { Roles, StaffOnly, TenantAccountId } from '@obolus/auth';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import { Public, Roles, StaffOnly, TenantAccountId } from '@obolus/auth';
+import { EntitlementsAccessGuard } from '../api-keys/entitlements-access.guard';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { ChangeEditionDto } from './dto/change-edition.dto';
+import { CheckEntitlementDto, RecordUsageDto } from './dto/entitlements.dto';
 import { PurchaseDto } from './dto/purchase.dto';
 import { SubscriptionEntity } from './entities/subscription.entity';
 import { BillEarlyCommand } from './use-cases/bill-early/bill-early.command';
 import { BillEarlyUseCase } from './use-cases/bill-early/bill-early.use-case';
 import { ChangeEditionCommand } from './use-cases/change-edition/change-edition.command';
 import { ChangeEditionUseCase } from './use-cases/change-edition/change-edition.use-case';
+import { CheckEntitlementCommand } from './use-cases/check-entitlement/check-entitlement.command';
+import { CheckEntitlementUseCase, EntitlementAnswer } from './use-cases/check-entitlement/check-entitlement.use-case';
+import { RecordUsageCommand } from './use-cases/record-usage/record-usage.command';
+import { RecordUsageUseCase, UsageRecorded } from './use-cases/record-usage/record-usage.use-case';
 import { GetEntitlementsCommand } from './use-cases/get-entitlements/get-entitlements.command';
 import { Entitlements, GetEntitlementsUseCase } from './use-cases/get-entitlements/get-entitlements.use-case';
 import { GetSubscriptionCommand } from './use-cases/get-subscription/get-subscription.command';
@@ -47,16 +53,39 @@ export class SubscriptionsController {
   }
 }
 
-@Controller('accounts/:accountId/entitlements')
+/**
+ * Entitlements answer to the account's own access token and to an integrating product's API key
+ * (`X-Api-Key`), through EntitlementsAccessGuard; another account's id is 404 to a customer token.
+ */
+@Controller('accounts/:accountId')
+@Public()
+@UseGuards(EntitlementsAccessGuard)
 export class EntitlementsController {
   constructor(
     private readonly work: UnitOfWorkRunner,
     private readonly getEntitlements: GetEntitlementsUseCase,
+    private readonly checkEntitlement: CheckEntitlementUseCase,
+    private readonly recordUsage: RecordUsageUseCase,
   ) {}
 
-  @Get()
-  current(@TenantAccountId() accountId: string): Promise<Entitlements> {
+  /** C7: what the account may do, from one row and the catalog. */
+  @Get('entitlements')
+  current(@Param('accountId') accountId: string): Promise<Entitlements> {
     return this.work.run((uow) => this.getEntitlements.execute(GetEntitlementsCommand.create({ accountId }), uow));
+  }
+
+  /** C6, C7: may the account use a feature, store a document, add users? */
+  @Post('entitlements/check')
+  @HttpCode(HttpStatus.OK)
+  check(@Param('accountId') accountId: string, @Body() body: CheckEntitlementDto): Promise<EntitlementAnswer> {
+    return this.work.run((uow) => this.checkEntitlement.execute(CheckEntitlementCommand.create({ ...body, accountId }), uow));
+  }
+
+  /** C6: storage stored or freed, counted once per usage id. */
+  @Post('usage')
+  @HttpCode(HttpStatus.OK)
+  usage(@Param('accountId') accountId: string, @Body() body: RecordUsageDto): Promise<UsageRecorded> {
+    return this.work.run((uow) => this.recordUsage.execute(RecordUsageCommand.create({ ...body, accountId }), uow));
   }
 }
 

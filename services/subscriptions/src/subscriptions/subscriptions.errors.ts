@@ -9,8 +9,10 @@ export enum SubscriptionsErrorCode {
   NoPrice = 'NO_PRICE',
   ChangeRefused = 'CHANGE_REFUSED',
   NotBillable = 'NOT_BILLABLE',
+  UnknownFeature = 'UNKNOWN_FEATURE',
   TestClockNotFound = 'TEST_CLOCK_NOT_FOUND',
   TestClockBackwards = 'TEST_CLOCK_BACKWARDS',
+  ApiKeyNotFound = 'API_KEY_NOT_FOUND',
 }
 
 const kinds: Record<SubscriptionsErrorCode, ErrorKind> = {
@@ -21,8 +23,10 @@ const kinds: Record<SubscriptionsErrorCode, ErrorKind> = {
   [SubscriptionsErrorCode.NoPrice]: 'unprocessable',
   [SubscriptionsErrorCode.ChangeRefused]: 'unprocessable',
   [SubscriptionsErrorCode.NotBillable]: 'conflict',
+  [SubscriptionsErrorCode.UnknownFeature]: 'invalid',
   [SubscriptionsErrorCode.TestClockNotFound]: 'not-found',
   [SubscriptionsErrorCode.TestClockBackwards]: 'invalid',
+  [SubscriptionsErrorCode.ApiKeyNotFound]: 'not-found',
 };
 
 /** Every refusal of the subscriptions service, one code each. */
@@ -60,12 +64,22 @@ export class SubscriptionsError extends DomainError<SubscriptionsErrorCode> {
     return new SubscriptionsError(SubscriptionsErrorCode.ChangeRefused, describeProblems(fields), fields);
   }
 
+  static unknownFeature(feature: string, known: string[]): SubscriptionsError {
+    return new SubscriptionsError(SubscriptionsErrorCode.UnknownFeature, `no feature '${feature}' in this catalog`, [
+      { field: 'feature', reason: `must be one of ${known.join(', ')}` },
+    ]);
+  }
+
   static notBillable(message: string): SubscriptionsError {
     return new SubscriptionsError(SubscriptionsErrorCode.NotBillable, message);
   }
 
   static testClockNotFound(): SubscriptionsError {
     return new SubscriptionsError(SubscriptionsErrorCode.TestClockNotFound, 'no such test clock');
+  }
+
+  static apiKeyNotFound(): SubscriptionsError {
+    return new SubscriptionsError(SubscriptionsErrorCode.ApiKeyNotFound, 'no such API key, or it is already revoked');
   }
 
   static testClockBackwards(held: Date, wanted: Date): SubscriptionsError {

@@ -28,6 +28,15 @@ export class SubscriptionEntity {
   @Column({ name: 'pending_seats', type: 'integer', nullable: true }) pendingSeats!: number | null;
   /** The day up to which periods are invoiced, when staff billed ahead (B4); else the period's end. */
   @Column({ name: 'billed_through', type: 'date', nullable: true }) billedThrough!: string | null;
+  /** Storage the account uses, as reported through the usage route (C6). */
+  @Column({
+    name: 'storage_bytes',
+    type: 'bigint',
+    transformer: { to: (value: number) => value, from: (value: string | number) => Number(value) },
+  })
+  storageBytes!: number;
+  /** The revision of the catalog the account's entitlements were last announced under (C6). */
+  @Column({ name: 'catalog_revision', type: 'text', nullable: true }) catalogRevision!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @VersionColumn() version!: number;

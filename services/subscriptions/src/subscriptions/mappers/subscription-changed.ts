@@ -1,7 +1,8 @@
-import { SubscriptionChangedV1, SubscriptionChangedV1Data, Term } from '@obolus/contracts';
-import { NewEvent } from '@obolus/messaging';
+import { EntitlementsChangedV1, SubscriptionChangedV1, SubscriptionChangedV1Data, Term } from '@obolus/contracts';
+import { NewEvent, UnitOfWork } from '@obolus/messaging';
 import { Catalog } from '../../catalog/catalog';
 import { SubscriptionEntity } from '../entities/subscription.entity';
+import { entitlementsOf } from './entitlements';
 
 /** What changed, as `subscription.changed` names it. */
 export type SubscriptionChange =
@@ -49,4 +50,32 @@ export function subscriptionChanged(
     ...(subscription.pendingEdition ? { pendingEdition: subscription.pendingEdition } : {}),
   };
   return { accountId: subscription.accountId, subject: subscription.id, data };
+}
+
+/** `entitlements.changed`: the account's whole entitlements after a change (C7). */
+export function entitlementsChanged(
+  subscription: SubscriptionEntity,
+  catalog: Catalog,
+  at: Date,
+): NewEvent<typeof EntitlementsChangedV1> {
+  return {
+    accountId: subscription.accountId,
+    subject: subscription.accountId,
+    data: { ...entitlementsOf(subscription, catalog), changedAt: at.toISOString() },
+  };
+}
+
+/**
+ * Announces a change of a saved subscription: `subscription.changed` with its whole state, and
+ * `entitlements.changed` with what the account may now do, in the change's unit of work.
+ */
+export async function announceChange(
+  uow: UnitOfWork,
+  subscription: SubscriptionEntity,
+  catalog: Catalog,
+  change: SubscriptionChange,
+  at: Date,
+): Promise<void> {
+  await uow.emit(SubscriptionChangedV1, subscriptionChanged(subscription, catalog, change, at));
+  await uow.emit(EntitlementsChangedV1, entitlementsChanged(subscription, catalog, at));
 }

@@ -25,6 +25,22 @@ export class InMemorySubscriptions implements Pick<SubscriptionsRepository, keyo
   }
 
   readonly seatChanges = new Set<string>();
+  readonly usage = new Set<string>();
+
+  async lockStaleForCatalog(_uow: UnitOfWork, catalog: string, revision: string, limit: number): Promise<SubscriptionEntity[]> {
+    return [...this.rows.values()]
+      .filter((row) => row.catalog === catalog && row.catalogRevision !== revision)
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .slice(0, limit)
+      .map((row) => ({ ...row }));
+  }
+
+  async recordUsage(_uow: UnitOfWork, accountId: string, usageId: string): Promise<boolean> {
+    const key = `${accountId}/${usageId}`;
+    if (this.usage.has(key)) return false;
+    this.usage.add(key);
+    return true;
+  }
 
   async recordSeatChange(_uow: UnitOfWork, accountId: string, userId: string, change: 'joined' | 'removed'): Promise<boolean> {
     const key = `${accountId}/${userId}/${change}`;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { SubscriptionChangedV1, Term } from '@obolus/contracts';
+import { Term } from '@obolus/contracts';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { DuePeriods } from '../../due-periods';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
-import { subscriptionChanged } from '../../mappers/subscription-changed';
+import { announceChange } from '../../mappers/subscription-changed';
 import { isPrepaid, periodJobKey } from '../../period-schedule';
 import { SubscriptionsError } from '../../subscriptions.errors';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
@@ -48,7 +48,7 @@ export class BillEarlyUseCase {
       dueAt: now,
       key: periodJobKey(saved.id, end),
     });
-    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'billed-early', now));
+    await announceChange(uow, saved, catalog, 'billed-early', now);
     return saved;
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { calendarDateInZone, compareDates } from '@obolus/calendar';
-import { SubscriptionChangedV1 } from '@obolus/contracts';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { FieldProblem } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +8,7 @@ import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { DuePeriods } from '../../due-periods';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { proratedCharge } from '../../mappers/proration';
-import { SubscriptionChange, subscriptionChanged } from '../../mappers/subscription-changed';
+import { announceChange, SubscriptionChange } from '../../mappers/subscription-changed';
 import { isPrepaid } from '../../period-schedule';
 import { PendingChargesRepository } from '../../pending-charges.repository';
 import { SubscriptionsError } from '../../subscriptions.errors';
@@ -44,7 +43,7 @@ export class ChangeEditionUseCase {
       const now = await this.clocks.now(uow, command.accountId);
       Object.assign(subscription, { pendingEdition: null, updatedAt: now });
       const saved = await this.subscriptions.save(uow, subscription);
-      await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'downgrade-cancelled', now));
+      await announceChange(uow, saved, catalog, 'downgrade-cancelled', now);
       return saved;
     }
     const target = this.check(catalog, subscription, command.edition);
@@ -72,12 +71,12 @@ export class ChangeEditionUseCase {
       subscription.updatedAt = now;
       const saved = await this.subscriptions.save(uow, subscription);
       if (change === 'upgraded') await this.chargeUpgrade(saved, catalog, current, target, difference, now, uow);
-      await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, change, now));
+      await announceChange(uow, saved, catalog, change, now);
       return saved;
     }
     subscription.updatedAt = now;
     const saved = await this.subscriptions.save(uow, subscription);
-    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, change, now));
+    await announceChange(uow, saved, catalog, change, now);
     return saved;
   }
 

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { calendarDateInZone, compareDates } from '@obolus/calendar';
-import { SubscriptionChangedV1 } from '@obolus/contracts';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
 import { Catalog, ownValue } from '../../../catalog/catalog';
@@ -8,7 +7,7 @@ import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { DuePeriods } from '../../due-periods';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { proratedCharge } from '../../mappers/proration';
-import { subscriptionChanged } from '../../mappers/subscription-changed';
+import { announceChange } from '../../mappers/subscription-changed';
 import { isPrepaid } from '../../period-schedule';
 import { PendingChargesRepository } from '../../pending-charges.repository';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
@@ -48,7 +47,7 @@ export class ChangeSeatsUseCase {
       else subscription.seats = Math.max(subscription.users, 1);
       subscription.updatedAt = now;
       const saved = await this.subscriptions.save(uow, subscription);
-      await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'seats-released', now));
+      await announceChange(uow, saved, catalog, 'seats-released', now);
       return;
     }
     subscription.users += 1;
@@ -58,7 +57,7 @@ export class ChangeSeatsUseCase {
     subscription.updatedAt = now;
     if (added <= 0) {
       const saved = await this.subscriptions.save(uow, subscription);
-      await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'users-changed', now));
+      await announceChange(uow, saved, catalog, 'users-changed', now);
       return;
     }
     const maxSeats = this.catalogs.edition(catalog, subscription.edition)?.maxSeats ?? subscription.seats;
@@ -70,7 +69,7 @@ export class ChangeSeatsUseCase {
     subscription.seats = subscription.users;
     const saved = await this.subscriptions.save(uow, subscription);
     if (paid) await this.chargeAddedSeats(saved, catalog, added, command.userId, now, uow);
-    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'seats-added', now));
+    await announceChange(uow, saved, catalog, 'seats-added', now);
   }
 
   /** The added seats, for the days left in the period (B5). */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { SubscriptionBlockedV1, SubscriptionChangedV1, SubscriptionDowngradedV1, TrialEndedV1 } from '@obolus/contracts';
+import { SubscriptionBlockedV1, SubscriptionDowngradedV1, TrialEndedV1 } from '@obolus/contracts';
 import { UnitOfWork } from '@obolus/messaging';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
-import { subscriptionChanged } from '../../mappers/subscription-changed';
+import { announceChange } from '../../mappers/subscription-changed';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { EndTrialCommand } from './end-trial.command';
 
@@ -63,6 +63,6 @@ export class EndTrialUseCase {
         data: { ...ids, catalog: catalog.code, edition: trialEdition, reason: 'trial-ended', blockedAt: endedAt },
       });
     }
-    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'trial-ended', command.endsAt));
+    await announceChange(uow, saved, catalog, 'trial-ended', command.endsAt);
   }
 }

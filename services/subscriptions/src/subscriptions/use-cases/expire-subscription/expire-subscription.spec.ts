@@ -1,4 +1,5 @@
 import {
+  EntitlementsChangedV1,
   SubscriptionChangedV1,
   SubscriptionDowngradedV1,
   SubscriptionExpiredV1,
@@ -49,6 +50,7 @@ describe('ExpireSubscriptionUseCase (B3)', () => {
       SubscriptionExpiredV1.type,
       SubscriptionDowngradedV1.type,
       SubscriptionChangedV1.type,
+      EntitlementsChangedV1.type,
     ]);
     expect(uow.dataOf(SubscriptionExpiredV1)).toEqual([
       {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '@obolus/calendar';
-import { SubscriptionChangedV1, SubscriptionDowngradedV1, SubscriptionExpiredV1 } from '@obolus/contracts';
+import { SubscriptionDowngradedV1, SubscriptionExpiredV1 } from '@obolus/contracts';
 import { UnitOfWork } from '@obolus/messaging';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
-import { subscriptionChanged } from '../../mappers/subscription-changed';
+import { announceChange } from '../../mappers/subscription-changed';
 import { isPrepaid } from '../../period-schedule';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { ExpireSubscriptionCommand } from './expire-subscription.command';
@@ -56,6 +56,6 @@ export class ExpireSubscriptionUseCase {
         data: { ...ids, fromEdition: paidEdition, toEdition: freeEdition, status: 'free', reason: 'expired', effectiveAt: at },
       });
     }
-    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'expired', command.dueAt));
+    await announceChange(uow, saved, catalog, 'expired', command.dueAt);
   }
 }

@@ -43,8 +43,8 @@ describe('GetEntitlementsUseCase (C2, C6, C7)', () => {
       edition: 'dream-team',
       status: 'trialing',
       features: DREAM_TEAM,
-      limits: { seats: 1000, ...LIMITS },
-      usage: { seats: 1 },
+      limits: { seats: 1000, ...LIMITS, storageBytes: LIMITS.storageBytesPerSeat, prospects: null, opportunities: null },
+      usage: { seats: 1, storageBytes: 0 },
       validUntil: '2027-01-19',
       version: accounts.row(accountId).version,
     });
@@ -114,7 +114,7 @@ describe('GetEntitlementsUseCase (C2, C6, C7)', () => {
         new RecordingUnitOfWork(),
       );
     const result = await get(accountId);
-    expect(result.usage).toEqual({ seats: 4 });
+    expect(result.usage).toEqual({ seats: 4, storageBytes: 0 });
     expect(result.version).toBe(accounts.row(accountId).version);
   });
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, addMonths, calendarDateInZone, compareDates, IsoDate, MONTHLY_CYCLE_DAYS } from '@obolus/calendar';
-import { MAX_CHARGE_MINOR, SubscriptionActivatedV1, SubscriptionChangedV1 } from '@obolus/contracts';
+import { MAX_CHARGE_MINOR, SubscriptionActivatedV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { FieldProblem } from '@obolus/platform';
 import { highestStandardRate } from '@obolus/vat';
@@ -9,7 +9,7 @@ import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { SubscriptionsError } from '../../subscriptions.errors';
 import { DuePeriods } from '../../due-periods';
-import { subscriptionChanged } from '../../mappers/subscription-changed';
+import { announceChange } from '../../mappers/subscription-changed';
 import { cancelPeriodEnd, isPrepaid, periodJobKey, planPeriodEnd } from '../../period-schedule';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB } from '../../trial-schedule';
@@ -103,7 +103,7 @@ export class PurchaseUseCase {
         activatedAt: now.toISOString(),
       },
     });
-    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'purchased', now));
+    await announceChange(uow, saved, catalog, 'purchased', now);
     return saved;
   }
 
@@ -144,7 +144,7 @@ export class PurchaseUseCase {
       dueAt: now,
       key: periodJobKey(saved.id, end),
     });
-    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'extended', now));
+    await announceChange(uow, saved, catalog, 'extended', now);
     return saved;
   }
 

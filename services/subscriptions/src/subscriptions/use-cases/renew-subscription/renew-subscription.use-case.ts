@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { compareDates } from '@obolus/calendar';
-import { SubscriptionChangedV1, SubscriptionDowngradedV1, Term } from '@obolus/contracts';
+import { SubscriptionDowngradedV1, Term } from '@obolus/contracts';
 import { JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { DuePeriods } from '../../due-periods';
-import { subscriptionChanged } from '../../mappers/subscription-changed';
+import { announceChange } from '../../mappers/subscription-changed';
 import { isPrepaid, periodJobKey, planPeriodEnd } from '../../period-schedule';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { periodEnd } from '../purchase/purchase.use-case';
@@ -67,6 +67,6 @@ export class RenewSubscriptionUseCase {
         },
       });
     }
-    await uow.emit(SubscriptionChangedV1, subscriptionChanged(saved, catalog, 'renewed', command.dueAt));
+    await announceChange(uow, saved, catalog, 'renewed', command.dueAt);
   }
 }

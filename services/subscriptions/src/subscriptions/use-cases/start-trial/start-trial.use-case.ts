@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { calendarDateInZone } from '@obolus/calendar';
-import { SubscriptionChangedV1, TrialStartedV1 } from '@obolus/contracts';
+import { TrialStartedV1 } from '@obolus/contracts';
 import { JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
-import { subscriptionChanged } from '../../mappers/subscription-changed';
+import { announceChange } from '../../mappers/subscription-changed';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB, TrialJobPayload, trialEndingNoticeAt, trialEndsAt } from '../../trial-schedule';
@@ -50,6 +50,8 @@ export class StartTrialUseCase {
       pendingEdition: null,
       pendingSeats: null,
       billedThrough: null,
+      storageBytes: 0,
+      catalogRevision: this.catalogs.revisionOf(catalog.code),
       version: 1,
     };
     if (!(await this.subscriptions.insertIfAbsent(uow, subscription))) return;
@@ -71,6 +73,6 @@ export class StartTrialUseCase {
         startedAt: command.createdAt,
       },
     });
-    await uow.emit(SubscriptionChangedV1, subscriptionChanged(subscription, catalog, 'trial-started', createdAt));
+    await announceChange(uow, subscription, catalog, 'trial-started', createdAt);
   }
 }
