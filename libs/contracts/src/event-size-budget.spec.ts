@@ -53,6 +53,8 @@ function largest(schema: TSchema, path: string): unknown {
       return schema.const;
     case 'Boolean':
       return false;
+    case 'Null':
+      return null;
     case 'Integer':
     case 'Number':
       return (schema.maximum as number | undefined) ?? Number.MAX_SAFE_INTEGER;

@@ -308,6 +308,7 @@ export const EntitlementsChangedV1 = defineEvent({
       edition: Edition,
       status: Type.Union([Type.Literal('trialing'), Type.Literal('active'), Type.Literal('free'), Type.Literal('blocked')]),
       features: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+        maxItems: 200,
         description: "The edition's features; none while the account is blocked",
       }),
       limits: Type.Object(
