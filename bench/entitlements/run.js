@@ -217,10 +217,10 @@ async function main() {
   const env = serviceEnvironment('subscriptions', { databaseAdminUrl: adminUrl, kafkaBrokers: brokers }, PORT);
   Object.assign(env, { IDENTITY_JWKS_URL: jwks.url, LOG_LEVEL: process.env.ENTITLEMENTS_BENCH_LOG_LEVEL ?? 'warn' });
   if (process.env.ENTITLEMENTS_BENCH_CPU_PROF) {
-    // A V8 CPU profile of the service, written to this folder when it stops (open it in Chrome DevTools).
+    // A V8 CPU profile of the service, written to this folder when it stops (cpu-profile.js, preloaded).
     mkdirSync(process.env.ENTITLEMENTS_BENCH_CPU_PROF, { recursive: true });
-    env.NODE_OPTIONS =
-      `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${process.env.ENTITLEMENTS_BENCH_CPU_PROF}`.trim();
+    env.ENTITLEMENTS_BENCH_CPU_PROF = process.env.ENTITLEMENTS_BENCH_CPU_PROF;
+    env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${join(__dirname, 'cpu-profile.js')}`.trim();
     result.cpuProfileDir = process.env.ENTITLEMENTS_BENCH_CPU_PROF;
   }
   const service = spawnServiceProcess({
