@@ -51,4 +51,24 @@ describe('UnitOfWorkRunner', () => {
     ).rejects.toMatchObject({ code: 'REFUSED', commitsWork: true });
     expect(committed).toEqual(['failure counted']);
   });
+
+  it('runs a read on one connection without a transaction, releases it even when the work throws, and refuses to emit', async () => {
+    const released: string[] = [];
+    let opened = 0;
+    const dataSource = {
+      transaction: () => Promise.reject(new Error('a read must not open a transaction')),
+      createQueryRunner: () => {
+        opened += 1;
+        const name = `connection ${opened}`;
+        return { manager: { name } as unknown as EntityManager, release: async () => void released.push(name) };
+      },
+    } as unknown as DataSource;
+    const runner = new UnitOfWorkRunner(dataSource, new OutboxWriter('test'));
+    await expect(runner.read(async ({ manager }) => (manager as unknown as { name: string }).name)).resolves.toBe('connection 1');
+    await expect(runner.read(async () => Promise.reject(new Refusal()))).rejects.toBeInstanceOf(Refusal);
+    await expect(
+      runner.read((uow) => uow.emit({} as never, {} as never)),
+    ).rejects.toThrow('a read-only unit of work cannot emit events');
+    expect(released).toEqual(['connection 1', 'connection 2', 'connection 3']);
+  });
 });

@@ -54,4 +54,22 @@ export class UnitOfWorkRunner {
     if (refusal) throw refusal;
     return result as T;
   }
+
+  /**
+   * Work that only reads: its queries run on one pooled connection, outside a transaction (one round
+   * trip each, no BEGIN and COMMIT). Emitting from it is a programming error and throws. For answers
+   * that one statement gives, such as "may account X do F?".
+   */
+  async read<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await work({
+        manager: runner.manager,
+        emit: () => Promise.reject(new Error('a read-only unit of work cannot emit events')),
+        emitMany: () => Promise.reject(new Error('a read-only unit of work cannot emit events')),
+      });
+    } finally {
+      await runner.release();
+    }
+  }
 }

@@ -12,6 +12,10 @@ type CheckState = 'up' | 'down';
  * Liveness and readiness in one: the service answers, and its database and broker answer it. Outbox
  * records the relay set aside (never sendable) are reported without failing the check: the service
  * works, but an operator must look (the relay logged each at error level).
+ *
+ * The probes are shared: callers that arrive while a probe runs wait for it, and its answer serves
+ * every call for `HEALTH_PROBE_REUSE_MS` after it ends. Many load balancers polling many replicas
+ * then cost one query pair and one broker connection per second per process, not one per call.
  */
 @Public()
 @Controller('health')
@@ -22,9 +26,13 @@ export class HealthController {
     @Inject(KAFKA) private readonly kafka: Kafka,
   ) {}
 
+  private readonly probe = new SharedProbe(() =>
+    Promise.all([this.checkDatabase(), this.checkKafka(), this.checkOutbox()] as const),
+  );
+
   @Get()
   async health(@Res() response: Response): Promise<void> {
-    const [database, kafka, outbox] = await Promise.all([this.checkDatabase(), this.checkKafka(), this.checkOutbox()]);
+    const [database, kafka, outbox] = await this.probe.result();
     const healthy = database === 'up' && kafka === 'up';
     response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
       service: this.service,
@@ -73,6 +81,36 @@ export class HealthController {
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
+  }
+}
+
+/** How long one probe's answer stands for every later call (milliseconds). */
+export const HEALTH_PROBE_REUSE_MS = 1000;
+
+/** One probe in flight at most; its answer reused for `HEALTH_PROBE_REUSE_MS` after it settles. */
+export class SharedProbe<T> {
+  private inFlight?: Promise<T>;
+  private last?: { value: T; settledAt: number };
+
+  constructor(
+    private readonly run: () => Promise<T>,
+    private readonly reuseMs = HEALTH_PROBE_REUSE_MS,
+    private readonly monotonicNow: () => number = () => performance.now(),
+  ) {}
+
+  result(): Promise<T> {
+    if (this.last && this.monotonicNow() - this.last.settledAt < this.reuseMs) return Promise.resolve(this.last.value);
+    if (!this.inFlight) {
+      this.inFlight = this.run()
+        .then((value) => {
+          this.last = { value, settledAt: this.monotonicNow() };
+          return value;
+        })
+        .finally(() => {
+          this.inFlight = undefined;
+        });
+    }
+    return this.inFlight;
   }
 }
 

@@ -71,14 +71,14 @@ export class EntitlementsController {
   /** C7: what the account may do, from one row and the catalog. */
   @Get('entitlements')
   current(@Param('accountId') accountId: string): Promise<Entitlements> {
-    return this.work.run((uow) => this.getEntitlements.execute(GetEntitlementsCommand.create({ accountId }), uow));
+    return this.work.read((uow) => this.getEntitlements.execute(GetEntitlementsCommand.create({ accountId }), uow));
   }
 
   /** C6, C7: may the account use a feature, store a document, add users? */
   @Post('entitlements/check')
   @HttpCode(HttpStatus.OK)
   check(@Param('accountId') accountId: string, @Body() body: CheckEntitlementDto): Promise<EntitlementAnswer> {
-    return this.work.run((uow) => this.checkEntitlement.execute(CheckEntitlementCommand.create({ ...body, accountId }), uow));
+    return this.work.read((uow) => this.checkEntitlement.execute(CheckEntitlementCommand.create({ ...body, accountId }), uow));
   }
 
   /** C6: storage stored or freed, counted once per usage id. */
