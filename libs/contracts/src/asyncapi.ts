@@ -2,6 +2,8 @@ import { stringify } from 'yaml';
 import { eventCatalog } from './catalog';
 import { CloudEventEnvelope } from './cloud-event';
 import { EventContract } from './event-contract';
+import { exampleEventOf } from './examples';
+import { webhookEventContracts, webhookNameOf } from './webhooks';
 
 /** Plain JSON Schema: TypeBox keeps its metadata under symbol keys, which JSON drops. */
 const jsonSchema = (schema: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(schema));
@@ -23,6 +25,7 @@ function envelopeFor(contract: EventContract): Record<string, unknown> {
 
 /** The AsyncAPI 3.0 document of every Obolus event, generated from the contracts. */
 export function buildAsyncApiDocument(contracts: readonly EventContract[] = eventCatalog): Record<string, unknown> {
+  const offered = new Set<EventContract>(webhookEventContracts);
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
   const messages: Record<string, unknown> = {};
@@ -49,6 +52,15 @@ export function buildAsyncApiDocument(contracts: readonly EventContract[] = even
       },
       payload: envelopeFor(contract),
       bindings: { kafka: { key: { type: 'string', description: contract.key ?? 'The account id' }, bindingVersion: '0.5.0' } },
+      examples: [
+        {
+          name: webhookNameOf(contract),
+          summary: 'Generated from the contract (libs/contracts/src/examples.ts)',
+          payload: exampleEventOf(contract),
+        },
+      ],
+      // Offered to outside integrators as an HTTPS webhook under this name (docs/webhooks.md).
+      ...(offered.has(contract) ? { 'x-webhook': { name: webhookNameOf(contract), offered: true } } : {}),
     };
     operations[`publish.${contract.type}`] = {
       action: 'send',
@@ -64,7 +76,8 @@ export function buildAsyncApiDocument(contracts: readonly EventContract[] = even
       title: 'Obolus events',
       version: '1.0.0',
       description:
-        'Every event Obolus publishes on Kafka, as CloudEvents 1.0 structured JSON. Topic and event type names are versioned; a breaking change makes a new version.',
+        'Every event Obolus publishes on Kafka, as CloudEvents 1.0 structured JSON. Topic and event type names are versioned; a breaking change makes a new version. The events marked x-webhook are also delivered to HTTPS webhook endpoints, signed as Standard Webhooks (docs/webhooks.md); x-webhook-events lists their public names.',
+      'x-webhook-events': webhookEventContracts.filter((contract) => contracts.includes(contract)).map(webhookNameOf),
     },
     defaultContentType: 'application/cloudevents+json; charset=UTF-8',
     servers: {

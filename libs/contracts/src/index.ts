@@ -13,3 +13,5 @@ export * from './invoicing/events';
 export * from './payments/events';
 export * from './efactura/events';
 export { buildAsyncApiDocument, renderAsyncApiYaml } from './asyncapi';
+export { exampleDataOf, exampleEventOf, exampleOf } from './examples';
+export * from './webhooks';
