@@ -104,7 +104,7 @@ const REQUIRED: Record<string, string[]> = {
   payments: ['IDENTITY_JWKS_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
   invoicing: ['IDENTITY_JWKS_URL', 'INTERNAL_API_KEYS'],
   'efactura-gateway': ['IDENTITY_JWKS_URL'],
-  notifications: ['SMTP_URL', 'INVOICING_URL', 'INVOICING_SERVICE_KEY'],
+  notifications: ['IDENTITY_JWKS_URL', 'SMTP_URL', 'INVOICING_URL', 'INVOICING_SERVICE_KEY', 'WEBHOOK_SECRETS_KEY'],
 };
 const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS'];
 const CREDENTIALS = [
@@ -115,6 +115,7 @@ const CREDENTIALS = [
   'IDENTITY_SIGNING_KEY',
   'INTERNAL_API_KEYS',
   'INVOICING_SERVICE_KEY',
+  'WEBHOOK_SECRETS_KEY',
 ];
 
 describe('deploy/k8s manifests', () => {

@@ -8,7 +8,7 @@ import {
   UserJoinedV1,
   UserRemovedV1,
 } from './identity/events';
-import { NotificationDeliveredV1 } from './notifications/events';
+import { NotificationDeliveredV1, WebhookEndpointFailingV1 } from './notifications/events';
 import {
   EntitlementsChangedV1,
   SubscriptionActivatedV1,
@@ -37,6 +37,7 @@ export const eventCatalog: readonly EventContract[] = [
   AccountClosureRequestedV1,
   SessionRevokedV1,
   NotificationDeliveredV1,
+  WebhookEndpointFailingV1,
   TrialStartedV1,
   SubscriptionActivatedV1,
   TrialEndingV1,

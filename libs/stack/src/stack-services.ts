@@ -37,6 +37,9 @@ export function servicePort(service: ObolusService, stack: StackEnvironment): nu
  */
 export const LOCAL_NOTIFICATIONS_SERVICE_KEY = 'local-notifications-service-key';
 
+/** The key that seals webhook signing secrets in the local stack and tests (a deployment sets its own). */
+export const LOCAL_WEBHOOK_SECRETS_KEY = 'b2JvbHVzLWxvY2FsLXdlYmhvb2stc2VjcmV0cy1rZXk=';
+
 /** The environment a service process gets: its own role's connection, the broker, tracing, its peers. */
 export function serviceEnvironment(
   service: ObolusService,
@@ -51,6 +54,9 @@ export function serviceEnvironment(
     INVOICING_URL: `http://127.0.0.1:${servicePort('invoicing', stack)}`,
     INTERNAL_API_KEYS: `notifications:${LOCAL_NOTIFICATIONS_SERVICE_KEY}`,
     INVOICING_SERVICE_KEY: LOCAL_NOTIFICATIONS_SERVICE_KEY,
+    WEBHOOK_SECRETS_KEY: LOCAL_WEBHOOK_SECRETS_KEY,
+    // Local stack and e2e only: webhook receivers on 127.0.0.1 over http.
+    WEBHOOKS_ALLOW_HTTP_LOOPBACK: 'true',
     OTEL_SERVICE_NAME: service,
     OBOLUS_SERVICE: service,
     // Local stack and e2e only (production manifests leave it unset): test clocks for any caller.

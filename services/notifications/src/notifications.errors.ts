@@ -8,6 +8,9 @@ export enum NotificationsErrorCode {
   InvoicePdfMismatch = 'INVOICE_PDF_MISMATCH',
   InvoicingUnavailable = 'INVOICING_UNAVAILABLE',
   NotADeliveryId = 'NOT_A_DELIVERY_ID',
+  WebhookUrlRefused = 'WEBHOOK_URL_REFUSED',
+  WebhookEndpointNotFound = 'WEBHOOK_ENDPOINT_NOT_FOUND',
+  WebhookDeliveryNotFound = 'WEBHOOK_DELIVERY_NOT_FOUND',
 }
 
 /**
@@ -22,6 +25,9 @@ const kinds: Record<NotificationsErrorCode, ErrorKind> = {
   [NotificationsErrorCode.InvoicePdfMismatch]: 'unprocessable',
   [NotificationsErrorCode.InvoicingUnavailable]: 'unavailable',
   [NotificationsErrorCode.NotADeliveryId]: 'invalid',
+  [NotificationsErrorCode.WebhookUrlRefused]: 'invalid',
+  [NotificationsErrorCode.WebhookEndpointNotFound]: 'not-found',
+  [NotificationsErrorCode.WebhookDeliveryNotFound]: 'not-found',
 };
 
 /** Every refusal and failure of the notifications service, one code each. */
@@ -68,5 +74,18 @@ export class NotificationsError extends DomainError<NotificationsErrorCode> {
     return new NotificationsError(NotificationsErrorCode.NotADeliveryId, `'${value}' is not a delivery id`, [
       { field: 'deliveryId', reason: 'must be a UUID' },
     ]);
+  }
+
+  /** The endpoint URL breaks the delivery rules (scheme, address, resolution). */
+  static webhookUrlRefused(reason: string): NotificationsError {
+    return new NotificationsError(NotificationsErrorCode.WebhookUrlRefused, `url ${reason}`, [{ field: 'url', reason }]);
+  }
+
+  static webhookEndpointNotFound(endpointId: string): NotificationsError {
+    return new NotificationsError(NotificationsErrorCode.WebhookEndpointNotFound, `no webhook endpoint ${endpointId} here`);
+  }
+
+  static webhookDeliveryNotFound(deliveryId: string): NotificationsError {
+    return new NotificationsError(NotificationsErrorCode.WebhookDeliveryNotFound, `no webhook delivery ${deliveryId} on this endpoint`);
   }
 }

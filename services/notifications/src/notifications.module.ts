@@ -1,8 +1,28 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@obolus/auth';
 import { ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { NotificationsInitial1732233600600 } from './database/migrations/1732233600600-notifications-initial';
 import { DeliveriesDispatch1764201600600 } from './database/migrations/1764201600600-deliveries-dispatch';
+import { Webhooks1796515200000 } from './database/migrations/1796515200000-webhooks';
+import { SecretBox } from './webhooks/delivery/secret-box';
+import { WEBHOOK_SENDER_SETTINGS, WebhookSender, WebhookSenderSettings } from './webhooks/delivery/webhook-sender';
+import { EndpointUrlChecker, HOST_RESOLUTION_CHECK, systemHostResolutionCheck } from './webhooks/endpoints/endpoint-url-checker';
+import { AttemptWebhookDeliveryUseCase } from './webhooks/use-cases/attempt-webhook-delivery/attempt-webhook-delivery.use-case';
+import { CreateWebhookEndpointUseCase } from './webhooks/use-cases/create-webhook-endpoint/create-webhook-endpoint.use-case';
+import { DeleteWebhookEndpointUseCase } from './webhooks/use-cases/delete-webhook-endpoint/delete-webhook-endpoint.use-case';
+import { GetWebhookEndpointsUseCase } from './webhooks/use-cases/get-webhook-endpoints/get-webhook-endpoints.use-case';
+import { ListWebhookDeliveriesUseCase } from './webhooks/use-cases/list-webhook-deliveries/list-webhook-deliveries.use-case';
+import { RecordWebhookDeliveriesUseCase } from './webhooks/use-cases/record-webhook-deliveries/record-webhook-deliveries.use-case';
+import { ReplayWebhookDeliveriesUseCase } from './webhooks/use-cases/replay-webhook-deliveries/replay-webhook-deliveries.use-case';
+import { RotateWebhookSecretUseCase } from './webhooks/use-cases/rotate-webhook-secret/rotate-webhook-secret.use-case';
+import { SaveAccountContactUseCase } from './webhooks/use-cases/save-account-contact/save-account-contact.use-case';
+import { SendTestWebhookUseCase } from './webhooks/use-cases/send-test-webhook/send-test-webhook.use-case';
+import { UpdateWebhookEndpointUseCase } from './webhooks/use-cases/update-webhook-endpoint/update-webhook-endpoint.use-case';
+import { StaffWebhookEndpointsController, WebhookEndpointsController } from './webhooks/webhook-endpoints.controller';
+import { WebhooksConsumer } from './webhooks/webhooks.consumer';
+import { WebhooksJobs } from './webhooks/webhooks-jobs';
+import { WebhooksRepository } from './webhooks/webhooks.repository';
 import { DeliveriesConsumer } from './deliveries/deliveries.consumer';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { DeliveryDispatcher } from './deliveries/delivery-dispatcher';
@@ -24,10 +44,11 @@ export class NotificationsModule {
           config,
           logger,
           entities: [DeliveryEntity],
-          migrations: [NotificationsInitial1732233600600, DeliveriesDispatch1764201600600],
+          migrations: [NotificationsInitial1732233600600, DeliveriesDispatch1764201600600, Webhooks1796515200000],
         }),
+        AuthModule.forService({ service: 'notifications', config }),
       ],
-      controllers: [DeliveriesConsumer],
+      controllers: [DeliveriesConsumer, WebhooksConsumer, WebhookEndpointsController, StaffWebhookEndpointsController],
       providers: [
         { provide: MAIL_SETTINGS, useValue: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } },
         { provide: INVOICING_SETTINGS, useValue: { url: config.INVOICING_URL, serviceKey: config.INVOICING_SERVICE_KEY } },
@@ -45,6 +66,31 @@ export class NotificationsModule {
         RecordDeliveryUseCase,
         DispatchDeliveryUseCase,
         DeliveryDispatcher,
+        {
+          provide: WEBHOOK_SENDER_SETTINGS,
+          useValue: {
+            allowHttpLoopback: config.WEBHOOKS_ALLOW_HTTP_LOOPBACK === 'true',
+            connectTimeoutMs: config.WEBHOOK_CONNECT_TIMEOUT_MS,
+            responseTimeoutMs: config.WEBHOOK_RESPONSE_TIMEOUT_MS,
+          } satisfies WebhookSenderSettings,
+        },
+        { provide: SecretBox, useFactory: () => new SecretBox(config.WEBHOOK_SECRETS_KEY) },
+        { provide: HOST_RESOLUTION_CHECK, useValue: systemHostResolutionCheck },
+        WebhookSender,
+        EndpointUrlChecker,
+        WebhooksRepository,
+        WebhooksJobs,
+        CreateWebhookEndpointUseCase,
+        GetWebhookEndpointsUseCase,
+        UpdateWebhookEndpointUseCase,
+        DeleteWebhookEndpointUseCase,
+        RotateWebhookSecretUseCase,
+        SendTestWebhookUseCase,
+        ListWebhookDeliveriesUseCase,
+        ReplayWebhookDeliveriesUseCase,
+        RecordWebhookDeliveriesUseCase,
+        AttemptWebhookDeliveryUseCase,
+        SaveAccountContactUseCase,
       ],
     };
   }

@@ -101,6 +101,7 @@ describe('notifications deliveries (in process, real Postgres and Kafka)', () =>
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       INVOICING_URL: await invoicing.start(),
       INVOICING_SERVICE_KEY: SERVICE_KEY,
+      WEBHOOK_SECRETS_KEY: 'aW50LXRlc3Qtd2ViaG9vay1zZWNyZXRzLWtleS0zMmI=',
       NOTIFICATIONS_DISPATCH_POLL_MS: '200',
       NOTIFICATIONS_RETRY_MAX_SECONDS: '2',
     };

@@ -14,6 +14,8 @@ import {
   TrialEndingV1Data,
   UserInvitedV1,
   UserInvitedV1Data,
+  WebhookEndpointFailingV1,
+  WebhookEndpointFailingV1Data,
 } from '@obolus/contracts';
 import { EventHandlerContext } from '@obolus/messaging';
 import { deliveryOf } from './mappers/deliveries-of-events';
@@ -56,6 +58,14 @@ export class DeliveriesConsumer {
   @EventPattern(SubscriptionExpiringV1.type)
   onSubscriptionExpiring(
     @Payload() event: CloudEvent<SubscriptionExpiringV1Data>,
+    @Ctx() uow: EventHandlerContext,
+  ): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+  }
+
+  @EventPattern(WebhookEndpointFailingV1.type)
+  onWebhookEndpointFailing(
+    @Payload() event: CloudEvent<WebhookEndpointFailingV1Data>,
     @Ctx() uow: EventHandlerContext,
   ): Promise<void> {
     return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);

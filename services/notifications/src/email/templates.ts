@@ -7,6 +7,7 @@ import {
   SubscriptionExpiringV1Data,
   TrialEndingV1Data,
   UserInvitedV1Data,
+  WebhookEndpointFailingV1Data,
 } from '@obolus/contracts';
 import { money, moneyToDecimal } from '@obolus/money';
 
@@ -18,6 +19,7 @@ export interface TemplateData {
   'user-invited': UserInvitedV1Data;
   'trial-ending': TrialEndingV1Data;
   'subscription-expiring': SubscriptionExpiringV1Data;
+  'webhook-endpoint-failing': WebhookEndpointFailingV1Data;
 }
 
 export type TemplateName = keyof TemplateData;
@@ -29,6 +31,7 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'user-invited',
   'trial-ending',
   'subscription-expiring',
+  'webhook-endpoint-failing',
 ];
 
 export function isTemplateName(name: unknown): name is TemplateName {
@@ -237,6 +240,31 @@ export const templates: { [T in TemplateName]: (data: TemplateData[T]) => Render
           (free
             ? `Without an extension, your account moves to the free ${free} edition automatically the next day and stays usable with its features. Your data is kept.`
             : `Without an extension, your ${edition} subscription ends after that day. Your data is kept.`),
+      },
+    });
+  },
+  /** A webhook endpoint failed a delivery for three days: what failed and what to do. */
+  'webhook-endpoint-failing': (data: WebhookEndpointFailingV1Data): RenderedEmail | undefined => {
+    const answer = (labels: { status: string; error: string }) =>
+      data.lastStatusCode !== null ? `${labels.status} ${data.lastStatusCode}` : `${labels.error}: ${data.lastError ?? '-'}`;
+    return inLocale(data.locale, {
+      fr: {
+        subject: `Votre point de terminaison webhook échoue : ${data.url}`,
+        text:
+          `Bonjour,\n\nLe point de terminaison ${data.url} n'a accepté aucune des ${data.attempts} tentatives de livraison de l'événement ${data.eventType} en trois jours (dernière réponse : ${answer({ status: 'statut HTTP', error: 'erreur' })}).\n\n` +
+          `Il est marqué en échec. Les livraisons continuent ; la première réussie le rétablit. Corrigez le récepteur, puis rejouez les livraisons manquées depuis Admin > Webhooks.`,
+      },
+      ro: {
+        subject: `Endpoint-ul webhook eșuează: ${data.url}`,
+        text:
+          `Bună ziua,\n\nEndpoint-ul ${data.url} nu a acceptat niciuna dintre cele ${data.attempts} încercări de livrare a evenimentului ${data.eventType} în trei zile (ultimul răspuns: ${answer({ status: 'cod HTTP', error: 'eroare' })}).\n\n` +
+          `Este marcat ca eșuat. Livrările continuă; prima reușită îl reactivează. Corectați receptorul, apoi retrimiteți livrările pierdute din Administrare > Webhooks.`,
+      },
+      en: {
+        subject: `Your webhook endpoint is failing: ${data.url}`,
+        text:
+          `Hello,\n\nThe endpoint ${data.url} accepted none of the ${data.attempts} attempts to deliver the ${data.eventType} event over three days (last answer: ${answer({ status: 'HTTP status', error: 'error' })}).\n\n` +
+          `It is marked failing. Deliveries go on, and the first one that succeeds makes it active again. Fix the receiver, then replay the missed deliveries from Admin > Webhooks.`,
       },
     });
   },

@@ -6,6 +6,7 @@ import {
   SubscriptionExpiringV1,
   TrialEndingV1,
   UserInvitedV1,
+  WebhookEndpointFailingV1,
 } from '@obolus/contracts';
 import { createHash } from 'node:crypto';
 import { EmailAttachment } from '../../email/mailer';
@@ -76,6 +77,12 @@ const owed: { [T in TemplateName]: EmailOwed<T> } = {
     cause: SubscriptionExpiringV1.type,
     recipients: ownerIfKnown,
     whenNobody: NO_OWNER_EMAIL,
+    attachments: nothing,
+  },
+  /** A webhook endpoint failed for three days: its account's owner (or the staff member who made a platform-wide one). */
+  'webhook-endpoint-failing': {
+    cause: WebhookEndpointFailingV1.type,
+    recipients: (data) => [data.ownerEmail],
     attachments: nothing,
   },
 };
