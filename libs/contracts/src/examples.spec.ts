@@ -108,6 +108,15 @@ describe('exampleOf', () => {
     expect(violationsOf(contract, exampleOf(schema))).toEqual([]);
   });
 
+  it('looks hints up as own properties only', () => {
+    const schema = Type.Object({
+      constructor: Type.String(),
+      toString: Type.Integer(),
+      hasOwnProperty: Type.Union([Type.Literal('a')]),
+    });
+    expect(exampleOf(schema)).toEqual({ constructor: 'example constructor', toString: 1, hasOwnProperty: 'a' });
+  });
+
   it('names the path of a schema it cannot satisfy', () => {
     expect(() => exampleOf(Type.Object({ site: Type.String({ format: 'hostname' }) }))).toThrow(
       "/site: no example for string format 'hostname'",
