@@ -14,10 +14,12 @@ export interface SupplierInvoiceDraft {
 
 /** A CIUS-RO invoice from one Romanian company to another, for tests that need a supplier's invoice. */
 export function supplierInvoiceDocument(draft: SupplierInvoiceDraft): UblDocument {
+  const issueDate = draft.issueDate ?? '2026-11-20';
   return {
     kind: 'invoice',
     id: draft.number ?? `FURN-${draft.supplierCif}-0001`,
-    issueDate: draft.issueDate ?? '2026-11-20',
+    issueDate,
+    dueDate: new Date(Date.parse(`${issueDate}T00:00:00Z`) + 15 * 86_400_000).toISOString().slice(0, 10),
     currency: 'RON',
     seller: {
       name: draft.supplierName ?? `Furnizor ${draft.supplierCif} SRL`,

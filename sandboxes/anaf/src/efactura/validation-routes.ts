@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { completeUblDocument, formatCents, parseUblXml } from '@obolus/ubl';
+import { completeUblDocument, formatCents, parseUblXml, type UblDocument } from '@obolus/ubl';
 import { json, type Reply, type RequestBody } from '../http';
 import type { DocumentValidator } from '../options';
 import { textPdf } from '../pdf/text-pdf';
@@ -59,9 +59,17 @@ export async function transform(
   return { status: 200, contentType: 'application/pdf', body: textPdf(lines) };
 }
 
+/** The lines of the rendered PDF; a document Obolus could not complete (sent with /DA) shows what it states. */
 function summary(xml: string): string[] {
-  const document = completeUblDocument(parseUblXml(xml).document);
+  const parsed = parseUblXml(xml).document;
+  let document: UblDocument = parsed;
+  try {
+    document = completeUblDocument(parsed);
+  } catch {
+    // Rendered as stated: /DA asks for no validation, and ANAF renders such documents too.
+  }
   const currency = document.currency;
+  const amount = (cents: bigint | undefined): string => (cents === undefined ? '-' : `${formatCents(cents)} ${currency}`);
   return [
     `${document.kind === 'creditNote' ? 'Factura storno (nota de credit)' : 'Factura'} ${document.id} din ${document.issueDate}`,
     '',
@@ -69,13 +77,12 @@ function summary(xml: string): string[] {
     `Cumparator: ${document.buyer.name ?? ''} ${document.buyer.vatId ?? document.buyer.legalRegistrationId ?? ''}`,
     '',
     ...document.lines.map(
-      (line) =>
-        `${line.id}. ${line.item.name} - ${line.quantity} x ${line.price.amount} = ${formatCents(line.netAmount ?? 0n)} ${currency}`,
+      (line) => `${line.id}. ${line.item.name} - ${line.quantity} x ${line.price.amount} = ${amount(line.netAmount)}`,
     ),
     '',
-    `Total fara TVA: ${formatCents(document.totals.taxExclusive)} ${currency}`,
-    `TVA: ${formatCents(document.totals.taxTotal)} ${currency}`,
-    `Total de plata: ${formatCents(document.totals.payable)} ${currency}`,
+    `Total fara TVA: ${amount(document.totals?.taxExclusive)}`,
+    `TVA: ${amount(document.totals?.taxTotal)}`,
+    `Total de plata: ${amount(document.totals?.payable)}`,
     '',
     'Document generat de sandbox-ul ANAF al Obolus.',
   ];

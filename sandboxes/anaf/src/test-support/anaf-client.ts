@@ -70,3 +70,30 @@ export async function uploadedIndex(response: Response): Promise<string> {
   if (!index) throw new Error(`upload refused: ${text}`);
   return index;
 }
+
+/** A listaMesaje* answer: messages, or an `eroare`. */
+export interface ListAnswer {
+  mesaje?: Record<string, string>[];
+  eroare?: string;
+  titlu: string;
+  serial?: string;
+  cui?: string;
+  numar_inregistrari_in_pagina?: number;
+  numar_total_inregistrari_per_pagina?: number;
+  numar_total_inregistrari?: number;
+  numar_total_pagini?: number;
+  index_pagina_curenta?: number;
+}
+
+export async function listMessages(sandbox: AnafSandbox, token: string, pathAndQuery: string): Promise<ListAnswer> {
+  const response = await api(sandbox, token, pathAndQuery);
+  if (response.status !== 200) throw new Error(`list answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as ListAnswer;
+}
+
+/** A validare (or refused transformare) answer. */
+export interface ValidationAnswer {
+  stare: 'ok' | 'nok';
+  trace_id: string;
+  Messages?: { message: string }[];
+}
