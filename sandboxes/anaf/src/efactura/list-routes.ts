@@ -58,14 +58,16 @@ function messagesOf(
   to: number,
   now: number,
 ): Message[] {
-  return settings.store.messages.filter(
-    (m) =>
-      m.cif === cif &&
-      (filter === undefined || m.filter === filter) &&
-      m.visibleAt <= now &&
-      m.createdAt >= from &&
-      m.createdAt <= to,
-  );
+  return settings.store.messages
+    .filter(
+      (m) =>
+        m.cif === cif &&
+        (filter === undefined || m.filter === filter) &&
+        m.visibleAt <= now &&
+        m.createdAt >= from &&
+        m.createdAt <= to,
+    )
+    .sort((a, b) => a.createdAt - b.createdAt);
 }
 
 const serial = (): string => `1234AA${randomInt(100_000, 999_999)}`;

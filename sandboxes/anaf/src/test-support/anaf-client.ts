@@ -1,5 +1,5 @@
 import type { AnafSandbox } from '../sandbox';
-import { DEFAULT_CLIENT } from '../options';
+import { DEFAULT_CLIENT, type DocumentValidator } from '../options';
 
 export const CLIENT = DEFAULT_CLIENT;
 export const REDIRECT_URI = DEFAULT_CLIENT.redirectUris[0];
@@ -96,4 +96,17 @@ export interface ValidationAnswer {
   stare: 'ok' | 'nok';
   trace_id: string;
   Messages?: { message: string }[];
+}
+
+/** A stand-in for the official rules where a test is about lists, limits or faults, not validation. */
+export const acceptingValidator: DocumentValidator = {
+  validate: () => Promise.resolve({ valid: true, findings: [] }),
+};
+
+export function control(sandbox: AnafSandbox, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${sandbox.url}/_sandbox/${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 }
