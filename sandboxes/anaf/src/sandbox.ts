@@ -70,6 +70,7 @@ function enqueue(server: AnafSandboxServer, input: SupplierInvoiceInput): { id_i
     input.xml ?? supplierInvoiceXml({ supplierCif, buyerCif: input.cif, number: input.number, issueDate: input.issueDate });
   const facts = documentFacts(xml);
   const now = server.clock.now();
+  const verdict = { stare: 'ok' as const, errors: [], at: now };
   const upload = server.store.add({
     index: server.store.newIndex(),
     cif: supplierCif,
@@ -83,10 +84,12 @@ function enqueue(server: AnafSandboxServer, input: SupplierInvoiceInput): { id_i
     issueDate: facts.issueDate,
     sellerCif: supplierCif,
     buyerCif: input.cif,
-    verdict: { stare: 'ok', errors: [], at: now },
+    verdict,
   });
-  server.store.finish(upload, upload.verdict!, upload.xml, now, server.options.listingDelayMs);
-  return { id_incarcare: upload.index, id: upload.result!.downloadId! };
+  server.store.finish(upload, verdict, upload.xml, now, server.options.listingDelayMs);
+  const id = upload.result?.downloadId;
+  if (id === undefined) throw new Error('an accepted invoice always has a download id');
+  return { id_incarcare: upload.index, id };
 }
 
 export async function startAnafSandbox(options: AnafSandboxOptions = {}): Promise<AnafSandbox> {

@@ -82,12 +82,12 @@ export class Processing {
     const now = this.settings.now();
     for (const upload of this.store.uploads.values()) {
       if (upload.result || !upload.verdict || upload.readyAt > now) continue;
-      this.finish(upload, Math.max(upload.readyAt, upload.verdict.at));
+      this.finish(upload, upload.verdict, Math.max(upload.readyAt, upload.verdict.at));
     }
   }
 
-  private finish(upload: Upload, at: number): void {
-    let verdict: Verdict = upload.verdict!;
+  private finish(upload: Upload, validated: Verdict, at: number): void {
+    let verdict = validated;
     const duplicate = verdict.stare === 'ok' ? this.store.duplicateOf(upload) : undefined;
     if (duplicate) {
       verdict = {

@@ -177,8 +177,10 @@ export class AuthorizationServer {
     }
     if (code.expiresAt <= this.now()) throw new OAuthError('invalid_grant', 'Authorization code expired');
     if (form.get('redirect_uri') !== code.redirectUri) throw new OAuthError('invalid_grant', 'redirect_uri mismatch');
+    const grant = this.grants.get(code.grantId);
+    if (!grant || grant.revoked) throw new OAuthError('invalid_grant', 'Invalid authorization code');
     code.used = true;
-    return this.issueTokens(this.grants.get(code.grantId)!);
+    return this.issueTokens(grant);
   }
 
   private async refresh(client: OAuthClient, form: URLSearchParams): Promise<TokenResponse> {
