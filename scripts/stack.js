@@ -19,6 +19,7 @@ const ports = {
   vies: Number(process.env.VIES_SANDBOX_PORT ?? 4602),
   smtp: Number(process.env.MAIL_SANDBOX_SMTP_PORT ?? 1025),
   mailViewer: Number(process.env.MAIL_SANDBOX_HTTP_PORT ?? 8025),
+  anaf: Number(process.env.ANAF_SANDBOX_PORT ?? 4603),
 };
 const stripeWebhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? 'whsec_obolus_sandbox';
 
@@ -49,6 +50,13 @@ const sandboxes = [
     probe: `http://127.0.0.1:${ports.mailViewer}/`,
     env: { MAIL_SANDBOX_SMTP_PORT: String(ports.smtp), MAIL_SANDBOX_HTTP_PORT: String(ports.mailViewer) },
     shows: `smtp://127.0.0.1:${ports.smtp}, mail viewer http://127.0.0.1:${ports.mailViewer}`,
+  },
+  {
+    name: 'anaf-sandbox',
+    entry: 'sandboxes/anaf/dist/main.js',
+    probe: `http://127.0.0.1:${ports.anaf}/_sandbox/health`,
+    env: { ANAF_SANDBOX_PORT: String(ports.anaf), ANAF_SANDBOX_PROCESSING_DELAY_MS: '2000' },
+    shows: `http://127.0.0.1:${ports.anaf} (OAuth at /anaf-oauth2/v1, e-Factura at /test/FCTEL/rest)`,
   },
 ];
 
