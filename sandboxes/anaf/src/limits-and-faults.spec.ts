@@ -204,6 +204,22 @@ describe('ANAF sandbox faults made by tests', () => {
     expect(Date.now() - again).toBeLessThan(250);
   });
 
+  it('follows a clock set by a test, and answers in Romanian local time', async () => {
+    const set = await control(sandbox, 'POST', 'clock', { now: '2026-07-01T09:30:00Z' });
+    expect(await set.json()).toMatchObject({ now: expect.stringMatching(/^2026-07-01T09:30:0\d/) });
+    token = (await authorise(sandbox)).access_token;
+    const xml = supplierInvoiceXml({ supplierCif: COMPANY, buyerCif: '11111110', number: 'CLOCK-7' });
+    const summer = await (await uploadXml(sandbox, token, `standard=UBL&cif=${COMPANY}`, xml)).text();
+    expect(summer).toContain('dateResponse="202607011230"'); // EEST, UTC+3
+    sandbox.setClock(Date.parse('2026-12-31T22:15:00Z'));
+    // Half a year on, the 90-day access token has expired.
+    expect((await uploadXml(sandbox, token, `standard=UBL&cif=${COMPANY}`, xml)).status).toBe(403);
+    token = (await authorise(sandbox)).access_token;
+    const winter = await (await uploadXml(sandbox, token, `standard=UBL&cif=${COMPANY}`, xml)).text();
+    expect(winter).toContain('dateResponse="202701010015"'); // EET, UTC+2: already the new year in Bucharest
+    expect((await control(sandbox, 'POST', 'clock', { now: 'yesterday' })).status).toBe(400);
+  });
+
   it('logs the calls it received, so a test can show that an upload was never sent', async () => {
     const xml = supplierInvoiceXml({ supplierCif: COMPANY, buyerCif: '11111110', number: 'LOG-1' });
     await uploadedIndex(await uploadXml(sandbox, token, `standard=UBL&cif=${COMPANY}`, xml));

@@ -81,7 +81,8 @@ export class AnafSandboxServer {
       validator: () => this.validator(),
       listingDelayMs: () => this.options.listingDelayMs,
     });
-    this.server = createServer((req, res) => void this.handle(req, res));
+    // A client that aborts mid-body leaves nothing to answer: drop its connection, keep serving.
+    this.server = createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
   }
 
   static async create(options: AnafSandboxOptions): Promise<AnafSandboxServer> {
