@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Injectable, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal, Principal, Roles, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { CreateWebhookEndpointDto, ReplaySinceDto, UpdateWebhookEndpointDto } from './dto/webhook-endpoint.dto';
@@ -24,8 +24,9 @@ const uuid = ParseUUIDPipe;
 
 /**
  * The routes of one scope's endpoints, shared by the account's controller and staff's platform-wide one:
- * `accountId` null is the platform scope.
+ * `accountId` null is the platform scope. (Injectable so that both controllers inherit its constructor's injections.)
  */
+@Injectable()
 abstract class WebhookEndpointRoutes {
   constructor(
     protected readonly work: UnitOfWorkRunner,
