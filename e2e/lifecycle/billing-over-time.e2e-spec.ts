@@ -1,6 +1,8 @@
 import { uniqueSuffix, waitFor } from '@obolus/testing';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import Stripe from 'stripe';
 import { Journey, StackHarness } from '../support/stack-harness';
@@ -507,4 +509,99 @@ describe('billing over time on test clocks', () => {
     await advance(clockId, '2027-12-03T08:00:00Z');
     await agrees('expiry', (api) => api.edition === 'standard' && api.status === 'free');
   });
+
+  it('webhooks: invoice.issued reaches a receiver on loopback signed; 500 three times, then 200, on the test clock; a replay keeps the webhook-id; another account hears nothing; SSRF targets are refused', async () => {
+    const clockId = await clockAt('2027-09-01T09:00:00Z');
+    const buyer = await customer('fr-crm', clockId);
+    const other = await customer('fr-crm', clockId);
+    const mine = await receiver();
+    const theirs = await receiver();
+    try {
+      const notifications = harness.url('notifications');
+      const register = (who: Customer, url: string, expected = [201]) =>
+        who.journey.request<{ id: string; secret: string; fields?: { field: string; reason: string }[] }>(
+          'POST',
+          `${notifications}/accounts/${who.accountId}/webhook-endpoints`,
+          { url, eventTypes: ['invoice.issued'], description: 'CRM billing sync' },
+          expected,
+        );
+      for (const target of ['https://169.254.169.254/latest/meta-data/', 'https://10.0.0.1/hooks', 'https://localhost/hooks']) {
+        const refused = await register(buyer, target, [400]);
+        expect(refused.fields?.[0]?.field).toBe('url');
+      }
+      const endpoint = await register(buyer, mine.url);
+      await register(other, theirs.url);
+
+      mine.answers.push(500, 500, 500);
+      await purchase(buyer, { edition: 'dream-team', term: 'monthly', seats: 1 });
+      const [invoice] = await issued(buyer.accountId, 1);
+      await waitFor(() => (mine.requests.length === 1 ? true : undefined), { what: 'attempt 1', timeoutMs: 60_000 });
+      for (const [at, attempts] of [
+        ['2027-09-01T09:00:05Z', 2],
+        ['2027-09-01T09:05:05Z', 3],
+        ['2027-09-01T09:35:05Z', 4],
+      ] as const) {
+        await advance(clockId, at);
+        await waitFor(() => (mine.requests.length === attempts ? true : undefined), { what: `attempt ${attempts}`, timeoutMs: 60_000 });
+      }
+      const delivered = mine.requests[3]!;
+      const event = JSON.parse(delivered.body) as { type: string; data: { accountId: string; number: string } };
+      expect(event).toMatchObject({ type: 'obolus.invoicing.invoice.issued.v1', data: { accountId: buyer.accountId, number: invoice!.number } });
+      expect(standardWebhookValid(endpoint.secret, delivered.headers, delivered.body)).toBe(true);
+      expect(new Set(mine.requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
+
+      const [log] = await buyer.journey.request<{ id: string; status: string; attempts: { statusCode: number; dueAt: string }[] }[]>(
+        'GET',
+        `${notifications}/accounts/${buyer.accountId}/webhook-endpoints/${endpoint.id}/deliveries`,
+      );
+      expect(log).toMatchObject({ status: 'delivered' });
+      expect(log!.attempts.map((a) => [a.statusCode, a.dueAt])).toEqual([
+        [500, '2027-09-01T09:00:00.000Z'],
+        [500, '2027-09-01T09:00:05.000Z'],
+        [500, '2027-09-01T09:05:05.000Z'],
+        [200, '2027-09-01T09:35:05.000Z'],
+      ]);
+
+      await buyer.journey.request('POST', `${notifications}/accounts/${buyer.accountId}/webhook-endpoints/${endpoint.id}/deliveries/${log!.id}/replay`);
+      await waitFor(() => (mine.requests.length === 5 ? true : undefined), { what: 'the replay', timeoutMs: 60_000 });
+      expect(mine.requests[4]!.headers['webhook-id']).toBe(delivered.headers['webhook-id']);
+      expect(standardWebhookValid(endpoint.secret, mine.requests[4]!.headers, mine.requests[4]!.body)).toBe(true);
+
+      // The other account bought nothing: its endpoint heard nothing of the buyer's invoice.
+      expect(theirs.requests).toHaveLength(0);
+    } finally {
+      await mine.close();
+      await theirs.close();
+    }
+  });
 });
+
+/** A webhook receiver on loopback: records each request, answers the queued statuses, then 200. */
+async function receiver(): Promise<{
+  url: string;
+  answers: number[];
+  requests: { headers: IncomingHttpHeaders; body: string }[];
+  close: () => Promise<void>;
+}> {
+  const answers: number[] = [];
+  const requests: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      requests.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      response.writeHead(answers.shift() ?? 200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/obolus-webhooks`;
+  return { url, answers, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The receiver's check, written from the Standard Webhooks specification (not Obolus's code). */
+function standardWebhookValid(secret: string, headers: IncomingHttpHeaders, body: string): boolean {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const expected = createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest('base64');
+  const fresh = Math.abs(Date.now() / 1000 - Number(headers['webhook-timestamp'])) < 300;
+  return fresh && String(headers['webhook-signature']).split(' ').includes(`v1,${expected}`);
+}
