@@ -20,8 +20,15 @@ const ports = {
   smtp: Number(process.env.MAIL_SANDBOX_SMTP_PORT ?? 1025),
   mailViewer: Number(process.env.MAIL_SANDBOX_HTTP_PORT ?? 8025),
   anaf: Number(process.env.ANAF_SANDBOX_PORT ?? 4603),
+  paypal: Number(process.env.PAYPAL_SANDBOX_PORT ?? 4604),
 };
 const stripeWebhookSecret = process.env.STRIPE_WEBHOOK_SECRET ?? 'whsec_obolus_sandbox';
+// The PayPal sandbox registers these credentials and signs webhooks for this webhook id.
+const paypal = {
+  clientId: process.env.PAYPAL_CLIENT_ID ?? 'obolus-sandbox-client',
+  clientSecret: process.env.PAYPAL_CLIENT_SECRET ?? 'obolus-sandbox-secret',
+  webhookId: process.env.PAYPAL_WEBHOOK_ID ?? '8OB0LUS5ANDB0XWH1',
+};
 
 // Local stand-ins that speak the external APIs; each is probed over HTTP until it answers.
 const sandboxes = [
@@ -58,6 +65,19 @@ const sandboxes = [
     env: { ANAF_SANDBOX_PORT: String(ports.anaf), ANAF_SANDBOX_PROCESSING_DELAY_MS: '2000' },
     shows: `http://127.0.0.1:${ports.anaf} (OAuth at /anaf-oauth2/v1, e-Factura at /test/FCTEL/rest)`,
   },
+  {
+    name: 'paypal-sandbox',
+    entry: 'sandboxes/paypal/dist/main.js',
+    probe: `http://127.0.0.1:${ports.paypal}/_sandbox/health`,
+    env: {
+      PAYPAL_SANDBOX_PORT: String(ports.paypal),
+      PAYPAL_SANDBOX_CLIENT_ID: paypal.clientId,
+      PAYPAL_SANDBOX_CLIENT_SECRET: paypal.clientSecret,
+      PAYPAL_SANDBOX_WEBHOOK_ID: paypal.webhookId,
+      PAYPAL_SANDBOX_WEBHOOK_URLS: `http://127.0.0.1:4003/webhooks/paypal`,
+    },
+    shows: `http://127.0.0.1:${ports.paypal} (approval pages at /checkoutnow)`,
+  },
 ];
 
 /** What the services are told about the sandboxes. */
@@ -67,6 +87,10 @@ const sandboxEnvironment = {
   STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
   VIES_URL: `http://127.0.0.1:${ports.vies}`,
   SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${ports.smtp}`,
+  PAYPAL_API_URL: process.env.PAYPAL_API_URL ?? `http://127.0.0.1:${ports.paypal}`,
+  PAYPAL_CLIENT_ID: paypal.clientId,
+  PAYPAL_CLIENT_SECRET: paypal.clientSecret,
+  PAYPAL_WEBHOOK_ID: paypal.webhookId,
 };
 
 const SHUTDOWN_DEADLINE_MS = 15_000;
