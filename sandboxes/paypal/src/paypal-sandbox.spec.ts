@@ -154,6 +154,7 @@ describe('PayPal sandbox over HTTP', () => {
   it('is driven by /_sandbox controls: approve, fail the next call, list deliveries, add listeners', async () => {
     const listener = await startWebhookListener((_hook, index) => (index === 0 ? 500 : 200));
     try {
+      expect((await call('POST', '/_sandbox/webhook-listeners', { url: 'not a url' })).status).toBe(400);
       const added = await call('POST', '/_sandbox/webhook-listeners', { url: listener.url });
       expect(added.body.listeners).toEqual([{ url: listener.url, webhookId: sandbox.webhookId }]);
       const created = await call('POST', '/v2/checkout/orders', {

@@ -362,8 +362,19 @@ export class PaypalSandboxServer {
     if (method === 'GET' && path === '/_sandbox/webhooks') return ok({ deliveries: this.webhooks.deliveries() });
     if (path === '/_sandbox/webhook-listeners') {
       const target = text('url');
-      if (method === 'POST' && target)
-        this.webhooks.addEndpoint({ url: target, webhookId: text('webhook_id') ?? this.webhookId });
+      if (method === 'POST' && target) {
+        try {
+          this.webhooks.addEndpoint({ url: target, webhookId: text('webhook_id') ?? this.webhookId });
+        } catch {
+          throw invalidRequest({
+            field: '/url',
+            value: target,
+            location: 'body',
+            issue: 'INVALID_PARAMETER_SYNTAX',
+            description: 'Not a URL.',
+          });
+        }
+      }
       if (method === 'DELETE' && target) this.webhooks.removeEndpoint(target);
       return ok({ listeners: this.webhooks.endpointList() satisfies WebhookEndpoint[] });
     }
