@@ -191,3 +191,18 @@ export class HostileCases {
     await this.db?.end();
   }
 }
+
+/**
+ * Strings an attacker or an unlucky customer types into names and free text: markup, script, quotes,
+ * template and formula syntax, control and direction characters, and non-Latin scripts. Rendered output
+ * must show them as text, never as markup.
+ */
+export const HOSTILE_STRINGS: readonly string[] = [
+  '<script>alert("x")</script>',
+  '"><img src=x onerror=alert(1)>',
+  "O'Brien & Fils <SRL>",
+  '{{constructor.constructor("alert(1)")()}} ${process.env}',
+  '=HYPERLINK("http://evil.example","x")',
+  'Ștefănești\u202eSRL\u200b',
+  '社会福祉法人 🚀 مرحبا',
+];

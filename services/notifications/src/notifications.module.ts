@@ -16,7 +16,9 @@ import { ListWebhookDeliveriesUseCase } from './webhooks/use-cases/list-webhook-
 import { RecordWebhookDeliveriesUseCase } from './webhooks/use-cases/record-webhook-deliveries/record-webhook-deliveries.use-case';
 import { ReplayWebhookDeliveriesUseCase } from './webhooks/use-cases/replay-webhook-deliveries/replay-webhook-deliveries.use-case';
 import { RotateWebhookSecretUseCase } from './webhooks/use-cases/rotate-webhook-secret/rotate-webhook-secret.use-case';
-import { SaveAccountContactUseCase } from './webhooks/use-cases/save-account-contact/save-account-contact.use-case';
+import { AccountContactsRepository } from './contacts/account-contacts.repository';
+import { ContactsConsumer } from './contacts/contacts.consumer';
+import { SaveAccountContactUseCase } from './contacts/use-cases/save-account-contact/save-account-contact.use-case';
 import { SendTestWebhookUseCase } from './webhooks/use-cases/send-test-webhook/send-test-webhook.use-case';
 import { UpdateWebhookEndpointUseCase } from './webhooks/use-cases/update-webhook-endpoint/update-webhook-endpoint.use-case';
 import { StaffWebhookEndpointsController, WebhookEndpointsController } from './webhooks/webhook-endpoints.controller';
@@ -29,6 +31,7 @@ import { DeliveryDispatcher } from './deliveries/delivery-dispatcher';
 import { DeliveryEntity } from './deliveries/entities/delivery.entity';
 import { DispatchDeliveryUseCase } from './deliveries/use-cases/dispatch-delivery/dispatch-delivery.use-case';
 import { RecordDeliveryUseCase } from './deliveries/use-cases/record-delivery/record-delivery.use-case';
+import { RecordOwnerNoticeUseCase } from './deliveries/use-cases/record-owner-notice/record-owner-notice.use-case';
 import { INVOICING_SETTINGS, InvoiceDocuments, InvoicingInvoiceDocuments } from './documents/invoice-documents';
 import { MAIL_SETTINGS, Mailer, SmtpMailer } from './email/mailer';
 import { DISPATCH_SETTINGS, DispatchSettings, NotificationsConfig } from './notifications.config';
@@ -48,7 +51,7 @@ export class NotificationsModule {
         }),
         AuthModule.forService({ service: 'notifications', config }),
       ],
-      controllers: [DeliveriesConsumer, WebhooksConsumer, WebhookEndpointsController, StaffWebhookEndpointsController],
+      controllers: [DeliveriesConsumer, ContactsConsumer, WebhooksConsumer, WebhookEndpointsController, StaffWebhookEndpointsController],
       providers: [
         { provide: MAIL_SETTINGS, useValue: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } },
         { provide: INVOICING_SETTINGS, useValue: { url: config.INVOICING_URL, serviceKey: config.INVOICING_SERVICE_KEY } },
@@ -64,6 +67,7 @@ export class NotificationsModule {
         { provide: InvoiceDocuments, useClass: InvoicingInvoiceDocuments },
         DeliveriesRepository,
         RecordDeliveryUseCase,
+        RecordOwnerNoticeUseCase,
         DispatchDeliveryUseCase,
         DeliveryDispatcher,
         {
@@ -91,6 +95,7 @@ export class NotificationsModule {
         RecordWebhookDeliveriesUseCase,
         AttemptWebhookDeliveryUseCase,
         SaveAccountContactUseCase,
+        AccountContactsRepository,
       ],
     };
   }

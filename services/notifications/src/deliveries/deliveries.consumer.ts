@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
+  AccountClosureRequestedV1,
+  AccountClosureRequestedV1Data,
   AccountCreatedV1,
   AccountCreatedV1Data,
   CloudEvent,
@@ -13,6 +15,12 @@ import {
   TrialEndingV1,
   TrialEndingV1Data,
   UserInvitedV1,
+  PaymentFailedV1,
+  PaymentFailedV1Data,
+  SubscriptionExpiredV1,
+  SubscriptionExpiredV1Data,
+  TrialEndedV1,
+  TrialEndedV1Data,
   UserInvitedV1Data,
   WebhookEndpointFailingV1,
   WebhookEndpointFailingV1Data,
@@ -21,11 +29,16 @@ import { EventHandlerContext } from '@obolus/messaging';
 import { deliveryOf } from './mappers/deliveries-of-events';
 import { RecordDeliveryCommand } from './use-cases/record-delivery/record-delivery.command';
 import { RecordDeliveryUseCase } from './use-cases/record-delivery/record-delivery.use-case';
+import { RecordOwnerNoticeCommand } from './use-cases/record-owner-notice/record-owner-notice.command';
+import { RecordOwnerNoticeUseCase } from './use-cases/record-owner-notice/record-owner-notice.use-case';
 
 /** The events a person must hear about, each recorded as one e-mail to send once the event commits. */
 @Controller()
 export class DeliveriesConsumer {
-  constructor(private readonly recordDelivery: RecordDeliveryUseCase) {}
+  constructor(
+    private readonly recordDelivery: RecordDeliveryUseCase,
+    private readonly recordOwnerNotice: RecordOwnerNoticeUseCase,
+  ) {}
 
   @EventPattern(AccountCreatedV1.type)
   onAccountCreated(@Payload() event: CloudEvent<AccountCreatedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
@@ -66,6 +79,29 @@ export class DeliveriesConsumer {
   @EventPattern(WebhookEndpointFailingV1.type)
   onWebhookEndpointFailing(
     @Payload() event: CloudEvent<WebhookEndpointFailingV1Data>,
+    @Ctx() uow: EventHandlerContext,
+  ): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+  }
+
+  @EventPattern(TrialEndedV1.type)
+  onTrialEnded(@Payload() event: CloudEvent<TrialEndedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordOwnerNotice.execute(RecordOwnerNoticeCommand.create({ event }), uow);
+  }
+
+  @EventPattern(SubscriptionExpiredV1.type)
+  onSubscriptionExpired(@Payload() event: CloudEvent<SubscriptionExpiredV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordOwnerNotice.execute(RecordOwnerNoticeCommand.create({ event }), uow);
+  }
+
+  @EventPattern(PaymentFailedV1.type)
+  onPaymentFailed(@Payload() event: CloudEvent<PaymentFailedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordOwnerNotice.execute(RecordOwnerNoticeCommand.create({ event }), uow);
+  }
+
+  @EventPattern(AccountClosureRequestedV1.type)
+  onAccountClosureRequested(
+    @Payload() event: CloudEvent<AccountClosureRequestedV1Data>,
     @Ctx() uow: EventHandlerContext,
   ): Promise<void> {
     return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);

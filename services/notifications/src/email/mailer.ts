@@ -21,6 +21,8 @@ export interface OutgoingEmail {
   to: string[];
   subject: string;
   text: string;
+  /** The same content as `text`, as a simple accessible HTML document (multipart/alternative). */
+  html?: string;
   attachments?: EmailAttachment[];
 }
 
@@ -52,6 +54,7 @@ export class SmtpMailer extends Mailer implements OnApplicationShutdown {
       to: email.to,
       subject: email.subject,
       text: email.text,
+      html: email.html,
       messageId: messageIdOf(email.deliveryId),
       attachments: email.attachments,
     });

@@ -6,6 +6,10 @@ import {
   PasswordResetRequestedV1Data,
   SubscriptionExpiringV1Data,
   TrialEndingV1Data,
+  AccountClosureRequestedV1Data,
+  PaymentFailedV1Data,
+  SubscriptionExpiredV1Data,
+  TrialEndedV1Data,
   UserInvitedV1Data,
   WebhookEndpointFailingV1Data,
 } from '@obolus/contracts';
@@ -20,6 +24,19 @@ export interface TemplateData {
   'trial-ending': TrialEndingV1Data;
   'subscription-expiring': SubscriptionExpiringV1Data;
   'webhook-endpoint-failing': WebhookEndpointFailingV1Data;
+  'trial-ended': TrialEndedV1Data & OwnerContact;
+  'subscription-expired': SubscriptionExpiredV1Data & OwnerContact;
+  'payment-failed': PaymentFailedV1Data & OwnerContact;
+  'account-closed': AccountClosureRequestedV1Data;
+}
+
+/**
+ * The owner's address and language, added to the data of an event that does not carry them (from the
+ * account's contact, kept from identity's account.created).
+ */
+export interface OwnerContact {
+  ownerEmail?: string;
+  locale?: Locale;
 }
 
 export type TemplateName = keyof TemplateData;
@@ -32,6 +49,10 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'trial-ending',
   'subscription-expiring',
   'webhook-endpoint-failing',
+  'trial-ended',
+  'subscription-expired',
+  'payment-failed',
+  'account-closed',
 ];
 
 export function isTemplateName(name: unknown): name is TemplateName {
@@ -50,14 +71,14 @@ const inLocale = (locale: Locale, texts: Record<Locale, RenderedEmail>): Rendere
 /** The language of each catalog's country, for an event that does not carry the account's own (B6 notices). */
 const catalogLanguage: Record<CatalogCode, Locale> = { 'fr-crm': 'fr', 'ro-crm': 'ro' };
 
-/** Data that names its language, or the catalog whose language stands in for it. */
-export type LocalizedData = { locale: Locale } | { locale?: Locale; catalog: CatalogCode };
+/** Data that names its language, or the catalog whose language stands in for it (or neither: then none is known). */
+export type LocalizedData = { locale?: Locale; catalog?: CatalogCode };
 
 /** The language an e-mail is written in: the account's when the event says it, else its catalog's. */
 export function localeOf(data: LocalizedData): Locale | undefined {
   if (data.locale !== undefined) return data.locale;
-  const { catalog } = data as { catalog: CatalogCode };
-  return Object.hasOwn(catalogLanguage, catalog) ? catalogLanguage[catalog] : undefined;
+  const { catalog } = data;
+  return catalog !== undefined && Object.hasOwn(catalogLanguage, catalog) ? catalogLanguage[catalog] : undefined;
 }
 
 const MONTHS: Record<Locale, readonly string[]> = {
@@ -99,8 +120,16 @@ export const editionName = (edition: string): string =>
  */
 const afterTrial: Record<CatalogCode, 'blocked' | 'free-edition'> = { 'fr-crm': 'blocked', 'ro-crm': 'free-edition' };
 
-const total = (invoice: InvoiceIssuedV1Data): string =>
-  `${moneyToDecimal(money(invoice.totals.grossMinor, invoice.currency))} ${invoice.currency}`;
+/** Each language's conventions for numbers and currencies. */
+const NUMBER_LOCALE: Record<Locale, string> = { fr: 'fr-FR', ro: 'ro-RO', en: 'en-GB' };
+
+/** An amount as the reader writes it: "1 234,56 €" in French, "1.234,56 RON" in Romanian, "€1,234.56" in English. */
+export function localizedAmount(amountMinor: number, currency: string, locale: Locale): string {
+  const decimal = moneyToDecimal(money(amountMinor, currency));
+  return new Intl.NumberFormat(NUMBER_LOCALE[locale], { style: 'currency', currency }).format(decimal as unknown as number);
+}
+
+const total = (invoice: InvoiceIssuedV1Data): string => localizedAmount(invoice.totals.grossMinor, invoice.currency, invoice.locale);
 
 /** Every e-mail Obolus sends, in each language (I5). Plain text: it reads everywhere, phones included. */
 export const templates: { [T in TemplateName]: (data: TemplateData[T]) => RenderedEmail | undefined } = {
@@ -124,15 +153,15 @@ export const templates: { [T in TemplateName]: (data: TemplateData[T]) => Render
     inLocale(data.locale, {
       fr: {
         subject: `Facture ${data.number}`,
-        text: `Bonjour,\n\nVeuillez trouver ci-joint la facture ${data.number} du ${data.issueDate}, d'un montant de ${total(data)}, déjà réglée.\n\n${data.seller.legalName}`,
+        text: `Bonjour,\n\nVeuillez trouver ci-joint la facture ${data.number} du ${longDate(data.issueDate, 'fr')}, d'un montant de ${total(data)}, déjà réglée.\n\n${data.seller.legalName}`,
       },
       ro: {
         subject: `Factura ${data.number}`,
-        text: `Bună ziua,\n\nVă transmitem atașat factura ${data.number} din ${data.issueDate}, în valoare de ${total(data)}, deja achitată.\n\n${data.seller.legalName}`,
+        text: `Bună ziua,\n\nVă transmitem atașat factura ${data.number} din ${longDate(data.issueDate, 'ro')}, în valoare de ${total(data)}, deja achitată.\n\n${data.seller.legalName}`,
       },
       en: {
         subject: `Invoice ${data.number}`,
-        text: `Hello,\n\nPlease find attached invoice ${data.number} of ${data.issueDate} for ${total(data)}, already paid.\n\n${data.seller.legalName}`,
+        text: `Hello,\n\nPlease find attached invoice ${data.number} of ${longDate(data.issueDate, 'en')} for ${total(data)}, already paid.\n\n${data.seller.legalName}`,
       },
     }),
 
@@ -265,6 +294,124 @@ export const templates: { [T in TemplateName]: (data: TemplateData[T]) => Render
         text:
           `Hello,\n\nThe endpoint ${data.url} accepted none of the ${data.attempts} attempts to deliver the ${data.eventType} event over three days (last answer: ${answer({ status: 'HTTP status', error: 'error' })}).\n\n` +
           `It is marked failing. Deliveries go on, and the first one that succeeds makes it active again. Fix the receiver, then replay the missed deliveries from Admin > Webhooks.`,
+      },
+    });
+  },
+
+  /** T3: the trial ran out without a purchase; the account is on the free edition, or blocked until it pays. */
+  'trial-ended': (data: TrialEndedV1Data & OwnerContact): RenderedEmail | undefined => {
+    const locale = localeOf(data);
+    if (!locale || !Object.hasOwn(MONTHS, locale)) return undefined;
+    const lastDay = longDate(data.trialEndsOn, locale);
+    const edition = editionName(data.edition);
+    const blocked = data.outcome === 'blocked';
+    return inLocale(locale, {
+      fr: {
+        subject: blocked ? 'Votre période d\'essai est terminée : compte bloqué' : `Votre période d'essai est terminée : édition ${edition}`,
+        text:
+          `Bonjour,\n\nVotre période d'essai s'est terminée le ${lastDay}.\n\n` +
+          (blocked
+            ? `Votre compte est bloqué jusqu'au paiement. Vos données sont conservées : achetez une édition dans le Panneau Admin > Abonnement > Prix et éditions pour le débloquer aussitôt.`
+            : `Votre compte est passé à l'édition gratuite ${edition} et reste utilisable. Vos données sont conservées. Pour retrouver toutes les fonctionnalités, achetez une édition dans le Panneau Admin > Abonnement > Prix et éditions.`),
+      },
+      ro: {
+        subject: blocked ? 'Perioada de probă s-a încheiat: cont blocat' : `Perioada de probă s-a încheiat: ediția ${edition}`,
+        text:
+          `Bună ziua,\n\nPerioada de probă s-a încheiat pe ${lastDay}.\n\n` +
+          (blocked
+            ? `Contul este blocat până la efectuarea plății. Datele dumneavoastră se păstrează: cumpărați o ediție în Panoul de administrare > Abonament > Prețuri și ediții pentru a-l debloca imediat.`
+            : `Contul a trecut la ediția gratuită ${edition} și rămâne utilizabil. Datele dumneavoastră se păstrează. Pentru toate funcționalitățile, cumpărați o ediție în Panoul de administrare > Abonament > Prețuri și ediții.`),
+      },
+      en: {
+        subject: blocked ? 'Your trial has ended: account blocked' : `Your trial has ended: ${edition} edition`,
+        text:
+          `Hello,\n\nYour trial ended on ${lastDay}.\n\n` +
+          (blocked
+            ? `Your account is blocked until you pay. Your data is kept: buy an edition in Admin panel > Subscription > Prices and editions to unblock it at once.`
+            : `Your account moved to the free ${edition} edition and stays usable. Your data is kept. To get every feature back, buy an edition in Admin panel > Subscription > Prices and editions.`),
+      },
+    });
+  },
+
+  /** B3: a prepaid period ended without an extension; the account is on the free edition. */
+  'subscription-expired': (data: SubscriptionExpiredV1Data & OwnerContact): RenderedEmail | undefined => {
+    const locale = localeOf(data);
+    if (!locale || !Object.hasOwn(MONTHS, locale)) return undefined;
+    const lastDay = longDate(data.expiredOn, locale);
+    const [edition, free] = [editionName(data.edition), editionName(data.toEdition)];
+    return inLocale(locale, {
+      fr: {
+        subject: `Votre abonnement ${edition} a expiré`,
+        text:
+          `Bonjour,\n\nLa période payée de votre édition ${edition} s'est terminée le ${lastDay}. Votre compte est passé à l'édition ${free} et reste utilisable ; vos données sont conservées.\n\n` +
+          `Pour revenir à ${edition}, achetez une nouvelle période dans le Panneau Admin > Abonnement > Prix et éditions.`,
+      },
+      ro: {
+        subject: `Abonamentul ${edition} a expirat`,
+        text:
+          `Bună ziua,\n\nPerioada plătită a ediției ${edition} s-a încheiat pe ${lastDay}. Contul a trecut la ediția ${free} și rămâne utilizabil; datele dumneavoastră se păstrează.\n\n` +
+          `Pentru a reveni la ${edition}, cumpărați o nouă perioadă în Panoul de administrare > Abonament > Prețuri și ediții.`,
+      },
+      en: {
+        subject: `Your ${edition} subscription has expired`,
+        text:
+          `Hello,\n\nThe paid period of your ${edition} edition ended on ${lastDay}. Your account moved to the ${free} edition and stays usable; your data is kept.\n\n` +
+          `To return to ${edition}, buy a new period in Admin panel > Subscription > Prices and editions.`,
+      },
+    });
+  },
+
+  /** P4: a charge failed; what, why, and what to do (the retry schedule is dunning's). */
+  'payment-failed': (data: PaymentFailedV1Data & OwnerContact): RenderedEmail | undefined => {
+    const locale = localeOf(data);
+    if (!locale || !Object.hasOwn(MONTHS, locale)) return undefined;
+    const amount = localizedAmount(data.amountMinor, data.currency, locale);
+    const day = longDate(data.failedAt.slice(0, 10), locale);
+    return inLocale(locale, {
+      fr: {
+        subject: `Échec du paiement de ${amount}`,
+        text:
+          `Bonjour,\n\nLe paiement de ${amount} du ${day} n'a pas abouti : ${data.failureMessage}\n\n` +
+          `Vérifiez ou remplacez votre moyen de paiement dans le Panneau Admin > Abonnement > Paiement. Nous réessaierons automatiquement.`,
+      },
+      ro: {
+        subject: `Plata de ${amount} nu a reușit`,
+        text:
+          `Bună ziua,\n\nPlata de ${amount} din ${day} nu a reușit: ${data.failureMessage}\n\n` +
+          `Verificați sau înlocuiți metoda de plată în Panoul de administrare > Abonament > Plată. Vom încerca din nou automat.`,
+      },
+      en: {
+        subject: `Payment of ${amount} failed`,
+        text:
+          `Hello,\n\nThe payment of ${amount} on ${day} did not go through: ${data.failureMessage}\n\n` +
+          `Check or replace your payment method in Admin panel > Subscription > Payment. We will try again automatically.`,
+      },
+    });
+  },
+
+  /** A3: the owner closed the account; it is blocked, and its data is deleted after the retention period. */
+  'account-closed': (data: AccountClosureRequestedV1Data): RenderedEmail | undefined => {
+    if (!Object.hasOwn(MONTHS, data.locale)) return undefined;
+    const closed = longDate(data.requestedAt.slice(0, 10), data.locale);
+    const purge = longDate(data.purgeAfter.slice(0, 10), data.locale);
+    return inLocale(data.locale, {
+      fr: {
+        subject: 'Votre compte est fermé',
+        text:
+          `Bonjour,\n\nVotre compte a été fermé le ${closed} à votre demande ; il n'est plus facturé et n'est plus accessible.\n\n` +
+          `Vos factures restent conservées comme la loi l'exige. Les autres données du compte seront supprimées après le ${purge}.`,
+      },
+      ro: {
+        subject: 'Contul a fost închis',
+        text:
+          `Bună ziua,\n\nContul a fost închis pe ${closed}, la cererea dumneavoastră; nu mai este facturat și nu mai este accesibil.\n\n` +
+          `Facturile se păstrează conform legii. Celelalte date ale contului vor fi șterse după ${purge}.`,
+      },
+      en: {
+        subject: 'Your account is closed',
+        text:
+          `Hello,\n\nYour account was closed on ${closed} at your request; it is no longer billed or accessible.\n\n` +
+          `Invoices are kept as the law requires. The account's other data will be deleted after ${purge}.`,
       },
     });
   },

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Locale } from '@obolus/contracts';
 import { UnitOfWork } from '@obolus/messaging';
 
 export type EndpointStatus = 'active' | 'failing';
@@ -57,12 +56,6 @@ export interface WebhookAttempt {
   statusCode: number | null;
   error: string | null;
   responseBody: string | null;
-}
-
-export interface AccountContact {
-  accountId: string;
-  ownerEmail: string;
-  locale: Locale;
 }
 
 const ENDPOINT_COLUMNS = `id, account_id AS "accountId", url, event_types AS "eventTypes", description, enabled,
@@ -273,21 +266,5 @@ export class WebhooksRepository {
       `SELECT ${ATTEMPT_COLUMNS} FROM notifications.webhook_attempts WHERE delivery_id = ANY ($1) ORDER BY number`,
       [deliveryIds],
     );
-  }
-
-  async saveContact({ manager }: UnitOfWork, contact: AccountContact): Promise<void> {
-    await manager.query(
-      `INSERT INTO notifications.account_contacts (account_id, owner_email, locale) VALUES ($1, $2, $3)
-       ON CONFLICT (account_id) DO UPDATE SET owner_email = EXCLUDED.owner_email, locale = EXCLUDED.locale`,
-      [contact.accountId, contact.ownerEmail, contact.locale],
-    );
-  }
-
-  async contactOf({ manager }: UnitOfWork, accountId: string): Promise<AccountContact | undefined> {
-    const [row] = await manager.query(
-      `SELECT account_id AS "accountId", owner_email AS "ownerEmail", locale FROM notifications.account_contacts WHERE account_id = $1`,
-      [accountId],
-    );
-    return row;
   }
 }

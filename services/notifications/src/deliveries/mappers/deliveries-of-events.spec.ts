@@ -83,7 +83,7 @@ describe('composing the e-mail of a delivery', () => {
     const invoice = invoiceIssued(pdf).data;
     const email = composeEmail('invoice-issued', invoice);
     expect(email.subject).toBe('Facture OBFR-2026-000042');
-    expect(email.text).toContain('140.40 EUR');
+    expect(email.text).toContain('du 27 novembre 2026, d\'un montant de 140,40\u00a0€');
     expect(email.attachments).toEqual([
       { kind: 'invoice-pdf', invoiceId: invoice.invoiceId, filename: 'OBFR-2026-000042.pdf', sha256: invoice.pdf.sha256 },
     ]);
@@ -93,6 +93,7 @@ describe('composing the e-mail of a delivery', () => {
     expect(composeEmail('welcome', accountCreated().data)).toEqual({
       subject: 'Bienvenue, Atelier Dupont',
       text: expect.stringContaining("Votre période d'essai commence aujourd'hui"),
+      html: expect.stringContaining('<html lang="fr">'),
       attachments: [],
     });
     expect(composeEmail('password-reset', passwordResetRequested().data)).toMatchObject({
@@ -141,7 +142,7 @@ describe('the B6 notices, 10 days ahead', () => {
     ['en', 'Your trial ends on 30 January 2027', 'The last day of your trial of the Dream Team edition is 30 January 2027.'],
   ] as const)('trial ending, in %s: the last day and the edition', (locale, subject, sentence) => {
     const email = composeEmail('trial-ending', trialEnding({ locale }).data);
-    expect(email).toEqual({ subject, text: expect.stringContaining(sentence), attachments: [] });
+    expect(email).toEqual({ subject, text: expect.stringContaining(sentence), html: expect.stringContaining(`<html lang="${locale}">`), attachments: [] });
   });
 
   it.each([

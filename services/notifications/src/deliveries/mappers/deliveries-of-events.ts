@@ -1,17 +1,24 @@
 import {
   AccountCreatedV1,
   CloudEvent,
+  Locale,
   InvoiceIssuedV1,
   PasswordResetRequestedV1,
   SubscriptionExpiringV1,
   TrialEndingV1,
+  AccountClosureRequestedV1,
+  PaymentFailedV1,
+  SubscriptionExpiredV1,
+  TrialEndedV1,
   UserInvitedV1,
   WebhookEndpointFailingV1,
 } from '@obolus/contracts';
 import { createHash } from 'node:crypto';
+import { htmlOf } from '../../email/html';
 import { EmailAttachment } from '../../email/mailer';
 import {
   isTemplateName,
+  LocalizedData,
   localeOf,
   RenderedEmail,
   TEMPLATE_NAMES,
@@ -30,8 +37,9 @@ export interface InvoicePdfReference {
   sha256: string;
 }
 
-/** What a delivery sends: its text from the template, its attachments as references. */
+/** What a delivery sends: its text from the template, the same as HTML, its attachments as references. */
 export interface ComposedEmail extends RenderedEmail {
+  html: string;
   attachments: InvoicePdfReference[];
 }
 
@@ -52,6 +60,7 @@ const nothing = (): InvoicePdfReference[] => [];
 /** The owner, when the event knows the address. */
 const ownerIfKnown = (data: { ownerEmail?: string }): string[] => (data.ownerEmail ? [data.ownerEmail] : []);
 const NO_OWNER_EMAIL = 'the event names no owner e-mail address';
+const NO_OWNER_CONTACT = 'notifications knows no owner address for the account (its account.created was never seen)';
 
 /**
  * The one table of the e-mails Obolus owes: which event causes each, to whom it goes and what it
@@ -79,6 +88,19 @@ const owed: { [T in TemplateName]: EmailOwed<T> } = {
     whenNobody: NO_OWNER_EMAIL,
     attachments: nothing,
   },
+  /** T3: the trial ran out; to the owner, from the account's contact (the event names nobody). */
+  'trial-ended': { cause: TrialEndedV1.type, recipients: ownerIfKnown, whenNobody: NO_OWNER_CONTACT, attachments: nothing },
+  /** B3: a prepaid period ran out; to the owner, from the account's contact. */
+  'subscription-expired': {
+    cause: SubscriptionExpiredV1.type,
+    recipients: ownerIfKnown,
+    whenNobody: NO_OWNER_CONTACT,
+    attachments: nothing,
+  },
+  /** P4: a failed charge, to the owner (from the account's contact). */
+  'payment-failed': { cause: PaymentFailedV1.type, recipients: ownerIfKnown, whenNobody: NO_OWNER_CONTACT, attachments: nothing },
+  /** A3: the closure, to the owner who asked for it. */
+  'account-closed': { cause: AccountClosureRequestedV1.type, recipients: (data) => [data.ownerEmail], attachments: nothing },
   /** A webhook endpoint failed for three days: its account's owner (or the staff member who made a platform-wide one). */
   'webhook-endpoint-failing': {
     cause: WebhookEndpointFailingV1.type,
@@ -112,12 +134,17 @@ export function deliveryOf(event: EventOwingEmail): RecordDeliveryInput {
 }
 
 /** The e-mail a delivery sends, from its template and the data it recorded. */
-export function composeEmail(template: string, data: unknown): ComposedEmail {
+export function composeEmail(template: string, data: unknown, locale?: Locale): ComposedEmail {
   if (!isTemplateName(template)) throw NotificationsError.templateNotFound(template);
   const rendered = (templates[template] as (data: unknown) => RenderedEmail | undefined)(data);
   if (!rendered?.subject || !rendered.text) throw NotificationsError.templateRenderedNothing(template);
   const attachments = owed[template].attachments as (data: unknown) => InvoicePdfReference[];
-  return { subject: rendered.subject, text: rendered.text, attachments: attachments(data) };
+  return {
+    subject: rendered.subject,
+    text: rendered.text,
+    html: htmlOf(rendered, locale ?? localeOf(data as LocalizedData) ?? 'en'),
+    attachments: attachments(data),
+  };
 }
 
 /** The PDF as attached, once its bytes are those its event announced. */

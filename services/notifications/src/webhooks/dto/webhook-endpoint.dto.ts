@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 
 const eventTypesMessage = `eventTypes must each be one of ${WEBHOOK_EVENT_NAMES.join(', ')}`;
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const singleLine = /^[^\u0000-\u001f\u007f]*$/;
 
 export class CreateWebhookEndpointDto {

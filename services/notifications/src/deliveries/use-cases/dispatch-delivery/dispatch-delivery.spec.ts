@@ -61,7 +61,8 @@ describe('DispatchDeliveryUseCase', () => {
         messageId: messageIdOf(delivery.id),
         to: ['owner@atelier-dupont.fr', 'compta@atelier-dupont.fr'],
         subject: 'Facture OBFR-2026-000042',
-        text: expect.stringContaining('140.40 EUR'),
+        text: expect.stringContaining('140,40\u00a0€'),
+        html: expect.stringContaining('140,40\u00a0€'),
         attachments: [{ filename: 'OBFR-2026-000042.pdf', content: pdf, contentType: 'application/pdf' }],
       },
     ]);

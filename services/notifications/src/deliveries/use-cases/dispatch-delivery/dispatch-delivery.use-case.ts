@@ -1,3 +1,4 @@
+import { Locale } from '@obolus/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { NotificationDeliveredV1 } from '@obolus/contracts';
 import { contextFromTraceHeaders, UnitOfWork } from '@obolus/messaging';
@@ -62,11 +63,18 @@ export class DispatchDeliveryUseCase {
   }
 
   private async emailOf(delivery: DeliveryEntity): Promise<OutgoingEmail> {
-    const email = composeEmail(delivery.template, delivery.templateData);
+    const email = composeEmail(delivery.template, delivery.templateData, delivery.locale as Locale);
     const attachments = await Promise.all(
       email.attachments.map(async (reference) => pdfAttachment(reference, await this.documents.pdf(reference.invoiceId))),
     );
-    return { deliveryId: delivery.id, to: delivery.recipients, subject: email.subject, text: email.text, attachments };
+    return {
+      deliveryId: delivery.id,
+      to: delivery.recipients,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      attachments,
+    };
   }
 
   private async recordSent(uow: UnitOfWork, delivery: DeliveryEntity): Promise<void> {

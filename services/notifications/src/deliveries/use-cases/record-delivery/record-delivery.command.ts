@@ -39,7 +39,7 @@ export class RecordDeliveryCommand {
       checkCommand('record delivery', { ...input, recipients })
         .uuid('accountId')
         .oneOf('template', TEMPLATE_NAMES)
-        .oneOf('locale', LOCALES)
+        .that('locale', noneOwed || LOCALES.includes(input.locale as Locale), `must be one of ${LOCALES.join(', ')}`)
         .string('causeEventId', 255)
         .that(
           'recipients',

@@ -7,6 +7,7 @@ import { AttemptJobPayload, nextAttemptDue, WEBHOOK_ATTEMPT_JOB } from '../../de
 import { SecretBox } from '../../delivery/secret-box';
 import { webhookHeaders } from '../../delivery/signature';
 import { SendOutcome, WebhookSender } from '../../delivery/webhook-sender';
+import { AccountContactsRepository } from '../../../contacts/account-contacts.repository';
 import { WebhookDelivery, WebhookEndpoint, WebhooksRepository } from '../../webhooks.repository';
 import { AttemptWebhookDeliveryCommand } from './attempt-webhook-delivery.command';
 
@@ -29,6 +30,7 @@ export class AttemptWebhookDeliveryUseCase {
 
   constructor(
     private readonly webhooks: WebhooksRepository,
+    private readonly contacts: AccountContactsRepository,
     private readonly sender: WebhookSender,
     private readonly scheduler: JobScheduler,
     @Inject(SecretBox) private readonly secrets: SecretBox,
@@ -147,7 +149,7 @@ export class AttemptWebhookDeliveryUseCase {
     now: Date,
   ): Promise<void> {
     await this.webhooks.updateEndpoint(uow, endpoint.id, { status: 'failing', failingSince: now }, now);
-    const contact = endpoint.accountId === null ? undefined : await this.webhooks.contactOf(uow, endpoint.accountId);
+    const contact = endpoint.accountId === null ? undefined : await this.contacts.find(uow, endpoint.accountId);
     const locale: Locale = contact && LOCALES.includes(contact.locale) ? contact.locale : 'en';
     this.logger.warn(`webhook endpoint ${endpoint.id} is failing: ${attempts} attempts of delivery ${delivery.id} failed`);
     await uow.emit(WebhookEndpointFailingV1, {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
-import { WebhooksRepository } from '../../webhooks.repository';
+import { AccountContactsRepository } from '../../account-contacts.repository';
 import { SaveAccountContactCommand } from './save-account-contact.command';
 
 @Injectable()
 export class SaveAccountContactUseCase {
-  constructor(private readonly webhooks: WebhooksRepository) {}
+  constructor(private readonly contacts: AccountContactsRepository) {}
 
   execute(command: SaveAccountContactCommand, uow: UnitOfWork): Promise<void> {
-    return this.webhooks.saveContact(uow, command);
+    return this.contacts.save(uow, command);
   }
 }
