@@ -52,6 +52,22 @@ describe('ViesClient against the VIES sandbox', () => {
     expect(result.consultation.response).toMatchObject({ valid: true, countryCode: 'RO' });
   });
 
+  it('asks as the requester given for one check, so its consultation number is that seller\'s', async () => {
+    const result = await client({ requester: undefined }).checkVatNumber('DE108262480', undefined, {
+      countryCode: 'FR',
+      vatNumber: '82342464408',
+    });
+    expect(result.consultation.request).toEqual({
+      countryCode: 'DE',
+      vatNumber: '108262480',
+      requesterMemberStateId: 'FR',
+      requesterNumber: '82342464408',
+    });
+    expect(result.consultation.requestIdentifier).toMatch(/^WAPISANDBOX\d{8}$/);
+    const anonymous = await client({ requester: undefined }).checkVatNumber('DE108262480');
+    expect(anonymous.consultation.requestIdentifier).toBeNull();
+  });
+
   it('an undisclosed name or address ("---") is null, not a name', async () => {
     expect(await client().checkVatNumber('DE108262480')).toMatchObject({ status: 'valid', name: null, address: null });
   });

@@ -60,6 +60,12 @@ export type ViesCheckResult =
       consultation: ViesConsultation;
     };
 
+/** Who asks VIES: a VIES country code (EL for Greece) and the national part of its VAT number. */
+export interface ViesRequester {
+  countryCode: string;
+  vatNumber: string;
+}
+
 export interface ViesClientOptions {
   /** Base URL up to and including /taxation_customs/vies/rest-api (configuration, never hard-coded in callers). */
   baseUrl: string;
@@ -72,7 +78,7 @@ export interface ViesClientOptions {
   failureThreshold?: number;
   coolDownMs?: number;
   /** The seller's own VAT number, sent so that VIES returns a consultation number. */
-  requester?: { countryCode: string; vatNumber: string };
+  requester?: ViesRequester;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
@@ -131,7 +137,11 @@ export class ViesClient {
     return this.breaker.state;
   }
 
-  async checkVatNumber(input: string, country?: string): Promise<ViesCheckResult> {
+  /**
+   * `requester` overrides the configured one for this check: a service selling through several legal
+   * entities asks as the entity that sells to this buyer, so the consultation number is that entity's.
+   */
+  async checkVatNumber(input: string, country?: string, requester?: ViesRequester): Promise<ViesCheckResult> {
     const checkedAt = this.now().toISOString();
     const format = checkVatNumberFormat(input, country);
     if (!format.ok) {
@@ -143,9 +153,10 @@ export class ViesClient {
       };
     }
     const request: ViesCheckVatRequest = { countryCode: format.countryCode, vatNumber: format.vatNumber };
-    if (this.options.requester) {
-      request.requesterMemberStateId = this.options.requester.countryCode;
-      request.requesterNumber = this.options.requester.vatNumber;
+    const asking = requester ?? this.options.requester;
+    if (asking) {
+      request.requesterMemberStateId = asking.countryCode;
+      request.requesterNumber = asking.vatNumber;
     }
     const subject = { countryCode: format.countryCode, vatNumber: format.vatNumber };
 

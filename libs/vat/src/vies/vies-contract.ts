@@ -5,6 +5,16 @@
  */
 export const VIES_BASE_PATH = '/taxation_customs/vies/rest-api';
 export const VIES_PRODUCTION_URL = `https://ec.europa.eu${VIES_BASE_PATH}`;
+/**
+ * The API base a client needs from a configured VIES URL: a bare origin (http://127.0.0.1:4602, as the
+ * local stack passes it) gets the REST API's path; a URL with a path is taken as the base itself.
+ */
+export function viesApiBaseUrl(configured: string): string {
+  const url = new URL(configured);
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.origin}${path === '' ? VIES_BASE_PATH : path}`;
+}
+
 export const CHECK_VAT_NUMBER_PATH = '/check-vat-number';
 export const CHECK_STATUS_PATH = '/check-status';
 
