@@ -91,6 +91,9 @@ const sandboxEnvironment = {
   PAYPAL_CLIENT_ID: paypal.clientId,
   PAYPAL_CLIENT_SECRET: paypal.clientSecret,
   PAYPAL_WEBHOOK_ID: paypal.webhookId,
+  // The gateway's callback (127.0.0.1:4005/efactura/oauth/callback) is the sandbox's default client's.
+  ANAF_OAUTH_URL: `http://127.0.0.1:${ports.anaf}/anaf-oauth2/v1`,
+  ANAF_API_URL: `http://127.0.0.1:${ports.anaf}/test/FCTEL/rest`,
 };
 
 const SHUTDOWN_DEADLINE_MS = 15_000;

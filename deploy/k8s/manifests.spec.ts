@@ -103,7 +103,7 @@ const REQUIRED: Record<string, string[]> = {
   subscriptions: ['IDENTITY_JWKS_URL'],
   payments: ['IDENTITY_JWKS_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
   invoicing: ['IDENTITY_JWKS_URL', 'INTERNAL_API_KEYS'],
-  'efactura-gateway': ['IDENTITY_JWKS_URL'],
+  'efactura-gateway': ['IDENTITY_JWKS_URL', 'EFACTURA_TOKENS_KEY'],
   notifications: ['IDENTITY_JWKS_URL', 'SMTP_URL', 'INVOICING_URL', 'INVOICING_SERVICE_KEY', 'WEBHOOK_SECRETS_KEY'],
 };
 const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS'];
@@ -116,6 +116,8 @@ const CREDENTIALS = [
   'INTERNAL_API_KEYS',
   'INVOICING_SERVICE_KEY',
   'WEBHOOK_SECRETS_KEY',
+  'EFACTURA_TOKENS_KEY',
+  'ANAF_CLIENT_SECRET',
 ];
 
 describe('deploy/k8s manifests', () => {

@@ -40,6 +40,9 @@ export const LOCAL_NOTIFICATIONS_SERVICE_KEY = 'local-notifications-service-key'
 /** The key that seals webhook signing secrets in the local stack and tests (a deployment sets its own). */
 export const LOCAL_WEBHOOK_SECRETS_KEY = 'b2JvbHVzLWxvY2FsLXdlYmhvb2stc2VjcmV0cy1rZXk=';
 
+/** The key that seals ANAF tokens in the local stack and tests (a deployment sets its own). */
+export const LOCAL_EFACTURA_TOKENS_KEY = 'b2JvbHVzLWxvY2FsLWVmYWN0dXJhLXRva2Vucy1rZXk=';
+
 /** The environment a service process gets: its own role's connection, the broker, tracing, its peers. */
 export function serviceEnvironment(
   service: ObolusService,
@@ -55,6 +58,7 @@ export function serviceEnvironment(
     INTERNAL_API_KEYS: `notifications:${LOCAL_NOTIFICATIONS_SERVICE_KEY}`,
     INVOICING_SERVICE_KEY: LOCAL_NOTIFICATIONS_SERVICE_KEY,
     WEBHOOK_SECRETS_KEY: LOCAL_WEBHOOK_SECRETS_KEY,
+    EFACTURA_TOKENS_KEY: LOCAL_EFACTURA_TOKENS_KEY,
     // Local stack and e2e only: webhook receivers on 127.0.0.1 over http.
     WEBHOOKS_ALLOW_HTTP_LOOPBACK: 'true',
     OTEL_SERVICE_NAME: service,

@@ -2,7 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@obolus/auth';
 import { ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
+import { anafClientProvider } from './anaf/anaf-client.provider';
+import { AuthorizationsController, OAuthCallbackController } from './authorizations/authorizations.controller';
+import { AuthorizationsRepository } from './authorizations/authorizations.repository';
+import { TokenBox } from './authorizations/token-box';
+import { CompleteAuthorizationUseCase } from './authorizations/use-cases/complete-authorization/complete-authorization.use-case';
+import { GetAuthorizationStatusUseCase } from './authorizations/use-cases/get-authorization-status/get-authorization-status.use-case';
+import { ObtainAccessTokenUseCase } from './authorizations/use-cases/obtain-access-token/obtain-access-token.use-case';
+import { StartAuthorizationUseCase } from './authorizations/use-cases/start-authorization/start-authorization.use-case';
 import { EfacturaInitial1732233600500 } from './database/migrations/1732233600500-efactura-initial';
+import { EfacturaAnaf1796601600500 } from './database/migrations/1796601600500-efactura-anaf';
 import { DocumentsConsumer } from './documents/documents.consumer';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsRepository } from './documents/documents.repository';
@@ -12,6 +21,15 @@ import { GetDocumentXmlUseCase } from './documents/use-cases/get-document-xml/ge
 import { ListDocumentsUseCase } from './documents/use-cases/list-documents/list-documents.use-case';
 import { PrepareDocumentUseCase } from './documents/use-cases/prepare-document/prepare-document.use-case';
 import { EfacturaGatewayConfig } from './efactura-gateway.config';
+import { EFACTURA_SETTINGS, EfacturaSettings } from './efactura-settings';
+import { AnafToken } from './submissions/anaf-token';
+import { SubmissionQueue } from './submissions/submission-queue';
+import { SubmissionsController } from './submissions/submissions.controller';
+import { SubmissionsJobs } from './submissions/submissions-jobs';
+import { SubmissionsRepository } from './submissions/submissions.repository';
+import { GetSubmissionUseCase } from './submissions/use-cases/get-submission/get-submission.use-case';
+import { PollSubmissionUseCase } from './submissions/use-cases/poll-submission/poll-submission.use-case';
+import { UploadDocumentUseCase } from './submissions/use-cases/upload-document/upload-document.use-case';
 
 @Module({})
 export class EfacturaGatewayModule {
@@ -24,12 +42,45 @@ export class EfacturaGatewayModule {
           config,
           logger,
           entities: [DocumentEntity],
-          migrations: [EfacturaInitial1732233600500],
+          migrations: [EfacturaInitial1732233600500, EfacturaAnaf1796601600500],
         }),
         AuthModule.forService({ service: 'efactura-gateway', config }),
       ],
-      controllers: [DocumentsController, DocumentsConsumer],
-      providers: [UblValidator, DocumentsRepository, PrepareDocumentUseCase, ListDocumentsUseCase, GetDocumentXmlUseCase],
+      controllers: [
+        DocumentsController,
+        DocumentsConsumer,
+        AuthorizationsController,
+        OAuthCallbackController,
+        SubmissionsController,
+      ],
+      providers: [
+        {
+          provide: EFACTURA_SETTINGS,
+          useValue: {
+            refreshBeforeExpiryMs: config.EFACTURA_REFRESH_BEFORE_EXPIRY_HOURS * 3600_000,
+            statusPollMs: config.EFACTURA_STATUS_POLL_MS,
+          } satisfies EfacturaSettings,
+        },
+        anafClientProvider(config),
+        { provide: TokenBox, useFactory: () => new TokenBox(config.EFACTURA_TOKENS_KEY) },
+        UblValidator,
+        DocumentsRepository,
+        PrepareDocumentUseCase,
+        ListDocumentsUseCase,
+        GetDocumentXmlUseCase,
+        AuthorizationsRepository,
+        StartAuthorizationUseCase,
+        CompleteAuthorizationUseCase,
+        GetAuthorizationStatusUseCase,
+        ObtainAccessTokenUseCase,
+        SubmissionsRepository,
+        SubmissionQueue,
+        AnafToken,
+        UploadDocumentUseCase,
+        PollSubmissionUseCase,
+        GetSubmissionUseCase,
+        SubmissionsJobs,
+      ],
     };
   }
 }

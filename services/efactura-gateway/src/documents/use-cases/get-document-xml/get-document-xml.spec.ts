@@ -5,6 +5,8 @@ import { InMemoryDocuments } from '../../test-support/in-memory-documents';
 import { issuedRomanianInvoice as issuedInvoice } from '@obolus/testing';
 import { StandInValidator } from '../../test-support/stand-in-validator';
 import { UblValidator } from '../../ubl-validator.provider';
+import { SubmissionQueue } from '../../../submissions/submission-queue';
+import { RecordingSubmissionQueue } from '../../../submissions/test-support/recording-submission-queue';
 import { PrepareDocumentCommand } from '../prepare-document/prepare-document.command';
 import { PrepareDocumentUseCase } from '../prepare-document/prepare-document.use-case';
 import { GetDocumentXmlCommand } from './get-document-xml.command';
@@ -17,7 +19,12 @@ describe('GetDocumentXmlUseCase', () => {
     const repository = new InMemoryDocuments() as unknown as DocumentsRepository;
     const clock = new SettableClock();
     const uow = new RecordingUnitOfWork(clock);
-    const prepare = new PrepareDocumentUseCase(new StandInValidator() as unknown as UblValidator, repository, clock);
+    const prepare = new PrepareDocumentUseCase(
+      new StandInValidator() as unknown as UblValidator,
+      repository,
+      clock,
+      new RecordingSubmissionQueue() as unknown as SubmissionQueue,
+    );
     const invoice = issuedInvoice();
     const refused = { ...issuedInvoice(), invoiceId: '9b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11' };
     refused.buyer = { legalName: 'Firma Fără Cod SRL', buyerType: 'business', address: invoice.buyer.address };

@@ -6,6 +6,8 @@ import { InMemoryDocuments } from '../../test-support/in-memory-documents';
 import { issuedRomanianInvoice as issuedInvoice } from '@obolus/testing';
 import { StandInValidator } from '../../test-support/stand-in-validator';
 import { UblValidator } from '../../ubl-validator.provider';
+import { SubmissionQueue } from '../../../submissions/submission-queue';
+import { RecordingSubmissionQueue } from '../../../submissions/test-support/recording-submission-queue';
 import { PrepareDocumentCommand } from './prepare-document.command';
 import { PrepareDocumentUseCase } from './prepare-document.use-case';
 
@@ -14,16 +16,19 @@ describe('PrepareDocumentUseCase', () => {
   let validator: StandInValidator;
   let uow: RecordingUnitOfWork;
   let prepare: PrepareDocumentUseCase;
+  let queue: RecordingSubmissionQueue;
 
   beforeEach(() => {
     documents = new InMemoryDocuments();
     validator = new StandInValidator();
+    queue = new RecordingSubmissionQueue();
     const clock = new SettableClock(new Date('2026-11-22T10:00:05.000Z'));
     uow = new RecordingUnitOfWork(clock);
     prepare = new PrepareDocumentUseCase(
       validator as unknown as UblValidator,
       documents as unknown as DocumentsRepository,
       clock,
+      queue as unknown as SubmissionQueue,
     );
   });
 
@@ -54,6 +59,15 @@ describe('PrepareDocumentUseCase', () => {
         validatedAt: '2026-11-22T10:00:05.000Z',
       },
     ]);
+    expect(queue.queued).toEqual([
+      expect.objectContaining({
+        documentId: stored.id,
+        invoiceId: invoice.invoiceId,
+        cif: '14040242',
+        endpoint: 'upload',
+        standard: 'UBL',
+      }),
+    ]);
   });
 
   it('keeps a document the builder refuses, with no XML and the refusal as its fatal finding', async () => {
@@ -70,6 +84,8 @@ describe('PrepareDocumentUseCase', () => {
     });
     expect(validator.checked).toEqual([]);
     expect(uow.dataOf(EfacturaDocumentValidatedV1)).toEqual([expect.objectContaining({ valid: false, fatalFindings: 1 })]);
+    // A document that fails the official checks is never queued for ANAF.
+    expect(queue.queued).toEqual([]);
   });
 
   it('prepares one document for an invoice delivered twice, and nothing for a French seller', async () => {

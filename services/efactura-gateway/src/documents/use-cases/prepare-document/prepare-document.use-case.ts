@@ -7,12 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { DocumentsRepository } from '../../documents.repository';
 import { invoiceToUbl } from '../../mappers/invoice-to-ubl';
 import { CheckedXml, documentRow, documentValidatedData } from '../../mappers/validated-document';
+import { SubmissionQueue } from '../../../submissions/submission-queue';
+import { submissionTargetOf } from '../../../submissions/submission-target';
 import { UblValidator } from '../../ubl-validator.provider';
 import { PrepareDocumentCommand } from './prepare-document.command';
 
 /**
  * Every invoice of a Romanian seller gets its CIUS-RO XML (E1), checked with the official rules before
- * anything else may happen to it (E5), stored with its findings and its upload deadline (E2).
+ * anything else may happen to it (E5), stored with its findings and its upload deadline (E2). A valid
+ * one is queued for upload to ANAF in the same unit of work; an invalid one never is.
  */
 @Injectable()
 export class PrepareDocumentUseCase {
@@ -20,6 +23,7 @@ export class PrepareDocumentUseCase {
     private readonly validator: UblValidator,
     private readonly documents: DocumentsRepository,
     private readonly clock: Clock,
+    private readonly queue: SubmissionQueue,
   ) {}
 
   async execute({ invoice }: PrepareDocumentCommand, uow: UnitOfWork): Promise<void> {
@@ -32,6 +36,11 @@ export class PrepareDocumentUseCase {
       subject: document.id,
       data: documentValidatedData(document),
     });
+    const target = document.valid ? submissionTargetOf(invoice, document.kind) : undefined;
+    if (target) {
+      const queued = { documentId: document.id, accountId: document.accountId, invoiceId: document.invoiceId };
+      await this.queue.queue(uow, queued, target, document.createdAt);
+    }
   }
 
   /** The XML and the official findings on it; the builder's refusal of a document that cannot be valid is the finding. */

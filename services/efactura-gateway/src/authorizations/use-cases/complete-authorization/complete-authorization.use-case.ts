@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AnafClient } from '@obolus/anaf';
+import { UnitOfWork } from '@obolus/messaging';
+import { Clock } from '@obolus/platform';
+import { efacturaErrorOf } from '../../../anaf/anaf-failure';
+import { EfacturaError } from '../../../efactura.errors';
+import { AuthorizationsRepository } from '../../authorizations.repository';
+import { TokenBox } from '../../token-box';
+import { CompleteAuthorizationCommand } from './complete-authorization.command';
+
+export interface AuthorizationCompleted {
+  cif: string;
+  connected: true;
+  accessTokenExpiresAt: string;
+}
+
+/**
+ * The callback: the state must be one Obolus issued, unused and unexpired (it names the account and
+ * the CUI, since the callback carries no login); the code is exchanged and both tokens are stored
+ * sealed. A state is good once, even when ANAF then refuses the code.
+ */
+@Injectable()
+export class CompleteAuthorizationUseCase {
+  constructor(
+    private readonly authorizations: AuthorizationsRepository,
+    private readonly anaf: AnafClient,
+    @Inject(TokenBox) private readonly box: TokenBox,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: CompleteAuthorizationCommand, uow: UnitOfWork): Promise<AuthorizationCompleted> {
+    const now = this.clock.now();
+    const state = await this.authorizations.consumeState(uow, command.state, now);
+    if (!state) throw EfacturaError.authorizationStateInvalid();
+    if (command.error !== undefined || !command.code) throw EfacturaError.authorizationDenied(command.error ?? 'no code');
+    const tokens = await this.anaf.exchangeCode(command.code).catch((error: unknown) => {
+      throw efacturaErrorOf(error, state.cif);
+    });
+    const accessExpiresAt = new Date(now.getTime() + tokens.expiresInSeconds * 1000);
+    await this.authorizations.save(uow, {
+      accountId: state.accountId,
+      cif: state.cif,
+      accessTokenSealed: this.box.seal(tokens.accessToken),
+      refreshTokenSealed: this.box.seal(tokens.refreshToken),
+      accessExpiresAt,
+      status: 'connected',
+      connectedAt: now,
+      refreshedAt: null,
+      lastError: null,
+    });
+    return { cif: state.cif, connected: true, accessTokenExpiresAt: accessExpiresAt.toISOString() };
+  }
+}

@@ -1,0 +1,21 @@
+/** One upload of one document (key: the document id). */
+export const UPLOAD_JOB = 'efactura-upload';
+/** One stareMesaj of one upload (key: `<document id>:<poll number>`). */
+export const STATUS_JOB = 'efactura-status';
+
+export type UploadJobPayload = {
+  documentId: string;
+};
+
+export type StatusJobPayload = {
+  documentId: string;
+  poll: number;
+};
+
+/** The longest wait between two polls: ANAF allows 100 stareMesaj per message per day. */
+export const MAX_POLL_WAIT_MS = 60 * 60_000;
+
+/** The wait before poll `poll` (from 1): the first after `firstMs`, then doubling, capped at an hour. */
+export function pollWaitMs(poll: number, firstMs: number): number {
+  return Math.min(MAX_POLL_WAIT_MS, Math.max(firstMs, 1_000) * 2 ** Math.min(Math.max(poll - 1, 0), 20));
+}

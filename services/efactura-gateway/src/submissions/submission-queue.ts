@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { JobScheduler, UnitOfWork } from '@obolus/messaging';
+import { SubmissionTarget } from './submission-target';
+import { UPLOAD_JOB, UploadJobPayload } from './submission-jobs.schedule';
+import { SubmissionsRepository } from './submissions.repository';
+
+export interface QueuedDocument {
+  documentId: string;
+  accountId: string;
+  invoiceId: string;
+}
+
+/**
+ * Queues a valid document for upload, in the unit of work that stored it: the submission row and its
+ * durable upload job exist exactly when the document does. The account's jobs run one after the other
+ * in due order (the runner's per-account ordering), which makes the queue per tenant.
+ */
+@Injectable()
+export class SubmissionQueue {
+  constructor(
+    private readonly submissions: SubmissionsRepository,
+    private readonly scheduler: JobScheduler,
+  ) {}
+
+  async queue(uow: UnitOfWork, document: QueuedDocument, target: SubmissionTarget, now: Date): Promise<void> {
+    const inserted = await this.submissions.insertIfAbsent(uow, { ...document, ...target, queuedAt: now });
+    if (!inserted) return;
+    await this.scheduler.schedule<UploadJobPayload>(uow, {
+      kind: UPLOAD_JOB,
+      key: document.documentId,
+      accountId: document.accountId,
+      dueAt: now,
+      payload: { documentId: document.documentId },
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@obolus/messaging';
+import { EfacturaError } from '../../../efactura.errors';
+import { SubmissionStatus, SubmissionsRepository } from '../../submissions.repository';
+import { GetSubmissionCommand } from './get-submission.command';
+
+/** What the owner sees of an invoice's way through ANAF. */
+export interface SubmissionView {
+  invoiceId: string;
+  cif: string;
+  endpoint: 'upload' | 'uploadb2c';
+  status: SubmissionStatus;
+  uploadIndex: string | null;
+  downloadId: string | null;
+  /** ANAF's messages on a rejection, and the rule ids they name. */
+  anafErrors: string[];
+  ruleIds: string[];
+  /** Whether ANAF's signed answer is archived (downloadable at .../anaf-archive). */
+  archived: boolean;
+  queuedAt: string;
+  uploadedAt: string | null;
+  settledAt: string | null;
+}
+
+export interface ArchiveFile {
+  filename: string;
+  zip: Buffer;
+}
+
+@Injectable()
+export class GetSubmissionUseCase {
+  constructor(private readonly submissions: SubmissionsRepository) {}
+
+  async execute(command: GetSubmissionCommand, uow: UnitOfWork): Promise<SubmissionView> {
+    const found = await this.submissions.findByInvoice(uow, command.accountId, command.invoiceId);
+    if (!found) throw EfacturaError.documentNotFound();
+    return {
+      invoiceId: found.invoiceId,
+      cif: found.cif,
+      endpoint: found.endpoint,
+      status: found.status,
+      uploadIndex: found.uploadIndex,
+      downloadId: found.downloadId,
+      anafErrors: found.anafErrors,
+      ruleIds: found.ruleIds,
+      archived: found.archived,
+      queuedAt: found.queuedAt.toISOString(),
+      uploadedAt: found.uploadedAt?.toISOString() ?? null,
+      settledAt: found.settledAt?.toISOString() ?? null,
+    };
+  }
+
+  /** ANAF's ZIP exactly as downloaded: the invoice (or error file) and the Ministry of Finance signature. */
+  async archive(command: GetSubmissionCommand, uow: UnitOfWork): Promise<ArchiveFile> {
+    const found = await this.submissions.archiveOf(uow, command.accountId, command.invoiceId);
+    if (!found) throw EfacturaError.archiveNotFound();
+    return { filename: `${found.invoiceNumber}-anaf-${found.uploadIndex}.zip`, zip: found.zip };
+  }
+}

@@ -1,0 +1,334 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { readAnafArchive } from '@obolus/anaf';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the ANAF sandbox stands in for ANAF, as in e2e
+import { AnafSandbox, startAnafSandbox } from '@obolus/anaf-sandbox';
+import { TestTokenIssuer } from '@obolus/auth';
+import { CloudEvent, InvoiceIssuedV1Data } from '@obolus/contracts';
+import { serviceConnectionUrl } from '@obolus/database';
+import { EventHandlerContext, ScheduledJobRunner, ScheduledJobsRepository, UnitOfWorkRunner } from '@obolus/messaging';
+import { createLogger } from '@obolus/observability';
+import { ApiExceptionFilter, Clock, createValidationPipe, jsonBody, loadConfig, loadServiceConfig } from '@obolus/platform';
+import { issuedRomanianInvoice, serveJwks, waitFor } from '@obolus/testing';
+import { CiusRoValidator } from '@obolus/ubl';
+import { randomUUID } from 'node:crypto';
+import { AddressInfo, createServer } from 'node:net';
+import { Client } from 'pg';
+import { DocumentsConsumer } from '../src/documents/documents.consumer';
+import { efacturaGatewayConfigSpec } from '../src/efactura-gateway.config';
+import { EfacturaGatewayModule } from '../src/efactura-gateway.module';
+import { SubmissionsJobs } from '../src/submissions/submissions-jobs';
+
+const CLIENT = { clientId: 'obolus-int-gateway', clientSecret: 'int-gateway-secret' };
+const SELLER_CIF = '14040242';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopback)', () => {
+  let anaf: AnafSandbox;
+  let app: INestApplication;
+  let url: string;
+  let db: Client;
+  let jwks: Awaited<ReturnType<typeof serveJwks>>;
+  let issuer: TestTokenIssuer;
+  let work: UnitOfWorkRunner;
+  /** The service's jobs on a runner of the spec's own, retrying after 50 ms instead of 1 s. */
+  let runner: ScheduledJobRunner;
+
+  beforeAll(async () => {
+    const validator = CiusRoValidator.create({ warmUp: true });
+    anaf = await startAnafSandbox({ port: 0, processingDelayMs: 60 * 60_000, validator });
+    const port = await freePort();
+    const redirectUri = `http://127.0.0.1:${port}/efactura/oauth/callback`;
+    anaf.registerClient({ ...CLIENT, redirectUris: [redirectUri] });
+    issuer = await TestTokenIssuer.create();
+    jwks = await serveJwks(issuer.jwks);
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: serviceConnectionUrl(process.env.DATABASE_ADMIN_URL!, 'efactura-gateway'),
+      IDENTITY_JWKS_URL: jwks.url,
+      ANAF_OAUTH_URL: `${anaf.url}/anaf-oauth2/v1`,
+      ANAF_API_URL: `${anaf.url}/test/FCTEL/rest`,
+      ANAF_CLIENT_ID: CLIENT.clientId,
+      ANAF_CLIENT_SECRET: CLIENT.clientSecret,
+      ANAF_REDIRECT_URI: redirectUri,
+      ANAF_TIMEOUT_MS: '5000',
+      EFACTURA_TOKENS_KEY: Buffer.from('int-test-efactura-tokens-key-32b').toString('base64'),
+      EFACTURA_STATUS_POLL_MS: '0',
+    };
+    const config = { ...loadServiceConfig(env), ...loadConfig(efacturaGatewayConfigSpec, env) };
+    // HTTP and the service's jobs, but no Kafka consumer: events are handed to the consumer as the transport does.
+    app = await NestFactory.create<NestExpressApplication>(
+      EfacturaGatewayModule.forRoot(config, createLogger('efactura-gateway')),
+      {
+        logger: ['error'],
+        bodyParser: false,
+      },
+    );
+    app.use(jsonBody('1mb'));
+    app.useGlobalFilters(new ApiExceptionFilter());
+    app.useGlobalPipes(createValidationPipe());
+    await app.listen(port, '127.0.0.1');
+    url = `http://127.0.0.1:${port}`;
+    work = app.get(UnitOfWorkRunner);
+    runner = app.get(SubmissionsJobs).registerOn(
+      new ScheduledJobRunner({
+        unitOfWork: work,
+        repository: app.get(ScheduledJobsRepository),
+        clock: app.get(Clock),
+        retry: { initialDelayMs: 50, maxDelayMs: 200 },
+      }),
+    );
+    db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await app?.close();
+    await jwks?.close();
+    await anaf?.close();
+  });
+
+  async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  async function owner() {
+    const accountId = randomUUID();
+    const token = await issuer.customer({
+      userId: randomUUID(),
+      accountId,
+      email: `owner-${accountId.slice(0, 8)}@example.ro`,
+      role: 'owner',
+    });
+    return { accountId, token };
+  }
+
+  /** The owner connects the CUI: Obolus's start route, ANAF's approve page (the certificate step), the callback. */
+  async function connect(who: { accountId: string; token: string }): Promise<URL> {
+    const started = await call<{ authorizeUrl: string }>(
+      'POST',
+      `/accounts/${who.accountId}/efactura/authorizations`,
+      who.token,
+      {
+        cif: `RO${SELLER_CIF}`,
+      },
+    );
+    expect(started.status).toBe(201);
+    const page = await (await fetch(started.body.authorizeUrl)).text();
+    const requestId = /name="request_id" value="([^"]+)"/.exec(page)![1]!;
+    const decision = await fetch(`${anaf.url}/anaf-oauth2/v1/authorize/decision`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ request_id: requestId, decision: 'approve', cifs: SELLER_CIF }).toString(),
+    });
+    expect(decision.status).toBe(302);
+    return new URL(decision.headers.get('location')!);
+  }
+
+  /** An invoice of the account, issued today (ANAF refuses a second upload of the same number and date). */
+  function invoiceOf(accountId: string): InvoiceIssuedV1Data {
+    const invoice = issuedRomanianInvoice();
+    const suffix = String(Math.floor(Math.random() * 999_999)).padStart(6, '0');
+    return { ...invoice, accountId, invoiceId: randomUUID(), number: `OBRO-2026-${suffix}` };
+  }
+
+  async function issue(invoice: InvoiceIssuedV1Data): Promise<void> {
+    const event = {
+      id: randomUUID(),
+      type: 'obolus.invoicing.invoice.issued.v1',
+      data: invoice,
+    } as CloudEvent<InvoiceIssuedV1Data>;
+    await work.run((uow) =>
+      app
+        .get(DocumentsConsumer)
+        .onInvoiceIssued(event, { ...uow, topic: 't', partition: 0, offset: '0', attempt: 1 } as EventHandlerContext),
+    );
+  }
+
+  type Submission = {
+    status: string;
+    uploadIndex: string | null;
+    anafErrors: string[];
+    ruleIds: string[];
+    archived: boolean;
+    endpoint: string;
+  };
+  const submissionOf = (who: { accountId: string; token: string }, invoiceId: string) =>
+    call<Submission>('GET', `/accounts/${who.accountId}/efactura/invoices/${invoiceId}/submission`, who.token);
+
+  /** Runs due jobs until the submission reaches `status` (retries wait 50 ms, polls 1 s). */
+  async function until(who: { accountId: string; token: string }, invoiceId: string, status: string): Promise<Submission> {
+    return waitFor(
+      async () => {
+        await runner.runDue();
+        const found = await submissionOf(who, invoiceId);
+        return found.status === 200 && found.body.status === status ? found.body : undefined;
+      },
+      { what: `the submission ${status}`, timeoutMs: 30_000, intervalMs: 100 },
+    );
+  }
+
+  let connected: { accountId: string; token: string };
+
+  it('connects a CUI through ANAF OAuth: the state binds account and CUI, the tokens are stored sealed', async () => {
+    connected = await owner();
+    const before = await call<{ connected: boolean; status: string }>(
+      'GET',
+      `/accounts/${connected.accountId}/efactura/authorizations/${SELLER_CIF}`,
+      connected.token,
+    );
+    expect(before.body).toEqual({ cif: SELLER_CIF, connected: false, status: 'not-connected' });
+
+    const callback = await connect(connected);
+    expect(`${callback.origin}${callback.pathname}`).toBe(`${url}/efactura/oauth/callback`);
+    const done = await call<{ cif: string; connected: boolean }>('GET', `${callback.pathname}${callback.search}`);
+    expect(done).toMatchObject({ status: 200, body: { cif: SELLER_CIF, connected: true } });
+    // The state is good once.
+    expect((await call('GET', `${callback.pathname}${callback.search}`)).status).toBe(400);
+    expect((await call('GET', `/efactura/oauth/callback?state=forged&code=x`)).status).toBe(400);
+
+    const status = await call<{ connected: boolean }>(
+      'GET',
+      `/accounts/${connected.accountId}/efactura/authorizations/RO${SELLER_CIF}`,
+      connected.token,
+    );
+    expect(status.body).toMatchObject({
+      cif: SELLER_CIF,
+      connected: true,
+      status: 'connected',
+      accessTokenExpiresAt: expect.any(String),
+    });
+    const stored = await db.query(
+      `SELECT access_token_sealed, refresh_token_sealed FROM efactura_gateway.authorizations WHERE account_id = $1`,
+      [connected.accountId],
+    );
+    expect(stored.rows).toHaveLength(1);
+    expect(stored.rows[0].access_token_sealed).toMatch(/^v1\./);
+    expect(JSON.stringify(stored.rows[0])).not.toContain('eyJ');
+
+    // Another account cannot read it, and only an owner may start the flow.
+    const stranger = await owner();
+    expect(
+      (await call('GET', `/accounts/${connected.accountId}/efactura/authorizations/${SELLER_CIF}`, stranger.token)).status,
+    ).toBe(404);
+    const member = await issuer.customer({
+      userId: randomUUID(),
+      accountId: connected.accountId,
+      email: 'm@example.ro',
+      role: 'user',
+    });
+    expect(
+      (await call('POST', `/accounts/${connected.accountId}/efactura/authorizations`, member, { cif: SELLER_CIF })).status,
+    ).toBe(403);
+  });
+
+  it('uploads a valid invoice, follows it through in prelucrare to ok, and keeps the signed ZIP for the owner', async () => {
+    const invoice = invoiceOf(connected.accountId);
+    await issue(invoice);
+    const uploaded = await until(connected, invoice.invoiceId, 'uploaded');
+    expect(uploaded).toMatchObject({ endpoint: 'upload', uploadIndex: expect.stringMatching(/^\d+$/), archived: false });
+    expect(anaf.requests('/upload').at(-1)).toMatchObject({ status: 200, query: { standard: 'UBL', cif: SELLER_CIF } });
+
+    // ANAF still processing: a poll changes nothing.
+    await waitFor(async () => anaf.requests('/stareMesaj').length > 0 || (await runner.runDue(), false), {
+      what: 'a first poll',
+      timeoutMs: 10_000,
+    });
+    expect((await submissionOf(connected, invoice.invoiceId)).body.status).toBe('uploaded');
+
+    await anaf.advanceProcessing(Number(uploaded.uploadIndex));
+    const accepted = await until(connected, invoice.invoiceId, 'accepted');
+    expect(accepted).toMatchObject({ archived: true, anafErrors: [] });
+
+    const archive = await fetch(`${url}/accounts/${connected.accountId}/efactura/invoices/${invoice.invoiceId}/anaf-archive`, {
+      headers: { authorization: `Bearer ${connected.token}` },
+    });
+    expect(archive.status).toBe(200);
+    expect(archive.headers.get('content-type')).toBe('application/zip');
+    const zip = Buffer.from(await archive.arrayBuffer());
+    const xml = await fetch(`${url}/accounts/${connected.accountId}/efactura/invoices/${invoice.invoiceId}/xml`, {
+      headers: { authorization: `Bearer ${connected.token}` },
+    });
+    const { document, signature } = readAnafArchive(zip);
+    expect(document.bytes.toString('utf8')).toBe(await xml.text());
+    expect(signature.name).toBe(`semnatura_${uploaded.uploadIndex}.xml`);
+  });
+
+  it('never sends a document that failed the local checks', async () => {
+    const uploadsBefore = anaf.requests('/upload').length;
+    const invoice = invoiceOf(connected.accountId);
+    // A Romanian company without any id cannot be identified on the invoice (BR-RO-120).
+    invoice.buyer = { legalName: 'Firma Fără Cod SRL', buyerType: 'business', address: invoice.buyer.address };
+    await issue(invoice);
+    await runner.runDue();
+    expect((await submissionOf(connected, invoice.invoiceId)).status).toBe(404);
+    expect(anaf.requests('/upload')).toHaveLength(uploadsBefore);
+  });
+
+  it('retries through ANAF answering 500, never marking the invoice rejected, then goes on to ok', async () => {
+    const invoice = invoiceOf(connected.accountId);
+    const uploadsBefore = anaf.requests('/upload').length;
+    anaf.failNext(3);
+    await issue(invoice);
+    const uploaded = await until(connected, invoice.invoiceId, 'uploaded');
+    const calls = anaf.requests('/upload').slice(uploadsBefore);
+    expect(calls.map((c) => c.status)).toEqual([500, 500, 500, 200]);
+
+    anaf.failNext(2);
+    await anaf.advanceProcessing(Number(uploaded.uploadIndex));
+    expect(await until(connected, invoice.invoiceId, 'accepted')).toMatchObject({ archived: true });
+    const rejected = await db.query(
+      `SELECT count(*)::int AS n FROM efactura_gateway.submissions WHERE invoice_id = $1 AND status = 'rejected'`,
+      [invoice.invoiceId],
+    );
+    expect(rejected.rows[0].n).toBe(0);
+  });
+
+  it("stores ANAF's rejection with its rule ids and the error archive", async () => {
+    const invoice = invoiceOf(connected.accountId);
+    anaf.rejectNext({ errors: ['E: validari globale  SCHEMATRON   eroare: [BR-RO-100]-Sandbox refuses this one'] });
+    await issue(invoice);
+    const uploaded = await until(connected, invoice.invoiceId, 'uploaded');
+    await anaf.advanceProcessing(Number(uploaded.uploadIndex));
+    expect(await until(connected, invoice.invoiceId, 'rejected')).toMatchObject({
+      ruleIds: ['BR-RO-100'],
+      anafErrors: [expect.stringContaining('[BR-RO-100]')],
+      archived: true,
+    });
+  });
+
+  it('holds the queue of a CUI that is not connected, and uploads once the owner connects', async () => {
+    const waiting = await owner();
+    const invoice = invoiceOf(waiting.accountId);
+    const uploadsBefore = anaf.requests('/upload').length;
+    await issue(invoice);
+    await runner.runDue();
+    expect((await submissionOf(waiting, invoice.invoiceId)).body.status).toBe('queued');
+    expect(anaf.requests('/upload')).toHaveLength(uploadsBefore);
+
+    const callback = await connect(waiting);
+    expect((await call('GET', `${callback.pathname}${callback.search}`)).status).toBe(200);
+    await until(waiting, invoice.invoiceId, 'uploaded');
+  });
+});
