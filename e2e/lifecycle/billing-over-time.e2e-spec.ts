@@ -265,6 +265,10 @@ describe('billing over time on test clocks', () => {
     await advance(clockId, '2027-02-11T08:00:00Z');
     expect(await subscriptionOf(who)).toMatchObject({ status: 'free', edition: 'standard' });
     expect(await deliveries(who.accountId, 'trial-ending')).toBe(1);
+    await waitFor(
+      () => (harness.mail.messages().some((m) => m.envelope.to.includes(who.owner) && m.subject.startsWith('Perioada de probă s-a încheiat')) ? true : undefined),
+      { what: 'the trial-ended e-mail', timeoutMs: 60_000 },
+    );
 
     await purchase(who, { edition: 'premium', term: 'prepaid-6', seats: 1 });
     expect(await subscriptionOf(who)).toMatchObject({ status: 'active', edition: 'premium', currentPeriodEnd: '2027-08-11' });
@@ -309,6 +313,33 @@ describe('billing over time on test clocks', () => {
     );
     expect(entitlements).toMatchObject({ edition: 'standard', features: standard });
     expect(await issued(who.accountId, 2)).toHaveLength(2);
+
+    // The owner heard of each step of the year, in Romanian and in order (issue 17).
+    const expected = [
+      /^Bun venit, /,
+      /^Perioada de probă se încheie pe 9 februarie 2027$/,
+      /^Perioada de probă s-a încheiat: ediția Standard$/,
+      /^Factura /,
+      /^Factura /,
+      /^Abonamentul Premium expiră pe 10 septembrie 2027$/,
+      /^Abonamentul Premium a expirat$/,
+    ];
+    const received = await waitFor(
+      () => {
+        const subjects = harness.mail
+          .messages()
+          .filter((m) => m.envelope.to.includes(who.owner))
+          .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+          .map((m) => m.subject);
+        return subjects.length >= expected.length ? subjects : undefined;
+      },
+      { what: 'the seven e-mails of the year', timeoutMs: 60_000 },
+    );
+    expect(received).toHaveLength(expected.length);
+    received.forEach((subject, index) => expect(subject).toMatch(expected[index]!));
+    const expiredMail = harness.mail.messages().find((m) => m.envelope.to.includes(who.owner) && m.subject === 'Abonamentul Premium a expirat');
+    expect(expiredMail?.text).toContain('s-a încheiat pe 10 septembrie 2027');
+    expect(expiredMail?.html).toContain('<html lang="ro">');
   });
 
   it('seats: two users who join mid-period are prorated on the next invoice to the cent; a removed user releases its seat at the period end', async () => {

@@ -110,6 +110,7 @@ export const TrialEndedV1 = defineEvent({
       outcome: Type.Union([Type.Literal('downgraded'), Type.Literal('blocked')], {
         description: 'downgraded: now on the free edition; blocked: until a purchase',
       }),
+      freeEdition: Type.Optional(Edition),
       endedAt: Instant('When the trial ended'),
     },
     { additionalProperties: false },

@@ -303,7 +303,7 @@ export const templates: { [T in TemplateName]: (data: TemplateData[T]) => Render
     const locale = localeOf(data);
     if (!locale || !Object.hasOwn(MONTHS, locale)) return undefined;
     const lastDay = longDate(data.trialEndsOn, locale);
-    const edition = editionName(data.edition);
+    const edition = editionName(data.freeEdition ?? data.edition);
     const blocked = data.outcome === 'blocked';
     return inLocale(locale, {
       fr: {

@@ -61,6 +61,7 @@ describe('EndTrialUseCase (T3)', () => {
         edition: 'ultimate',
         trialEndsOn: '2026-02-28',
         outcome: 'downgraded',
+        freeEdition: 'standard',
         endedAt: '2026-02-28T22:00:00.000Z',
       },
     ]);

@@ -41,6 +41,7 @@ export class EndTrialUseCase {
         edition: trialEdition,
         trialEndsOn,
         outcome: freeEdition ? 'downgraded' : 'blocked',
+        ...(freeEdition ? { freeEdition } : {}),
         endedAt,
       },
     });
