@@ -8,6 +8,7 @@ import { AuthorizationsRepository } from './authorizations/authorizations.reposi
 import { TokenBox } from './authorizations/token-box';
 import { CompleteAuthorizationUseCase } from './authorizations/use-cases/complete-authorization/complete-authorization.use-case';
 import { GetAuthorizationStatusUseCase } from './authorizations/use-cases/get-authorization-status/get-authorization-status.use-case';
+import { MarkAuthorizationRevokedUseCase } from './authorizations/use-cases/mark-authorization-revoked/mark-authorization-revoked.use-case';
 import { ObtainAccessTokenUseCase } from './authorizations/use-cases/obtain-access-token/obtain-access-token.use-case';
 import { StartAuthorizationUseCase } from './authorizations/use-cases/start-authorization/start-authorization.use-case';
 import { EfacturaInitial1732233600500 } from './database/migrations/1732233600500-efactura-initial';
@@ -73,6 +74,7 @@ export class EfacturaGatewayModule {
         CompleteAuthorizationUseCase,
         GetAuthorizationStatusUseCase,
         ObtainAccessTokenUseCase,
+        MarkAuthorizationRevokedUseCase,
         SubmissionsRepository,
         SubmissionQueue,
         AnafToken,

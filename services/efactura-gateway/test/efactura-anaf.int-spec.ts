@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { readAnafArchive } from '@obolus/anaf';
+import { AnafClient, readAnafArchive } from '@obolus/anaf';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the ANAF sandbox stands in for ANAF, as in e2e
 import { AnafSandbox, startAnafSandbox } from '@obolus/anaf-sandbox';
 import { TestTokenIssuer } from '@obolus/auth';
@@ -18,10 +18,12 @@ import { Client } from 'pg';
 import { DocumentsConsumer } from '../src/documents/documents.consumer';
 import { efacturaGatewayConfigSpec } from '../src/efactura-gateway.config';
 import { EfacturaGatewayModule } from '../src/efactura-gateway.module';
+import { TokenBox } from '../src/authorizations/token-box';
 import { SubmissionsJobs } from '../src/submissions/submissions-jobs';
 
 const CLIENT = { clientId: 'obolus-int-gateway', clientSecret: 'int-gateway-secret' };
 const SELLER_CIF = '14040242';
+const TOKENS_KEY = Buffer.from('int-test-efactura-tokens-key-32b').toString('base64');
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -41,6 +43,8 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
   let work: UnitOfWorkRunner;
   /** The service's jobs on a runner of the spec's own, retrying after 50 ms instead of 1 s. */
   let runner: ScheduledJobRunner;
+  /** ANAF as the spec itself calls it, to check what the gateway's tokens still do. */
+  let anafClient: AnafClient;
 
   beforeAll(async () => {
     const validator = CiusRoValidator.create({ warmUp: true });
@@ -62,7 +66,7 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
       ANAF_CLIENT_SECRET: CLIENT.clientSecret,
       ANAF_REDIRECT_URI: redirectUri,
       ANAF_TIMEOUT_MS: '5000',
-      EFACTURA_TOKENS_KEY: Buffer.from('int-test-efactura-tokens-key-32b').toString('base64'),
+      EFACTURA_TOKENS_KEY: TOKENS_KEY,
       EFACTURA_STATUS_POLL_MS: '0',
     };
     const config = { ...loadServiceConfig(env), ...loadConfig(efacturaGatewayConfigSpec, env) };
@@ -90,6 +94,12 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     );
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
     await db.connect();
+    anafClient = new AnafClient({
+      oauthUrl: `${anaf.url}/anaf-oauth2/v1`,
+      apiUrl: `${anaf.url}/test/FCTEL/rest`,
+      ...CLIENT,
+      redirectUri,
+    });
   });
 
   afterAll(async () => {
@@ -330,5 +340,66 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     const callback = await connect(waiting);
     expect((await call('GET', `${callback.pathname}${callback.search}`)).status).toBe(200);
     await until(waiting, invoice.invoiceId, 'uploaded');
+  });
+
+  it('sends an invoice to a consumer through uploadb2c', async () => {
+    const invoice = invoiceOf(connected.accountId);
+    invoice.buyer = { legalName: 'Ion Popescu', buyerType: 'individual', address: invoice.buyer.address };
+    const b2cBefore = anaf.requests('/uploadb2c').length;
+    await issue(invoice);
+    expect(await until(connected, invoice.invoiceId, 'uploaded')).toMatchObject({ endpoint: 'uploadb2c' });
+    expect(anaf.requests('/uploadb2c').slice(b2cBefore)).toEqual([
+      expect.objectContaining({ status: 200, query: { standard: 'UBL', cif: SELLER_CIF } }),
+    ]);
+  });
+
+  it('refreshes an access token near its expiry and keeps the rotated refresh token; the old one is dead', async () => {
+    const sealed = async () =>
+      (
+        await db.query(
+          `SELECT refresh_token_sealed, access_expires_at, refreshed_at FROM efactura_gateway.authorizations WHERE account_id = $1`,
+          [connected.accountId],
+        )
+      ).rows[0];
+    const before = await sealed();
+    // Time has passed: the access token is an hour from its expiry, inside the refresh margin.
+    await db.query(
+      `UPDATE efactura_gateway.authorizations SET access_expires_at = now() + interval '1 hour' WHERE account_id = $1`,
+      [connected.accountId],
+    );
+    const tokenCalls = anaf.requests('/token').length;
+    const invoice = invoiceOf(connected.accountId);
+    await issue(invoice);
+    await until(connected, invoice.invoiceId, 'uploaded');
+
+    expect(anaf.requests('/token').slice(tokenCalls)).toEqual([expect.objectContaining({ status: 200 })]);
+    const after = await sealed();
+    expect(after.refresh_token_sealed).not.toBe(before.refresh_token_sealed);
+    expect(after.refreshed_at).toBeInstanceOf(Date);
+    expect(after.access_expires_at.getTime()).toBeGreaterThan(Date.now() + 80 * 24 * 3600_000);
+    const box = new TokenBox(TOKENS_KEY);
+    await expect(anafClient.refresh(box.open(before.refresh_token_sealed))).rejects.toMatchObject({
+      oauthError: 'invalid_grant',
+    });
+  });
+
+  it('marks an authorisation ANAF revoked, holds its uploads, and sends them once the owner connects again', async () => {
+    const invoice = invoiceOf(connected.accountId);
+    anaf.revoke({ clientId: CLIENT.clientId, cif: SELLER_CIF });
+    const refusedBefore = anaf.requests('/upload').filter((r) => r.status === 403).length;
+    await issue(invoice);
+    await runner.runDue();
+    expect((await submissionOf(connected, invoice.invoiceId)).body.status).toBe('queued');
+    expect(anaf.requests('/upload').filter((r) => r.status === 403).length).toBe(refusedBefore + 1);
+    const status = await call('GET', `/accounts/${connected.accountId}/efactura/authorizations/${SELLER_CIF}`, connected.token);
+    expect(status.body).toMatchObject({ connected: false, status: 'revoked', lastError: expect.stringContaining('403') });
+    // Held: no further attempt while revoked.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await runner.runDue();
+    expect(anaf.requests('/upload').filter((r) => r.status === 403).length).toBe(refusedBefore + 1);
+
+    const callback = await connect(connected);
+    expect((await call('GET', `${callback.pathname}${callback.search}`)).status).toBe(200);
+    await until(connected, invoice.invoiceId, 'uploaded');
   });
 });

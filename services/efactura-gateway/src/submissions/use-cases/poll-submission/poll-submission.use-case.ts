@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnafArchiveError, AnafClient, parseErrorFile, readAnafArchive } from '@obolus/anaf';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
-import { efacturaErrorOf } from '../../../anaf/anaf-failure';
 import { EFACTURA_SETTINGS, EfacturaSettings } from '../../../efactura-settings';
 import { EfacturaError } from '../../../efactura.errors';
 import { AnafToken } from '../../anaf-token';
@@ -32,10 +31,9 @@ export class PollSubmissionUseCase {
     const submission = await this.submissions.lock(uow, command.documentId);
     if (!submission || submission.status !== 'uploaded' || !submission.uploadIndex) return 'skipped';
     const uploadIndex = submission.uploadIndex;
-    const accessToken = await this.token.for(submission.accountId, submission.cif);
-    const status = await this.anaf.stareMesaj(accessToken, uploadIndex).catch((error: unknown) => {
-      throw efacturaErrorOf(error, submission.cif);
-    });
+    const status = await this.token.call(submission.accountId, submission.cif, (accessToken) =>
+      this.anaf.stareMesaj(accessToken, uploadIndex),
+    );
     const now = await this.clocks.now(uow, submission.accountId);
     switch (status.state) {
       case 'processing':
@@ -52,7 +50,7 @@ export class PollSubmissionUseCase {
         return 'rejected';
       case 'ok':
       case 'nok': {
-        const archive = await this.download(accessToken, submission, status.downloadId);
+        const archive = await this.download(submission, status.downloadId);
         if (status.state === 'ok') {
           await this.submissions.update(uow, submission.documentId, {
             status: 'accepted',
@@ -90,14 +88,10 @@ export class PollSubmissionUseCase {
   }
 
   /** The archive and its document entry; anything short of a sound archive is retried. */
-  private async download(
-    accessToken: string,
-    submission: Submission,
-    downloadId: string,
-  ): Promise<{ zip: Buffer; document: Buffer }> {
-    const answer = await this.anaf.descarcare(accessToken, downloadId).catch((error: unknown) => {
-      throw efacturaErrorOf(error, submission.cif);
-    });
+  private async download(submission: Submission, downloadId: string): Promise<{ zip: Buffer; document: Buffer }> {
+    const answer = await this.token.call(submission.accountId, submission.cif, (accessToken) =>
+      this.anaf.descarcare(accessToken, downloadId),
+    );
     if (!('zip' in answer)) throw EfacturaError.anafUnavailable(`descarcare ${downloadId}: ${answer.error}`);
     try {
       return { zip: answer.zip, document: readAnafArchive(answer.zip).document.bytes };

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnafClient, ruleIdsOf } from '@obolus/anaf';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
-import { efacturaErrorOf } from '../../../anaf/anaf-failure';
 import { EFACTURA_SETTINGS, EfacturaSettings } from '../../../efactura-settings';
 import { AnafToken } from '../../anaf-token';
 import { pollWaitMs, STATUS_JOB, StatusJobPayload } from '../../submission-jobs.schedule';
@@ -34,13 +33,10 @@ export class UploadDocumentUseCase {
     if (!submission || submission.status !== 'queued') return 'skipped';
     const xml = await this.submissions.validXml(uow, submission.documentId);
     if (xml === undefined) return 'skipped';
-    const accessToken = await this.token.for(submission.accountId, submission.cif);
     const request = { standard: submission.standard, cif: submission.cif, xml, extern: submission.extern };
-    const result = await (
-      submission.endpoint === 'uploadb2c' ? this.anaf.uploadB2c(accessToken, request) : this.anaf.upload(accessToken, request)
-    ).catch((error: unknown) => {
-      throw efacturaErrorOf(error, submission.cif);
-    });
+    const result = await this.token.call(submission.accountId, submission.cif, (accessToken) =>
+      submission.endpoint === 'uploadb2c' ? this.anaf.uploadB2c(accessToken, request) : this.anaf.upload(accessToken, request),
+    );
     const now = await this.clocks.now(uow, submission.accountId);
     if (!result.accepted) {
       await this.submissions.update(uow, submission.documentId, {
