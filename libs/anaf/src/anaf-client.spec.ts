@@ -4,6 +4,7 @@ import { CIUS_RO_CUSTOMIZATION_ID, CiusRoValidator } from '@obolus/ubl';
 import { AnafClient } from './anaf-client';
 import { parseErrorFile } from './answers';
 import { readAnafArchive } from './archive';
+import { checkArchiveSignature } from './signature';
 import { AnafCallError } from './errors';
 import type { AnafClientSettings } from './types';
 
@@ -153,6 +154,10 @@ describe('AnafClient against the ANAF sandbox', () => {
       expect(archive.signature.name).toBe(`semnatura_${uploaded.uploadIndex}.xml`);
       const digest = createHash('sha256').update(archive.document.bytes).digest('base64');
       expect(/<(?:\w+:)?DigestValue>([^<]+)</.exec(archive.signature.bytes.toString('utf8'))?.[1]).toBe(digest);
+      expect(checkArchiveSignature(archive, { trusted: [sandbox.signingCertificatePem] })).toMatchObject({
+        valid: true,
+        subject: expect.stringContaining('Sandbox ANAF'),
+      });
 
       const sent = await client.listaMesajeFactura(token, { cif: SELLER, zile: 1, filtru: 'T' });
       expect(sent.messages).toContainEqual(

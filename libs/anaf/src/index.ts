@@ -3,3 +3,4 @@ export * from './answers';
 export * from './archive';
 export * from './errors';
 export * from './types';
+export * from './signature';
