@@ -22,6 +22,10 @@ export const efacturaGatewayConfigSpec = {
     'http://127.0.0.1:4005/efactura/oauth/callback',
   ),
   ANAF_TIMEOUT_MS: int('the most one call to ANAF may take', 30_000, 100),
+  ANAF_SIGNING_CERTIFICATES: str(
+    "the certificates (PEM, one or more) that sign ANAF's answers, or issued their signer; empty checks each archive against the certificate it carries",
+    '',
+  ),
   EFACTURA_TOKENS_KEY: str('the key that seals ANAF tokens at rest: 32 random bytes, base64 (openssl rand -base64 32)'),
   EFACTURA_REFRESH_BEFORE_EXPIRY_HOURS: int('how long before its expiry an access token is refreshed', 7 * 24, 0),
   EFACTURA_STATUS_POLL_MS: int('the wait before the first stareMesaj of an upload; later polls back off from it', 10_000, 0),

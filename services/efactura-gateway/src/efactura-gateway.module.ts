@@ -13,6 +13,7 @@ import { ObtainAccessTokenUseCase } from './authorizations/use-cases/obtain-acce
 import { StartAuthorizationUseCase } from './authorizations/use-cases/start-authorization/start-authorization.use-case';
 import { EfacturaInitial1732233600500 } from './database/migrations/1732233600500-efactura-initial';
 import { EfacturaAnaf1796601600500 } from './database/migrations/1796601600500-efactura-anaf';
+import { SubmissionSigner1796601600600 } from './database/migrations/1796601600600-submission-signer';
 import { DocumentsConsumer } from './documents/documents.consumer';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsRepository } from './documents/documents.repository';
@@ -22,7 +23,7 @@ import { GetDocumentXmlUseCase } from './documents/use-cases/get-document-xml/ge
 import { ListDocumentsUseCase } from './documents/use-cases/list-documents/list-documents.use-case';
 import { PrepareDocumentUseCase } from './documents/use-cases/prepare-document/prepare-document.use-case';
 import { EfacturaGatewayConfig } from './efactura-gateway.config';
-import { EFACTURA_SETTINGS, EfacturaSettings } from './efactura-settings';
+import { EFACTURA_SETTINGS, EfacturaSettings, pemCertificates } from './efactura-settings';
 import { AnafToken } from './submissions/anaf-token';
 import { SubmissionQueue } from './submissions/submission-queue';
 import { SubmissionsController } from './submissions/submissions.controller';
@@ -43,7 +44,7 @@ export class EfacturaGatewayModule {
           config,
           logger,
           entities: [DocumentEntity],
-          migrations: [EfacturaInitial1732233600500, EfacturaAnaf1796601600500],
+          migrations: [EfacturaInitial1732233600500, EfacturaAnaf1796601600500, SubmissionSigner1796601600600],
         }),
         AuthModule.forService({ service: 'efactura-gateway', config }),
       ],
@@ -60,6 +61,7 @@ export class EfacturaGatewayModule {
           useValue: {
             refreshBeforeExpiryMs: config.EFACTURA_REFRESH_BEFORE_EXPIRY_HOURS * 3600_000,
             statusPollMs: config.EFACTURA_STATUS_POLL_MS,
+            trustedSigners: pemCertificates(config.ANAF_SIGNING_CERTIFICATES),
           } satisfies EfacturaSettings,
         },
         anafClientProvider(config),

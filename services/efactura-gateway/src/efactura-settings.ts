@@ -6,4 +6,11 @@ export interface EfacturaSettings {
   refreshBeforeExpiryMs: number;
   /** The wait before the first stareMesaj of an upload; later polls back off from it. */
   statusPollMs: number;
+  /** The certificates (PEM) ANAF's archive signatures must chain to; none checks only integrity. */
+  trustedSigners: string[];
+}
+
+/** Each PEM certificate in a configuration value. */
+export function pemCertificates(text: string): string[] {
+  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }

@@ -68,6 +68,7 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
       ANAF_TIMEOUT_MS: '5000',
       EFACTURA_TOKENS_KEY: TOKENS_KEY,
       EFACTURA_STATUS_POLL_MS: '0',
+      ANAF_SIGNING_CERTIFICATES: anaf.signingCertificatePem,
     };
     const config = { ...loadServiceConfig(env), ...loadConfig(efacturaGatewayConfigSpec, env) };
     // HTTP and the service's jobs, but no Kafka consumer: events are handed to the consumer as the transport does.
@@ -269,7 +270,7 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
 
     await anaf.advanceProcessing(Number(uploaded.uploadIndex));
     const accepted = await until(connected, invoice.invoiceId, 'accepted');
-    expect(accepted).toMatchObject({ archived: true, anafErrors: [] });
+    expect(accepted).toMatchObject({ archived: true, anafErrors: [], signer: expect.stringContaining('Sandbox ANAF') });
 
     const archive = await fetch(`${url}/accounts/${connected.accountId}/efactura/invoices/${invoice.invoiceId}/anaf-archive`, {
       headers: { authorization: `Bearer ${connected.token}` },

@@ -18,11 +18,16 @@ export interface Submission extends SubmissionTarget {
   queuedAt: Date;
   uploadedAt: Date | null;
   settledAt: Date | null;
+  /** The subject of the certificate whose signature of the archive was checked. */
+  signer: string | null;
 }
 
 /** What a poll or an upload changes. */
 export type SubmissionChange = Partial<
-  Pick<Submission, 'status' | 'uploadIndex' | 'downloadId' | 'anafErrors' | 'ruleIds' | 'polls' | 'uploadedAt' | 'settledAt'>
+  Pick<
+    Submission,
+    'status' | 'uploadIndex' | 'downloadId' | 'anafErrors' | 'ruleIds' | 'polls' | 'uploadedAt' | 'settledAt' | 'signer'
+  >
 > & { archive?: Buffer };
 
 interface SubmissionRow {
@@ -42,10 +47,11 @@ interface SubmissionRow {
   queued_at: Date;
   uploaded_at: Date | null;
   settled_at: Date | null;
+  signer: string | null;
 }
 
 const COLUMNS = `document_id, account_id, invoice_id, cif, endpoint, standard, extern, status, upload_index, download_id,
-  anaf_errors, rule_ids, polls, queued_at, uploaded_at, settled_at`;
+  anaf_errors, rule_ids, polls, queued_at, uploaded_at, settled_at, signer`;
 
 const submissionOf = (row: SubmissionRow): Submission => ({
   documentId: row.document_id,
@@ -64,6 +70,7 @@ const submissionOf = (row: SubmissionRow): Submission => ({
   queuedAt: row.queued_at,
   uploadedAt: row.uploaded_at,
   settledAt: row.settled_at,
+  signer: row.signer,
 });
 
 const COLUMN_OF: Record<keyof SubmissionChange, string> = {
@@ -76,6 +83,7 @@ const COLUMN_OF: Record<keyof SubmissionChange, string> = {
   uploadedAt: 'uploaded_at',
   settledAt: 'settled_at',
   archive: 'archive',
+  signer: 'signer',
 };
 
 /** The submissions, one per valid document; the archive (ANAF's signed ZIP) is read only when asked for. */

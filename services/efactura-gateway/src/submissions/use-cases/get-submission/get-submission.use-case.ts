@@ -17,6 +17,8 @@ export interface SubmissionView {
   ruleIds: string[];
   /** Whether ANAF's signed answer is archived (downloadable at .../anaf-archive). */
   archived: boolean;
+  /** Who signed the archived answer (its signature checked before it was kept). */
+  signer: string | null;
   queuedAt: string;
   uploadedAt: string | null;
   settledAt: string | null;
@@ -44,6 +46,7 @@ export class GetSubmissionUseCase {
       anafErrors: found.anafErrors,
       ruleIds: found.ruleIds,
       archived: found.archived,
+      signer: found.signer,
       queuedAt: found.queuedAt.toISOString(),
       uploadedAt: found.uploadedAt?.toISOString() ?? null,
       settledAt: found.settledAt?.toISOString() ?? null,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AnafArchiveError, AnafClient, parseErrorFile, readAnafArchive } from '@obolus/anaf';
+import { AnafArchiveError, AnafClient, checkArchiveSignature, parseErrorFile, readAnafArchive } from '@obolus/anaf';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { EFACTURA_SETTINGS, EfacturaSettings } from '../../../efactura-settings';
 import { EfacturaError } from '../../../efactura.errors';
@@ -14,7 +14,8 @@ export type PollOutcome = 'processing' | 'accepted' | 'rejected' | 'skipped';
  * E4: one stareMesaj of an uploaded document. `in prelucrare` (or a query error such as the daily
  * limit) plans the next poll, backing off. `ok` and `nok` download ANAF's archive and keep it
  * unchanged: accepted with the signed invoice, or rejected with ANAF's messages and their rule ids
- * read from the error file. A download that fails, or is not a sound archive, is retried.
+ * read from the error file. A download that fails, is not a sound archive, or whose signature does not
+ * hold (digest, RSA-SHA256 over SignedInfo, a trusted signer) is retried, never kept.
  */
 @Injectable()
 export class PollSubmissionUseCase {
@@ -56,6 +57,7 @@ export class PollSubmissionUseCase {
             status: 'accepted',
             downloadId: status.downloadId,
             archive: archive.zip,
+            signer: archive.signer,
             polls: command.poll,
             settledAt: now,
           });
@@ -66,6 +68,7 @@ export class PollSubmissionUseCase {
           status: 'rejected',
           downloadId: status.downloadId,
           archive: archive.zip,
+          signer: archive.signer,
           anafErrors: errors.messages,
           ruleIds: errors.ruleIds,
           polls: command.poll,
@@ -87,17 +90,22 @@ export class PollSubmissionUseCase {
     });
   }
 
-  /** The archive and its document entry; anything short of a sound archive is retried. */
-  private async download(submission: Submission, downloadId: string): Promise<{ zip: Buffer; document: Buffer }> {
+  /** The archive, its document entry and its checked signer; anything short of a sound, signed archive is retried. */
+  private async download(submission: Submission, downloadId: string): Promise<{ zip: Buffer; document: Buffer; signer: string }> {
     const answer = await this.token.call(submission.accountId, submission.cif, (accessToken) =>
       this.anaf.descarcare(accessToken, downloadId),
     );
     if (!('zip' in answer)) throw EfacturaError.anafUnavailable(`descarcare ${downloadId}: ${answer.error}`);
+    let archive;
     try {
-      return { zip: answer.zip, document: readAnafArchive(answer.zip).document.bytes };
+      archive = readAnafArchive(answer.zip);
     } catch (error) {
       if (error instanceof AnafArchiveError) throw EfacturaError.anafUnavailable(`descarcare ${downloadId}: ${error.message}`);
       throw error;
     }
+    const signature = checkArchiveSignature(archive, { trusted: this.settings.trustedSigners });
+    if (!signature.valid)
+      throw EfacturaError.anafUnavailable(`descarcare ${downloadId}: the signature does not hold: ${signature.reason}`);
+    return { zip: answer.zip, document: archive.document.bytes, signer: signature.subject };
   }
 }
