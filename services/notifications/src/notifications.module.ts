@@ -18,6 +18,10 @@ import { ReplayWebhookDeliveriesUseCase } from './webhooks/use-cases/replay-webh
 import { RotateWebhookSecretUseCase } from './webhooks/use-cases/rotate-webhook-secret/rotate-webhook-secret.use-case';
 import { AccountContactsRepository } from './contacts/account-contacts.repository';
 import { ContactsConsumer } from './contacts/contacts.consumer';
+import { NotificationPreferencesController } from './contacts/notification-preferences.controller';
+import { RecordMemberChangeUseCase } from './contacts/use-cases/record-member-change/record-member-change.use-case';
+import { SaveNotificationPreferencesUseCase } from './contacts/use-cases/save-notification-preferences/save-notification-preferences.use-case';
+import { MembersPreferences1796601600000 } from './database/migrations/1796601600000-members-preferences';
 import { SaveAccountContactUseCase } from './contacts/use-cases/save-account-contact/save-account-contact.use-case';
 import { SendTestWebhookUseCase } from './webhooks/use-cases/send-test-webhook/send-test-webhook.use-case';
 import { UpdateWebhookEndpointUseCase } from './webhooks/use-cases/update-webhook-endpoint/update-webhook-endpoint.use-case';
@@ -47,11 +51,11 @@ export class NotificationsModule {
           config,
           logger,
           entities: [DeliveryEntity],
-          migrations: [NotificationsInitial1732233600600, DeliveriesDispatch1764201600600, Webhooks1796515200000],
+          migrations: [NotificationsInitial1732233600600, DeliveriesDispatch1764201600600, Webhooks1796515200000, MembersPreferences1796601600000],
         }),
         AuthModule.forService({ service: 'notifications', config }),
       ],
-      controllers: [DeliveriesConsumer, ContactsConsumer, WebhooksConsumer, WebhookEndpointsController, StaffWebhookEndpointsController],
+      controllers: [DeliveriesConsumer, ContactsConsumer, WebhooksConsumer, WebhookEndpointsController, StaffWebhookEndpointsController, NotificationPreferencesController],
       providers: [
         { provide: MAIL_SETTINGS, useValue: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } },
         { provide: INVOICING_SETTINGS, useValue: { url: config.INVOICING_URL, serviceKey: config.INVOICING_SERVICE_KEY } },
@@ -96,6 +100,8 @@ export class NotificationsModule {
         AttemptWebhookDeliveryUseCase,
         SaveAccountContactUseCase,
         AccountContactsRepository,
+        RecordMemberChangeUseCase,
+        SaveNotificationPreferencesUseCase,
       ],
     };
   }

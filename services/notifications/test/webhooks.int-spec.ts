@@ -1,21 +1,15 @@
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { TestTokenIssuer } from '@obolus/auth';
 import { CloudEvent } from '@obolus/contracts';
-import { serviceConnectionUrl } from '@obolus/database';
 import { AccountClocks, EventHandlerContext, UnitOfWorkRunner } from '@obolus/messaging';
-import { createLogger } from '@obolus/observability';
-import { ApiExceptionFilter, createValidationPipe, jsonBody, loadConfig, loadServiceConfig } from '@obolus/platform';
 import { serveJwks, waitFor } from '@obolus/testing';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import { notificationsConfigSpec } from '../src/notifications.config';
-import { NotificationsModule } from '../src/notifications.module';
 import { RETRY_DELAYS_MS } from '../src/webhooks/delivery/retry-schedule';
 import { WebhooksConsumer } from '../src/webhooks/webhooks.consumer';
+import { startNotifications } from './start-notifications';
 
 /** A receiver on loopback: it records every request and answers with the statuses it is given, then 200. */
 class Receiver {
@@ -71,29 +65,7 @@ describe('webhooks (notifications, real Postgres, receivers on loopback)', () =>
   beforeAll(async () => {
     issuer = await TestTokenIssuer.create();
     jwks = await serveJwks(issuer.jwks);
-    const env = {
-      ...process.env,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: serviceConnectionUrl(process.env.DATABASE_ADMIN_URL!, 'notifications'),
-      IDENTITY_JWKS_URL: jwks.url,
-      SMTP_URL: 'smtp://127.0.0.1:1',
-      INVOICING_URL: 'http://127.0.0.1:1',
-      INVOICING_SERVICE_KEY: 'unused-here',
-      WEBHOOK_SECRETS_KEY: 'aW50LXRlc3Qtd2ViaG9vay1zZWNyZXRzLWtleS0zMmI=',
-      WEBHOOKS_ALLOW_HTTP_LOOPBACK: 'true',
-    };
-    const config = { ...loadServiceConfig(env), ...loadConfig(notificationsConfigSpec, env) };
-    // HTTP and the service's runner, but no Kafka consumer: events are handed to the consumer as the transport does.
-    app = await NestFactory.create<NestExpressApplication>(NotificationsModule.forRoot(config, createLogger('notifications')), {
-      logger: ['error'],
-      bodyParser: false,
-    });
-    app.use(jsonBody('1mb'));
-    app.useGlobalFilters(new ApiExceptionFilter());
-    app.useGlobalPipes(createValidationPipe());
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    ({ app, url } = await startNotifications(jwks.url));
     work = app.get(UnitOfWorkRunner);
     await work.run((uow) => app.get(AccountClocks).advance(uow, clockId, START));
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });

@@ -65,7 +65,7 @@ export class DeliveriesConsumer {
 
   @EventPattern(TrialEndingV1.type)
   onTrialEnding(@Payload() event: CloudEvent<TrialEndingV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
-    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+    return this.recordOwnerNotice.execute(RecordOwnerNoticeCommand.create({ event }), uow);
   }
 
   @EventPattern(SubscriptionExpiringV1.type)
@@ -73,7 +73,7 @@ export class DeliveriesConsumer {
     @Payload() event: CloudEvent<SubscriptionExpiringV1Data>,
     @Ctx() uow: EventHandlerContext,
   ): Promise<void> {
-    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+    return this.recordOwnerNotice.execute(RecordOwnerNoticeCommand.create({ event }), uow);
   }
 
   @EventPattern(WebhookEndpointFailingV1.type)

@@ -40,3 +40,15 @@ export const NOTICES: Readonly<Record<string, NoticeOfEvent>> = {
   'obolus.subscriptions.test-clock.advanced.v1': { internal: 'test clocks, for tests and sandboxes' },
   'obolus.platform.test-clock.caught-up.v1': { internal: 'test clocks, for tests and sandboxes' },
 };
+
+/**
+ * The notices a user may mute for themselves. The others are legal, financial or security notices
+ * (invoices, failed payments, closure, password resets, invitations) and are always sent.
+ */
+export const MUTABLE_TEMPLATES: readonly TemplateName[] = [
+  'trial-ending',
+  'trial-ended',
+  'subscription-expiring',
+  'subscription-expired',
+  'webhook-endpoint-failing',
+];

@@ -21,8 +21,8 @@ export interface TemplateData {
   'invoice-issued': InvoiceIssuedV1Data;
   'password-reset': PasswordResetRequestedV1Data;
   'user-invited': UserInvitedV1Data;
-  'trial-ending': TrialEndingV1Data;
-  'subscription-expiring': SubscriptionExpiringV1Data;
+  'trial-ending': TrialEndingV1Data & OwnerContact;
+  'subscription-expiring': SubscriptionExpiringV1Data & OwnerContact;
   'webhook-endpoint-failing': WebhookEndpointFailingV1Data;
   'trial-ended': TrialEndedV1Data & OwnerContact;
   'subscription-expired': SubscriptionExpiredV1Data & OwnerContact;
@@ -37,6 +37,8 @@ export interface TemplateData {
 export interface OwnerContact {
   ownerEmail?: string;
   locale?: Locale;
+  /** The owner and admins who did not mute the notice. */
+  noticeRecipients?: string[];
 }
 
 export type TemplateName = keyof TemplateData;

@@ -67,7 +67,7 @@ describe('the e-mail each event owes', () => {
       expect(deliveryOf(event)).toMatchObject({
         template,
         recipients: [],
-        noneOwedBecause: 'the event names no owner e-mail address',
+        noneOwedBecause: 'nobody to tell: no owner address is known, or every owner and admin muted this notice',
       });
     },
   );

@@ -59,8 +59,15 @@ const nothing = (): InvoicePdfReference[] => [];
 
 /** The owner, when the event knows the address. */
 const ownerIfKnown = (data: { ownerEmail?: string }): string[] => (data.ownerEmail ? [data.ownerEmail] : []);
-const NO_OWNER_EMAIL = 'the event names no owner e-mail address';
-const NO_OWNER_CONTACT = 'notifications knows no owner address for the account (its account.created was never seen)';
+
+/**
+ * An account notice's people: the owner and admins who did not mute it, as the account's members
+ * (`noticeRecipients`, added by RecordOwnerNoticeUseCase), else the owner the event or contact names.
+ */
+const accountPeople = (data: { ownerEmail?: string; noticeRecipients?: string[] }): string[] =>
+  data.noticeRecipients ?? ownerIfKnown(data);
+const NO_OWNER_EMAIL = 'nobody to tell: no owner address is known, or every owner and admin muted this notice';
+const NO_OWNER_CONTACT = 'nobody to tell: no owner address is known (account.created never seen here), or every owner and admin muted this notice';
 
 /**
  * The one table of the e-mails Obolus owes: which event causes each, to whom it goes and what it
@@ -80,25 +87,25 @@ const owed: { [T in TemplateName]: EmailOwed<T> } = {
   'password-reset': { cause: PasswordResetRequestedV1.type, recipients: (data) => [data.email], attachments: nothing },
   'user-invited': { cause: UserInvitedV1.type, recipients: (data) => [data.email], attachments: nothing },
   /** B6: 10 days before the trial ends, to the owner; none when subscriptions knows no owner address. */
-  'trial-ending': { cause: TrialEndingV1.type, recipients: ownerIfKnown, whenNobody: NO_OWNER_EMAIL, attachments: nothing },
+  'trial-ending': { cause: TrialEndingV1.type, recipients: accountPeople, whenNobody: NO_OWNER_EMAIL, attachments: nothing },
   /** B6: 10 days before a prepaid period ends, to the owner; none when subscriptions knows no owner address. */
   'subscription-expiring': {
     cause: SubscriptionExpiringV1.type,
-    recipients: ownerIfKnown,
+    recipients: accountPeople,
     whenNobody: NO_OWNER_EMAIL,
     attachments: nothing,
   },
   /** T3: the trial ran out; to the owner, from the account's contact (the event names nobody). */
-  'trial-ended': { cause: TrialEndedV1.type, recipients: ownerIfKnown, whenNobody: NO_OWNER_CONTACT, attachments: nothing },
+  'trial-ended': { cause: TrialEndedV1.type, recipients: accountPeople, whenNobody: NO_OWNER_CONTACT, attachments: nothing },
   /** B3: a prepaid period ran out; to the owner, from the account's contact. */
   'subscription-expired': {
     cause: SubscriptionExpiredV1.type,
-    recipients: ownerIfKnown,
+    recipients: accountPeople,
     whenNobody: NO_OWNER_CONTACT,
     attachments: nothing,
   },
   /** P4: a failed charge, to the owner (from the account's contact). */
-  'payment-failed': { cause: PaymentFailedV1.type, recipients: ownerIfKnown, whenNobody: NO_OWNER_CONTACT, attachments: nothing },
+  'payment-failed': { cause: PaymentFailedV1.type, recipients: accountPeople, whenNobody: NO_OWNER_CONTACT, attachments: nothing },
   /** A3: the closure, to the owner who asked for it. */
   'account-closed': { cause: AccountClosureRequestedV1.type, recipients: (data) => [data.ownerEmail], attachments: nothing },
   /** A webhook endpoint failed for three days: its account's owner (or the staff member who made a platform-wide one). */
@@ -116,9 +123,15 @@ export type EventOwingEmail = { [T in TemplateName]: CloudEvent<TemplateData[T]>
  * The e-mail an event owes, and to whom, in the account's language, else its catalog's. An event its row
  * allows to name nobody, and that names nobody, owes none: it says why (`noneOwedBecause`).
  */
+/** The template an event type owes; throws for an event that owes no e-mail. */
+export function templateOf(eventType: string): TemplateName {
+  const template = TEMPLATE_NAMES.find((name) => owed[name].cause === eventType);
+  if (!template) throw NotificationsError.noEmailFor(eventType);
+  return template;
+}
+
 export function deliveryOf(event: EventOwingEmail): RecordDeliveryInput {
-  const template = TEMPLATE_NAMES.find((name) => owed[name].cause === event.type);
-  if (!template) throw NotificationsError.noEmailFor(event.type);
+  const template = templateOf(event.type);
   const recipientsOf = owed[template].recipients as (data: unknown) => string[];
   const recipients = recipientsOf(event.data);
   const { whenNobody } = owed[template];

@@ -3,6 +3,7 @@ import { checkCommand } from '@obolus/platform';
 
 export interface SaveAccountContactInput {
   accountId: string;
+  ownerUserId: string;
   ownerEmail: string;
   locale: Locale;
 }
@@ -10,6 +11,7 @@ export interface SaveAccountContactInput {
 /** Who to tell about an account's own webhook endpoints, and in which language. */
 export class SaveAccountContactCommand {
   readonly accountId!: string;
+  readonly ownerUserId!: string;
   readonly ownerEmail!: string;
   readonly locale!: Locale;
 
@@ -19,7 +21,7 @@ export class SaveAccountContactCommand {
 
   static create(input: SaveAccountContactInput): SaveAccountContactCommand {
     return new SaveAccountContactCommand(
-      checkCommand('save account contact', input).uuid('accountId').email('ownerEmail').oneOf('locale', LOCALES).valid(),
+      checkCommand('save account contact', input).uuid('accountId').uuid('ownerUserId').email('ownerEmail').oneOf('locale', LOCALES).valid(),
     );
   }
 }

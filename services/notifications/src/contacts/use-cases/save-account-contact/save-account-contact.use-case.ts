@@ -7,7 +7,14 @@ import { SaveAccountContactCommand } from './save-account-contact.command';
 export class SaveAccountContactUseCase {
   constructor(private readonly contacts: AccountContactsRepository) {}
 
-  execute(command: SaveAccountContactCommand, uow: UnitOfWork): Promise<void> {
-    return this.contacts.save(uow, command);
+  /** The owner's address and language, and the owner as the account's first member. */
+  async execute(command: SaveAccountContactCommand, uow: UnitOfWork): Promise<void> {
+    await this.contacts.save(uow, command);
+    await this.contacts.saveMember(uow, {
+      accountId: command.accountId,
+      userId: command.ownerUserId,
+      email: command.ownerEmail,
+      role: 'owner',
+    });
   }
 }

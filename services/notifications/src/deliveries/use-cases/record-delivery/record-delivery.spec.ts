@@ -91,7 +91,7 @@ describe('RecordDeliveryUseCase', () => {
       expect(deliveries.all()).toEqual([]);
       expect(uow.emitted).toEqual([]);
       expect(log).toHaveBeenCalledWith(
-        `no ${template} e-mail for event ${event.id} of account ${event.data.accountId}: the event names no owner e-mail address`,
+        `no ${template} e-mail for event ${event.id} of account ${event.data.accountId}: nobody to tell: no owner address is known, or every owner and admin muted this notice`,
       );
     } finally {
       log.mockRestore();
