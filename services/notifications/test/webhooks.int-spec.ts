@@ -315,4 +315,49 @@ describe('webhooks (notifications, real Postgres, receivers on loopback)', () =>
       await receiver.stop();
     }
   });
+
+  it('lets staff register a platform-wide endpoint that hears every account, send it a test event, and replay since a date', async () => {
+    const receiver = await new Receiver().start();
+    try {
+      const staff = await issuer.staff({ staffId: randomUUID(), email: 'ops@obolus.example', roles: ['support'] });
+      const created = await call<{ id: string; secret: string; accountId: string | null }>('POST', '/staff/webhook-endpoints', staff, {
+        url: receiver.url,
+        eventTypes: ['invoice.issued'],
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.accountId).toBeNull();
+      const customer = await account();
+      expect((await call('POST', '/staff/webhook-endpoints', customer.token, { url: receiver.url, eventTypes: ['invoice.issued'] })).status).toBe(403);
+
+      const since = new Date().toISOString();
+      const [first, second] = [await account(), await account()];
+      await publish(first.accountId);
+      await publish(second.accountId);
+      await waitFor(() => receiver.requests.length === 2, { what: 'both accounts reach the platform endpoint' });
+      expect(new Set(receiver.requests.map((r) => JSON.parse(r.body).data.accountId))).toEqual(new Set([first.accountId, second.accountId]));
+
+      const test = await call<{ messageId: string }>('POST', `/staff/webhook-endpoints/${created.body.id}/test`, staff);
+      expect(test.status).toBe(202);
+      await waitFor(() => receiver.requests.length === 3, { what: 'the test event' });
+      expect(JSON.parse(receiver.requests[2]!.body)).toMatchObject({ type: 'obolus.notifications.webhook.test.v1', data: { endpointId: created.body.id } });
+      expect(receiver.requests[2]!.headers['webhook-id']).toBe(test.body.messageId);
+      expect(verify(created.body.secret, receiver.requests[2]!.headers, receiver.requests[2]!.body)).toBe(true);
+
+      const replayed = await call<{ deliveries: unknown[] }>('POST', `/staff/webhook-endpoints/${created.body.id}/replay`, staff, { since });
+      expect(replayed.status).toBe(202);
+      expect(replayed.body.deliveries).toHaveLength(3);
+      await waitFor(() => receiver.requests.length === 6, { what: 'three replays' });
+      expect(new Set(receiver.requests.slice(3).map((r) => r.headers['webhook-id']))).toEqual(
+        new Set(receiver.requests.slice(0, 3).map((r) => r.headers['webhook-id'])),
+      );
+      const badSince = await call<{ fields: { field: string }[] }>('POST', `/staff/webhook-endpoints/${created.body.id}/replay`, staff, {
+        since: 'yesterday',
+      });
+      expect(badSince.status).toBe(400);
+      expect(badSince.body.fields[0]!.field).toBe('since');
+      await call('DELETE', `/staff/webhook-endpoints/${created.body.id}`, staff);
+    } finally {
+      await receiver.stop();
+    }
+  });
 });
