@@ -1,5 +1,6 @@
 import { authConfigSpec, serviceKeys } from '@obolus/auth';
-import { ConfigOf, ServiceConfig } from '@obolus/platform';
+import { ConfigOf, int, ServiceConfig, url } from '@obolus/platform';
+import { VIES_PRODUCTION_URL } from '@obolus/vat';
 
 /** invoicing's own variables, beside PORT, DATABASE_URL and KAFKA_BROKERS. */
 export const invoicingConfigSpec = {
@@ -7,6 +8,12 @@ export const invoicingConfigSpec = {
   INTERNAL_API_KEYS: serviceKeys(
     'the services allowed on /internal routes (invoice PDFs), each with its own secret: notifications:<secret>[,caller:<secret>]',
   ),
+  VIES_URL: url(
+    'VIES, where VAT numbers are checked (V3): its origin or its REST API base; the local sandbox in development',
+    ['http', 'https'],
+    VIES_PRODUCTION_URL,
+  ),
+  VIES_TIMEOUT_MS: int('the most one call to VIES may take; a customer saving billing details waits for it', 5_000, 100),
 };
 
 export type InvoicingConfig = ServiceConfig & ConfigOf<typeof invoicingConfigSpec>;

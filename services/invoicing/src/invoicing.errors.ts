@@ -5,6 +5,7 @@ export enum InvoicingErrorCode {
   BillingDetailsNotFound = 'BILLING_DETAILS_NOT_FOUND',
   PaymentDoesNotSettleDraft = 'PAYMENT_DOES_NOT_SETTLE_DRAFT',
   UnknownSellerEntity = 'UNKNOWN_SELLER_ENTITY',
+  VatNumberInvalid = 'VAT_NUMBER_INVALID',
 }
 
 const kinds: Record<InvoicingErrorCode, ErrorKind> = {
@@ -12,6 +13,7 @@ const kinds: Record<InvoicingErrorCode, ErrorKind> = {
   [InvoicingErrorCode.BillingDetailsNotFound]: 'not-found',
   [InvoicingErrorCode.PaymentDoesNotSettleDraft]: 'unprocessable',
   [InvoicingErrorCode.UnknownSellerEntity]: 'unprocessable',
+  [InvoicingErrorCode.VatNumberInvalid]: 'unprocessable',
 };
 
 /** Every refusal of the invoicing service, one code each. */
@@ -42,5 +44,14 @@ export class InvoicingError extends DomainError<InvoicingErrorCode> {
 
   static unknownSellerEntity(code: string): InvoicingError {
     return new InvoicingError(InvoicingErrorCode.UnknownSellerEntity, `no seller entity '${code}'`);
+  }
+
+  /** VIES answered that the number is not a valid VAT number: the details are not saved (V3). */
+  static vatNumberInvalid(vatNumber: string): InvoicingError {
+    return new InvoicingError(
+      InvoicingErrorCode.VatNumberInvalid,
+      `VIES says ${vatNumber} is not a valid VAT number; check it, or leave it out to be invoiced with VAT`,
+      [{ field: 'vatNumber', reason: 'is not registered as valid in VIES' }],
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, SERVICE_KEYS } from '@obolus/auth';
-import { ServiceModule } from '@obolus/platform';
+import { Clock, ServiceModule } from '@obolus/platform';
+import { viesApiBaseUrl, ViesClient } from '@obolus/vat';
 import { Logger } from 'pino';
 import { BillingDetailsController } from './billing-details/billing-details.controller';
 import { BillingDetailsRepository } from './billing-details/billing-details.repository';
@@ -12,6 +13,7 @@ import { CustomersRepository } from './customers/customers.repository';
 import { CustomerEntity } from './customers/entities/customer.entity';
 import { RecordCustomerUseCase } from './customers/use-cases/record-customer/record-customer.use-case';
 import { InvoicingInitial1732233600400 } from './database/migrations/1732233600400-invoicing-initial';
+import { InvoicingVatChecks1796688000400 } from './database/migrations/1796688000400-invoicing-vat-checks';
 import { DraftEntity } from './invoices/entities/draft.entity';
 import { InvoiceEntity } from './invoices/entities/invoice.entity';
 import { InternalInvoicesController } from './invoices/internal-invoices.controller';
@@ -26,6 +28,11 @@ import { ListInvoicesUseCase } from './invoices/use-cases/list-invoices/list-inv
 import { RequestPaymentUseCase } from './invoices/use-cases/request-payment/request-payment.use-case';
 import { InvoicingConfig } from './invoicing.config';
 import { SellerRegistry } from './sellers/seller-registry';
+import { VatNumberCheckEntity } from './vat-numbers/entities/vat-number-check.entity';
+import { RecheckVatNumberUseCase } from './vat-numbers/use-cases/recheck-vat-number/recheck-vat-number.use-case';
+import { VatNumberChecksRepository } from './vat-numbers/vat-number-checks.repository';
+import { VatNumberVerifier } from './vat-numbers/vat-number-verifier';
+import { VatNumbersJobs } from './vat-numbers/vat-numbers-jobs';
 
 @Module({})
 export class InvoicingModule {
@@ -37,8 +44,8 @@ export class InvoicingModule {
           service: 'invoicing',
           config,
           logger,
-          entities: [CustomerEntity, BillingDetailsEntity, DraftEntity, InvoiceEntity],
-          migrations: [InvoicingInitial1732233600400],
+          entities: [CustomerEntity, BillingDetailsEntity, DraftEntity, InvoiceEntity, VatNumberCheckEntity],
+          migrations: [InvoicingInitial1732233600400, InvoicingVatChecks1796688000400],
         }),
         AuthModule.forService({ service: 'invoicing', config }),
       ],
@@ -53,6 +60,22 @@ export class InvoicingModule {
         { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS },
         SellerRegistry,
         InvoicePdfRenderer,
+        {
+          // One client for the process, so its circuit breaker sees every call; two attempts keep a save quick.
+          provide: ViesClient,
+          inject: [Clock],
+          useFactory: (clock: Clock) =>
+            new ViesClient({
+              baseUrl: viesApiBaseUrl(config.VIES_URL),
+              timeoutMs: config.VIES_TIMEOUT_MS,
+              maxAttempts: 2,
+              now: () => clock.now(),
+            }),
+        },
+        VatNumberChecksRepository,
+        VatNumberVerifier,
+        RecheckVatNumberUseCase,
+        VatNumbersJobs,
         BillingDetailsRepository,
         CustomersRepository,
         InvoicesRepository,

@@ -1,6 +1,9 @@
+import { JobScheduler, UnitOfWorkRunner } from '@obolus/messaging';
 import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { ViesClient } from '@obolus/vat';
 import { randomUUID } from 'node:crypto';
 import { BillingDetailsRepository } from '../billing-details/billing-details.repository';
+import { BillingDetailsEntity } from '../billing-details/entities/billing-details.entity';
 import { InMemoryBillingDetails } from '../billing-details/test-support/in-memory-billing-details';
 import {
   SaveBillingDetailsCommand,
@@ -19,6 +22,15 @@ import { IssueInvoiceUseCase } from '../invoices/use-cases/issue-invoice/issue-i
 import { RequestPaymentCommand, RequestPaymentInput } from '../invoices/use-cases/request-payment/request-payment.command';
 import { RequestPaymentUseCase } from '../invoices/use-cases/request-payment/request-payment.use-case';
 import { SellerRegistry } from '../sellers/seller-registry';
+import { RecheckVatNumberCommand } from '../vat-numbers/use-cases/recheck-vat-number/recheck-vat-number.command';
+import { RecheckVatNumberUseCase } from '../vat-numbers/use-cases/recheck-vat-number/recheck-vat-number.use-case';
+import { InMemoryJobScheduler } from '../vat-numbers/test-support/in-memory-job-scheduler';
+import { InMemoryVatNumberChecks } from '../vat-numbers/test-support/in-memory-vat-number-checks';
+import { unreachableVies } from '../vat-numbers/test-support/vies-stand-ins';
+import { VatNumberChecksRepository } from '../vat-numbers/vat-number-checks.repository';
+import { VatNumberVerifier } from '../vat-numbers/vat-number-verifier';
+import { VAT_RECHECK_JOB, VatRecheckPayload } from '../vat-numbers/vat-recheck-schedule';
+import { RecordingUnitOfWorkRunner } from './recording-unit-of-work-runner';
 
 /**
  * The invoicing service over in-memory tables, for use-case specs: the three events it consumes and the
@@ -31,17 +43,43 @@ export class InvoicingWorld {
   readonly billingDetails = new InMemoryBillingDetails();
   readonly invoices = new InMemoryInvoices();
   readonly sellers = new SellerRegistry();
+  readonly vatChecks = new InMemoryVatNumberChecks();
+  readonly jobs = new InMemoryJobScheduler();
+  readonly accountClocks = new InMemoryAccountClocks(this.clock);
+  /** VIES as the specs need it: unreachable unless a spec points it at a sandbox (`useVies`). */
+  private vies: ViesClient = unreachableVies(this.clock);
 
   readonly customersRepository = this.customers as unknown as CustomersRepository;
   readonly detailsRepository = this.billingDetails as unknown as BillingDetailsRepository;
   readonly invoicesRepository = this.invoices as unknown as InvoicesRepository;
+  readonly scheduler = this.jobs as unknown as JobScheduler;
+  readonly verifier = new VatNumberVerifier(
+    { checkVatNumber: (...args: Parameters<ViesClient['checkVatNumber']>) => this.vies.checkVatNumber(...args) } as ViesClient,
+    this.vatChecks as unknown as VatNumberChecksRepository,
+    this.customersRepository,
+    this.sellers,
+    new RecordingUnitOfWorkRunner(this.clock) as unknown as UnitOfWorkRunner,
+  );
+  readonly saveBillingDetailsUseCase = new SaveBillingDetailsUseCase(
+    this.detailsRepository,
+    this.clock,
+    this.verifier,
+    this.scheduler,
+    this.accountClocks,
+  );
+  readonly recheckVatNumberUseCase = new RecheckVatNumberUseCase(
+    this.detailsRepository,
+    this.verifier,
+    this.scheduler,
+    this.accountClocks,
+  );
 
   readonly requestPaymentUseCase = new RequestPaymentUseCase(
     this.sellers,
     this.invoicesRepository,
     this.detailsRepository,
     this.customersRepository,
-    new InMemoryAccountClocks(this.clock),
+    this.accountClocks,
   );
   readonly issueInvoiceUseCase = new IssueInvoiceUseCase(
     this.sellers,
@@ -68,11 +106,29 @@ export class InvoicingWorld {
     return command.accountId;
   }
 
-  async setBillingDetails(input: SaveBillingDetailsInput): Promise<void> {
-    await new SaveBillingDetailsUseCase(this.detailsRepository, this.clock).execute(
-      SaveBillingDetailsCommand.create(input),
-      this.uow,
-    );
+  /** From now on VIES answers as `vies` does (a sandbox's client, or an unreachable one). */
+  useVies(vies: ViesClient): void {
+    this.vies = vies;
+  }
+
+  setBillingDetails(input: SaveBillingDetailsInput): Promise<BillingDetailsEntity> {
+    return this.saveBillingDetailsUseCase.execute(SaveBillingDetailsCommand.create(input), this.uow);
+  }
+
+  /** Runs the VAT re-checks planned so far whose due instant has come on the world's clock, and says how many ran. */
+  async runDueVatRechecks(): Promise<number> {
+    const due = this.jobs.take(VAT_RECHECK_JOB);
+    const now = this.clock.now().getTime();
+    for (const job of due.filter((j) => j.dueAt.getTime() > now)) await this.jobs.schedule(this.uow, job);
+    const runnable = due.filter((j) => j.dueAt.getTime() <= now);
+    for (const job of runnable) {
+      const payload = job.payload as VatRecheckPayload;
+      await this.recheckVatNumberUseCase.execute(
+        RecheckVatNumberCommand.create({ accountId: job.accountId, ...payload }),
+        this.uow,
+      );
+    }
+    return runnable.length;
   }
 
   requestPayment(accountId: string, input: Partial<RequestPaymentInput> = {}): Promise<void> {

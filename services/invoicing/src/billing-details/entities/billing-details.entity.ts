@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VatNumberStatus } from '../../vat-numbers/vat-number-verifier';
 
 /** The buyer's details as the customer last set them (V1); invoices keep their own copy. */
 @Entity({ schema: 'invoicing', name: 'billing_details' })
@@ -17,4 +18,12 @@ export class BillingDetailsEntity {
   @Column({ type: 'char', length: 2 }) country!: string;
   @Column({ name: 'extra_recipients', type: 'text', array: true }) extraRecipients!: string[];
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  /**
+   * Where VIES stands on the VAT number (V3): null without a number VIES can check (none, or a non-EU
+   * one). Only `verified` gives reverse charge; `pending` and `invalid` are charged VAT.
+   */
+  @Column({ name: 'vat_status', type: 'text', nullable: true }) vatStatus!: VatNumberStatus | null;
+  /** When the check that decided the status ran, and its row in vat_number_checks. */
+  @Column({ name: 'vat_checked_at', type: 'timestamptz', nullable: true }) vatCheckedAt!: Date | null;
+  @Column({ name: 'vat_check_id', type: 'uuid', nullable: true }) vatCheckId!: string | null;
 }

@@ -31,6 +31,9 @@ describe('billingDetailsRow', () => {
       country: 'RO',
       extraRecipients: ['a@popescu.ro', 'b@popescu.ro'],
       updatedAt: at,
+      vatStatus: null,
+      vatCheckedAt: null,
+      vatCheckId: null,
     });
   });
 

@@ -1,8 +1,18 @@
 import { BillingDetailsEntity } from '../entities/billing-details.entity';
 import { SaveBillingDetailsInput } from '../use-cases/save-billing-details/save-billing-details.command';
 
+/** Where VIES stands on the details' VAT number, as the row keeps it. */
+export type VatState = Pick<BillingDetailsEntity, 'vatStatus' | 'vatCheckedAt' | 'vatCheckId'>;
+
+/** No number VIES could check: nothing to verify, VAT charged as for any buyer without one. */
+export const UNCHECKED_VAT: VatState = { vatStatus: null, vatCheckedAt: null, vatCheckId: null };
+
 /** The stored row of the details a customer set: absent fields as null, extra recipients trimmed and once each. */
-export function billingDetailsRow(input: SaveBillingDetailsInput, updatedAt: Date): BillingDetailsEntity {
+export function billingDetailsRow(
+  input: SaveBillingDetailsInput,
+  updatedAt: Date,
+  vat: VatState = UNCHECKED_VAT,
+): BillingDetailsEntity {
   return {
     accountId: input.accountId,
     legalName: input.legalName,
@@ -18,5 +28,6 @@ export function billingDetailsRow(input: SaveBillingDetailsInput, updatedAt: Dat
     country: input.address.country,
     extraRecipients: [...new Set((input.extraRecipients ?? []).map((e) => e.trim()))],
     updatedAt,
+    ...vat,
   };
 }

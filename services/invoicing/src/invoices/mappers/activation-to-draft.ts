@@ -13,12 +13,14 @@ export interface DraftParties {
   buyer: InvoiceParty;
   locale: Locale;
   taxPointDate: string;
+  /** VIES has verified the buyer's VAT number (V3): a business elsewhere in the EU is then reverse-charged. */
+  vatIdVerified: boolean;
 }
 
 /** A due period priced with the VAT of the buyer's case on the tax point, as a draft awaiting its payment. */
 export function activationToDraft(
   activation: RequestPaymentInput,
-  { seller, buyer, locale, taxPointDate }: DraftParties,
+  { seller, buyer, locale, taxPointDate, vatIdVerified }: DraftParties,
   draftId: string,
   createdAt: Date,
 ): DraftEntity {
@@ -26,8 +28,7 @@ export function activationToDraft(
     sellerCountry: seller.address.country,
     buyerCountry: buyer.address.country,
     buyerType: buyer.buyerType ?? 'individual',
-    // VIES verification is recorded with the billing details; until verified, VAT is charged (V3).
-    vatIdVerified: false,
+    vatIdVerified,
     taxPointDate,
     currency: activation.currency,
     locale,

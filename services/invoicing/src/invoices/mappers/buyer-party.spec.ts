@@ -27,6 +27,9 @@ const details: BillingDetailsEntity = {
   country: 'RO',
   extraRecipients: [],
   updatedAt: new Date('2026-03-02T09:00:00.000Z'),
+  vatStatus: 'verified',
+  vatCheckedAt: new Date('2026-03-02T09:00:00.000Z'),
+  vatCheckId: '6f1c1e2a-5a0f-4b5e-9d5e-0b9f3a8e0c11',
 };
 
 describe('buyerParty', () => {

@@ -1,5 +1,6 @@
 import { isEmailAddress } from '@obolus/contracts';
 import { checkCommand } from '@obolus/platform';
+import { checkVatNumberFormat } from '@obolus/vat';
 import { isCountryCode } from '../../../iso-codes';
 
 export const BUYER_TYPES = ['business', 'individual'] as const;
@@ -46,6 +47,11 @@ export class SaveBillingDetailsCommand implements SaveBillingDetailsInput {
         .uuid('accountId')
         .text('legalName')
         .oneOf('buyerType', BUYER_TYPES)
+        .that(
+          'vatNumber',
+          input.vatNumber === undefined || vatNumberFormatOk(input.vatNumber),
+          'is not a valid EU VAT number: its format or check digits are wrong',
+        )
         .that('address.line1', typeof address.line1 === 'string' && address.line1.trim() !== '', 'must not be blank')
         .that('address.city', typeof address.city === 'string' && address.city.trim() !== '', 'must not be blank')
         .that('address.country', isCountryCode(address.country), 'must be an ISO 3166-1 alpha-2 code')
@@ -57,4 +63,15 @@ export class SaveBillingDetailsCommand implements SaveBillingDetailsInput {
         .valid(),
     );
   }
+}
+
+/**
+ * V3: the format and check digits of an EU number are checked before VIES is asked. A number with
+ * another prefix (a Swiss or British one) is kept as the customer wrote it: VIES cannot check it, and
+ * its holder is outside the EU anyway.
+ */
+function vatNumberFormatOk(vatNumber: string): boolean {
+  if (typeof vatNumber !== 'string') return false;
+  const format = checkVatNumberFormat(vatNumber);
+  return format.ok || format.problem === 'unsupported-country';
 }

@@ -38,7 +38,10 @@ export class RequestPaymentUseCase {
     });
   }
 
-  /** Who sells (the catalog's entity), who buys (billing details, else the sign-up), in which language, on which day. */
+  /**
+   * Who sells (the catalog's entity), who buys (billing details, else the sign-up), in which language, on
+   * which day, and whether VIES has verified the buyer's VAT number (until then, VAT is charged: V3).
+   */
   private async partiesOf(command: RequestPaymentCommand, uow: UnitOfWork): Promise<DraftParties> {
     const seller = this.sellers.forCatalog(command.catalog);
     const [details, customer] = await Promise.all([
@@ -50,6 +53,8 @@ export class RequestPaymentUseCase {
       buyer: buyerParty(details, customer, seller.address.country),
       locale: customer?.locale ?? defaultLocaleOf(command.catalog),
       taxPointDate: calendarDateInZone(command.activatedAt, seller.timeZone),
+      // As the details stand when the period is priced: a check that succeeds later counts from the next one.
+      vatIdVerified: details?.vatStatus === 'verified',
     };
   }
 }
