@@ -8,6 +8,7 @@ import { AddressInfo } from 'node:net';
 
 import { TestTokenIssuer } from '@obolus/auth';
 import { transportAttacks } from '@obolus/testing';
+import { startViesSandbox, ViesSandbox } from '@obolus/vat';
 import { invoicingConfigSpec } from '../src/invoicing.config';
 import { InvoicingModule } from '../src/invoicing.module';
 
@@ -16,13 +17,17 @@ describe('invoicing refuses hostile billing details with a 4xx naming the field,
   let url: string;
   const cases = new HostileCases('invoicing');
   let jwks: Awaited<ReturnType<typeof serveJwks>>;
+  let vies: ViesSandbox;
   const accountId = randomUUID();
   let token = '';
 
   beforeAll(async () => {
     const issuer = await TestTokenIssuer.create();
     jwks = await serveJwks(issuer.jwks);
+    // A request that gets through to VIES reaches the sandbox, never the real service.
+    vies = await startViesSandbox();
     Object.assign(process.env, {
+      VIES_URL: vies.url,
       PORT: '0',
       DATABASE_URL: serviceConnectionUrl(process.env.DATABASE_ADMIN_URL!, 'invoicing'),
       IDENTITY_JWKS_URL: jwks.url,
@@ -42,6 +47,7 @@ describe('invoicing refuses hostile billing details with a 4xx naming the field,
     await cases.close();
     await app?.close();
     await jwks?.close();
+    await vies?.close();
   });
 
   const refused = (request: RawRequest, status: number, field?: string) => cases.refused(url, request, status, field);
@@ -127,6 +133,8 @@ describe('invoicing refuses hostile billing details with a 4xx naming the field,
     ['buyerType', 'government'],
     ['vatNumber', 'ro14040242'],
     ['vatNumber', "RO1' OR '1'='1"],
+    ['vatNumber', 'RO14040243'],
+    ['vatNumber', 'DE12345678'],
     ['companyId', '\u0000'],
     ['tradeRegisterNumber', 'J40\r\n'],
     ['isPaid', true],
