@@ -8,6 +8,7 @@ import {
   startServiceProcess,
 } from '@obolus/stack';
 import { startStripeSandbox, StripeSandbox } from '@obolus/stripe-sandbox';
+import { startViesSandbox, ViesSandbox } from '@obolus/vat';
 import { CrowdUrls, OtlpReceiver, TcpProxy } from '@obolus/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -28,6 +29,8 @@ export class StackHarness {
   readonly replicas = new Map<ObolusService, ServiceProcess>();
   mail!: MailSandbox;
   stripe!: StripeSandbox;
+  /** invoicing checks VAT numbers here (VIES_URL), never with the real VIES. */
+  vies!: ViesSandbox;
   private stack!: StackEnvironment;
   /** With `faults`: proxies in front of Postgres, the SMTP sandbox and the Stripe sandbox, to take them down. */
   readonly proxies: { postgres?: TcpProxy; smtp?: TcpProxy; stripe?: TcpProxy } = {};
@@ -57,6 +60,7 @@ export class StackHarness {
       webhookRetryMaxMs: 2000,
       webhookMaxAttempts: 20,
     });
+    this.vies = await startViesSandbox();
     let databaseAdminUrl = process.env.DATABASE_ADMIN_URL!;
     let smtpPort = this.mail.smtpPort;
     let stripeUrl = this.stripe.url;
@@ -82,6 +86,7 @@ export class StackHarness {
         STRIPE_API_URL: stripeUrl,
         STRIPE_WEBHOOK_SECRET: webhookSecret,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        VIES_URL: this.vies.url,
         IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: '1000',
       },
     };
@@ -151,6 +156,7 @@ export class StackHarness {
     );
     await Promise.all(Object.values(this.proxies).map((proxy) => proxy.down()));
     await this.stripe?.close();
+    await this.vies?.close();
     await this.mail?.close();
     await this.receiver.stop();
     return codes;
