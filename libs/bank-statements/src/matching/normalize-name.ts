@@ -48,7 +48,8 @@ export function nameTokens(name: string): string[] {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   if (plain === '') return [];
-  return plain.split(' ').filter((token) => !LEGAL_FORMS.has(token));
+  // Single letters are initials or the tail of a split form ("SRL-D", "M. Martin"): they identify no one.
+  return plain.split(' ').filter((token) => token.length > 1 && !LEGAL_FORMS.has(token));
 }
 
 function sameToken(a: string, b: string): boolean {
