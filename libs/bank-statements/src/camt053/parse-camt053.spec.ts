@@ -140,6 +140,18 @@ describe('parseCamt053', () => {
     expect(keys(bytes.toString('utf8'))).toEqual(first);
   });
 
+  it('reads a file in the single-byte encoding its declaration names', () => {
+    const xml = statement(
+      `<Ntry><Amt Ccy="RON">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><AddtlNtryInf>Ţesătorie Şuşu</AddtlNtryInf></Ntry>`,
+    ).replace('version="1.0"', 'version="1.0" encoding="ISO-8859-2"');
+    // Ţ, ă, Ş and ş as ISO-8859-2 single bytes.
+    const latin2 = Buffer.from(
+      xml.replace(/[ŢăŞş]/g, (c) => String.fromCharCode({ Ţ: 0xde, ă: 0xe3, Ş: 0xaa, ş: 0xba }[c] ?? 0)),
+      'latin1',
+    );
+    expect(parseCamt053(latin2).statements[0].entries[0].additionalInfo).toBe('Ţesătorie Şuşu');
+  });
+
   it('reads amounts by the currency exponent, exactly', () => {
     const parsed = parseCamt053(statement(entry('0.10') + entry('1234567.5') + entry('7', 'JPY') + entry('1.250', 'KWD')));
     expect(parsed.statements[0].entries.map((e) => [e.amountMinor, e.currency])).toEqual([
@@ -180,6 +192,18 @@ describe('parseCamt053', () => {
       // 21 MB of blanks would be well-formed around a root element; it is refused on its size alone.
       const padded = Buffer.concat([Buffer.from(statement(entry('1.00'))), Buffer.alloc(21 * 1024 * 1024, 0x20)]);
       expect(refusal(padded).code).toBe('CAMT_TOO_LARGE');
+    });
+
+    it('nesting deep enough to overflow a recursive parser, with a typed error', () => {
+      const deep = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">${'<a>'.repeat(100000)}${'</a>'.repeat(100000)}</Document>`;
+      expect(refusal(deep)).toMatchObject({ code: 'CAMT_XML_MALFORMED', message: 'elements are nested more than 64 deep' });
+    });
+
+    it('bytes that are not valid in the declared encoding, or an encoding Node cannot read', () => {
+      const invalidUtf8 = Buffer.concat([Buffer.from(statement(entry('1.00')).replace('S1', 'S')), Buffer.from([0xc3, 0x28])]);
+      expect(refusal(invalidUtf8)).toMatchObject({ code: 'CAMT_XML_MALFORMED', message: 'the file is not valid utf-8' });
+      const unknown = Buffer.from(statement(entry('1.00')).replace('version="1.0"', 'version="1.0" encoding="x-klingon"'));
+      expect(refusal(unknown)).toMatchObject({ code: 'CAMT_XML_MALFORMED', kind: 'unsupported-media-type' });
     });
 
     it('another message or version', () => {

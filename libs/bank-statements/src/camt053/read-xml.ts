@@ -36,8 +36,29 @@ function decode(xml: string | Buffer, maxBytes: number): string {
   if (size > maxBytes) {
     throw new BankStatementError('CAMT_TOO_LARGE', `the file is ${size} bytes, more than the ${maxBytes} accepted`, '/', 'too-large');
   }
-  const text = typeof xml === 'string' ? xml : xml.toString('utf8');
+  const text = typeof xml === 'string' ? xml : decodeBytes(xml);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Bytes are read in the encoding the XML declaration names (UTF-8 when it names none): some banks still
+ * send ISO-8859-2 or windows-1250 files, where Ş and Ţ are single bytes. Bytes that are not valid in
+ * that encoding are refused rather than replaced, so a payer's name is never silently garbled.
+ */
+function decodeBytes(bytes: Buffer): string {
+  const declaration = /^(?:\u00EF\u00BB\u00BF)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 200).toString('latin1'));
+  const label = declaration?.[1] ?? 'utf-8';
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    throw new BankStatementError('CAMT_XML_MALFORMED', `the declared encoding '${label}' is not supported`, '/', 'unsupported-media-type');
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new BankStatementError('CAMT_XML_MALFORMED', `the file is not valid ${label}`, '/');
+  }
 }
 
 /**
@@ -47,6 +68,41 @@ function decode(xml: string | Buffer, maxBytes: number): string {
 function refuseDeclarations(text: string): void {
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
     throw new BankStatementError('CAMT_DOCTYPE_REFUSED', 'DOCTYPE and ENTITY declarations are not accepted in a bank statement', '/');
+  }
+}
+
+/** A camt.053 nests about fifteen elements deep; far deeper is an attack on the parser's recursion. */
+export const MAX_XML_DEPTH = 64;
+
+/**
+ * The deepest element nesting of the text, found by one linear scan of its tags (comments, CDATA and
+ * declarations skipped, quoted attribute values respected). It runs before the recursive validator and
+ * parser, which would otherwise overflow the stack on a deeply nested file.
+ */
+function refuseDeepNesting(text: string): void {
+  let depth = 0;
+  for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+    const skipTo = text.startsWith('<!--', at) ? '-->' : text.startsWith('<![CDATA[', at) ? ']]>' : /^<[?!]/.test(text.slice(at, at + 2)) ? '>' : '';
+    if (skipTo) {
+      at = text.indexOf(skipTo, at);
+      // Unterminated: not well-formed, which the validator reports.
+      if (at < 0) return;
+    } else if (text.startsWith('</', at)) depth -= 1;
+    else {
+      let quote = '';
+      let end = at + 1;
+      for (; end < text.length; end += 1) {
+        const char = text[end];
+        if (quote) quote = char === quote ? '' : quote;
+        else if (char === '"' || char === "'") quote = char;
+        else if (char === '>') break;
+      }
+      if (text[end - 1] !== '/') depth += 1;
+      if (depth > MAX_XML_DEPTH) {
+        throw new BankStatementError('CAMT_XML_MALFORMED', `elements are nested more than ${MAX_XML_DEPTH} deep`, '/');
+      }
+      at = end;
+    }
   }
 }
 
@@ -69,6 +125,7 @@ function rootNamespace(text: string): { prefix: string; namespace: string } {
 export function readXml(xml: string | Buffer, maxBytes = DEFAULT_MAX_CAMT_BYTES): XmlRoot {
   const text = decode(xml, maxBytes);
   refuseDeclarations(text);
+  refuseDeepNesting(text);
   const wellFormed = XMLValidator.validate(text);
   if (wellFormed !== true) {
     throw new BankStatementError(
