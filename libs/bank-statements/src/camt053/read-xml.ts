@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { TextDecoder } from 'node:util';
 import { BankStatementError } from '../bank-statement-error';
 
 /** An element as fast-xml-parser gives it here: every child element is an array, text is '#text'. */
@@ -48,7 +49,7 @@ function decode(xml: string | Buffer, maxBytes: number): string {
 function decodeBytes(bytes: Buffer): string {
   const declaration = /^(?:\u00EF\u00BB\u00BF)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 200).toString('latin1'));
   const label = declaration?.[1] ?? 'utf-8';
-  let decoder: InstanceType<typeof TextDecoder>;
+  let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label, { fatal: true });
   } catch {
