@@ -9,6 +9,7 @@ import { SellerRegistry } from '../../../sellers/seller-registry';
 import { InvoicesRepository } from '../../invoices.repository';
 import { activationToDraft, defaultLocaleOf, DraftParties, paymentRequestOf } from '../../mappers/activation-to-draft';
 import { buyerParty } from '../../mappers/buyer-party';
+import { vatIdVerified } from '../../mappers/vat-id-verified';
 import { RequestPaymentCommand } from './request-payment.command';
 
 /**
@@ -54,7 +55,7 @@ export class RequestPaymentUseCase {
       locale: customer?.locale ?? defaultLocaleOf(command.catalog),
       taxPointDate: calendarDateInZone(command.activatedAt, seller.timeZone),
       // As the details stand when the period is priced: a check that succeeds later counts from the next one.
-      vatIdVerified: details?.vatStatus === 'verified',
+      vatIdVerified: vatIdVerified(details, seller.address.country),
     };
   }
 }
