@@ -11,14 +11,14 @@ export interface VatRecheckPayload extends Record<string, unknown> {
 }
 
 const MINUTE = 60_000;
+const DAILY = 24 * 60 * MINUTE;
 
 /** 15 min, 1 h, 6 h, then daily: VIES outages are usually short, a member state's registry may be down for days. */
-export const VAT_RECHECK_DELAYS_MS: readonly number[] = [15 * MINUTE, 60 * MINUTE, 6 * 60 * MINUTE, 24 * 60 * MINUTE];
+export const VAT_RECHECK_DELAYS_MS: readonly number[] = [15 * MINUTE, 60 * MINUTE, 6 * 60 * MINUTE];
 
 /** When the re-check after `attempt` earlier re-checks is due, from the instant VIES last could not answer. */
 export function vatRecheckDueAt(from: Date, attempt: number): Date {
-  const delays = VAT_RECHECK_DELAYS_MS;
-  return new Date(from.getTime() + delays[Math.min(attempt, delays.length - 1)]!);
+  return new Date(from.getTime() + (VAT_RECHECK_DELAYS_MS[attempt] ?? DAILY));
 }
 
 /** Each pending check gets its own job, so a new save never collides with the job of an earlier one. */
