@@ -5,6 +5,7 @@ describe('payer names', () => {
     expect(nameTokens('SC Ștefănescu Țesătorie S.R.L.')).toEqual(['stefanescu', 'tesatorie']);
     expect(nameTokens('Ştefănescu Ţesătorie SRL')).toEqual(['stefanescu', 'tesatorie']);
     expect(nameTokens('DUPONT & FILS SARL')).toEqual(['dupont', 'fils']);
+    expect(nameTokens('Dupont et Fils')).toEqual(['dupont', 'fils']);
     expect(nameTokens('Cofetăria Dulce Ţară SRL-D')).toEqual(['cofetaria', 'dulce', 'tara']);
     expect(nameTokens('Acme Ltd')).toEqual(['acme']);
     expect(nameTokens('S.A.')).toEqual([]);
@@ -23,6 +24,9 @@ describe('payer names', () => {
     expect(namesAreClose('Martin Conseil SAS', 'Garage Bernard')).toBe(false);
     expect(namesAreClose('Dupont & Fils', 'Durand Fils Transports Routiers')).toBe(false);
     expect(namesAreClose('SRL', 'SRL')).toBe(false);
+    // Two shared words of three do not make the same payer when the distinctive one differs.
+    expect(namesAreClose('Cabinet Dentaire Martin', 'CABINET DENTAIRE DURAND')).toBe(false);
+    expect(namesAreClose('Alfa', 'Alfa Beta Gamma Delta')).toBe(false);
     expect(nameSimilarity('Alfa', 'Alfa Beta Gamma Delta')).toBeLessThan(0.5);
   });
 });
