@@ -13,6 +13,8 @@ export const SANDBOX_VALID_NUMBERS: Readonly<Record<string, SandboxTrader>> = {
   RO12448440: { name: 'OBOLUS DEMO FURNIZOR SRL', address: 'STR. EXEMPLU NR. 1, SECTOR 1, BUCUREȘTI, 010011' },
   RO14040242: { name: 'CLIENT EXEMPLU SA', address: 'BD. EXEMPLU NR. 10, CLUJ-NAPOCA, 400001' },
   FR82342464408: { name: 'SOCIETE EXEMPLE SAS', address: '1 RUE DE L EXEMPLE\n75001 PARIS' },
+  /** The French business of the end-to-end journeys. */
+  FR40303265045: { name: 'ATELIER DUPONT SAS', address: '8 RUE DES LILAS\n69003 LYON' },
   DE108262480: { name: '---', address: '---' },
   IT08848240084: { name: 'ESEMPIO SRL', address: 'VIA ESEMPIO 1\n00100 ROMA RM' },
   EL066020646: { name: 'ΠΑΡΑΔΕΙΓΜΑ ΑΕ', address: 'ΟΔΟΣ ΠΑΡΑΔΕΙΓΜΑΤΟΣ 1 - 10431 ΑΘΗΝΑ' },
