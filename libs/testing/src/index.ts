@@ -7,3 +7,4 @@ export * from './hostile-input';
 export * from './unit-of-work';
 export * from './invoice-fixtures';
 export * from './account-clocks';
+export * from './job-scheduler';

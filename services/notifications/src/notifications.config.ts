@@ -10,6 +10,7 @@ export const notificationsConfigSpec = {
   INVOICING_SERVICE_KEY: str("notifications' secret on invoicing's internal routes (listed in invoicing's INTERNAL_API_KEYS)"),
   NOTIFICATIONS_DISPATCH_POLL_MS: int('how often pending deliveries are looked for when no commit wakes the dispatcher', 500, 50),
   NOTIFICATIONS_DISPATCH_CONCURRENCY: int('how many deliveries one instance sends at the same time', 4, 1),
+  PORTAL_URL: url('the customer portal, for links in e-mails', ['http', 'https'], 'http://127.0.0.1:4000'),
   WEBHOOK_SECRETS_KEY: str('the key that seals webhook signing secrets at rest: 32 random bytes, base64 (openssl rand -base64 32)'),
   WEBHOOKS_ALLOW_HTTP_LOOPBACK: str(
     'development only: "true" lets webhook endpoints use http (and https) to 127.0.0.1 and [::1]; never in production',

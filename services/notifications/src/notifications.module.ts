@@ -35,7 +35,7 @@ import { DeliveryDispatcher } from './deliveries/delivery-dispatcher';
 import { DeliveryEntity } from './deliveries/entities/delivery.entity';
 import { DispatchDeliveryUseCase } from './deliveries/use-cases/dispatch-delivery/dispatch-delivery.use-case';
 import { RecordDeliveryUseCase } from './deliveries/use-cases/record-delivery/record-delivery.use-case';
-import { RecordOwnerNoticeUseCase } from './deliveries/use-cases/record-owner-notice/record-owner-notice.use-case';
+import { PORTAL_URL, RecordOwnerNoticeUseCase } from './deliveries/use-cases/record-owner-notice/record-owner-notice.use-case';
 import { INVOICING_SETTINGS, InvoiceDocuments, InvoicingInvoiceDocuments } from './documents/invoice-documents';
 import { MAIL_SETTINGS, Mailer, SmtpMailer } from './email/mailer';
 import { DISPATCH_SETTINGS, DispatchSettings, NotificationsConfig } from './notifications.config';
@@ -72,6 +72,7 @@ export class NotificationsModule {
         DeliveriesRepository,
         RecordDeliveryUseCase,
         RecordOwnerNoticeUseCase,
+        { provide: PORTAL_URL, useValue: config.PORTAL_URL.replace(/\/$/, '') },
         DispatchDeliveryUseCase,
         DeliveryDispatcher,
         {

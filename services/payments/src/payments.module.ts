@@ -4,6 +4,10 @@ import { ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { PaymentsConfig } from './payments.config';
 import { PaymentsInitial1732233600300 } from './database/migrations/1732233600300-payments-initial';
+import { Dunning1796688000300 } from './database/migrations/1796688000300-dunning';
+import { Dunning } from './payments/dunning';
+import { PaymentsJobs } from './payments/payments-jobs';
+import { RetryPaymentUseCase } from './payments/use-cases/retry-payment/retry-payment.use-case';
 import { CustomerEntity } from './payments/entities/customer.entity';
 import { PaymentEntity } from './payments/entities/payment.entity';
 import { PaymentsConsumer } from './payments/payments.consumer';
@@ -29,7 +33,7 @@ export class PaymentsModule {
           config,
           logger,
           entities: [CustomerEntity, PaymentEntity],
-          migrations: [PaymentsInitial1732233600300],
+          migrations: [PaymentsInitial1732233600300, Dunning1796688000300],
         }),
         AuthModule.forService({ service: 'payments', config }),
       ],
@@ -48,6 +52,9 @@ export class PaymentsModule {
         ListPaymentsUseCase,
         CollectPaymentUseCase,
         RecordProviderEventUseCase,
+        Dunning,
+        RetryPaymentUseCase,
+        PaymentsJobs,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { ApplyUnpaidUseCase } from './subscriptions/use-cases/apply-unpaid/apply-unpaid.use-case';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@obolus/auth';
 import { ServiceModule } from '@obolus/platform';
@@ -114,6 +115,7 @@ export class SubscriptionsModule {
         ExpireSubscriptionUseCase,
         AnnounceExpiryUseCase,
         ChangeSeatsUseCase,
+        ApplyUnpaidUseCase,
         ChangeEditionUseCase,
         BillEarlyUseCase,
         GetEntitlementsUseCase,

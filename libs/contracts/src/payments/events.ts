@@ -29,7 +29,8 @@ export const PaymentFailedV1 = defineEvent({
   type: 'obolus.payments.payment.failed.v1',
   topic: Topics.paymentsPayment,
   source: '/obolus/payments',
-  summary: 'A payment attempt failed; the customer is told and the attempt is retried on a schedule (P4).',
+  summary:
+    'A payment attempt failed; the customer is told each time, and it is retried on days 3, 5 and 7 after the first failure (P4). After the fourth, final is true.',
   data: Type.Object(
     {
       accountId: Uuid('The account'),
@@ -41,6 +42,13 @@ export const PaymentFailedV1 = defineEvent({
       failureCode: Type.String(),
       failureMessage: Type.String(),
       failedAt: Instant('When the provider reported the failure'),
+      attempt: Type.Optional(Type.Integer({ minimum: 1, description: 'Which try of this payment failed (P4: at most 4)' })),
+      nextRetryAt: Type.Optional(
+        Type.Union([Instant('When the payment is tried again'), Type.Null()], { description: 'Null after the last try' }),
+      ),
+      final: Type.Optional(
+        Type.Boolean({ description: 'The last try failed: the subscription now follows its catalog (blocked, or the free edition)' }),
+      ),
     },
     { additionalProperties: false },
   ),

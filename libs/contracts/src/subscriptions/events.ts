@@ -134,9 +134,9 @@ export const SubscriptionDowngradedV1 = defineEvent({
       status: Type.Union([Type.Literal('free'), Type.Literal('active')], {
         description: 'free: on the free edition, nothing to pay',
       }),
-      reason: Type.Union([Type.Literal('trial-ended'), Type.Literal('expired'), Type.Literal('period-end')], {
+      reason: Type.Union([Type.Literal('trial-ended'), Type.Literal('expired'), Type.Literal('period-end'), Type.Literal('unpaid')], {
         description:
-          'Why it was downgraded: trial-ended (T3); expired, a prepaid period ran out (B3); period-end, a downgrade asked for took effect (C2)',
+          'Why it was downgraded: trial-ended (T3); expired, a prepaid period ran out (B3); period-end, a downgrade asked for took effect (C2); unpaid, the last payment retry failed (P4)',
       }),
       effectiveAt: Instant('When the lower edition took effect'),
     },
@@ -157,7 +157,9 @@ export const SubscriptionBlockedV1 = defineEvent({
       subscriptionId: Uuid('The subscription'),
       catalog: CatalogCode,
       edition: Edition,
-      reason: Type.Union([Type.Literal('trial-ended')], { description: 'Why it was blocked' }),
+      reason: Type.Union([Type.Literal('trial-ended'), Type.Literal('unpaid')], {
+        description: 'Why it was blocked: the trial ran out (T3), or the last payment retry failed (P4)',
+      }),
       blockedAt: Instant('When the account was blocked'),
     },
     { additionalProperties: false },

@@ -39,6 +39,8 @@ export interface OwnerContact {
   locale?: Locale;
   /** The owner and admins who did not mute the notice. */
   noticeRecipients?: string[];
+  /** Where the customer portal is, for links (payment method, renewal). */
+  portalUrl?: string;
 }
 
 export type TemplateName = keyof TemplateData;
@@ -369,26 +371,36 @@ export const templates: { [T in TemplateName]: (data: TemplateData[T]) => Render
     if (!locale || !Object.hasOwn(MONTHS, locale)) return undefined;
     const amount = localizedAmount(data.amountMinor, data.currency, locale);
     const day = longDate(data.failedAt.slice(0, 10), locale);
-    return inLocale(locale, {
+    const retry = data.nextRetryAt ? longDate(data.nextRetryAt.slice(0, 10), locale) : undefined;
+    const link = data.portalUrl ? `${data.portalUrl}/billing/payment-method` : undefined;
+    const tries = data.attempt ?? 1;
+    const texts = {
       fr: {
-        subject: `Échec du paiement de ${amount}`,
+        subject: data.final ? `Dernier avis : le paiement de ${amount} n'a pas abouti` : `Échec du paiement de ${amount}`,
         text:
-          `Bonjour,\n\nLe paiement de ${amount} du ${day} n'a pas abouti : ${data.failureMessage}\n\n` +
-          `Vérifiez ou remplacez votre moyen de paiement dans le Panneau Admin > Abonnement > Paiement. Nous réessaierons automatiquement.`,
+          `Bonjour,\n\nLe paiement de ${amount} du ${day} n'a pas abouti (tentative ${tries}) : ${data.failureMessage}\n\n` +
+          (data.final
+            ? `C'était la dernière tentative. Votre abonnement suit désormais votre offre : le compte est bloqué, ou passe à l'édition gratuite ; vos données sont conservées. Un achat le rétablit.`
+            : `Nous réessaierons le ${retry}. Pour que ce soit tout de suite, mettez à jour votre moyen de paiement${link ? ` : ${link}` : ' dans le Panneau Admin > Abonnement > Paiement.'}`),
       },
       ro: {
-        subject: `Plata de ${amount} nu a reușit`,
+        subject: data.final ? `Ultimă notificare: plata de ${amount} nu a reușit` : `Plata de ${amount} nu a reușit`,
         text:
-          `Bună ziua,\n\nPlata de ${amount} din ${day} nu a reușit: ${data.failureMessage}\n\n` +
-          `Verificați sau înlocuiți metoda de plată în Panoul de administrare > Abonament > Plată. Vom încerca din nou automat.`,
+          `Bună ziua,\n\nPlata de ${amount} din ${day} nu a reușit (încercarea ${tries}): ${data.failureMessage}\n\n` +
+          (data.final
+            ? `A fost ultima încercare. Abonamentul urmează acum oferta dumneavoastră: contul este blocat sau trece la ediția gratuită; datele se păstrează. O achiziție îl restabilește.`
+            : `Vom încerca din nou pe ${retry}. Pentru o nouă încercare imediată, actualizați metoda de plată${link ? `: ${link}` : ' în Panoul de administrare > Abonament > Plată.'}`),
       },
       en: {
-        subject: `Payment of ${amount} failed`,
+        subject: data.final ? `Final notice: the payment of ${amount} failed` : `Payment of ${amount} failed`,
         text:
-          `Hello,\n\nThe payment of ${amount} on ${day} did not go through: ${data.failureMessage}\n\n` +
-          `Check or replace your payment method in Admin panel > Subscription > Payment. We will try again automatically.`,
+          `Hello,\n\nThe payment of ${amount} on ${day} did not go through (try ${tries}): ${data.failureMessage}\n\n` +
+          (data.final
+            ? `That was the last try. Your subscription now follows your plan: the account is blocked, or moves to the free edition; your data is kept. A purchase restores it.`
+            : `We will try again on ${retry}. To have it tried at once, update your payment method${link ? `: ${link}` : ' in Admin panel > Subscription > Payment.'}`),
       },
-    });
+    };
+    return inLocale(locale, texts);
   },
 
   /** A3: the owner closed the account; it is blocked, and its data is deleted after the retention period. */

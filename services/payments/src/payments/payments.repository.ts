@@ -67,4 +67,9 @@ export class PaymentsRepository {
     );
     return rows.length > 0;
   }
+
+  /** The account's payments waiting for their next try (P4). */
+  findRetrying({ manager }: UnitOfWork, accountId: string): Promise<PaymentEntity[]> {
+    return manager.find(PaymentEntity, { where: { accountId, dunning: 'retrying' } });
+  }
 }

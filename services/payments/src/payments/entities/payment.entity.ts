@@ -18,6 +18,13 @@ export class PaymentEntity {
   @Column({ name: 'failure_message', type: 'text', nullable: true }) failureMessage!: string | null;
   /** The trace of the request that asked for the payment, so the provider's answer continues it. */
   @Column({ name: 'trace_headers', type: 'jsonb' }) traceHeaders!: Record<string, string>;
+  /** Tries so far (P4: at most 4). */
+  @Column({ type: 'integer', default: 1 }) attempts!: number;
+  @Column({ name: 'first_failed_at', type: 'timestamptz', nullable: true }) firstFailedAt!: Date | null;
+  /** When the next try is due, in the account's business time; null when none is planned. */
+  @Column({ name: 'next_retry_at', type: 'timestamptz', nullable: true }) nextRetryAt!: Date | null;
+  /** retrying: tries are planned; exhausted: the last one failed. Null before any failure. */
+  @Column({ type: 'text', nullable: true }) dunning!: 'retrying' | 'exhausted' | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -14,7 +14,8 @@ export type SettledPayment = Pick<
   | 'providerPaymentId'
   | 'failureCode'
   | 'failureMessage'
->;
+> &
+  Partial<Pick<PaymentEntity, 'attempts' | 'nextRetryAt' | 'dunning'>>;
 
 /** The event that tells the other services how a settled payment ended, ready for `uow.emit`. */
 export type PaymentOutcome =
@@ -56,6 +57,13 @@ export function paymentOutcome(payment: SettledPayment, at: Date): PaymentOutcom
         failureCode: payment.failureCode ?? 'payment_failed',
         failureMessage: payment.failureMessage ?? 'the payment failed',
         failedAt: at.toISOString(),
+        ...(payment.dunning
+          ? {
+              attempt: payment.attempts ?? 1,
+              nextRetryAt: payment.nextRetryAt ? new Date(payment.nextRetryAt).toISOString() : null,
+              final: payment.dunning === 'exhausted',
+            }
+          : {}),
       },
     },
   };

@@ -73,4 +73,8 @@ export class InMemoryPayments implements Pick<PaymentsRepository, keyof Payments
     this.providerEvents.set(key, { type: event.type, payload: event.payload, receivedAt: at });
     return true;
   }
+
+  async findRetrying(_uow: UnitOfWork, accountId: string): Promise<PaymentEntity[]> {
+    return [...this.payments.values()].filter((p) => p.accountId === accountId && p.dunning === 'retrying').map((p) => ({ ...p }));
+  }
 }

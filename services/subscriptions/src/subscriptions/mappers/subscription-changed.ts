@@ -20,7 +20,8 @@ export type SubscriptionChange =
   | 'upgraded'
   | 'downgrade-scheduled'
   | 'downgraded'
-  | 'expired';
+  | 'expired'
+  | 'unpaid';
 
 /**
  * The whole state of a subscription after a change, as `subscription.changed` carries it. `version`

@@ -15,7 +15,7 @@ import { PurchaseCommand } from '../use-cases/purchase/purchase.command';
 import { PurchaseUseCase } from '../use-cases/purchase/purchase.use-case';
 import { StartTrialCommand } from '../use-cases/start-trial/start-trial.command';
 import { StartTrialUseCase } from '../use-cases/start-trial/start-trial.use-case';
-import { InMemoryJobScheduler } from './in-memory-job-scheduler';
+import { InMemoryJobScheduler } from '@obolus/testing';
 import { InMemoryPendingCharges } from './in-memory-pending-charges';
 import { InMemorySubscriptions } from './in-memory-subscriptions';
 

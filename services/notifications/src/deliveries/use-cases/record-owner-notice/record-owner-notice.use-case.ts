@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
 import { AccountContactsRepository } from '../../../contacts/account-contacts.repository';
 import { MUTABLE_TEMPLATES } from '../../../email/notice-catalog';
@@ -6,6 +6,9 @@ import { deliveryOf, EventOwingEmail, templateOf } from '../../mappers/deliverie
 import { RecordDeliveryCommand } from '../record-delivery/record-delivery.command';
 import { RecordDeliveryUseCase } from '../record-delivery/record-delivery.use-case';
 import { RecordOwnerNoticeCommand } from './record-owner-notice.command';
+
+/** The customer portal's base URL, for links in notices. */
+export const PORTAL_URL = Symbol('PORTAL_URL');
 
 /**
  * The e-mail an account notice owes: to the owner and admins who did not mute it (legal and financial
@@ -18,6 +21,7 @@ export class RecordOwnerNoticeUseCase {
   constructor(
     private readonly contacts: AccountContactsRepository,
     private readonly recordDelivery: RecordDeliveryUseCase,
+    @Inject(PORTAL_URL) private readonly portalUrl: string,
   ) {}
 
   async execute(command: RecordOwnerNoticeCommand, uow: UnitOfWork): Promise<void> {
@@ -28,6 +32,7 @@ export class RecordOwnerNoticeUseCase {
       ...(contact ? { ownerEmail: contact.ownerEmail, locale: contact.locale } : {}),
       ...command.event.data,
       ...(noticeRecipients ? { noticeRecipients } : {}),
+      portalUrl: this.portalUrl,
     };
     const event = { ...command.event, data } as EventOwingEmail;
     await this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);

@@ -1,7 +1,9 @@
 import { PaymentFailedV1, PaymentSucceededV1 } from '@obolus/contracts';
 import { nameBasedUuid } from '@obolus/platform';
 import { InvalidCommandError } from '@obolus/platform';
-import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { JobScheduler } from '@obolus/messaging';
+import { InMemoryAccountClocks, InMemoryJobScheduler, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { Dunning } from '../../dunning';
 import { randomUUID } from 'node:crypto';
 import { PaymentsRepository } from '../../payments.repository';
 import { InMemoryPayments } from '../../test-support/in-memory-payments';
@@ -14,13 +16,20 @@ describe('CollectPaymentUseCase', () => {
   let payments: InMemoryPayments;
   let stripe: InMemoryStripe;
   let collect: CollectPaymentUseCase;
+  let jobs: InMemoryJobScheduler;
   let uow: RecordingUnitOfWork;
   let accountId: string;
 
   beforeEach(() => {
     payments = new InMemoryPayments();
     stripe = new InMemoryStripe();
-    collect = new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, new InMemoryAccountClocks(clock));
+    jobs = new InMemoryJobScheduler();
+    collect = new CollectPaymentUseCase(
+      stripe,
+      payments as unknown as PaymentsRepository,
+      new InMemoryAccountClocks(clock),
+      new Dunning(jobs as unknown as JobScheduler),
+    );
     uow = new RecordingUnitOfWork(clock);
     accountId = randomUUID();
     payments.customers.set(accountId, {

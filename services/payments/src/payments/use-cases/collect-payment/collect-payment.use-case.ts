@@ -5,6 +5,7 @@ import { AccountClocks, captureTraceHeaders, UnitOfWork } from '@obolus/messagin
 import { nameBasedUuid } from '@obolus/platform';
 import Stripe from 'stripe';
 import { StripeGateway } from '../../../stripe/stripe-gateway';
+import { Dunning } from '../../dunning';
 import { PaymentEntity } from '../../entities/payment.entity';
 import { paymentOutcome } from '../../mappers/payment-outcome';
 import { settleFromIntent } from '../../mappers/settle-payment';
@@ -29,6 +30,7 @@ export class CollectPaymentUseCase {
     private readonly stripe: StripeGateway,
     private readonly payments: PaymentsRepository,
     private readonly clocks: AccountClocks,
+    private readonly dunning: Dunning,
   ) {}
 
   async execute(command: CollectPaymentCommand, uow: UnitOfWork): Promise<void> {
@@ -50,7 +52,8 @@ export class CollectPaymentUseCase {
     const charged: PaymentEntity = { ...payment, providerPaymentId: intent?.id ?? null };
     // Waiting for the webhook alone would lose the outcome if every delivery of it came while this
     // transaction was still open (a slow Stripe, a busy consumer).
-    const settled = intent ? settleFromIntent(charged, intent, now) : null;
+    let settled = intent ? settleFromIntent(charged, intent, now) : null;
+    if (settled?.status === 'failed') settled = await this.dunning.afterFailure(uow, settled, now);
     if (settled) await this.emitOutcome(settled, now, uow);
     await this.payments.savePayment(uow, settled ?? charged);
   }
@@ -71,18 +74,21 @@ export class CollectPaymentUseCase {
       failureCode: null,
       failureMessage: null,
       traceHeaders: captureTraceHeaders(context.active()) as Record<string, string>,
+      attempts: 1,
+      firstFailedAt: null,
+      nextRetryAt: null,
+      dunning: null,
       createdAt: now,
       updatedAt: now,
     };
   }
 
   private async recordWithoutMethod(payment: PaymentEntity, now: Date, uow: UnitOfWork): Promise<void> {
-    const failed: PaymentEntity = {
-      ...payment,
-      status: 'failed',
-      failureCode: 'no_payment_method',
-      failureMessage: 'the account has no saved payment method',
-    };
+    const failed = await this.dunning.afterFailure(
+      uow,
+      { ...payment, status: 'failed', failureCode: 'no_payment_method', failureMessage: 'the account has no saved payment method' },
+      now,
+    );
     await this.payments.insertPayment(uow, failed);
     await this.emitOutcome(failed, now, uow);
   }

@@ -22,6 +22,10 @@ describe('ListPaymentsUseCase', () => {
     failureCode: null,
     failureMessage: null,
     traceHeaders: {},
+    attempts: 1,
+    firstFailedAt: null,
+    nextRetryAt: null,
+    dunning: null,
     createdAt: new Date(createdAt),
     updatedAt: new Date(createdAt),
   });

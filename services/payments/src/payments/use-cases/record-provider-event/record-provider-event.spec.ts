@@ -1,6 +1,9 @@
 import { PaymentFailedV1, PaymentSucceededV1 } from '@obolus/contracts';
 import { nameBasedUuid } from '@obolus/platform';
 import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { InMemoryJobScheduler } from '@obolus/testing';
+import { JobScheduler } from '@obolus/messaging';
+import { Dunning } from '../../dunning';
 import { randomUUID } from 'node:crypto';
 import { PaymentsErrorCode } from '../../payments.errors';
 import { PaymentsRepository } from '../../payments.repository';
@@ -17,12 +20,22 @@ describe('RecordProviderEventUseCase', () => {
   let payments: InMemoryPayments;
   let stripe: InMemoryStripe;
   let record: RecordProviderEventUseCase;
+  let jobs: InMemoryJobScheduler;
+  let dunning: Dunning;
   let accountId: string;
 
   beforeEach(() => {
     payments = new InMemoryPayments();
     stripe = new InMemoryStripe();
-    record = new RecordProviderEventUseCase(webhookVerifier(), payments as unknown as PaymentsRepository, clock);
+    jobs = new InMemoryJobScheduler();
+    dunning = new Dunning(jobs as unknown as JobScheduler);
+    record = new RecordProviderEventUseCase(
+      webhookVerifier(),
+      payments as unknown as PaymentsRepository,
+      clock,
+      new InMemoryAccountClocks(clock),
+      dunning,
+    );
     accountId = randomUUID();
     payments.customers.set(accountId, {
       accountId,
@@ -47,7 +60,7 @@ describe('RecordProviderEventUseCase', () => {
       paymentMethod: 'sepa_debit',
       description: 'Obolus Pro, December 2026',
     });
-    await new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, new InMemoryAccountClocks(clock)).execute(
+    await new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, new InMemoryAccountClocks(clock), dunning).execute(
       command,
       new RecordingUnitOfWork(clock),
     );

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
-import { contextFromTraceHeaders, UnitOfWork } from '@obolus/messaging';
+import { AccountClocks, contextFromTraceHeaders, UnitOfWork } from '@obolus/messaging';
 import { Clock } from '@obolus/platform';
 import Stripe from 'stripe';
 import { StripeWebhookVerifier } from '../../../stripe/stripe-webhook-verifier';
+import { Dunning } from '../../dunning';
 import { paymentOutcome } from '../../mappers/payment-outcome';
 import { settleFromIntent } from '../../mappers/settle-payment';
 import { PaymentsError } from '../../payments.errors';
@@ -28,6 +29,8 @@ export class RecordProviderEventUseCase {
     private readonly verifier: StripeWebhookVerifier,
     private readonly payments: PaymentsRepository,
     private readonly clock: Clock,
+    private readonly clocks: AccountClocks,
+    private readonly dunning: Dunning,
   ) {}
 
   async execute(command: RecordProviderEventCommand, uow: UnitOfWork): Promise<ProviderEventReceipt> {
@@ -73,6 +76,11 @@ export class RecordProviderEventUseCase {
     const updated = await this.payments.setDefaultPaymentMethod(uow, accountId, customerId, method, now);
     // The customer row commits in the request that created the SetupIntent; ask Stripe to retry.
     if (updated === 0) throw PaymentsError.customerNotYetRecorded(customerId);
+    // P4: a payment waiting for its next try is tried at once with the new method.
+    const businessNow = await this.clocks.now(uow, accountId);
+    for (const payment of await this.payments.findRetrying(uow, accountId)) {
+      await this.dunning.retryNow(uow, payment, businessNow);
+    }
   }
 
   /** A card charge was settled from Stripe's answer already: then this webhook only confirms it. */
@@ -83,8 +91,11 @@ export class RecordProviderEventUseCase {
     const payment = await this.payments.findPayment(uow, accountId, paymentId, true);
     // The charge's own transaction has not committed yet; Stripe retries the webhook.
     if (!payment) throw PaymentsError.paymentNotYetRecorded(paymentId);
-    const settled = settleFromIntent(payment, intent, now);
+    // The answer about an earlier try of a payment that has been tried again since: nothing to settle.
+    if (payment.providerPaymentId && payment.providerPaymentId !== intent.id) return;
+    let settled = settleFromIntent(payment, intent, now);
     if (!settled) return;
+    if (settled.status === 'failed') settled = await this.dunning.afterFailure(uow, settled, await this.clocks.now(uow, accountId));
     await this.payments.savePayment(uow, settled);
     const { contract, event } = paymentOutcome(settled, now);
     // The outcome continues the trace of the request that asked for the payment.

@@ -4,7 +4,7 @@ import { RecordingUnitOfWork } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
-import { InMemoryJobScheduler } from '../../test-support/in-memory-job-scheduler';
+import { InMemoryJobScheduler } from '@obolus/testing';
 import { InMemorySubscriptions } from '../../test-support/in-memory-subscriptions';
 import { TRIAL_ENDING_NOTICE_JOB } from '../../trial-schedule';
 import { StartTrialCommand } from '../start-trial/start-trial.command';

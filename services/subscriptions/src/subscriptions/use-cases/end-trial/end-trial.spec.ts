@@ -8,7 +8,7 @@ import { DuePeriods } from '../../due-periods';
 import { PendingChargesRepository } from '../../pending-charges.repository';
 import { InMemoryPendingCharges } from '../../test-support/in-memory-pending-charges';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
-import { InMemoryJobScheduler } from '../../test-support/in-memory-job-scheduler';
+import { InMemoryJobScheduler } from '@obolus/testing';
 import { InMemorySubscriptions } from '../../test-support/in-memory-subscriptions';
 import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB } from '../../trial-schedule';
 import { PurchaseCommand } from '../purchase/purchase.command';

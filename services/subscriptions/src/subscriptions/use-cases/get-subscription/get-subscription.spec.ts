@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionsErrorCode } from '../../subscriptions.errors';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
-import { InMemoryJobScheduler } from '../../test-support/in-memory-job-scheduler';
+import { InMemoryJobScheduler } from '@obolus/testing';
 import { InMemorySubscriptions } from '../../test-support/in-memory-subscriptions';
 import { JobScheduler } from '@obolus/messaging';
 import { StartTrialCommand } from '../start-trial/start-trial.command';

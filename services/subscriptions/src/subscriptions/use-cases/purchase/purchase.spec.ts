@@ -7,7 +7,7 @@ import { DuePeriods } from '../../due-periods';
 import { PendingChargesRepository } from '../../pending-charges.repository';
 import { InMemoryPendingCharges } from '../../test-support/in-memory-pending-charges';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
-import { InMemoryJobScheduler } from '../../test-support/in-memory-job-scheduler';
+import { InMemoryJobScheduler } from '@obolus/testing';
 import { InMemorySubscriptions } from '../../test-support/in-memory-subscriptions';
 import { JobScheduler } from '@obolus/messaging';
 import { EXPIRING_NOTICE_JOB, EXPIRY_JOB, RENEWAL_JOB } from '../../period-schedule';

@@ -1,6 +1,5 @@
-import { JobPayload, JobScheduler, NewScheduledJob, ScheduledJob } from '@obolus/messaging';
+import { JobPayload, JobScheduler, NewScheduledJob, ScheduledJob, UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
-import { UnitOfWork } from '@obolus/messaging';
 
 /** Scheduled jobs in memory, keyed by kind and key, for use-case specs. */
 export class InMemoryJobScheduler implements Pick<JobScheduler, keyof JobScheduler> {
