@@ -227,9 +227,11 @@ describe('parseCamt053', () => {
         ['1.00', 'XYZ'],
         ['1.001', 'EUR'],
         ['1.5', 'JPY'],
+        ['9'.repeat(100000), 'EUR'],
       ]) {
         const error = refusal(statement(entry(amount, currency)));
         expect(error).toMatchObject({ code: 'CAMT_FIELD_INVALID', path: '/Document/BkToCstmrStmt[1]/Stmt[1]/Ntry[1]/Amt[1]' });
+        expect(error.message.length).toBeLessThan(200);
       }
     });
 

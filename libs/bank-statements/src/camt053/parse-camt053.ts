@@ -28,6 +28,7 @@ export interface ParseCamt053Options {
 
 const NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(\d\d)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}/;
+const MAX_AMOUNT_LENGTH = 19;
 const KNOWN_STATUSES: ReadonlySet<string> = new Set(['BOOK', 'PDNG', 'INFO', 'FUTR']);
 
 interface Amount {
@@ -263,7 +264,10 @@ function readAmount(element: Element): Amount {
   const currency = element.attribute('Ccy');
   if (!currency) throw invalid(`${element.path}/@Ccy`, 'the amount has no currency');
   const text = element.text();
-  if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) throw invalid(element.path, `'${text ?? ''}' is not a non-negative decimal amount`);
+  // ISO 20022 amounts have at most 18 digits; a longer string is refused before it reaches BigInt.
+  if (text === undefined || text.length > MAX_AMOUNT_LENGTH || !/^\d+(\.\d+)?$/.test(text)) {
+    throw invalid(element.path, `'${shown(text ?? '')}' is not a non-negative decimal amount of at most 18 digits`);
+  }
   try {
     const { amountMinor } = moneyFromDecimal(text, currency);
     return { amountMinor, currency };
@@ -277,7 +281,7 @@ function creditDebit(element: Element): CreditDebit {
   const indicator = element.text('CdtDbtInd');
   if (indicator === 'CRDT') return 'credit';
   if (indicator === 'DBIT') return 'debit';
-  throw invalid(`${element.path}/CdtDbtInd`, `'${indicator ?? ''}' is neither CRDT nor DBIT`);
+  throw invalid(`${element.path}/CdtDbtInd`, `'${shown(indicator ?? '')}' is neither CRDT nor DBIT`);
 }
 
 /** A DateAndDateTimeChoice read as its calendar date (YYYY-MM-DD, in the bank's own offset). */
@@ -285,13 +289,13 @@ function date(choice: Element | undefined): string | undefined {
   if (!choice) return undefined;
   const text = choice.text('Dt') ?? choice.text('DtTm');
   if (text === undefined) return undefined;
-  if (!DATE.test(text)) throw invalid(choice.path, `'${text}' is not an ISO 8601 date`);
+  if (!DATE.test(text)) throw invalid(choice.path, `'${shown(text)}' is not an ISO 8601 date`);
   return text.slice(0, 10);
 }
 
 function dateTime(parent: Element, name: string): string {
   const text = parent.needText(name);
-  if (!DATE.test(text)) throw invalid(`${parent.path}/${name}`, `'${text}' is not an ISO 8601 date and time`);
+  if (!DATE.test(text)) throw invalid(`${parent.path}/${name}`, `'${shown(text)}' is not an ISO 8601 date and time`);
   return text;
 }
 
@@ -301,6 +305,11 @@ function reconcile(opening: StatementBalance | undefined, closing: StatementBala
   if (booked.some((e) => e.currency !== opening.currency)) return undefined;
   const movement = booked.reduce((sum, e) => sum + BigInt(e.direction === 'credit' ? e.amountMinor : -e.amountMinor), 0n);
   return BigInt(opening.amountMinor) + movement === BigInt(closing.amountMinor);
+}
+
+/** Hostile files put megabytes in one element: a refusal quotes only the start of it. */
+function shown(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function compact(text: string): string {
