@@ -71,7 +71,13 @@ describe('parseCamt053', () => {
     expect(stmt.entries[1].transactions[0].remittance.unstructured).toEqual(['Acompte proforma rf92 pf20 2600 0123', 'merci']);
     // An entry without TxDtls still has one transaction, with the entry's amount.
     expect(stmt.entries[2].transactions).toEqual([
-      { key: `${stmt.entries[2].key}#1`, amountMinor: 4590, currency: 'EUR', direction: 'debit', remittance: { unstructured: [] } },
+      {
+        key: `${stmt.entries[2].key}#1`,
+        amountMinor: 4590,
+        currency: 'EUR',
+        direction: 'debit',
+        remittance: { unstructured: [] },
+      },
     ]);
     expect(stmt.entries[2].additionalInfo).toBe('COMMISSIONS TENUE DE COMPTE NOVEMBRE');
   });
@@ -101,7 +107,11 @@ describe('parseCamt053', () => {
       remittance: { unstructured: ['Plată proformă RF88RO2026000042 abonament anual'] },
     });
     expect(third.transactions[0].debtor).toEqual({ name: 'Cofetăria Dulce Ţară SRL-D' });
-    expect(fourth.transactions[0]).toMatchObject({ direction: 'debit', amountMinor: 125050, creditor: { name: 'GĂZDUIRE CLOUD BRAȘOV S.A.' } });
+    expect(fourth.transactions[0]).toMatchObject({
+      direction: 'debit',
+      amountMinor: 125050,
+      creditor: { name: 'GĂZDUIRE CLOUD BRAȘOV S.A.' },
+    });
   });
 
   it('reads a .001.08 statement: status codes, names under Pty, a batch with one amount per transaction', () => {
@@ -207,8 +217,12 @@ describe('parseCamt053', () => {
     });
 
     it('another message or version', () => {
-      expect(refusal(statement(entry('1.00'), 'urn:iso:std:iso:20022:tech:xsd:camt.052.001.02')).code).toBe('CAMT_UNSUPPORTED_MESSAGE');
-      expect(refusal(statement(entry('1.00'), 'urn:iso:std:iso:20022:tech:xsd:camt.053.001.09')).code).toBe('CAMT_UNSUPPORTED_MESSAGE');
+      expect(refusal(statement(entry('1.00'), 'urn:iso:std:iso:20022:tech:xsd:camt.052.001.02')).code).toBe(
+        'CAMT_UNSUPPORTED_MESSAGE',
+      );
+      expect(refusal(statement(entry('1.00'), 'urn:iso:std:iso:20022:tech:xsd:camt.053.001.09')).code).toBe(
+        'CAMT_UNSUPPORTED_MESSAGE',
+      );
       expect(refusal(statement(entry('1.00'), '')).code).toBe('CAMT_UNSUPPORTED_MESSAGE');
       const pain = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><CstmrCdtTrfInitn/></Document>`;
       expect(refusal(pain)).toMatchObject({ code: 'CAMT_UNSUPPORTED_MESSAGE', path: '/Document' });

@@ -46,12 +46,20 @@ export function parseCamt053(xml: string | Buffer, options: ParseCamt053Options 
   const root = readXml(xml, options.maxBytes ?? DEFAULT_MAX_CAMT_BYTES);
   const version = versionOf(root.namespace);
   if (root.name !== 'Document') {
-    throw new BankStatementError('CAMT_UNSUPPORTED_MESSAGE', `the root element is ${root.name}, not a camt.053 Document`, `/${root.name}`);
+    throw new BankStatementError(
+      'CAMT_UNSUPPORTED_MESSAGE',
+      `the root element is ${root.name}, not a camt.053 Document`,
+      `/${root.name}`,
+    );
   }
   const document = new Element(root.node, '/Document');
   const message = document.one('BkToCstmrStmt');
   if (!message) {
-    throw new BankStatementError('CAMT_UNSUPPORTED_MESSAGE', 'the Document holds no BkToCstmrStmt: not a bank statement', '/Document');
+    throw new BankStatementError(
+      'CAMT_UNSUPPORTED_MESSAGE',
+      'the Document holds no BkToCstmrStmt: not a bank statement',
+      '/Document',
+    );
   }
   const header = message.need('GrpHdr');
   const statements = message.all('Stmt');
@@ -89,7 +97,8 @@ function readStatement(statement: Element): BankStatement {
   const keys = entryKeys(entryElements, `${account.iban ?? account.otherId}/${id}`);
   const entries = entryElements.map((entry, i) => readEntry(entry, i + 1, id, keys[i]));
   const firstEntryCurrency = entries[0]?.currency;
-  if (!currency && !firstEntryCurrency) throw invalid(`${statement.path}/Acct/Ccy`, 'no account currency, balance or entry to tell it');
+  if (!currency && !firstEntryCurrency)
+    throw invalid(`${statement.path}/Acct/Ccy`, 'no account currency, balance or entry to tell it');
   const period = statement.one('FrToDt');
   return dropUndefined<BankStatement>({
     id,
@@ -151,14 +160,21 @@ function entryKeys(entries: Element[], prefix: string): { key: string; source: E
   const bankRefs = counts('AcctSvcrRef');
   return entries.map((entry, i) => {
     const entryRef = entry.text('NtryRef');
-    if (entryRef !== undefined && entryRefs.get(entryRef) === 1) return { key: `${prefix}/NtryRef:${entryRef}`, source: 'NtryRef' };
+    if (entryRef !== undefined && entryRefs.get(entryRef) === 1)
+      return { key: `${prefix}/NtryRef:${entryRef}`, source: 'NtryRef' };
     const bankRef = entry.text('AcctSvcrRef');
-    if (bankRef !== undefined && bankRefs.get(bankRef) === 1) return { key: `${prefix}/AcctSvcrRef:${bankRef}`, source: 'AcctSvcrRef' };
+    if (bankRef !== undefined && bankRefs.get(bankRef) === 1)
+      return { key: `${prefix}/AcctSvcrRef:${bankRef}`, source: 'AcctSvcrRef' };
     return { key: `${prefix}/index:${i + 1}`, source: 'index' };
   });
 }
 
-function readEntry(entry: Element, position: number, statementId: string, key: { key: string; source: EntryKeySource }): StatementEntry {
+function readEntry(
+  entry: Element,
+  position: number,
+  statementId: string,
+  key: { key: string; source: EntryKeySource },
+): StatementEntry {
   const amount = readAmount(entry.need('Amt'));
   const direction = creditDebit(entry);
   const statusCode = entry.text('Sts', 'Cd') ?? entry.text('Sts', 'Prtry') ?? entry.text('Sts');
@@ -299,7 +315,11 @@ function dateTime(parent: Element, name: string): string {
   return text;
 }
 
-function reconcile(opening: StatementBalance | undefined, closing: StatementBalance | undefined, entries: StatementEntry[]): boolean | undefined {
+function reconcile(
+  opening: StatementBalance | undefined,
+  closing: StatementBalance | undefined,
+  entries: StatementEntry[],
+): boolean | undefined {
   if (!opening || !closing || opening.currency !== closing.currency) return undefined;
   const booked = entries.filter((e) => e.status === 'BOOK');
   if (booked.some((e) => e.currency !== opening.currency)) return undefined;

@@ -35,7 +35,12 @@ export interface XmlRoot {
 function decode(xml: string | Buffer, maxBytes: number): string {
   const size = typeof xml === 'string' ? Buffer.byteLength(xml, 'utf8') : xml.length;
   if (size > maxBytes) {
-    throw new BankStatementError('CAMT_TOO_LARGE', `the file is ${size} bytes, more than the ${maxBytes} accepted`, '/', 'too-large');
+    throw new BankStatementError(
+      'CAMT_TOO_LARGE',
+      `the file is ${size} bytes, more than the ${maxBytes} accepted`,
+      '/',
+      'too-large',
+    );
   }
   const text = typeof xml === 'string' ? xml : decodeBytes(xml);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -47,13 +52,20 @@ function decode(xml: string | Buffer, maxBytes: number): string {
  * that encoding are refused rather than replaced, so a payer's name is never silently garbled.
  */
 function decodeBytes(bytes: Buffer): string {
-  const declaration = /^(?:\u00EF\u00BB\u00BF)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 200).toString('latin1'));
+  const declaration = /^(?:\u00EF\u00BB\u00BF)?<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+    bytes.subarray(0, 200).toString('latin1'),
+  );
   const label = declaration?.[1] ?? 'utf-8';
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label, { fatal: true });
   } catch {
-    throw new BankStatementError('CAMT_XML_MALFORMED', `the declared encoding '${label}' is not supported`, '/', 'unsupported-media-type');
+    throw new BankStatementError(
+      'CAMT_XML_MALFORMED',
+      `the declared encoding '${label}' is not supported`,
+      '/',
+      'unsupported-media-type',
+    );
   }
   try {
     return decoder.decode(bytes);
@@ -68,7 +80,11 @@ function decodeBytes(bytes: Buffer): string {
  */
 function refuseDeclarations(text: string): void {
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
-    throw new BankStatementError('CAMT_DOCTYPE_REFUSED', 'DOCTYPE and ENTITY declarations are not accepted in a bank statement', '/');
+    throw new BankStatementError(
+      'CAMT_DOCTYPE_REFUSED',
+      'DOCTYPE and ENTITY declarations are not accepted in a bank statement',
+      '/',
+    );
   }
 }
 
@@ -83,7 +99,13 @@ export const MAX_XML_DEPTH = 64;
 function refuseDeepNesting(text: string): void {
   let depth = 0;
   for (let at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
-    const skipTo = text.startsWith('<!--', at) ? '-->' : text.startsWith('<![CDATA[', at) ? ']]>' : /^<[?!]/.test(text.slice(at, at + 2)) ? '>' : '';
+    const skipTo = text.startsWith('<!--', at)
+      ? '-->'
+      : text.startsWith('<![CDATA[', at)
+        ? ']]>'
+        : /^<[?!]/.test(text.slice(at, at + 2))
+          ? '>'
+          : '';
     if (skipTo) {
       at = text.indexOf(skipTo, at);
       // Unterminated: not well-formed, which the validator reports.

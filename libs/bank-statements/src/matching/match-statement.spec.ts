@@ -14,7 +14,11 @@ function proforma(id: string, amountMinor: number, currency: string, buyerName: 
 
 let entrySeq = 0;
 /** A booked credit with one transaction, as the parser would give it. */
-function credit(amountMinor: number, currency: string, details: { payer?: string; text?: string[]; reference?: string } = {}): StatementEntry {
+function credit(
+  amountMinor: number,
+  currency: string,
+  details: { payer?: string; text?: string[]; reference?: string } = {},
+): StatementEntry {
   entrySeq += 1;
   const key = `ACC/S1/index:${entrySeq}`;
   return {
@@ -47,7 +51,8 @@ function credit(amountMinor: number, currency: string, details: { payer?: string
 /** The outcomes without their keys, to read them as a table. */
 function summary(outcomes: TransactionOutcome[]): unknown[] {
   return outcomes.map((o) => {
-    if (o.outcome === 'matched') return [o.outcome, o.proformaId, o.rule, o.settlement, o.paidMinor, o.remainingDueMinor, o.surplusMinor];
+    if (o.outcome === 'matched')
+      return [o.outcome, o.proformaId, o.rule, o.settlement, o.paidMinor, o.remainingDueMinor, o.surplusMinor];
     return [o.outcome, o.reason];
   });
 }
@@ -94,7 +99,11 @@ describe('matchStatement', () => {
       ['matched', 'RO2026000043', 'reference', 'partial', 50000, 69000, 0],
       ['ignored', 'debit'],
     ]);
-    expect(balances.find((b) => b.proformaId === 'RO2026000043')).toEqual({ proformaId: 'RO2026000043', paidMinor: 50000, dueMinor: 69000 });
+    expect(balances.find((b) => b.proformaId === 'RO2026000043')).toEqual({
+      proformaId: 'RO2026000043',
+      paidMinor: 50000,
+      dueMinor: 69000,
+    });
   });
 
   it('matches each transaction of a batch on its own, records an excess, and leaves look-alike payments to staff', () => {
@@ -122,11 +131,18 @@ describe('matchStatement', () => {
     expect(outcomes[4]).toMatchObject({ candidateProformaIds: ['MOREAU1', 'MOREAU2'] });
     expect(outcomes[6]).toMatchObject({ candidateProformaIds: ['CASH'] });
     // The surplus stays recorded against the proforma: overpaid by 112.00, never rounded away.
-    expect(balances.find((b) => b.proformaId === 'FR2026000007')).toEqual({ proformaId: 'FR2026000007', paidMinor: 130000, dueMinor: -11200 });
+    expect(balances.find((b) => b.proformaId === 'FR2026000007')).toEqual({
+      proformaId: 'FR2026000007',
+      paidMinor: 130000,
+      dueMinor: -11200,
+    });
   });
 
   it('gives the same outcomes and keys for a second upload of the same file, so recorded keys find it again', () => {
-    const proformas = [proforma('PF2026000125', 100000, 'EUR', 'Boulangerie Petit'), proforma('CAB2026', 150000, 'EUR', 'Cabinet Roux')];
+    const proformas = [
+      proforma('PF2026000125', 100000, 'EUR', 'Boulangerie Petit'),
+      proforma('CAB2026', 150000, 'EUR', 'Cabinet Roux'),
+    ];
     const first = matchStatement(entriesOf('fr-sg-eur.camt053.001.08.xml'), proformas);
     const second = matchStatement(entriesOf('fr-sg-eur.camt053.001.08.xml'), proformas);
     expect(second).toEqual(first);
@@ -147,7 +163,10 @@ describe('matchStatement', () => {
   });
 
   it('does not match on amount alone when the payer is someone else', () => {
-    const { outcomes } = matchStatement([credit(99000, 'EUR', { payer: 'Garage Bernard' })], [proforma('A', 99000, 'EUR', 'Alfa Soft SAS')]);
+    const { outcomes } = matchStatement(
+      [credit(99000, 'EUR', { payer: 'Garage Bernard' })],
+      [proforma('A', 99000, 'EUR', 'Alfa Soft SAS')],
+    );
     expect(outcomes[0]).toMatchObject({ outcome: 'unmatched', reason: 'name-mismatch', candidateProformaIds: ['A'] });
   });
 
@@ -168,11 +187,22 @@ describe('matchStatement', () => {
     const a = proforma('A1', 1000, 'EUR', 'Alfa');
     const b = proforma('B1', 2000, 'EUR', 'Alfa');
     const { outcomes } = matchStatement([credit(3000, 'EUR', { text: [`${a.reference} + ${b.reference}`] })], [a, b]);
-    expect(outcomes[0]).toMatchObject({ outcome: 'unmatched', reason: 'several-proformas-referenced', candidateProformaIds: ['A1', 'B1'] });
+    expect(outcomes[0]).toMatchObject({
+      outcome: 'unmatched',
+      reason: 'several-proformas-referenced',
+      candidateProformaIds: ['A1', 'B1'],
+    });
   });
 
   it('matches a plain (non-RF) structured reference written on the proforma', () => {
-    const plain: OpenProforma = { id: 'P', reference: 'PF-2026-77', amountMinor: 1000, currency: 'EUR', buyerName: 'X', alreadyPaidMinor: 0 };
+    const plain: OpenProforma = {
+      id: 'P',
+      reference: 'PF-2026-77',
+      amountMinor: 1000,
+      currency: 'EUR',
+      buyerName: 'X',
+      alreadyPaidMinor: 0,
+    };
     const { outcomes } = matchStatement([credit(1000, 'EUR', { reference: 'PF-2026-77' })], [plain]);
     expect(outcomes[0]).toMatchObject({ outcome: 'matched', proformaId: 'P', rule: 'reference', reference: 'PF-2026-77' });
   });

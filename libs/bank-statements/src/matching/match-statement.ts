@@ -124,7 +124,13 @@ export function matchStatement(entries: readonly StatementEntry[], openProformas
       }
       const decision = decide(entry, transaction, openProformas, byReference, dueOf);
       if (decision.outcome === 'unmatched') {
-        outcomes.push({ ...decision, entryKey: entry.key, transactionKey: transaction.key, amountMinor: transaction.amountMinor, currency: transaction.currency });
+        outcomes.push({
+          ...decision,
+          entryKey: entry.key,
+          transactionKey: transaction.key,
+          amountMinor: transaction.amountMinor,
+          currency: transaction.currency,
+        });
         continue;
       }
       const due = dueOf(decision.proforma);
@@ -149,8 +155,12 @@ export function matchStatement(entries: readonly StatementEntry[], openProformas
   };
 }
 
-function ignoredReason(entry: StatementEntry, transaction: EntryTransaction): { reason: IgnoredReason; detail: string } | undefined {
-  if (entry.status !== 'BOOK') return { reason: 'not-booked', detail: `entry status ${entry.statusCode}: only booked money is counted` };
+function ignoredReason(
+  entry: StatementEntry,
+  transaction: EntryTransaction,
+): { reason: IgnoredReason; detail: string } | undefined {
+  if (entry.status !== 'BOOK')
+    return { reason: 'not-booked', detail: `entry status ${entry.statusCode}: only booked money is counted` };
   if (entry.reversal) return { reason: 'reversal', detail: 'a reversal of an earlier entry, for staff to reconcile' };
   if (transaction.direction === 'debit') return { reason: 'debit', detail: 'money leaving the account pays no proforma' };
   return undefined;
@@ -172,13 +182,23 @@ function decide(
   if (named.length === 1) {
     const [{ p, reference }] = named;
     if (p.currency !== transaction.currency) {
-      return unmatched('currency-mismatch', `${reference} names proforma ${p.id} in ${p.currency}, but ${transaction.currency} was paid`, references, [p.id]);
+      return unmatched(
+        'currency-mismatch',
+        `${reference} names proforma ${p.id} in ${p.currency}, but ${transaction.currency} was paid`,
+        references,
+        [p.id],
+      );
     }
     return { outcome: 'matched', proforma: p, rule: 'reference', reference };
   }
   if (named.length > 1) {
     const ids = named.map(({ p }) => p.id);
-    return unmatched('several-proformas-referenced', `references name ${ids.length} open proformas: ${ids.join(', ')}`, references, ids);
+    return unmatched(
+      'several-proformas-referenced',
+      `references name ${ids.length} open proformas: ${ids.join(', ')}`,
+      references,
+      ids,
+    );
   }
 
   const unknown = references.length ? `; ${references.join(', ')} names no open proforma` : '';
@@ -188,19 +208,45 @@ function decide(
   if (sameCurrency.length === 0) {
     if (sameAmount.length > 0) {
       const ids = sameAmount.map((p) => p.id);
-      return unmatched('currency-mismatch', `the amount is due on ${ids.join(', ')}, but in another currency than ${transaction.currency}${unknown}`, references, ids);
+      return unmatched(
+        'currency-mismatch',
+        `the amount is due on ${ids.join(', ')}, but in another currency than ${transaction.currency}${unknown}`,
+        references,
+        ids,
+      );
     }
-    return unmatched('no-candidate', `no open proforma awaits ${transaction.amountMinor} ${transaction.currency} minor units${unknown}`, references, []);
+    return unmatched(
+      'no-candidate',
+      `no open proforma awaits ${transaction.amountMinor} ${transaction.currency} minor units${unknown}`,
+      references,
+      [],
+    );
   }
   const ids = sameCurrency.map((p) => p.id);
-  if (payer === undefined) return unmatched('no-payer-name', `the amount is due on ${ids.join(', ')}, but the bank gave no payer name${unknown}`, references, ids);
+  if (payer === undefined)
+    return unmatched(
+      'no-payer-name',
+      `the amount is due on ${ids.join(', ')}, but the bank gave no payer name${unknown}`,
+      references,
+      ids,
+    );
   const close = sameCurrency.filter((p) => namesAreClose(p.buyerName, payer) || closeToUltimate(p, transaction));
   if (close.length === 1) return { outcome: 'matched', proforma: close[0], rule: 'amount-and-name' };
   if (close.length > 1) {
     const closeIds = close.map((p) => p.id);
-    return unmatched('ambiguous-amount', `${closeIds.length} open proformas await this amount from '${payer}': ${closeIds.join(', ')}${unknown}`, references, closeIds);
+    return unmatched(
+      'ambiguous-amount',
+      `${closeIds.length} open proformas await this amount from '${payer}': ${closeIds.join(', ')}${unknown}`,
+      references,
+      closeIds,
+    );
   }
-  return unmatched('name-mismatch', `the amount is due on ${ids.join(', ')}, but no buyer name is close to '${payer}'${unknown}`, references, ids);
+  return unmatched(
+    'name-mismatch',
+    `the amount is due on ${ids.join(', ')}, but no buyer name is close to '${payer}'${unknown}`,
+    references,
+    ids,
+  );
 }
 
 /** A parent company sometimes pays for its subsidiary, naming it as the ultimate debtor. */
@@ -236,7 +282,10 @@ function unique(named: { p: OpenProforma; reference: string }[]): { p: OpenProfo
   });
 }
 
-function settle(paidMinor: number, dueMinor: number): Pick<TransactionMatched, 'settlement' | 'remainingDueMinor' | 'surplusMinor'> {
+function settle(
+  paidMinor: number,
+  dueMinor: number,
+): Pick<TransactionMatched, 'settlement' | 'remainingDueMinor' | 'surplusMinor'> {
   if (paidMinor === dueMinor) return { settlement: 'exact', remainingDueMinor: 0, surplusMinor: 0 };
   if (paidMinor < dueMinor) return { settlement: 'partial', remainingDueMinor: dueMinor - paidMinor, surplusMinor: 0 };
   return { settlement: 'excess', remainingDueMinor: 0, surplusMinor: paidMinor - Math.max(dueMinor, 0) };

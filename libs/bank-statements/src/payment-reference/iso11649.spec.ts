@@ -35,7 +35,11 @@ describe('ISO 11649 payment references', () => {
         expect(check).toBeLessThanOrEqual(98);
         // Changing one character of the body for another of its kind (digit for digit, letter for letter) breaks the check digits.
         const last = reference.at(-1) ?? '';
-        const other = /\d/.test(last) ? String((Number(last) + 1) % 10) : last === 'Z' ? 'A' : String.fromCharCode(last.charCodeAt(0) + 1);
+        const other = /\d/.test(last)
+          ? String((Number(last) + 1) % 10)
+          : last === 'Z'
+            ? 'A'
+            : String.fromCharCode(last.charCodeAt(0) + 1);
         expect(isValidPaymentReference(reference.slice(0, -1) + other)).toBe(false);
       }),
     );
