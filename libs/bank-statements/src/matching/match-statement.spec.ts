@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseCamt053 } from '../camt053/parse-camt053';
 import { StatementEntry } from '../model';
 import { newPaymentReference } from '../payment-reference/iso11649';
@@ -225,5 +226,60 @@ describe('matchStatement', () => {
     const p = proforma('PF9', 2500, 'EUR', 'Alfa');
     const entry = { ...credit(2500, 'EUR'), additionalInfo: `VIR SEPA ${p.reference.toLowerCase()} ALFA` };
     expect(matchStatement([entry], [p]).outcomes[0]).toMatchObject({ outcome: 'matched', proformaId: 'PF9', rule: 'reference' });
+  });
+
+  it('accounts for every minor unit: each transaction has one outcome, and paid = due settled + surplus', () => {
+    const names = ['Alfa Soft SRL', 'ALFA SOFT', 'Beta Conseil SAS', 'Gamma Ltd', 'Ştefănescu Ţesătorie'];
+    const arbitraryProforma = fc.record({
+      id: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
+      amountMinor: fc.constantFrom(1000, 2500, 2501, 10000),
+      currency: fc.constantFrom('EUR', 'RON'),
+      buyerName: fc.constantFrom(...names),
+      alreadyPaidMinor: fc.constantFrom(0, 500, 2500),
+    });
+    const arbitraryCredit = fc
+      .record({
+        amountMinor: fc.constantFrom(1, 500, 1000, 2000, 2500, 2501, 9500, 10000),
+        currency: fc.constantFrom('EUR', 'RON'),
+        payer: fc.option(fc.constantFrom(...names), { nil: undefined }),
+        cites: fc.option(fc.constantFrom('P1', 'P2', 'P3', 'P4', 'P9'), { nil: undefined }),
+      })
+      .map(({ cites, ...rest }) =>
+        credit(rest.amountMinor, rest.currency, {
+          payer: rest.payer,
+          text: cites ? [`plata ${newPaymentReference(cites)}`] : [],
+        }),
+      );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbitraryProforma, { selector: (p) => p.id }),
+        fc.array(arbitraryCredit, { maxLength: 8 }),
+        (raw, entries) => {
+          const proformas = raw.map((p) => ({ ...p, reference: newPaymentReference(p.id) }));
+          const result = matchStatement(entries, proformas);
+          expect(result.outcomes.map((o) => o.transactionKey)).toEqual(entries.flatMap((e) => e.transactions.map((t) => t.key)));
+          for (const o of result.outcomes) {
+            if (o.outcome !== 'matched') continue;
+            const settled = Math.max(o.dueBeforeMinor, 0) - o.remainingDueMinor;
+            expect(settled + o.surplusMinor).toBe(o.paidMinor);
+            expect(o.remainingDueMinor).toBeGreaterThanOrEqual(0);
+            expect(o.surplusMinor).toBeGreaterThanOrEqual(0);
+          }
+          for (const p of proformas) {
+            const matched = result.outcomes.filter((o) => o.outcome === 'matched' && o.proformaId === p.id);
+            const paid = matched.reduce<number>(
+              (sum, o) => sum + (o.outcome === 'matched' ? o.paidMinor : 0),
+              p.alreadyPaidMinor,
+            );
+            expect(result.proformas.find((b) => b.proformaId === p.id)).toEqual({
+              proformaId: p.id,
+              paidMinor: paid,
+              dueMinor: p.amountMinor - paid,
+            });
+          }
+          expect(matchStatement(entries, proformas)).toEqual(result);
+        },
+      ),
+    );
   });
 });
