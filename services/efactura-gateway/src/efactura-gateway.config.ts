@@ -26,6 +26,8 @@ export const efacturaGatewayConfigSpec = {
     "the certificates (PEM, one or more) that sign ANAF's answers, or issued their signer; empty checks each archive against the certificate it carries",
     '',
   ),
+  EFACTURA_INCOMING_POLL_MS: int("how often each authorised CUI's supplier invoices are listed", 15 * 60_000, 1_000),
+  EFACTURA_INCOMING_LAG_MS: int('how far short of now each listing window ends (clock skew)', 5 * 60_000, 0),
   EFACTURA_TOKENS_KEY: str('the key that seals ANAF tokens at rest: 32 random bytes, base64 (openssl rand -base64 32)'),
   EFACTURA_REFRESH_BEFORE_EXPIRY_HOURS: int('how long before its expiry an access token is refreshed', 7 * 24, 0),
   EFACTURA_STATUS_POLL_MS: int('the wait before the first stareMesaj of an upload; later polls back off from it', 10_000, 0),

@@ -14,6 +14,12 @@ import { StartAuthorizationUseCase } from './authorizations/use-cases/start-auth
 import { EfacturaInitial1732233600500 } from './database/migrations/1732233600500-efactura-initial';
 import { EfacturaAnaf1796601600500 } from './database/migrations/1796601600500-efactura-anaf';
 import { SubmissionSigner1796601600600 } from './database/migrations/1796601600600-submission-signer';
+import { IncomingInvoices1796601600700 } from './database/migrations/1796601600700-incoming-invoices';
+import { IncomingController } from './incoming/incoming.controller';
+import { IncomingJobs } from './incoming/incoming-jobs';
+import { IncomingRepository } from './incoming/incoming.repository';
+import { ListIncomingInvoicesUseCase } from './incoming/use-cases/list-incoming-invoices/list-incoming-invoices.use-case';
+import { PollIncomingInvoicesUseCase } from './incoming/use-cases/poll-incoming-invoices/poll-incoming-invoices.use-case';
 import { DocumentsConsumer } from './documents/documents.consumer';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsRepository } from './documents/documents.repository';
@@ -44,7 +50,12 @@ export class EfacturaGatewayModule {
           config,
           logger,
           entities: [DocumentEntity],
-          migrations: [EfacturaInitial1732233600500, EfacturaAnaf1796601600500, SubmissionSigner1796601600600],
+          migrations: [
+            EfacturaInitial1732233600500,
+            EfacturaAnaf1796601600500,
+            SubmissionSigner1796601600600,
+            IncomingInvoices1796601600700,
+          ],
         }),
         AuthModule.forService({ service: 'efactura-gateway', config }),
       ],
@@ -54,6 +65,7 @@ export class EfacturaGatewayModule {
         AuthorizationsController,
         OAuthCallbackController,
         SubmissionsController,
+        IncomingController,
       ],
       providers: [
         {
@@ -62,6 +74,8 @@ export class EfacturaGatewayModule {
             refreshBeforeExpiryMs: config.EFACTURA_REFRESH_BEFORE_EXPIRY_HOURS * 3600_000,
             statusPollMs: config.EFACTURA_STATUS_POLL_MS,
             trustedSigners: pemCertificates(config.ANAF_SIGNING_CERTIFICATES),
+            incomingPollMs: config.EFACTURA_INCOMING_POLL_MS,
+            incomingLagMs: config.EFACTURA_INCOMING_LAG_MS,
           } satisfies EfacturaSettings,
         },
         anafClientProvider(config),
@@ -84,6 +98,10 @@ export class EfacturaGatewayModule {
         PollSubmissionUseCase,
         GetSubmissionUseCase,
         SubmissionsJobs,
+        IncomingRepository,
+        PollIncomingInvoicesUseCase,
+        ListIncomingInvoicesUseCase,
+        IncomingJobs,
       ],
     };
   }

@@ -8,6 +8,10 @@ export interface EfacturaSettings {
   statusPollMs: number;
   /** The certificates (PEM) ANAF's archive signatures must chain to; none checks only integrity. */
   trustedSigners: string[];
+  /** How often each authorised CUI's received invoices are listed. */
+  incomingPollMs: number;
+  /** How far short of now each listing window ends (clock skew). */
+  incomingLagMs: number;
 }
 
 /** Each PEM certificate in a configuration value. */

@@ -19,6 +19,7 @@ import { DocumentsConsumer } from '../src/documents/documents.consumer';
 import { efacturaGatewayConfigSpec } from '../src/efactura-gateway.config';
 import { EfacturaGatewayModule } from '../src/efactura-gateway.module';
 import { TokenBox } from '../src/authorizations/token-box';
+import { IncomingJobs } from '../src/incoming/incoming-jobs';
 import { SubmissionsJobs } from '../src/submissions/submissions-jobs';
 
 const CLIENT = { clientId: 'obolus-int-gateway', clientSecret: 'int-gateway-secret' };
@@ -69,6 +70,8 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
       EFACTURA_TOKENS_KEY: TOKENS_KEY,
       EFACTURA_STATUS_POLL_MS: '0',
       ANAF_SIGNING_CERTIFICATES: anaf.signingCertificatePem,
+      EFACTURA_INCOMING_POLL_MS: '1000',
+      EFACTURA_INCOMING_LAG_MS: '0',
     };
     const config = { ...loadServiceConfig(env), ...loadConfig(efacturaGatewayConfigSpec, env) };
     // HTTP and the service's jobs, but no Kafka consumer: events are handed to the consumer as the transport does.
@@ -85,13 +88,15 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     await app.listen(port, '127.0.0.1');
     url = `http://127.0.0.1:${port}`;
     work = app.get(UnitOfWorkRunner);
-    runner = app.get(SubmissionsJobs).registerOn(
-      new ScheduledJobRunner({
-        unitOfWork: work,
-        repository: app.get(ScheduledJobsRepository),
-        clock: app.get(Clock),
-        retry: { initialDelayMs: 50, maxDelayMs: 200 },
-      }),
+    runner = app.get(IncomingJobs).registerOn(
+      app.get(SubmissionsJobs).registerOn(
+        new ScheduledJobRunner({
+          unitOfWork: work,
+          repository: app.get(ScheduledJobsRepository),
+          clock: app.get(Clock),
+          retry: { initialDelayMs: 50, maxDelayMs: 200 },
+        }),
+      ),
     );
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
     await db.connect();
@@ -384,20 +389,101 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     });
   });
 
+  it('keeps each supplier invoice once, parsed, even when listed again, and lists one it cannot read with its error', async () => {
+    type Incoming = {
+      id: string;
+      anafId: string;
+      number: string | null;
+      supplierCif: string | null;
+      parseError: string | null;
+      signer: string | null;
+      payableMinor: string | null;
+    };
+    const tag = String(Math.floor(Math.random() * 999_999));
+    const sent = [1, 2, 3].map((n) =>
+      anaf.enqueueSupplierInvoice({ cif: SELLER_CIF, supplierCif: '18547290', number: `FURN-${tag}-${n}` }),
+    );
+    const unreadable = anaf.enqueueSupplierInvoice({
+      cif: SELLER_CIF,
+      supplierCif: '18547290',
+      xml: '<Invoice><unclosed></Invoice>',
+    });
+    const ids = [...sent, unreadable].map((m) => String(m.id));
+    const ours = async () =>
+      (await call<Incoming[]>('GET', `/accounts/${connected.accountId}/efactura/incoming`, connected.token)).body.filter((i) =>
+        ids.includes(i.anafId),
+      );
+    await waitFor(
+      async () => {
+        await runner.runDue();
+        return (await ours()).length === 4 || undefined;
+      },
+      { what: 'the four supplier invoices listed', timeoutMs: 30_000, intervalMs: 200 },
+    );
+    // Another listing of the same window stores nothing twice.
+    const listings = anaf.requests('/listaMesajePaginatieFactura').length;
+    await waitFor(
+      async () => {
+        await runner.runDue();
+        return anaf.requests('/listaMesajePaginatieFactura').length > listings + 1 || undefined;
+      },
+      { what: 'two more listings', timeoutMs: 15_000, intervalMs: 200 },
+    );
+    const listed = await ours();
+    expect(listed).toHaveLength(4);
+    for (const [n, message] of sent.entries()) {
+      expect(listed.find((i) => i.anafId === String(message.id))).toMatchObject({
+        number: `FURN-${tag}-${n + 1}`,
+        supplierCif: '18547290',
+        parseError: null,
+        signer: expect.stringContaining('Sandbox ANAF'),
+        payableMinor: expect.stringMatching(/^\d+$/),
+      });
+    }
+    const bad = listed.find((i) => i.anafId === String(unreadable.id))!;
+    expect(bad).toMatchObject({ number: null, parseError: expect.stringMatching(/^not well-formed XML/) });
+    const downloads = anaf.requests('/descarcare').filter((r) => ids.includes(r.query.id!));
+    // Once per account connected to this CUI (this one, and the one whose queue was held above), never again.
+    expect(downloads.map((r) => r.query.id).sort()).toEqual([...ids, ...ids].sort());
+
+    const zip = await fetch(`${url}/accounts/${connected.accountId}/efactura/incoming/${listed[0]!.id}/archive`, {
+      headers: { authorization: `Bearer ${connected.token}` },
+    });
+    expect(zip.headers.get('content-type')).toBe('application/zip');
+    expect(readAnafArchive(Buffer.from(await zip.arrayBuffer())).document.name).toMatch(/^\d+\.xml$/);
+    const stranger = await owner();
+    expect(
+      (await call('GET', `/accounts/${connected.accountId}/efactura/incoming/${listed[0]!.id}/xml`, stranger.token)).status,
+    ).toBe(404);
+    expect((await call<Incoming[]>('GET', `/accounts/${stranger.accountId}/efactura/incoming`, stranger.token)).body).toEqual([]);
+  });
+
   it('marks an authorisation ANAF revoked, holds its uploads, and sends them once the owner connects again', async () => {
     const invoice = invoiceOf(connected.accountId);
     anaf.revoke({ clientId: CLIENT.clientId, cif: SELLER_CIF });
-    const refusedBefore = anaf.requests('/upload').filter((r) => r.status === 403).length;
+    const uploads = () => anaf.requests('/upload').filter((r) => r.status === 200).length;
+    const uploadsBefore = uploads();
     await issue(invoice);
-    await runner.runDue();
-    expect((await submissionOf(connected, invoice.invoiceId)).body.status).toBe('queued');
-    expect(anaf.requests('/upload').filter((r) => r.status === 403).length).toBe(refusedBefore + 1);
+    // Whichever call meets the 403 first (this upload, or a listing of supplier invoices) marks it revoked.
+    await waitFor(
+      async () => {
+        await runner.runDue();
+        const status = await call<{ status: string }>(
+          'GET',
+          `/accounts/${connected.accountId}/efactura/authorizations/${SELLER_CIF}`,
+          connected.token,
+        );
+        return status.body.status === 'revoked' ? status.body : undefined;
+      },
+      { what: 'the authorisation marked revoked', timeoutMs: 10_000 },
+    );
     const status = await call('GET', `/accounts/${connected.accountId}/efactura/authorizations/${SELLER_CIF}`, connected.token);
     expect(status.body).toMatchObject({ connected: false, status: 'revoked', lastError: expect.stringContaining('403') });
-    // Held: no further attempt while revoked.
+    // Held: the invoice waits, nothing more is sent while revoked.
     await new Promise((resolve) => setTimeout(resolve, 300));
     await runner.runDue();
-    expect(anaf.requests('/upload').filter((r) => r.status === 403).length).toBe(refusedBefore + 1);
+    expect((await submissionOf(connected, invoice.invoiceId)).body.status).toBe('queued');
+    expect(uploads()).toBe(uploadsBefore);
 
     const callback = await connect(connected);
     expect((await call('GET', `${callback.pathname}${callback.search}`)).status).toBe(200);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnafClient } from '@obolus/anaf';
-import { UnitOfWork } from '@obolus/messaging';
+import { JobScheduler, UnitOfWork } from '@obolus/messaging';
+import { INCOMING_POLL_JOB, IncomingPollPayload } from '../../../incoming/incoming-schedule';
 import { Clock } from '@obolus/platform';
 import { efacturaErrorOf } from '../../../anaf/anaf-failure';
 import { EfacturaError } from '../../../efactura.errors';
@@ -17,7 +18,8 @@ export interface AuthorizationCompleted {
 /**
  * The callback: the state must be one Obolus issued, unused and unexpired (it names the account and
  * the CUI, since the callback carries no login); the code is exchanged and both tokens are stored
- * sealed. A state is good once, even when ANAF then refuses the code.
+ * sealed. A state is good once, even when ANAF then refuses the code. The CUI's chain of supplier
+ * invoice listings starts now (a reconnection starts a new chain; the old one stops).
  */
 @Injectable()
 export class CompleteAuthorizationUseCase {
@@ -26,6 +28,7 @@ export class CompleteAuthorizationUseCase {
     private readonly anaf: AnafClient,
     @Inject(TokenBox) private readonly box: TokenBox,
     private readonly clock: Clock,
+    private readonly scheduler: JobScheduler,
   ) {}
 
   async execute(command: CompleteAuthorizationCommand, uow: UnitOfWork): Promise<AuthorizationCompleted> {
@@ -47,6 +50,14 @@ export class CompleteAuthorizationUseCase {
       connectedAt: now,
       refreshedAt: null,
       lastError: null,
+    });
+    const chain = now.toISOString();
+    await this.scheduler.schedule<IncomingPollPayload>(uow, {
+      kind: INCOMING_POLL_JOB,
+      key: `${state.accountId}:${state.cif}:${chain}:1`,
+      accountId: state.accountId,
+      dueAt: now,
+      payload: { accountId: state.accountId, cif: state.cif, chain, run: 1 },
     });
     return { cif: state.cif, connected: true, accessTokenExpiresAt: accessExpiresAt.toISOString() };
   }

@@ -1,0 +1,31 @@
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the sandbox writes supplier invoices as other companies do
+import { supplierInvoiceXml } from '@obolus/anaf-sandbox';
+import { incomingSummary } from './incoming-summary';
+
+describe('incomingSummary', () => {
+  it("reads a supplier's CIUS-RO invoice: supplier, number, dates, currency, payable in minor units", () => {
+    const summary = incomingSummary(
+      supplierInvoiceXml({ supplierCif: '18547290', buyerCif: '14040242', number: 'FURN-77', issueDate: '2026-11-20' }),
+    );
+    expect(summary).toMatchObject({
+      supplierCif: '18547290',
+      number: 'FURN-77',
+      issueDate: '2026-11-20',
+      currency: 'RON',
+      payableMinor: expect.any(BigInt),
+      parseError: null,
+    });
+    expect(summary.parsed).toMatchObject({ document: expect.objectContaining({ id: 'FURN-77', lines: expect.any(Array) }) });
+  });
+
+  it('keeps what it cannot read as a parse error: not well-formed, not UBL', () => {
+    expect(incomingSummary('<Invoice><broken></Invoice>')).toMatchObject({
+      parsed: null,
+      parseError: expect.stringMatching(/^not well-formed XML/),
+    });
+    expect(incomingSummary('<Order xmlns="urn:x"><ID>1</ID></Order>')).toMatchObject({
+      parsed: null,
+      parseError: expect.stringMatching(/^not a UBL invoice/),
+    });
+  });
+});
