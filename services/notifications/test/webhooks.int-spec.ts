@@ -114,6 +114,7 @@ describe('webhooks (notifications, real Postgres, receivers on loopback)', () =>
       type,
       time: clockTime.toISOString(),
       datacontenttype: 'application/json',
+      accountid: accountId,
       data: { accountId, invoiceId: randomUUID(), number: 'OBFR-2031-000042' },
     } as CloudEvent<{ accountId: string }>;
     await work.run((uow) =>

@@ -37,6 +37,7 @@ export class SendTestWebhookUseCase {
       type: TEST_EVENT_TYPE,
       time: now.toISOString(),
       datacontenttype: 'application/json',
+      accountid: accountId,
       data: { accountId: endpoint.accountId, endpointId: endpoint.id, message: 'A test delivery from Obolus.' },
     };
     const dueAt = endpoint.accountId === null ? now : await this.clocks.now(uow, accountId);
