@@ -28,4 +28,20 @@ describe('incomingSummary', () => {
       parseError: expect.stringMatching(/^not a UBL invoice/),
     });
   });
+
+  it('contains an XML bomb: entities are not expanded, the invoice is read as written', () => {
+    const entities =
+      '<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">' +
+      Array.from(
+        { length: 8 },
+        (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`,
+      ).join('');
+    const xml = supplierInvoiceXml({ supplierCif: '18547290', buyerCif: '14040242', number: 'BOMB-1' })
+      .replace(/<\?xml[^>]*>/, (declaration) => `${declaration}<!DOCTYPE Invoice [${entities}]>`)
+      .replace('BOMB-1', '&i;');
+    const started = Date.now();
+    const summary = incomingSummary(xml);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(summary.number === null || summary.number.length < 100).toBe(true);
+  });
 });
