@@ -321,6 +321,22 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     expect(rejected.rows[0].n).toBe(0);
   });
 
+  it('loses nothing while ANAF drops every connection, and uploads once it is back', async () => {
+    const invoice = invoiceOf(connected.accountId);
+    anaf.goDown({ mode: 'reset' });
+    await issue(invoice);
+    await waitFor(
+      async () => {
+        await runner.runDue();
+        return anaf.requests('/upload').filter((r) => r.status === 0).length >= 2 || undefined;
+      },
+      { what: 'two uploads cut by the outage', timeoutMs: 10_000 },
+    );
+    expect((await submissionOf(connected, invoice.invoiceId)).body).toMatchObject({ status: 'queued', anafErrors: [] });
+    await anaf.comeUp();
+    expect(await until(connected, invoice.invoiceId, 'uploaded')).toMatchObject({ uploadIndex: expect.stringMatching(/^\d+$/) });
+  });
+
   it("stores ANAF's rejection with its rule ids and the error archive", async () => {
     const invoice = invoiceOf(connected.accountId);
     anaf.rejectNext({ errors: ['E: validari globale  SCHEMATRON   eroare: [BR-RO-100]-Sandbox refuses this one'] });
