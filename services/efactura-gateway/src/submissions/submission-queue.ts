@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobScheduler, UnitOfWork } from '@obolus/messaging';
+import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { SubmissionTarget } from './submission-target';
 import { UPLOAD_JOB, UploadJobPayload } from './submission-jobs.schedule';
 import { SubmissionsRepository } from './submissions.repository';
@@ -20,6 +20,7 @@ export class SubmissionQueue {
   constructor(
     private readonly submissions: SubmissionsRepository,
     private readonly scheduler: JobScheduler,
+    private readonly clocks: AccountClocks,
   ) {}
 
   async queue(uow: UnitOfWork, document: QueuedDocument, target: SubmissionTarget, now: Date): Promise<void> {
@@ -29,7 +30,8 @@ export class SubmissionQueue {
       kind: UPLOAD_JOB,
       key: document.documentId,
       accountId: document.accountId,
-      dueAt: now,
+      // Due at once in the account's time: on a test clock, its frozen time, not the wall clock's.
+      dueAt: await this.clocks.now(uow, document.accountId),
       payload: { documentId: document.documentId },
     });
   }

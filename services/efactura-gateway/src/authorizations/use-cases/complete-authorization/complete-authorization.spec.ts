@@ -1,5 +1,5 @@
 import { AnafClient, AnafTokens } from '@obolus/anaf';
-import { JobScheduler, NewScheduledJob } from '@obolus/messaging';
+import { AccountClocks, JobScheduler, NewScheduledJob } from '@obolus/messaging';
 import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { EfacturaErrorCode } from '../../../efactura.errors';
 import { AuthorizationsRepository } from '../../authorizations.repository';
@@ -49,6 +49,7 @@ describe('StartAuthorizationUseCase and CompleteAuthorizationUseCase', () => {
       box,
       clock,
       scheduler as unknown as JobScheduler,
+      { now: async () => clock.now() } as unknown as AccountClocks,
     );
   });
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnafClient } from '@obolus/anaf';
-import { JobScheduler, UnitOfWork } from '@obolus/messaging';
+import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { INCOMING_POLL_JOB, IncomingPollPayload } from '../../../incoming/incoming-schedule';
 import { Clock } from '@obolus/platform';
 import { efacturaErrorOf } from '../../../anaf/anaf-failure';
@@ -29,6 +29,7 @@ export class CompleteAuthorizationUseCase {
     @Inject(TokenBox) private readonly box: TokenBox,
     private readonly clock: Clock,
     private readonly scheduler: JobScheduler,
+    private readonly clocks: AccountClocks,
   ) {}
 
   async execute(command: CompleteAuthorizationCommand, uow: UnitOfWork): Promise<AuthorizationCompleted> {
@@ -56,7 +57,7 @@ export class CompleteAuthorizationUseCase {
       kind: INCOMING_POLL_JOB,
       key: `${state.accountId}:${state.cif}:${chain}:1`,
       accountId: state.accountId,
-      dueAt: now,
+      dueAt: await this.clocks.now(uow, state.accountId),
       payload: { accountId: state.accountId, cif: state.cif, chain, run: 1 },
     });
     return { cif: state.cif, connected: true, accessTokenExpiresAt: accessExpiresAt.toISOString() };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnafArchiveError, AnafClient, AnafMessage, checkArchiveSignature, readAnafArchive } from '@obolus/anaf';
-import { JobScheduler, UnitOfWork } from '@obolus/messaging';
+import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { Clock } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
 import { EFACTURA_SETTINGS, EfacturaSettings } from '../../../efactura-settings';
@@ -47,6 +47,7 @@ export class PollIncomingInvoicesUseCase {
     private readonly token: AnafToken,
     private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
+    private readonly clocks: AccountClocks,
     @Inject(EFACTURA_SETTINGS) private readonly settings: EfacturaSettings,
   ) {}
 
@@ -90,7 +91,8 @@ export class PollIncomingInvoicesUseCase {
       kind: INCOMING_POLL_JOB,
       key: `${accountId}:${cif}:${command.chain}:${command.run + 1}`,
       accountId,
-      dueAt: new Date(now.getTime() + this.settings.incomingPollMs),
+      // ANAF's windows follow real time; the next listing is planned in the account's time (a test clock's, if on one).
+      dueAt: new Date((await this.clocks.now(uow, accountId)).getTime() + this.settings.incomingPollMs),
       payload: { accountId, cif, chain: command.chain, run: command.run + 1 },
     });
     return { listed: messages.length, stored };
