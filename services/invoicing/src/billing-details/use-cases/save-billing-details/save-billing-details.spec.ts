@@ -88,6 +88,13 @@ describe('SaveBillingDetailsUseCase', () => {
     expect(world.jobs.planned).toEqual([]);
   });
 
+  it('asks anonymously before the sign-up reached invoicing: verified all the same, without a consultation number', async () => {
+    const accountId = randomUUID();
+    const saved = await world.setBillingDetails(german(accountId, 'DE108262480'));
+    expect(saved.vatStatus).toBe('verified');
+    expect(world.vatChecks.rows).toEqual([expect.objectContaining({ result: 'valid', requestIdentifier: null })]);
+  });
+
   it('refuses a number VIES says is invalid with 422 naming vatNumber, saves nothing, and keeps the check (V3)', async () => {
     const accountId = await world.signUp({ country: 'DE', catalog: 'fr-crm' });
     const saving = world.setBillingDetails(german(accountId, 'DE100000008'));
