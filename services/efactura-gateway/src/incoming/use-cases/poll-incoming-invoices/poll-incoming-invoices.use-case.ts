@@ -68,7 +68,9 @@ export class PollIncomingInvoicesUseCase {
     );
     let stored = 0;
     for (const message of messages.filter((m) => !known.has(m.id))) {
-      const { zip, summary, signer } = await this.fetch(accountId, cif, message.id);
+      const fetched = await this.fetch(accountId, cif, message.id);
+      if (!fetched) continue;
+      const { zip, summary, signer } = fetched;
       const inserted = await this.incoming.insertIfAbsent(
         uow,
         {
@@ -116,9 +118,13 @@ export class PollIncomingInvoicesUseCase {
     accountId: string,
     cif: string,
     anafId: string,
-  ): Promise<{ zip: Buffer; summary: IncomingSummary; signer: string | null }> {
+  ): Promise<{ zip: Buffer; summary: IncomingSummary; signer: string | null } | undefined> {
     const answer = await this.token.call(accountId, cif, (accessToken) => this.anaf.descarcare(accessToken, anafId));
-    if (!('zip' in answer)) throw EfacturaError.anafUnavailable(`descarcare ${anafId}: ${answer.error}`);
+    if (!('zip' in answer)) {
+      // Past ANAF's 60 days the message is gone for good: it is passed over, and the listings go on.
+      if (answer.expired) return undefined;
+      throw EfacturaError.anafUnavailable(`descarcare ${anafId}: ${answer.error}`);
+    }
     let archive;
     try {
       archive = readAnafArchive(answer.zip);

@@ -95,7 +95,11 @@ export class PollSubmissionUseCase {
     const answer = await this.token.call(submission.accountId, submission.cif, (accessToken) =>
       this.anaf.descarcare(accessToken, downloadId),
     );
-    if (!('zip' in answer)) throw EfacturaError.anafUnavailable(`descarcare ${downloadId}: ${answer.error}`);
+    if (!('zip' in answer)) {
+      // Past ANAF's 60 days the message is gone for good: the job fails (staff see it) instead of retrying forever.
+      const why = `descarcare ${downloadId}: ${answer.error}`;
+      throw answer.expired ? EfacturaError.anafRefusedRequest(why) : EfacturaError.anafUnavailable(why);
+    }
     let archive;
     try {
       archive = readAnafArchive(answer.zip);
