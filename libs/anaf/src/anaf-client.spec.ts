@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a spec talks to the ANAF sandbox on loopback, as the gateway's int tests do
 import { DEFAULT_CLIENT, startAnafSandbox, supplierInvoiceXml, type AnafSandbox } from '@obolus/anaf-sandbox';
 import { CIUS_RO_CUSTOMIZATION_ID, CiusRoValidator } from '@obolus/ubl';
 import { AnafClient } from './anaf-client';

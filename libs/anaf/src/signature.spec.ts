@@ -1,3 +1,4 @@
+// eslint-disable-next-line @nx/enforce-module-boundaries -- a spec talks to the ANAF sandbox on loopback, as the gateway's int tests do
 import { DEFAULT_CLIENT, startAnafSandbox, type AnafSandbox } from '@obolus/anaf-sandbox';
 import { AnafClient } from './anaf-client';
 import { AnafArchive, readAnafArchive } from './archive';
