@@ -106,7 +106,7 @@ describe('billing over time on test clocks', () => {
   }
 
   /** A company signs up on the clock, signs in, gives its billing details and saves a card. */
-  async function customer(catalog: 'fr-crm' | 'ro-crm', clockId: string): Promise<Customer> {
+  async function customer(catalog: 'fr-crm' | 'ro-crm', clockId: string, card = 'pm_card_visa'): Promise<Customer> {
     const journey = new Journey();
     const tag = randomBytes(5).toString('hex');
     const fr = catalog === 'fr-crm';
@@ -141,7 +141,7 @@ describe('billing over time on test clocks', () => {
       `${harness.url('payments')}/accounts/${accountId}/payment-methods/setup-intents`,
       {},
     );
-    await stripe.setupIntents.confirm(setup.setupIntentId, { payment_method: 'pm_card_visa' });
+    await stripe.setupIntents.confirm(setup.setupIntentId, { payment_method: card });
     await waitFor(
       () =>
         journey
@@ -604,6 +604,51 @@ describe('billing over time on test clocks', () => {
       await mine.close();
       await theirs.close();
     }
+  });
+
+  it('dunning: a card that declines is tried again on days 3, 5 and 7, the owner told each time in French; after the last, the fr-crm account is blocked; a new card is charged at once', async () => {
+    const clockId = await clockAt('2027-10-01T09:00:00Z');
+    const unpaid = await customer('fr-crm', clockId, 'pm_card_chargeCustomerFail');
+    const rescued = await customer('fr-crm', clockId, 'pm_card_chargeCustomerFail');
+    const failedMails = (who: Customer) =>
+      harness.mail
+        .messages()
+        .filter((m) => m.envelope.to.includes(who.owner) && /paiement de/.test(m.subject))
+        .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+    await purchase(unpaid, { edition: 'dream-team', term: 'monthly', seats: 1 });
+    await purchase(rescued, { edition: 'dream-team', term: 'monthly', seats: 1 });
+    await waitFor(() => (failedMails(unpaid).length === 1 && failedMails(rescued).length === 1 ? true : undefined), {
+      what: 'the first payment-failed e-mails',
+      timeoutMs: 60_000,
+    });
+    expect(failedMails(unpaid)[0]!.text).toContain('Nous réessaierons le 4 octobre 2027');
+
+    // The rescued customer saves a card that works: the retry happens at once, and the invoice follows.
+    const setup = await rescued.journey.request<{ setupIntentId: string }>(
+      'POST',
+      `${harness.url('payments')}/accounts/${rescued.accountId}/payment-methods/setup-intents`,
+      {},
+    );
+    await stripe.setupIntents.confirm(setup.setupIntentId, { payment_method: 'pm_card_visa' });
+    const [paid] = await issued(rescued.accountId, 1);
+    expect(paid!.issue_date).toBe('2027-10-01');
+
+    for (const [at, mails] of [
+      ['2027-10-04T09:30:00Z', 2],
+      ['2027-10-06T09:30:00Z', 3],
+      ['2027-10-08T09:30:00Z', 4],
+    ] as const) {
+      await advance(clockId, at);
+      await waitFor(() => (failedMails(unpaid).length === mails ? true : undefined), { what: `payment-failed e-mail ${mails}`, timeoutMs: 60_000 });
+    }
+    const subjects = failedMails(unpaid).map((m) => m.subject);
+    expect(subjects.slice(0, 3).every((subject) => subject.startsWith('Échec du paiement de'))).toBe(true);
+    expect(subjects[3]).toMatch(/^Dernier avis : le paiement de 46,80\u00a0€ n'a pas abouti$/);
+    expect(await subscriptionOf(unpaid, (s) => s.status === 'blocked')).toMatchObject({ status: 'blocked', edition: 'dream-team' });
+    expect(
+      await count(`SELECT count(*) AS n FROM payments.payments WHERE account_id = $1 AND dunning = 'exhausted' AND attempts = 4`, unpaid.accountId),
+    ).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM invoicing.invoices WHERE account_id = $1`, unpaid.accountId)).toBe(0);
   });
 });
 

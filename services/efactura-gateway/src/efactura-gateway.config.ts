@@ -1,5 +1,5 @@
 import { authConfigSpec } from '@obolus/auth';
-import { ConfigOf, ServiceConfig, int, str, url } from '@obolus/platform';
+import { ConfigOf, ServiceConfig, int, optional, str, url } from '@obolus/platform';
 
 /** efactura-gateway's own variables, beside PORT, DATABASE_URL and KAFKA_BROKERS. Defaults point at the ANAF sandbox. */
 export const efacturaGatewayConfigSpec = {
@@ -22,9 +22,10 @@ export const efacturaGatewayConfigSpec = {
     'http://127.0.0.1:4005/efactura/oauth/callback',
   ),
   ANAF_TIMEOUT_MS: int('the most one call to ANAF may take', 30_000, 100),
-  ANAF_SIGNING_CERTIFICATES: str(
-    "the certificates (PEM, one or more) that sign ANAF's answers, or issued their signer; empty checks each archive against the certificate it carries",
-    '',
+  ANAF_SIGNING_CERTIFICATES: optional(
+    str(
+      "the certificates (PEM, one or more) that sign ANAF's answers, or issued their signer; unset checks each archive against the certificate it carries",
+    ),
   ),
   EFACTURA_INCOMING_POLL_MS: int("how often each authorised CUI's supplier invoices are listed", 15 * 60_000, 1_000),
   EFACTURA_INCOMING_LAG_MS: int('how far short of now each listing window ends (clock skew)', 5 * 60_000, 0),

@@ -73,7 +73,7 @@ export class EfacturaGatewayModule {
           useValue: {
             refreshBeforeExpiryMs: config.EFACTURA_REFRESH_BEFORE_EXPIRY_HOURS * 3600_000,
             statusPollMs: config.EFACTURA_STATUS_POLL_MS,
-            trustedSigners: pemCertificates(config.ANAF_SIGNING_CERTIFICATES),
+            trustedSigners: pemCertificates(config.ANAF_SIGNING_CERTIFICATES ?? ''),
             incomingPollMs: config.EFACTURA_INCOMING_POLL_MS,
             incomingLagMs: config.EFACTURA_INCOMING_LAG_MS,
           } satisfies EfacturaSettings,
