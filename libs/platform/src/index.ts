@@ -13,3 +13,4 @@ export * from './validation';
 export * from './ids';
 export * from './command';
 export * from './test-clocks';
+export * from './secret-box';

@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@obolus/auth';
-import { ServiceModule } from '@obolus/platform';
+import { SecretBox, ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { anafClientProvider } from './anaf/anaf-client.provider';
 import { AuthorizationsController, OAuthCallbackController } from './authorizations/authorizations.controller';
 import { AuthorizationsRepository } from './authorizations/authorizations.repository';
-import { TokenBox } from './authorizations/token-box';
 import { CompleteAuthorizationUseCase } from './authorizations/use-cases/complete-authorization/complete-authorization.use-case';
 import { GetAuthorizationStatusUseCase } from './authorizations/use-cases/get-authorization-status/get-authorization-status.use-case';
 import { MarkAuthorizationRevokedUseCase } from './authorizations/use-cases/mark-authorization-revoked/mark-authorization-revoked.use-case';
@@ -79,7 +78,7 @@ export class EfacturaGatewayModule {
           } satisfies EfacturaSettings,
         },
         anafClientProvider(config),
-        { provide: TokenBox, useFactory: () => new TokenBox(config.EFACTURA_TOKENS_KEY) },
+        { provide: SecretBox, useFactory: () => new SecretBox(config.EFACTURA_TOKENS_KEY, 'EFACTURA_TOKENS_KEY') },
         UblValidator,
         DocumentsRepository,
         PrepareDocumentUseCase,

@@ -9,7 +9,7 @@ import { CloudEvent, InvoiceIssuedV1Data } from '@obolus/contracts';
 import { serviceConnectionUrl } from '@obolus/database';
 import { EventHandlerContext, ScheduledJobRunner, ScheduledJobsRepository, UnitOfWorkRunner } from '@obolus/messaging';
 import { createLogger } from '@obolus/observability';
-import { ApiExceptionFilter, Clock, createValidationPipe, jsonBody, loadConfig, loadServiceConfig } from '@obolus/platform';
+import { ApiExceptionFilter, Clock, createValidationPipe, jsonBody, loadConfig, loadServiceConfig, SecretBox } from '@obolus/platform';
 import { issuedRomanianInvoice, serveJwks, waitFor } from '@obolus/testing';
 import { CiusRoValidator } from '@obolus/ubl';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +18,6 @@ import { Client } from 'pg';
 import { DocumentsConsumer } from '../src/documents/documents.consumer';
 import { efacturaGatewayConfigSpec } from '../src/efactura-gateway.config';
 import { EfacturaGatewayModule } from '../src/efactura-gateway.module';
-import { TokenBox } from '../src/authorizations/token-box';
 import { IncomingJobs } from '../src/incoming/incoming-jobs';
 import { SubmissionsJobs } from '../src/submissions/submissions-jobs';
 
@@ -399,7 +398,7 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     expect(after.refresh_token_sealed).not.toBe(before.refresh_token_sealed);
     expect(after.refreshed_at).toBeInstanceOf(Date);
     expect(after.access_expires_at.getTime()).toBeGreaterThan(Date.now() + 80 * 24 * 3600_000);
-    const box = new TokenBox(TOKENS_KEY);
+    const box = new SecretBox(TOKENS_KEY);
     await expect(anafClient.refresh(box.open(before.refresh_token_sealed))).rejects.toMatchObject({
       oauthError: 'invalid_grant',
     });

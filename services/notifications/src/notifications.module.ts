@@ -1,11 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@obolus/auth';
-import { ServiceModule } from '@obolus/platform';
+import { SecretBox, ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { NotificationsInitial1732233600600 } from './database/migrations/1732233600600-notifications-initial';
 import { DeliveriesDispatch1764201600600 } from './database/migrations/1764201600600-deliveries-dispatch';
 import { Webhooks1796515200000 } from './database/migrations/1796515200000-webhooks';
-import { SecretBox } from './webhooks/delivery/secret-box';
 import { WEBHOOK_SENDER_SETTINGS, WebhookSender, WebhookSenderSettings } from './webhooks/delivery/webhook-sender';
 import { EndpointUrlChecker, HOST_RESOLUTION_CHECK, systemHostResolutionCheck } from './webhooks/endpoints/endpoint-url-checker';
 import { AttemptWebhookDeliveryUseCase } from './webhooks/use-cases/attempt-webhook-delivery/attempt-webhook-delivery.use-case';
@@ -83,7 +82,7 @@ export class NotificationsModule {
             responseTimeoutMs: config.WEBHOOK_RESPONSE_TIMEOUT_MS,
           } satisfies WebhookSenderSettings,
         },
-        { provide: SecretBox, useFactory: () => new SecretBox(config.WEBHOOK_SECRETS_KEY) },
+        { provide: SecretBox, useFactory: () => new SecretBox(config.WEBHOOK_SECRETS_KEY, 'WEBHOOK_SECRETS_KEY') },
         { provide: HOST_RESOLUTION_CHECK, useValue: systemHostResolutionCheck },
         WebhookSender,
         EndpointUrlChecker,

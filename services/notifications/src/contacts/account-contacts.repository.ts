@@ -56,21 +56,19 @@ export class AccountContactsRepository {
    * may be muted). In a stable order. Undefined when the account has no member known here.
    */
   async noticeRecipients({ manager }: UnitOfWork, accountId: string, template: string, mutable: boolean): Promise<string[] | undefined> {
-    const [{ members }] = await manager.query(
-      `SELECT count(*)::int AS members FROM notifications.account_members WHERE account_id = $1`,
-      [accountId],
-    );
-    // An account whose users notifications never heard of: the caller falls back on the event's own address.
-    if (members === 0) return undefined;
-    const rows: { email: string }[] = await manager.query(
-      `SELECT m.email FROM notifications.account_members m
+    // Every member with whether they hear this notice, in one statement: no member at all means an
+    // account whose users notifications never heard of, and the caller falls back on the event's address.
+    const rows: { email: string; hears: boolean }[] = await manager.query(
+      `SELECT m.email,
+              m.role IN ('owner', 'admin') AND NOT ($3 AND coalesce($2 = ANY (p.muted), false)) AS hears
+         FROM notifications.account_members m
          LEFT JOIN notifications.notification_preferences p ON p.account_id = m.account_id AND p.user_id = m.user_id
-        WHERE m.account_id = $1 AND m.role IN ('owner', 'admin')
-          AND NOT ($3 AND coalesce($2 = ANY (p.muted), false))
+        WHERE m.account_id = $1
         ORDER BY m.role DESC, m.email`,
       [accountId, template, mutable],
     );
-    return rows.map((row) => row.email);
+    if (rows.length === 0) return undefined;
+    return rows.filter((row) => row.hears).map((row) => row.email);
   }
 
   async mutedBy({ manager }: UnitOfWork, accountId: string, userId: string): Promise<string[]> {

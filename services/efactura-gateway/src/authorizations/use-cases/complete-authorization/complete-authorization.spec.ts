@@ -4,7 +4,7 @@ import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { EfacturaErrorCode } from '../../../efactura.errors';
 import { AuthorizationsRepository } from '../../authorizations.repository';
 import { InMemoryAuthorizations } from '../../test-support/in-memory-authorizations';
-import { TokenBox } from '../../token-box';
+import { SecretBox } from '@obolus/platform';
 import { StartAuthorizationCommand } from '../start-authorization/start-authorization.command';
 import { StartAuthorizationUseCase } from '../start-authorization/start-authorization.use-case';
 import { CompleteAuthorizationCommand } from './complete-authorization.command';
@@ -25,7 +25,7 @@ class StandInAnaf implements Pick<AnafClient, 'authorizeUrl' | 'exchangeCode'> {
 }
 
 describe('StartAuthorizationUseCase and CompleteAuthorizationUseCase', () => {
-  const box = new TokenBox(Buffer.alloc(32, 5).toString('base64'));
+  const box = new SecretBox(Buffer.alloc(32, 5).toString('base64'));
   let clock: SettableClock;
   let uow: RecordingUnitOfWork;
   let authorizations: InMemoryAuthorizations;

@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AnafClient } from '@obolus/anaf';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { INCOMING_POLL_JOB, IncomingPollPayload } from '../../../incoming/incoming-schedule';
-import { Clock } from '@obolus/platform';
+import { Clock, SecretBox } from '@obolus/platform';
 import { efacturaErrorOf } from '../../../anaf/anaf-failure';
 import { EfacturaError } from '../../../efactura.errors';
 import { AuthorizationsRepository } from '../../authorizations.repository';
-import { TokenBox } from '../../token-box';
 import { CompleteAuthorizationCommand } from './complete-authorization.command';
 
 export interface AuthorizationCompleted {
@@ -26,7 +25,7 @@ export class CompleteAuthorizationUseCase {
   constructor(
     private readonly authorizations: AuthorizationsRepository,
     private readonly anaf: AnafClient,
-    @Inject(TokenBox) private readonly box: TokenBox,
+    @Inject(SecretBox) private readonly box: SecretBox,
     private readonly clock: Clock,
     private readonly scheduler: JobScheduler,
     private readonly clocks: AccountClocks,

@@ -3,7 +3,7 @@ import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { EfacturaSettings } from '../../../efactura-settings';
 import { AuthorizationsRepository } from '../../authorizations.repository';
 import { InMemoryAuthorizations } from '../../test-support/in-memory-authorizations';
-import { TokenBox } from '../../token-box';
+import { SecretBox } from '@obolus/platform';
 import { ObtainAccessTokenCommand } from './obtain-access-token.command';
 import { ObtainAccessTokenUseCase } from './obtain-access-token.use-case';
 
@@ -25,7 +25,7 @@ class StandInAnaf implements Pick<AnafClient, 'refresh'> {
 }
 
 describe('ObtainAccessTokenUseCase', () => {
-  const box = new TokenBox(Buffer.alloc(32, 3).toString('base64'));
+  const box = new SecretBox(Buffer.alloc(32, 3).toString('base64'));
   const settings: EfacturaSettings = {
     refreshBeforeExpiryMs: 7 * DAY,
     statusPollMs: 10_000,

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnafCallError, AnafClient } from '@obolus/anaf';
 import { UnitOfWork } from '@obolus/messaging';
-import { Clock } from '@obolus/platform';
+import { Clock, SecretBox } from '@obolus/platform';
 import { EFACTURA_SETTINGS, EfacturaSettings } from '../../../efactura-settings';
 import { AuthorizationsRepository } from '../../authorizations.repository';
-import { TokenBox } from '../../token-box';
 import { ObtainAccessTokenCommand } from './obtain-access-token.command';
 
 /** A token to call ANAF with, or why there is none (no authorisation, revoked, ANAF unreachable). */
@@ -25,7 +24,7 @@ export class ObtainAccessTokenUseCase {
   constructor(
     private readonly authorizations: AuthorizationsRepository,
     private readonly anaf: AnafClient,
-    @Inject(TokenBox) private readonly box: TokenBox,
+    @Inject(SecretBox) private readonly box: SecretBox,
     @Inject(EFACTURA_SETTINGS) private readonly settings: EfacturaSettings,
     private readonly clock: Clock,
   ) {}

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Locale, LOCALES, WebhookEndpointFailingV1 } from '@obolus/contracts';
 import { JobScheduler, UnitOfWork } from '@obolus/messaging';
-import { Clock } from '@obolus/platform';
+import { Clock, SecretBox } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
 import { AttemptJobPayload, nextAttemptDue, WEBHOOK_ATTEMPT_JOB } from '../../delivery/retry-schedule';
-import { SecretBox } from '../../delivery/secret-box';
 import { webhookHeaders } from '../../delivery/signature';
 import { SendOutcome, WebhookSender } from '../../delivery/webhook-sender';
 import { AccountContactsRepository } from '../../../contacts/account-contacts.repository';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
-import { Clock } from '@obolus/platform';
+import { Clock, SecretBox } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
-import { SecretBox } from '../../delivery/secret-box';
 import { newSigningSecret } from '../../delivery/signature';
 import { EndpointUrlChecker } from '../../endpoints/endpoint-url-checker';
 import { endpointView, WebhookEndpointView } from '../../endpoints/endpoint-view';

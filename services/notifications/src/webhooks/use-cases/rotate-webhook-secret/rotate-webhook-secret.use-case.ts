@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
-import { Clock } from '@obolus/platform';
+import { Clock, SecretBox } from '@obolus/platform';
 import { NotificationsError } from '../../../notifications.errors';
-import { SecretBox } from '../../delivery/secret-box';
 import { newSigningSecret } from '../../delivery/signature';
 import { WebhooksRepository } from '../../webhooks.repository';
 import { scopeOf } from '../scope';
