@@ -23,8 +23,8 @@ import {
   TrialStartedV1,
 } from './subscriptions/events';
 import { TestClockAdvancedV1, TestClockCaughtUpV1, TestClockCreatedV1 } from './subscriptions/test-clock-events';
-import { InvoiceIssuedV1, InvoicePaymentRequestedV1 } from './invoicing/events';
-import { PaymentFailedV1, PaymentSucceededV1 } from './payments/events';
+import { CreditNoteIssuedV1, InvoiceIssuedV1, InvoicePaymentRequestedV1 } from './invoicing/events';
+import { PaymentFailedV1, PaymentRefundedV1, PaymentSucceededV1 } from './payments/events';
 import { EfacturaDocumentValidatedV1 } from './efactura/events';
 
 /** Every event Obolus publishes. The AsyncAPI document and consumers' schema checks come from this list. */
@@ -52,7 +52,9 @@ export const eventCatalog: readonly EventContract[] = [
   InvoicePaymentRequestedV1,
   PaymentSucceededV1,
   PaymentFailedV1,
+  PaymentRefundedV1,
   InvoiceIssuedV1,
+  CreditNoteIssuedV1,
   EfacturaDocumentValidatedV1,
   TestClockCreatedV1,
   TestClockAdvancedV1,

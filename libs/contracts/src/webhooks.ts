@@ -1,7 +1,7 @@
 import { EventContract } from './event-contract';
 import { UserJoinedV1, UserRemovedV1 } from './identity/events';
-import { InvoiceIssuedV1 } from './invoicing/events';
-import { PaymentFailedV1, PaymentSucceededV1 } from './payments/events';
+import { CreditNoteIssuedV1, InvoiceIssuedV1 } from './invoicing/events';
+import { PaymentFailedV1, PaymentRefundedV1, PaymentSucceededV1 } from './payments/events';
 import { EfacturaDocumentValidatedV1 } from './efactura/events';
 import {
   EntitlementsChangedV1,
@@ -35,8 +35,10 @@ export const webhookEventContracts: readonly EventContract[] = [
   SubscriptionBlockedV1,
   EntitlementsChangedV1,
   InvoiceIssuedV1,
+  CreditNoteIssuedV1,
   PaymentSucceededV1,
   PaymentFailedV1,
+  PaymentRefundedV1,
   EfacturaDocumentValidatedV1,
   UserJoinedV1,
   UserRemovedV1,

@@ -38,6 +38,55 @@ export const InvoiceParty = Type.Object(
   { additionalProperties: false },
 );
 
+/** One line of an invoice or a credit note. */
+export const DocumentLine = Type.Object(
+  {
+    description: Type.String({ minLength: 1, maxLength: 200 }),
+    quantity: Type.Integer({ minimum: 1 }),
+    unitPriceMinor: MinorUnits('Net unit price'),
+    netMinor: MinorUnits('Line net amount'),
+    vatCategory: Type.String({ minLength: 1, maxLength: 2, description: 'EN 16931 VAT category code' }),
+    vatRateBasisPoints: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+/** One entry of a document's VAT breakdown. */
+export const VatBreakdownEntry = Type.Object(
+  {
+    vatCategory: Type.String({ maxLength: 2 }),
+    vatRateBasisPoints: Type.Integer({ minimum: 0 }),
+    taxableMinor: MinorUnits('Taxable amount'),
+    taxMinor: MinorUnits('VAT amount'),
+    exemptionReasonCode: Type.Optional(Type.String({ maxLength: 30 })),
+    exemptionReason: Type.Optional(Type.String({ maxLength: 300 })),
+  },
+  { additionalProperties: false },
+);
+
+/** A document's totals. */
+export const DocumentTotals = Type.Object(
+  {
+    netMinor: MinorUnits('Total without VAT'),
+    vatMinor: MinorUnits('Total VAT'),
+    grossMinor: MinorUnits('Total with VAT'),
+    paidMinor: MinorUnits('Already paid'),
+    payableMinor: MinorUnits('Amount due'),
+  },
+  { additionalProperties: false },
+);
+
+/** A reference to a stored PDF, never its bytes. */
+export const PdfReference = (description: string) =>
+  Type.Object(
+    {
+      filename: Type.String({ minLength: 1, maxLength: 200 }),
+      sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the PDF, lowercase hex' }),
+      sizeBytes: Type.Integer({ minimum: 1, description: 'Size of the PDF in bytes' }),
+    },
+    { additionalProperties: false, description },
+  );
+
 export const InvoicePaymentRequestedV1 = defineEvent({
   type: 'obolus.invoicing.invoice.payment-requested.v1',
   topic: Topics.invoicingInvoice,
@@ -79,44 +128,13 @@ export const InvoiceIssuedV1 = defineEvent({
       locale: Locale,
       seller: InvoiceParty,
       buyer: InvoiceParty,
-      lines: Type.Array(
-        Type.Object(
-          {
-            description: Type.String({ minLength: 1, maxLength: 200 }),
-            quantity: Type.Integer({ minimum: 1 }),
-            unitPriceMinor: MinorUnits('Net unit price'),
-            netMinor: MinorUnits('Line net amount'),
-            vatCategory: Type.String({ minLength: 1, maxLength: 2, description: 'EN 16931 VAT category code' }),
-            vatRateBasisPoints: Type.Integer({ minimum: 0 }),
-          },
-          { additionalProperties: false },
-        ),
-        { minItems: 1, maxItems: 50, description: "An invoice's lines; a subscription invoice has a handful" },
-      ),
-      vatBreakdown: Type.Array(
-        Type.Object(
-          {
-            vatCategory: Type.String({ maxLength: 2 }),
-            vatRateBasisPoints: Type.Integer({ minimum: 0 }),
-            taxableMinor: MinorUnits('Taxable amount'),
-            taxMinor: MinorUnits('VAT amount'),
-            exemptionReasonCode: Type.Optional(Type.String({ maxLength: 30 })),
-            exemptionReason: Type.Optional(Type.String({ maxLength: 300 })),
-          },
-          { additionalProperties: false },
-        ),
-        { maxItems: 10, description: 'One entry per VAT category and rate' },
-      ),
-      totals: Type.Object(
-        {
-          netMinor: MinorUnits('Total without VAT'),
-          vatMinor: MinorUnits('Total VAT'),
-          grossMinor: MinorUnits('Total with VAT'),
-          paidMinor: MinorUnits('Already paid'),
-          payableMinor: MinorUnits('Amount due'),
-        },
-        { additionalProperties: false },
-      ),
+      lines: Type.Array(DocumentLine, {
+        minItems: 1,
+        maxItems: 50,
+        description: "An invoice's lines; a subscription invoice has a handful",
+      }),
+      vatBreakdown: Type.Array(VatBreakdownEntry, { maxItems: 10, description: 'One entry per VAT category and rate' }),
+      totals: DocumentTotals,
       legalMention: Type.Optional(Type.String()),
       payment: Type.Object(
         {
@@ -131,17 +149,8 @@ export const InvoiceIssuedV1 = defineEvent({
         maxItems: 20,
         description: 'The owner and the extra billing addresses (I1)',
       }),
-      pdf: Type.Object(
-        {
-          filename: Type.String({ minLength: 1, maxLength: 200 }),
-          sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the PDF, lowercase hex' }),
-          sizeBytes: Type.Integer({ minimum: 1, description: 'Size of the PDF in bytes' }),
-        },
-        {
-          additionalProperties: false,
-          description:
-            'A reference to the PDF, never its bytes: invoicing stores it and serves it to other services at GET /internal/invoices/{invoiceId}/pdf',
-        },
+      pdf: PdfReference(
+        'A reference to the PDF, never its bytes: invoicing stores it and serves it to other services at GET /internal/invoices/{invoiceId}/pdf',
       ),
       issuedAt: Instant('When it was issued'),
     },
@@ -149,3 +158,48 @@ export const InvoiceIssuedV1 = defineEvent({
   ),
 });
 export type InvoiceIssuedV1Data = EventData<typeof InvoiceIssuedV1>;
+
+export const CreditNoteIssuedV1 = defineEvent({
+  type: 'obolus.invoicing.credit-note.issued.v1',
+  topic: Topics.invoicingInvoice,
+  source: '/obolus/invoicing',
+  summary:
+    'A credit note was issued against an invoice, for a refund or a staff correction, with the next number of its own series; it never changes afterwards (I3).',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      creditNoteId: Uuid('The credit note'),
+      number: Type.String({ minLength: 1, description: 'The full credit note number, series included' }),
+      series: Type.String({ minLength: 1 }),
+      catalog: CatalogCode,
+      invoiceId: Uuid('The invoice it corrects'),
+      invoiceNumber: Type.String({ minLength: 1, description: 'BT-25, the number of the invoice it corrects' }),
+      invoiceIssueDate: CalendarDate('BT-26, the issue date of the invoice it corrects'),
+      reason: Type.Union([Type.Literal('refund'), Type.Literal('correction')], {
+        description: 'A refund of a payment, or a staff correction of the invoice',
+      }),
+      reasonText: Type.String({ minLength: 1, maxLength: 500, description: 'Why, as staff gave it' }),
+      refundId: Type.Optional(Uuid('The refund it follows, for reason refund')),
+      issueDate: CalendarDate('BT-2, in the seller time zone'),
+      currency: CurrencyCode,
+      locale: Locale,
+      seller: InvoiceParty,
+      buyer: InvoiceParty,
+      lines: Type.Array(DocumentLine, { minItems: 1, maxItems: 50, description: 'The amounts credited, as positive figures' }),
+      vatBreakdown: Type.Array(VatBreakdownEntry, { maxItems: 10, description: 'One entry per VAT category and rate' }),
+      totals: DocumentTotals,
+      legalMention: Type.Optional(Type.String()),
+      recipients: Type.Array(Type.String({ format: 'email' }), {
+        minItems: 1,
+        maxItems: 20,
+        description: 'The owner and the extra billing addresses',
+      }),
+      pdf: PdfReference(
+        'A reference to the PDF, never its bytes: invoicing serves it to other services at GET /internal/credit-notes/{creditNoteId}/pdf',
+      ),
+      issuedAt: Instant('When it was issued'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type CreditNoteIssuedV1Data = EventData<typeof CreditNoteIssuedV1>;

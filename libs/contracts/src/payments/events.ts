@@ -54,3 +54,29 @@ export const PaymentFailedV1 = defineEvent({
   ),
 });
 export type PaymentFailedV1Data = EventData<typeof PaymentFailedV1>;
+
+export const PaymentRefundedV1 = defineEvent({
+  type: 'obolus.payments.payment.refunded.v1',
+  topic: Topics.paymentsPayment,
+  source: '/obolus/payments',
+  summary:
+    'Money went back to the customer on the original payment (a staff refund, full or partial); invoicing issues a credit note for it (I3).',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      paymentId: Uuid('The payment refunded'),
+      refundId: Uuid('The refund in Obolus'),
+      draftId: Uuid('The invoice draft the payment settled; its invoice is the one credited'),
+      amountMinor: ChargeAmountMinor('Amount refunded by this refund'),
+      refundedTotalMinor: ChargeAmountMinor('Everything refunded on this payment so far, this refund included'),
+      paymentAmountMinor: ChargeAmountMinor('What the payment collected'),
+      currency: CurrencyCode,
+      provider: Type.Literal('stripe'),
+      providerRefundId: Type.String({ minLength: 1, description: 'The provider refund id' }),
+      reason: Type.String({ minLength: 1, maxLength: 500, description: 'Why, as staff gave it' }),
+      refundedAt: Instant('When the provider reported the refund succeeded'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type PaymentRefundedV1Data = EventData<typeof PaymentRefundedV1>;
