@@ -2,6 +2,8 @@ import { EventContract } from './event-contract';
 import {
   AccountClosureRequestedV1,
   AccountCreatedV1,
+  AccountExportReadyV1,
+  AccountPurgedV1,
   PasswordResetRequestedV1,
   SessionRevokedV1,
   UserInvitedV1,
@@ -25,7 +27,15 @@ import {
 import { TestClockAdvancedV1, TestClockCaughtUpV1, TestClockCreatedV1 } from './subscriptions/test-clock-events';
 import { CreditNoteIssuedV1, InvoiceIssuedV1, InvoicePaymentRequestedV1 } from './invoicing/events';
 import { PaymentFailedV1, PaymentRefundedV1, PaymentSucceededV1 } from './payments/events';
-import { EfacturaDocumentValidatedV1 } from './efactura/events';
+import {
+  EfacturaAuthorizationLostV1,
+  EfacturaDeadlineApproachingV1,
+  EfacturaDeadlineMissedV1,
+  EfacturaDocumentValidatedV1,
+  EfacturaIncomingReceivedV1,
+  EfacturaSubmissionAcceptedV1,
+  EfacturaSubmissionRejectedV1,
+} from './efactura/events';
 
 /** Every event Obolus publishes. The AsyncAPI document and consumers' schema checks come from this list. */
 export const eventCatalog: readonly EventContract[] = [
@@ -35,6 +45,8 @@ export const eventCatalog: readonly EventContract[] = [
   UserInvitedV1,
   PasswordResetRequestedV1,
   AccountClosureRequestedV1,
+  AccountExportReadyV1,
+  AccountPurgedV1,
   SessionRevokedV1,
   NotificationDeliveredV1,
   WebhookEndpointFailingV1,
@@ -56,6 +68,12 @@ export const eventCatalog: readonly EventContract[] = [
   InvoiceIssuedV1,
   CreditNoteIssuedV1,
   EfacturaDocumentValidatedV1,
+  EfacturaSubmissionAcceptedV1,
+  EfacturaSubmissionRejectedV1,
+  EfacturaDeadlineApproachingV1,
+  EfacturaDeadlineMissedV1,
+  EfacturaAuthorizationLostV1,
+  EfacturaIncomingReceivedV1,
   TestClockCreatedV1,
   TestClockAdvancedV1,
   TestClockCaughtUpV1,

@@ -19,6 +19,7 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   '^[A-Z]{2}$': 'RO',
   '^[A-Z]{3}$': 'EUR',
   '^[0-9a-f]{64}$': 'f'.repeat(64),
+  '^\\d{2,10}$': '1234567890',
 };
 
 const FORMAT_EXAMPLES: Record<string, () => string> = {

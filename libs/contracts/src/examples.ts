@@ -93,6 +93,14 @@ const STRING_HINTS: Record<string, string> = {
   causeEventId: '7d1c1a52-6a4c-4b8e-9a55-0e1b3f9d2c10',
   name: 'Renewal rehearsal',
   url: 'https://hooks.example.com/obolus',
+  cif: '12345678',
+  supplierCif: '87654321',
+  supplierName: 'Furnizor Exemplu SRL',
+  uploadIndex: '5008491234',
+  downloadId: '3012345678',
+  anafId: '3012345679',
+  messages: 'E: validari globale  eroare: [BR-RO-010] Numarul facturii trebuie sa contina cel putin un caracter numeric',
+  ruleIds: 'BR-RO-010',
 };
 
 const INTEGER_HINTS: Record<string, number> = {

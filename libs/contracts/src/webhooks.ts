@@ -2,7 +2,15 @@ import { EventContract } from './event-contract';
 import { UserJoinedV1, UserRemovedV1 } from './identity/events';
 import { CreditNoteIssuedV1, InvoiceIssuedV1 } from './invoicing/events';
 import { PaymentFailedV1, PaymentRefundedV1, PaymentSucceededV1 } from './payments/events';
-import { EfacturaDocumentValidatedV1 } from './efactura/events';
+import {
+  EfacturaAuthorizationLostV1,
+  EfacturaDeadlineApproachingV1,
+  EfacturaDeadlineMissedV1,
+  EfacturaDocumentValidatedV1,
+  EfacturaIncomingReceivedV1,
+  EfacturaSubmissionAcceptedV1,
+  EfacturaSubmissionRejectedV1,
+} from './efactura/events';
 import {
   EntitlementsChangedV1,
   SubscriptionActivatedV1,
@@ -40,6 +48,12 @@ export const webhookEventContracts: readonly EventContract[] = [
   PaymentFailedV1,
   PaymentRefundedV1,
   EfacturaDocumentValidatedV1,
+  EfacturaSubmissionAcceptedV1,
+  EfacturaSubmissionRejectedV1,
+  EfacturaDeadlineApproachingV1,
+  EfacturaDeadlineMissedV1,
+  EfacturaAuthorizationLostV1,
+  EfacturaIncomingReceivedV1,
   UserJoinedV1,
   UserRemovedV1,
 ];
