@@ -123,6 +123,46 @@ export const AccountClosureRequestedV1 = defineEvent({
 });
 export type AccountClosureRequestedV1Data = EventData<typeof AccountClosureRequestedV1>;
 
+export const AccountExportReadyV1 = defineEvent({
+  type: 'obolus.identity.account.export-ready.v1',
+  topic: Topics.identityAccount,
+  source: '/obolus/identity',
+  summary:
+    "The owner's data export (A3) is assembled: one ZIP with every service's part and a manifest of SHA-256 digests. The link downloads it until it expires, even after closure.",
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      exportId: Uuid('The export'),
+      ownerEmail: EmailAddress('The owner who asked for it, who is e-mailed the link'),
+      locale: Locale,
+      downloadUrl: Type.String({ format: 'uri', maxLength: 2048, description: 'A signed link to the ZIP, good until expiresAt' }),
+      expiresAt: Instant('When the link stops working'),
+      fileCount: Type.Integer({ minimum: 1, description: 'Files in the ZIP, manifest.json included' }),
+      sizeBytes: Type.Integer({ minimum: 1, description: 'Size of the ZIP' }),
+      readyAt: Instant('When the export was assembled'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type AccountExportReadyV1Data = EventData<typeof AccountExportReadyV1>;
+
+export const AccountPurgedV1 = defineEvent({
+  type: 'obolus.identity.account.purged.v1',
+  topic: Topics.identityAccount,
+  source: '/obolus/identity',
+  summary:
+    "A closed account's retention period ended and identity deleted its personal data (A3). Every other service deletes that account's personal data now, keeping only the invoices and credit notes the law requires, marked as retained.",
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      closureRequestedAt: Instant('When the owner closed the account'),
+      purgedAt: Instant('When identity purged it'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type AccountPurgedV1Data = EventData<typeof AccountPurgedV1>;
+
 export const SessionRevokedV1 = defineEvent({
   type: 'obolus.identity.session.revoked.v1',
   topic: Topics.identitySession,

@@ -3,6 +3,8 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   AccountClosureRequestedV1,
   AccountClosureRequestedV1Data,
+  AccountExportReadyV1,
+  AccountExportReadyV1Data,
   AccountCreatedV1,
   AccountCreatedV1Data,
   CloudEvent,
@@ -104,6 +106,11 @@ export class DeliveriesConsumer {
     @Payload() event: CloudEvent<AccountClosureRequestedV1Data>,
     @Ctx() uow: EventHandlerContext,
   ): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+  }
+
+  @EventPattern(AccountExportReadyV1.type)
+  onAccountExportReady(@Payload() event: CloudEvent<AccountExportReadyV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
     return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
   }
 }

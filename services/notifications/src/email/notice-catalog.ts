@@ -12,6 +12,8 @@ export const NOTICES: Readonly<Record<string, NoticeOfEvent>> = {
   'obolus.identity.user.invited.v1': { template: 'user-invited' },
   'obolus.identity.credentials.password-reset-requested.v1': { template: 'password-reset' },
   'obolus.identity.account.closure-requested.v1': { template: 'account-closed' },
+  'obolus.identity.account.export-ready.v1': { template: 'export-ready' },
+  'obolus.identity.account.purged.v1': { internal: 'every service deletes the account\'s personal data; the owner was told the date at closure' },
   'obolus.identity.user.joined.v1': { internal: 'the user joined by accepting an invitation, on the page that confirms it' },
   'obolus.identity.user.removed.v1': { internal: 'an owner or admin removed the user, in the portal that confirms it' },
   'obolus.identity.session.revoked.v1': { internal: 'security plumbing between services (tokens refused at once)' },

@@ -7,6 +7,7 @@ import {
   SubscriptionExpiringV1Data,
   TrialEndingV1Data,
   AccountClosureRequestedV1Data,
+  AccountExportReadyV1Data,
   PaymentFailedV1Data,
   SubscriptionExpiredV1Data,
   TrialEndedV1Data,
@@ -28,6 +29,7 @@ export interface TemplateData {
   'subscription-expired': SubscriptionExpiredV1Data & OwnerContact;
   'payment-failed': PaymentFailedV1Data & OwnerContact;
   'account-closed': AccountClosureRequestedV1Data;
+  'export-ready': AccountExportReadyV1Data;
 }
 
 /**
@@ -57,6 +59,7 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'subscription-expired',
   'payment-failed',
   'account-closed',
+  'export-ready',
 ];
 
 export function isTemplateName(name: unknown): name is TemplateName {
@@ -426,6 +429,32 @@ export const templates: { [T in TemplateName]: (data: TemplateData[T]) => Render
         text:
           `Hello,\n\nYour account was closed on ${closed} at your request; it is no longer billed or accessible.\n\n` +
           `Invoices are kept as the law requires. The account's other data will be deleted after ${purge}.`,
+      },
+    });
+  },
+
+  /** A3: the owner's data export is ready; the link works until it expires, after closure too. */
+  'export-ready': (data: AccountExportReadyV1Data): RenderedEmail | undefined => {
+    if (!Object.hasOwn(MONTHS, data.locale)) return undefined;
+    const until = longDate(data.expiresAt.slice(0, 10), data.locale);
+    return inLocale(data.locale, {
+      fr: {
+        subject: 'Votre export de données est prêt',
+        text:
+          `Bonjour,\n\nL'export des données de votre compte est prêt : ${data.fileCount} fichiers dans une archive ZIP, avec un manifest.json qui donne l'empreinte SHA-256 de chacun.\n\n` +
+          `Téléchargez-le jusqu'au ${until} : ${data.downloadUrl}`,
+      },
+      ro: {
+        subject: 'Exportul datelor este gata',
+        text:
+          `Bună ziua,\n\nExportul datelor contului este gata: ${data.fileCount} fișiere într-o arhivă ZIP, cu un manifest.json care dă amprenta SHA-256 a fiecăruia.\n\n` +
+          `Îl puteți descărca până la ${until}: ${data.downloadUrl}`,
+      },
+      en: {
+        subject: 'Your data export is ready',
+        text:
+          `Hello,\n\nYour account's data export is ready: ${data.fileCount} files in a ZIP archive, with a manifest.json giving each one's SHA-256 digest.\n\n` +
+          `Download it until ${until}: ${data.downloadUrl}`,
       },
     });
   },

@@ -7,6 +7,7 @@ import {
   SubscriptionExpiringV1,
   TrialEndingV1,
   AccountClosureRequestedV1,
+  AccountExportReadyV1,
   PaymentFailedV1,
   SubscriptionExpiredV1,
   TrialEndedV1,
@@ -108,6 +109,8 @@ const owed: { [T in TemplateName]: EmailOwed<T> } = {
   'payment-failed': { cause: PaymentFailedV1.type, recipients: accountPeople, whenNobody: NO_OWNER_CONTACT, attachments: nothing },
   /** A3: the closure, to the owner who asked for it. */
   'account-closed': { cause: AccountClosureRequestedV1.type, recipients: (data) => [data.ownerEmail], attachments: nothing },
+  /** A3: the data export, to the owner who asked for it. */
+  'export-ready': { cause: AccountExportReadyV1.type, recipients: (data) => [data.ownerEmail], attachments: nothing },
   /** A webhook endpoint failed for three days: its account's owner (or the staff member who made a platform-wide one). */
   'webhook-endpoint-failing': {
     cause: WebhookEndpointFailingV1.type,
