@@ -1,4 +1,4 @@
-import { addDays, calendarDateInZone, CalendarError, cycleStart } from './index';
+import { addDays, calendarDateInZone, CalendarError, cycleStart, startOfDayInZone } from './index';
 
 describe('calendarDateInZone', () => {
   it.each([
@@ -39,5 +39,22 @@ describe('calendarDateInZone', () => {
     expect(cycleStart(anchor, 'monthly', 7)).toBe(addDays(anchor, 210));
     expect(cycleStart(anchor, 'monthly', 7)).toBe('2026-10-25');
     expect(cycleStart(anchor, 'annual', 1)).toBe('2027-03-29');
+  });
+});
+
+describe('startOfDayInZone', () => {
+  it.each([
+    ['2026-12-23', 'Europe/Bucharest', '2026-12-22T22:00:00.000Z'],
+    ['2026-07-01', 'Europe/Bucharest', '2026-06-30T21:00:00.000Z'],
+    ['2026-03-29', 'Europe/Bucharest', '2026-03-28T22:00:00.000Z'], // the day DST starts at 03:00 local
+    ['2026-10-25', 'Europe/Bucharest', '2026-10-24T21:00:00.000Z'], // the day DST ends
+    ['2026-12-23', 'UTC', '2026-12-23T00:00:00.000Z'],
+  ])('%s starts in %s at %s', (date, zone, instant) => {
+    expect(startOfDayInZone(date, zone).toISOString()).toBe(instant);
+    expect(calendarDateInZone(startOfDayInZone(date, zone), zone)).toBe(date);
+  });
+
+  it('refuses an unknown zone', () => {
+    expect(() => startOfDayInZone('2026-12-23', 'Mars/Olympus')).toThrow(CalendarError);
   });
 });

@@ -1,4 +1,4 @@
-import { formatIsoDate, IsoDate } from './calendar-date';
+import { formatIsoDate, IsoDate, parseIsoDate } from './calendar-date';
 import { CalendarError } from './calendar-error';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -40,4 +40,39 @@ export function calendarDateInZone(instant: Date | string | number, timeZone: st
   const parts = formatterFor(timeZone).formatToParts(moment);
   const pick = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
   return formatIsoDate({ year: pick('year'), month: pick('month'), day: pick('day') });
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatterFor(timeZone); // refuses an unknown zone with the calendar's error
+    formatter = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(new Date(instant));
+  const pick = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
+  const wall = Date.UTC(pick('year'), pick('month') - 1, pick('day'), pick('hour'), pick('minute'), pick('second'));
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a calendar day starts in a time zone (its first existing minute, should DST skip midnight). */
+export function startOfDayInZone(date: IsoDate, timeZone: string): Date {
+  const { year, month, day } = parseIsoDate(date);
+  const wallMidnight = Date.UTC(year, month - 1, day);
+  let instant = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
+  // A second pass settles the offset when the first guess fell on the other side of a DST change.
+  instant = wallMidnight - zoneOffsetMs(instant, timeZone);
+  return new Date(instant);
 }

@@ -1,4 +1,11 @@
-import { addRomanianWorkingDays, CalendarError, isRomanianWorkingDay, orthodoxEaster, romanianPublicHolidays } from './index';
+import {
+  addRomanianWorkingDays,
+  CalendarError,
+  isRomanianWorkingDay,
+  orthodoxEaster,
+  romanianPublicHolidays,
+  romanianWorkingDaysBefore,
+} from './index';
 
 describe('Orthodox Easter', () => {
   it.each([
@@ -150,5 +157,16 @@ describe('Romanian public holidays (Codul muncii art. 139)', () => {
     expect(addRomanianWorkingDays('2026-12-18', 0)).toBe('2026-12-18');
     expect(addRomanianWorkingDays('2026-12-18', 1)).toBe('2026-12-21');
     expect(addRomanianWorkingDays('2026-12-24', 1)).toBe('2026-12-28');
+  });
+
+  it('counts working days back from the day before, skipping weekends and holidays', () => {
+    expect(romanianWorkingDaysBefore('2026-12-28', 1)).toBe('2026-12-24');
+    expect(romanianWorkingDaysBefore('2026-12-28', 2)).toBe('2026-12-23');
+    expect(romanianWorkingDaysBefore('2027-01-08', 2)).toBe('2027-01-04'); // Epiphany 6, St John 7, New Year 1-2
+    expect(romanianWorkingDaysBefore('2027-05-04', 1)).toBe('2027-04-29'); // Easter Monday 3, 1 May, Good Friday 30
+    expect(romanianWorkingDaysBefore('2026-12-03', 2)).toBe('2026-11-27'); // St Andrew 30, National Day 1 Dec
+    expect(romanianWorkingDaysBefore('2026-12-18', 0)).toBe('2026-12-18');
+    expect(romanianWorkingDaysBefore(addRomanianWorkingDays('2026-04-09', 5), 5)).toBe('2026-04-09');
+    expect(() => romanianWorkingDaysBefore('2026-12-28', -1)).toThrow(CalendarError);
   });
 });

@@ -220,3 +220,23 @@ export function addRomanianWorkingDays(date: IsoDate, workingDays: number): IsoD
   }
   return current;
 }
+
+/**
+ * The n-th working day before `date` (`date` itself never counts): the day on which n working days,
+ * `date` included, are left until it. The working day 2 before Monday 2026-12-28 is Wednesday
+ * 2026-12-23 (Christmas falls between).
+ */
+export function romanianWorkingDaysBefore(date: IsoDate, workingDays: number): IsoDate {
+  if (!Number.isSafeInteger(workingDays) || workingDays < 0) {
+    throw new CalendarError('INVALID_ARGUMENT', `workingDays must be a non-negative integer, got ${String(workingDays)}`, [
+      { field: 'workingDays', reason: 'a non-negative integer' },
+    ]);
+  }
+  let current = date;
+  parseIsoDate(current);
+  for (let counted = 0; counted < workingDays; ) {
+    current = addDays(current, -1);
+    if (isRomanianWorkingDay(current)) counted += 1;
+  }
+  return current;
+}
