@@ -5,6 +5,13 @@ import { Logger } from 'pino';
 import { PaymentsConfig } from './payments.config';
 import { PaymentsInitial1732233600300 } from './database/migrations/1732233600300-payments-initial';
 import { Dunning1796688000300 } from './database/migrations/1796688000300-dunning';
+import { Refunds1796688000310 } from './database/migrations/1796688000310-refunds';
+import { RefundEntity } from './refunds/entities/refund.entity';
+import { RefundSettlement } from './refunds/refund-settlement';
+import { RefundsController, StaffRefundsController } from './refunds/refunds.controller';
+import { RefundsRepository } from './refunds/refunds.repository';
+import { ListRefundsUseCase } from './refunds/use-cases/list-refunds/list-refunds.use-case';
+import { RefundPaymentUseCase } from './refunds/use-cases/refund-payment/refund-payment.use-case';
 import { Dunning } from './payments/dunning';
 import { PaymentsJobs } from './payments/payments-jobs';
 import { RetryPaymentUseCase } from './payments/use-cases/retry-payment/retry-payment.use-case';
@@ -32,12 +39,12 @@ export class PaymentsModule {
           service: 'payments',
           config,
           logger,
-          entities: [CustomerEntity, PaymentEntity],
-          migrations: [PaymentsInitial1732233600300, Dunning1796688000300],
+          entities: [CustomerEntity, PaymentEntity, RefundEntity],
+          migrations: [PaymentsInitial1732233600300, Dunning1796688000300, Refunds1796688000310],
         }),
         AuthModule.forService({ service: 'payments', config }),
       ],
-      controllers: [PaymentsController, PaymentsConsumer],
+      controllers: [PaymentsController, PaymentsConsumer, RefundsController, StaffRefundsController],
       providers: [
         {
           provide: StripeGateway,
@@ -55,6 +62,10 @@ export class PaymentsModule {
         Dunning,
         RetryPaymentUseCase,
         PaymentsJobs,
+        RefundsRepository,
+        RefundSettlement,
+        RefundPaymentUseCase,
+        ListRefundsUseCase,
       ],
     };
   }

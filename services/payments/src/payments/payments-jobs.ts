@@ -15,7 +15,12 @@ export class PaymentsJobs implements OnModuleInit {
   registerOn(runner: ScheduledJobRunner): ScheduledJobRunner {
     return runner.register<RetryJobPayload>(DUNNING_RETRY_JOB, (job, uow) =>
       this.retryPayment.execute(
-        RetryPaymentCommand.create({ accountId: job.accountId, paymentId: job.payload.paymentId, attempt: job.payload.attempt, dueAt: job.dueAt }),
+        RetryPaymentCommand.create({
+          accountId: job.accountId,
+          paymentId: job.payload.paymentId,
+          attempt: job.payload.attempt,
+          dueAt: job.dueAt,
+        }),
         uow,
       ),
     );

@@ -7,6 +7,11 @@ export enum PaymentsErrorCode {
   WebhookEventInvalid = 'WEBHOOK_EVENT_INVALID',
   CustomerNotYetRecorded = 'CUSTOMER_NOT_YET_RECORDED',
   PaymentNotYetRecorded = 'PAYMENT_NOT_YET_RECORDED',
+  PaymentNotFound = 'PAYMENT_NOT_FOUND',
+  PaymentNotRefundable = 'PAYMENT_NOT_REFUNDABLE',
+  RefundExceedsPayment = 'REFUND_EXCEEDS_PAYMENT',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  RefundRefusedByProvider = 'REFUND_REFUSED_BY_PROVIDER',
 }
 
 const kinds: Record<PaymentsErrorCode, ErrorKind> = {
@@ -16,6 +21,11 @@ const kinds: Record<PaymentsErrorCode, ErrorKind> = {
   // The row commits in another transaction a moment later: Stripe retries the webhook on a 503.
   [PaymentsErrorCode.CustomerNotYetRecorded]: 'unavailable',
   [PaymentsErrorCode.PaymentNotYetRecorded]: 'unavailable',
+  [PaymentsErrorCode.PaymentNotFound]: 'not-found',
+  [PaymentsErrorCode.PaymentNotRefundable]: 'conflict',
+  [PaymentsErrorCode.RefundExceedsPayment]: 'unprocessable',
+  [PaymentsErrorCode.IdempotencyKeyReused]: 'conflict',
+  [PaymentsErrorCode.RefundRefusedByProvider]: 'conflict',
 };
 
 /** Every refusal of the payments service, one code each. */
@@ -46,5 +56,39 @@ export class PaymentsError extends DomainError<PaymentsErrorCode> {
 
   static paymentNotYetRecorded(paymentId: string): PaymentsError {
     return new PaymentsError(PaymentsErrorCode.PaymentNotYetRecorded, `payment ${paymentId} is not recorded yet`);
+  }
+
+  static paymentNotFound(paymentId: string): PaymentsError {
+    return new PaymentsError(PaymentsErrorCode.PaymentNotFound, `payment ${paymentId} does not exist in this account`, [
+      { field: 'paymentId', reason: 'no such payment in this account' },
+    ]);
+  }
+
+  static paymentNotRefundable(paymentId: string, status: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.PaymentNotRefundable,
+      `payment ${paymentId} is ${status}: only a succeeded payment can be refunded`,
+      [{ field: 'paymentId', reason: `the payment is ${status}, not succeeded` }],
+    );
+  }
+
+  static refundExceedsPayment(amountMinor: number, refundableMinor: number, currency: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.RefundExceedsPayment,
+      `a refund of ${amountMinor} exceeds what is left to refund on this payment (${refundableMinor} ${currency} minor units)`,
+      [{ field: 'amountMinor', reason: `must be at most ${refundableMinor}, what is left to refund` }],
+    );
+  }
+
+  static idempotencyKeyReused(key: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.IdempotencyKeyReused,
+      `Idempotency-Key '${key}' was already used for a different refund request`,
+      [{ field: 'Idempotency-Key', reason: 'already used with another payment, amount or reason' }],
+    );
+  }
+
+  static refundRefusedByProvider(message: string): PaymentsError {
+    return new PaymentsError(PaymentsErrorCode.RefundRefusedByProvider, `the provider refused the refund: ${message}`);
   }
 }

@@ -7,6 +7,9 @@ export interface OffSessionCharge {
   declineCode?: string;
 }
 
+/** What Stripe answered to a refund: the Refund, or its refusal (an invalid request Stripe explained). */
+export type RefundAnswer = { refund: Stripe.Refund } | { refusal: string };
+
 /**
  * The calls Obolus makes to Stripe. Production is the Stripe SDK pointed at STRIPE_API_URL
  * (SdkStripeGateway); use-case specs give an in-memory stand-in that answers with the same objects.
@@ -23,4 +26,10 @@ export abstract class StripeGateway {
    * any other failure (Stripe down, a bad request) throws, so the caller's work is retried.
    */
   abstract chargeOffSession(params: Stripe.PaymentIntentCreateParams, idempotencyKey: string): Promise<OffSessionCharge>;
+
+  /**
+   * Refunds (part of) a PaymentIntent. A refusal (already refunded, more than is left) answers as one;
+   * any other failure throws, so the caller's work is retried with the same idempotency key.
+   */
+  abstract refund(params: Stripe.RefundCreateParams, idempotencyKey: string): Promise<RefundAnswer>;
 }

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { OffSessionCharge, StripeGateway } from './stripe-gateway';
+import { OffSessionCharge, RefundAnswer, StripeGateway } from './stripe-gateway';
 
 export interface StripeSettings {
   secretKey: string;
@@ -42,6 +42,16 @@ export class SdkStripeGateway extends StripeGateway {
       const declined = error as { type?: string; raw?: { payment_intent?: Stripe.PaymentIntent }; code?: string };
       if (declined.type !== 'StripeCardError') throw error;
       return { intent: declined.raw?.payment_intent ?? null, declineCode: declined.code ?? 'card_declined' };
+    }
+  }
+
+  async refund(params: Stripe.RefundCreateParams, idempotencyKey: string): Promise<RefundAnswer> {
+    try {
+      return { refund: await this.stripe.refunds.create(params, { idempotencyKey }) };
+    } catch (error) {
+      const refused = error as { type?: string; message?: string };
+      if (refused.type !== 'StripeInvalidRequestError') throw error;
+      return { refusal: refused.message ?? 'invalid request' };
     }
   }
 }

@@ -11,9 +11,7 @@ export class Dunning1796688000300 implements MigrationInterface {
         ADD COLUMN first_failed_at timestamptz,
         ADD COLUMN next_retry_at   timestamptz,
         ADD COLUMN dunning         text CHECK (dunning IN ('retrying', 'exhausted'))`);
-    await queryRunner.query(
-      `CREATE INDEX payments_dunning_idx ON payments.payments (account_id) WHERE dunning = 'retrying'`,
-    );
+    await queryRunner.query(`CREATE INDEX payments_dunning_idx ON payments.payments (account_id) WHERE dunning = 'retrying'`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

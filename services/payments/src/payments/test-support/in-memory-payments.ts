@@ -75,6 +75,8 @@ export class InMemoryPayments implements Pick<PaymentsRepository, keyof Payments
   }
 
   async findRetrying(_uow: UnitOfWork, accountId: string): Promise<PaymentEntity[]> {
-    return [...this.payments.values()].filter((p) => p.accountId === accountId && p.dunning === 'retrying').map((p) => ({ ...p }));
+    return [...this.payments.values()]
+      .filter((p) => p.accountId === accountId && p.dunning === 'retrying')
+      .map((p) => ({ ...p }));
   }
 }

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { OffSessionCharge, StripeGateway } from '../../stripe/stripe-gateway';
+import { OffSessionCharge, RefundAnswer, StripeGateway } from '../../stripe/stripe-gateway';
 
 export type ChargeBehaviour = 'succeeds' | 'declines' | 'processing' | 'unreachable';
 
@@ -13,6 +13,10 @@ export class InMemoryStripe extends StripeGateway {
   readonly setupIntents: Stripe.SetupIntent[] = [];
   /** Every PaymentIntent created, by idempotency key. */
   readonly paymentIntents = new Map<string, { params: Stripe.PaymentIntentCreateParams; answer: OffSessionCharge }>();
+  /** Every refund asked, by idempotency key; amounts refunded per PaymentIntent. */
+  readonly refunds = new Map<string, { params: Stripe.RefundCreateParams; answer: RefundAnswer }>();
+  /** What a new refund does: succeed at once (a card), stay pending (a bank debit), or fail to reach Stripe. */
+  nextRefund: 'succeeds' | 'pending' | 'unreachable' = 'succeeds';
   /** What the next new charge does. */
   nextCharge: ChargeBehaviour = 'succeeds';
   private sequence = 0;
@@ -48,6 +52,34 @@ export class InMemoryStripe extends StripeGateway {
     if (this.nextCharge === 'unreachable') throw new Error('connect ECONNREFUSED (Stripe unreachable)');
     const answer = this.answer(params, this.nextCharge);
     this.paymentIntents.set(idempotencyKey, { params, answer });
+    return answer;
+  }
+
+  async refund(params: Stripe.RefundCreateParams, idempotencyKey: string): Promise<RefundAnswer> {
+    const earlier = this.refunds.get(idempotencyKey);
+    if (earlier) return earlier.answer;
+    if (this.nextRefund === 'unreachable') throw new Error('connect ECONNREFUSED (Stripe unreachable)');
+    const charged = [...this.paymentIntents.values()].find((p) => p.answer.intent?.id === params.payment_intent);
+    const refunded = [...this.refunds.values()]
+      .filter((r) => r.params.payment_intent === params.payment_intent && 'refund' in r.answer)
+      .reduce((sum, r) => sum + (r.params.amount ?? 0), 0);
+    const left = (charged?.params.amount ?? 0) - refunded;
+    const amount = params.amount ?? left;
+    const answer: RefundAnswer =
+      !charged || amount > left
+        ? { refusal: `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})` }
+        : {
+            refund: {
+              id: `re_${this.next()}`,
+              object: 'refund',
+              amount,
+              currency: charged.params.currency,
+              payment_intent: params.payment_intent,
+              metadata: params.metadata ?? {},
+              status: this.nextRefund === 'pending' ? 'pending' : 'succeeded',
+            } as unknown as Stripe.Refund,
+          };
+    this.refunds.set(idempotencyKey, { params: { ...params, amount }, answer });
     return answer;
   }
 

@@ -86,7 +86,12 @@ export class CollectPaymentUseCase {
   private async recordWithoutMethod(payment: PaymentEntity, now: Date, uow: UnitOfWork): Promise<void> {
     const failed = await this.dunning.afterFailure(
       uow,
-      { ...payment, status: 'failed', failureCode: 'no_payment_method', failureMessage: 'the account has no saved payment method' },
+      {
+        ...payment,
+        status: 'failed',
+        failureCode: 'no_payment_method',
+        failureMessage: 'the account has no saved payment method',
+      },
       now,
     );
     await this.payments.insertPayment(uow, failed);

@@ -3,6 +3,9 @@ import { nameBasedUuid } from '@obolus/platform';
 import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { InMemoryJobScheduler } from '@obolus/testing';
 import { JobScheduler } from '@obolus/messaging';
+import { RefundSettlement } from '../../../refunds/refund-settlement';
+import { RefundsRepository } from '../../../refunds/refunds.repository';
+import { InMemoryRefunds } from '../../../refunds/test-support/in-memory-refunds';
 import { Dunning } from '../../dunning';
 import { randomUUID } from 'node:crypto';
 import { PaymentsErrorCode } from '../../payments.errors';
@@ -18,6 +21,7 @@ import { RecordProviderEventUseCase } from './record-provider-event.use-case';
 describe('RecordProviderEventUseCase', () => {
   const clock = new SettableClock(new Date('2026-11-27T10:00:00Z'));
   let payments: InMemoryPayments;
+  let refunds: InMemoryRefunds;
   let stripe: InMemoryStripe;
   let record: RecordProviderEventUseCase;
   let jobs: InMemoryJobScheduler;
@@ -26,6 +30,7 @@ describe('RecordProviderEventUseCase', () => {
 
   beforeEach(() => {
     payments = new InMemoryPayments();
+    refunds = new InMemoryRefunds();
     stripe = new InMemoryStripe();
     jobs = new InMemoryJobScheduler();
     dunning = new Dunning(jobs as unknown as JobScheduler);
@@ -35,6 +40,7 @@ describe('RecordProviderEventUseCase', () => {
       clock,
       new InMemoryAccountClocks(clock),
       dunning,
+      new RefundSettlement(refunds as unknown as RefundsRepository, payments as unknown as PaymentsRepository),
     );
     accountId = randomUUID();
     payments.customers.set(accountId, {
@@ -60,10 +66,12 @@ describe('RecordProviderEventUseCase', () => {
       paymentMethod: 'sepa_debit',
       description: 'Obolus Pro, December 2026',
     });
-    await new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, new InMemoryAccountClocks(clock), dunning).execute(
-      command,
-      new RecordingUnitOfWork(clock),
-    );
+    await new CollectPaymentUseCase(
+      stripe,
+      payments as unknown as PaymentsRepository,
+      new InMemoryAccountClocks(clock),
+      dunning,
+    ).execute(command, new RecordingUnitOfWork(clock));
     const paymentId = nameBasedUuid('obolus.payments.payment-for-draft', draftId);
     return { paymentId, draftId, intent: stripe.intentOf(`obolus-draft-${draftId}`) };
   }

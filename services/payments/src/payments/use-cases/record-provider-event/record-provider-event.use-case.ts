@@ -3,6 +3,7 @@ import { context } from '@opentelemetry/api';
 import { AccountClocks, contextFromTraceHeaders, UnitOfWork } from '@obolus/messaging';
 import { Clock } from '@obolus/platform';
 import Stripe from 'stripe';
+import { RefundSettlement } from '../../../refunds/refund-settlement';
 import { StripeWebhookVerifier } from '../../../stripe/stripe-webhook-verifier';
 import { Dunning } from '../../dunning';
 import { paymentOutcome } from '../../mappers/payment-outcome';
@@ -31,6 +32,7 @@ export class RecordProviderEventUseCase {
     private readonly clock: Clock,
     private readonly clocks: AccountClocks,
     private readonly dunning: Dunning,
+    private readonly refunds: RefundSettlement,
   ) {}
 
   async execute(command: RecordProviderEventCommand, uow: UnitOfWork): Promise<ProviderEventReceipt> {
@@ -47,6 +49,10 @@ export class RecordProviderEventUseCase {
         break;
       case 'payment_intent.payment_failed':
         await this.onPaymentIntent(event.data.object, now, uow);
+        break;
+      case 'refund.updated':
+      case 'charge.refund.updated':
+        await this.refunds.onProviderRefund(event.data.object, now, uow);
         break;
       default:
         // Stored for audit; no effect in Obolus.
@@ -95,7 +101,8 @@ export class RecordProviderEventUseCase {
     if (payment.providerPaymentId && payment.providerPaymentId !== intent.id) return;
     let settled = settleFromIntent(payment, intent, now);
     if (!settled) return;
-    if (settled.status === 'failed') settled = await this.dunning.afterFailure(uow, settled, await this.clocks.now(uow, accountId));
+    if (settled.status === 'failed')
+      settled = await this.dunning.afterFailure(uow, settled, await this.clocks.now(uow, accountId));
     await this.payments.savePayment(uow, settled);
     const { contract, event } = paymentOutcome(settled, now);
     // The outcome continues the trace of the request that asked for the payment.

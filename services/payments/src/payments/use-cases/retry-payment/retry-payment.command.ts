@@ -23,7 +23,12 @@ export class RetryPaymentCommand {
 
   static create(input: RetryPaymentInput): RetryPaymentCommand {
     return new RetryPaymentCommand(
-      checkCommand('retry payment', input).uuid('accountId').uuid('paymentId').integer('attempt', 2, MAX_TRIES).instant('dueAt').valid(),
+      checkCommand('retry payment', input)
+        .uuid('accountId')
+        .uuid('paymentId')
+        .integer('attempt', 2, MAX_TRIES)
+        .instant('dueAt')
+        .valid(),
     );
   }
 }

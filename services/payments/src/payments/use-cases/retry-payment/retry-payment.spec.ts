@@ -81,10 +81,17 @@ describe('dunning (P4): retries on days 3, 5 and 7, then the payment is exhauste
       expect(failed).toMatchObject({ attempt, final: attempt === 4 });
     }
     expect(dues).toEqual(['2027-03-04T09:00:00.000Z', '2027-03-06T09:00:00.000Z', '2027-03-08T09:00:00.000Z']);
-    expect(payments.payments.get(paymentId)).toMatchObject({ status: 'failed', attempts: 4, dunning: 'exhausted', nextRetryAt: null });
+    expect(payments.payments.get(paymentId)).toMatchObject({
+      status: 'failed',
+      attempts: 4,
+      dunning: 'exhausted',
+      nextRetryAt: null,
+    });
     expect(jobs.pending(DUNNING_RETRY_JOB, retryJobKey(paymentId, 5))).toBeUndefined();
     // Each try charged under its own idempotency key.
-    expect(stripe.intentOf(`obolus-draft-${payments.payments.get(paymentId)!.draftId}-try-4`).status).toBe('requires_payment_method');
+    expect(stripe.intentOf(`obolus-draft-${payments.payments.get(paymentId)!.draftId}-try-4`).status).toBe(
+      'requires_payment_method',
+    );
   });
 
   it('issues the invoice when a retry succeeds, and a leftover or repeated job then does nothing', async () => {

@@ -28,14 +28,26 @@ export class RetryPaymentUseCase {
   async execute(command: RetryPaymentCommand, uow: UnitOfWork): Promise<void> {
     const payment = await this.payments.findPayment(uow, command.accountId, command.paymentId, true);
     // Paid meanwhile, tried already, or no longer in dunning: nothing to do.
-    if (!payment || payment.status !== 'failed' || payment.dunning !== 'retrying' || payment.attempts + 1 !== command.attempt) return;
+    if (!payment || payment.status !== 'failed' || payment.dunning !== 'retrying' || payment.attempts + 1 !== command.attempt)
+      return;
     const now = await this.clocks.timeOfEffect(uow, command.accountId, command.dueAt);
-    const trying: PaymentEntity = { ...payment, attempts: command.attempt, status: 'processing', nextRetryAt: null, updatedAt: now };
+    const trying: PaymentEntity = {
+      ...payment,
+      attempts: command.attempt,
+      status: 'processing',
+      nextRetryAt: null,
+      updatedAt: now,
+    };
     const customer = await this.payments.findCustomer(uow, command.accountId);
     if (!customer?.defaultPaymentMethodId) {
       const failed = await this.dunning.afterFailure(
         uow,
-        { ...trying, status: 'failed', failureCode: 'no_payment_method', failureMessage: 'the account has no saved payment method' },
+        {
+          ...trying,
+          status: 'failed',
+          failureCode: 'no_payment_method',
+          failureMessage: 'the account has no saved payment method',
+        },
         now,
       );
       return this.settle(failed, now, uow);
@@ -50,7 +62,12 @@ export class RetryPaymentUseCase {
         off_session: true,
         confirm: true,
         description: `Retry ${command.attempt} of payment ${payment.id}`,
-        metadata: { account_id: payment.accountId, draft_id: payment.draftId, payment_id: payment.id, attempt: String(command.attempt) },
+        metadata: {
+          account_id: payment.accountId,
+          draft_id: payment.draftId,
+          payment_id: payment.id,
+          attempt: String(command.attempt),
+        },
       },
       `obolus-draft-${payment.draftId}-try-${command.attempt}`,
     );
@@ -58,14 +75,22 @@ export class RetryPaymentUseCase {
     const charged: PaymentEntity = { ...trying, providerPaymentId: intent?.id ?? null };
     let settled = intent
       ? settleFromIntent(charged, intent, now)
-      : { ...charged, status: 'failed' as const, failureCode: declineCode ?? 'payment_failed', failureMessage: 'the payment was declined' };
+      : {
+          ...charged,
+          status: 'failed' as const,
+          failureCode: declineCode ?? 'payment_failed',
+          failureMessage: 'the payment was declined',
+        };
     if (settled?.status === 'failed') settled = await this.dunning.afterFailure(uow, settled, now);
     if (!settled) return this.payments.savePayment(uow, charged);
     return this.settle(settled, now, uow);
   }
 
   private async settle(payment: PaymentEntity, now: Date, uow: UnitOfWork): Promise<void> {
-    await this.payments.savePayment(uow, payment.status === 'succeeded' ? { ...payment, dunning: null, nextRetryAt: null } : payment);
+    await this.payments.savePayment(
+      uow,
+      payment.status === 'succeeded' ? { ...payment, dunning: null, nextRetryAt: null } : payment,
+    );
     const { contract, event } = paymentOutcome(payment, now);
     await uow.emit(contract, event);
   }
