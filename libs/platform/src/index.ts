@@ -14,3 +14,4 @@ export * from './ids';
 export * from './command';
 export * from './test-clocks';
 export * from './secret-box';
+export * from './account-export-part';

@@ -40,6 +40,14 @@ export class InMemoryJobScheduler implements Pick<JobScheduler, keyof JobSchedul
     return true;
   }
 
+  async cancelAllOfAccount(_uow: UnitOfWork, accountId: string, kinds: readonly string[]): Promise<number> {
+    const gone = [...this.jobs].filter(
+      ([, job]) => job.accountId === accountId && job.status === 'pending' && kinds.includes(job.kind),
+    );
+    for (const [id] of gone) this.jobs.delete(id);
+    return gone.length;
+  }
+
   async find(_uow: UnitOfWork, kind: string, key: string): Promise<ScheduledJob | undefined> {
     return this.jobs.get(`${kind}/${key}`);
   }

@@ -38,6 +38,29 @@ export const identityConfigSpec = {
   IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: int('failed sign-ins per client address within the window before 429', 30, 1),
   IDENTITY_CLOSURE_RETENTION_DAYS: int('days a closed account is kept (blocked) before its data is purged', 30, 0),
   IDENTITY_PURGE_POLL_SECONDS: int('how often due purges are looked for', 60, 1),
+  IDENTITY_EXPORT_LINK_TTL_HOURS: int("how long a data export's download link works", 168, 1),
+  IDENTITY_PUBLIC_URL: url(
+    "identity's address as customers reach it, for the download links of data exports",
+    ['http', 'https'],
+    'http://127.0.0.1:4001',
+  ),
+  IDENTITY_SERVICE_KEY: optional(
+    str(
+      "identity's secret on the other services' internal routes (listed as identity:<it> in their INTERNAL_API_KEYS); unset: exports cannot be assembled",
+    ),
+  ),
+  SUBSCRIPTIONS_URL: url(
+    "subscriptions' base URL, asked for its part of data exports",
+    ['http', 'https'],
+    'http://127.0.0.1:4002',
+  ),
+  PAYMENTS_URL: url("payments' base URL, asked for its part of data exports", ['http', 'https'], 'http://127.0.0.1:4003'),
+  INVOICING_URL: url("invoicing's base URL, asked for its part of data exports", ['http', 'https'], 'http://127.0.0.1:4004'),
+  EFACTURA_GATEWAY_URL: url(
+    "efactura-gateway's base URL, asked for its part of data exports",
+    ['http', 'https'],
+    'http://127.0.0.1:4005',
+  ),
   IDENTITY_APP_URL: url(
     'the customer web app, for the links in reset and invitation e-mails',
     ['http', 'https'],

@@ -50,7 +50,7 @@ export class IdentityError extends DomainError<IdentityErrorCode> {
     return new IdentityError(IdentityErrorCode.InvalidRefreshToken, 'the refresh token is invalid, expired or already used');
   }
 
-  static invalidToken(what: 'reset' | 'invitation'): IdentityError {
+  static invalidToken(what: 'reset' | 'invitation' | 'download'): IdentityError {
     return new IdentityError(IdentityErrorCode.InvalidToken, `the ${what} token is invalid, expired or already used`, [
       { field: 'token', reason: 'is invalid, expired or already used' },
     ]);

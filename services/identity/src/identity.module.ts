@@ -30,6 +30,18 @@ import { PasswordHasher } from './credentials/password-hasher';
 import { IdentityInitial1732233600100 } from './database/migrations/1732233600100-identity-initial';
 import { IdentitySecurity1732233600101 } from './database/migrations/1732233600101-identity-security';
 import { AccountSeatLimits1795824000100 } from './database/migrations/1795824000100-account-seat-limits';
+import { AccountExports1797000000010 } from './database/migrations/1797000000010-account-exports';
+import { AccountExportsController } from './exports/account-exports.controller';
+import { AccountExportsJobs } from './exports/account-exports-jobs';
+import { AccountExportsRepository } from './exports/account-exports.repository';
+import { ExportDownloadLinks } from './exports/export-download-links';
+import { ExportDownloadTokens } from './exports/export-download-tokens';
+import { EXPORT_SOURCES_SETTINGS, ExportSources } from './exports/export-sources';
+import { IdentityExportPart } from './exports/identity-export-part';
+import { AssembleAccountExportUseCase } from './exports/use-cases/assemble-account-export/assemble-account-export.use-case';
+import { DownloadAccountExportUseCase } from './exports/use-cases/download-account-export/download-account-export.use-case';
+import { GetAccountExportUseCase } from './exports/use-cases/get-account-export/get-account-export.use-case';
+import { RequestAccountExportUseCase } from './exports/use-cases/request-account-export/request-account-export.use-case';
 import { IDENTITY_CONFIG, IdentityConfig } from './identity.config';
 import { OpenApiController, OpenApiDocument } from './openapi/openapi';
 import { SeatLimitsConsumer } from './seat-limits/seat-limits.consumer';
@@ -68,13 +80,19 @@ export class IdentityModule {
           config,
           logger,
           entities: [AccountEntity, UserEntity],
-          migrations: [IdentityInitial1732233600100, IdentitySecurity1732233600101, AccountSeatLimits1795824000100],
+          migrations: [
+            IdentityInitial1732233600100,
+            IdentitySecurity1732233600101,
+            AccountSeatLimits1795824000100,
+            AccountExports1797000000010,
+          ],
           // identity publishes account.created: sign-up puts the account on its test clock itself.
           accountClocksFromEvents: false,
         }),
       ],
       controllers: [
         AccountsController,
+        AccountExportsController,
         AuthController,
         UsersController,
         InvitationsController,
@@ -86,6 +104,19 @@ export class IdentityModule {
       ],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
+        {
+          provide: EXPORT_SOURCES_SETTINGS,
+          useValue: {
+            sources: [
+              { service: 'subscriptions', url: config.SUBSCRIPTIONS_URL },
+              { service: 'payments', url: config.PAYMENTS_URL },
+              { service: 'invoicing', url: config.INVOICING_URL },
+              { service: 'efactura-gateway', url: config.EFACTURA_GATEWAY_URL },
+            ],
+            serviceKey: config.IDENTITY_SERVICE_KEY,
+            timeoutMs: 60_000,
+          },
+        },
         // identity signs the tokens, so it verifies them against its own key set, without a fetch.
         {
           provide: SigningKeys,
@@ -136,6 +167,16 @@ export class IdentityModule {
         SignInStaffUseCase,
         BootstrapStaffUseCase,
         RecordSeatLimitUseCase,
+        AccountExportsRepository,
+        ExportDownloadTokens,
+        ExportDownloadLinks,
+        ExportSources,
+        IdentityExportPart,
+        RequestAccountExportUseCase,
+        GetAccountExportUseCase,
+        AssembleAccountExportUseCase,
+        DownloadAccountExportUseCase,
+        AccountExportsJobs,
       ],
     };
   }

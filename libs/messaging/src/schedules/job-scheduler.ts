@@ -38,6 +38,14 @@ export class JobScheduler {
     return this.repository.cancel(uow, kind, key);
   }
 
+  /**
+   * Removes every pending job of these kinds for the account (a closed account is billed and reminded no
+   * more); returns how many. Done and failed ones stay as history.
+   */
+  cancelAllOfAccount(uow: UnitOfWork, accountId: string, kinds: readonly string[]): Promise<number> {
+    return this.repository.cancelPendingOfAccount(uow, accountId, kinds);
+  }
+
   find(uow: UnitOfWork, kind: string, key: string): Promise<ScheduledJob | undefined> {
     return this.repository.find(uow, kind, key);
   }

@@ -98,6 +98,18 @@ export class ScheduledJobsRepository {
     return rows.length > 0;
   }
 
+  /** Deletes the account's pending jobs of these kinds; returns how many. */
+  async cancelPendingOfAccount(uow: UnitOfWork, accountId: string, kinds: readonly string[]): Promise<number> {
+    const rows: unknown[] = await uow.manager.query(
+      `WITH gone AS (
+         DELETE FROM ${this.jobs} WHERE account_id = $1 AND kind = ANY($2::text[]) AND status = 'pending'
+         RETURNING id)
+       SELECT id FROM gone`,
+      [accountId, kinds],
+    );
+    return rows.length;
+  }
+
   async find(uow: UnitOfWork, kind: string, key: string): Promise<ScheduledJob | undefined> {
     const rows: JobRow[] = await uow.manager.query(`SELECT ${COLUMNS} FROM ${this.jobs} WHERE kind = $1 AND job_key = $2`, [
       kind,

@@ -58,9 +58,10 @@ export class AccountsRepository {
 
   /**
    * Deletes the account's personal data across identity's tables (users, sessions, tokens,
-   * invitations, the trail's addresses) and keeps a tombstone row so the id stays known as closed.
+   * invitations, data exports, the trail's addresses) and keeps a tombstone row so the id stays known as closed.
    */
   async purge({ manager }: UnitOfWork, accountId: string, at: Date): Promise<void> {
+    await manager.query(`DELETE FROM identity.account_exports WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM identity.invitations WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM identity.password_reset_tokens WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM identity.sessions WHERE account_id = $1`, [accountId]);

@@ -14,6 +14,8 @@ export type AuditEventName =
   | 'user.joined'
   | 'user.removed'
   | 'account.closure-requested'
+  | 'account.export-requested'
+  | 'account.export-ready'
   | 'account.purged'
   | 'staff.sign-in.succeeded'
   | 'staff.sign-in.failed';

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AccountPurgedV1 } from '@obolus/contracts';
 import { UnitOfWork, UnitOfWorkRunner } from '@obolus/messaging';
 import { Clock, LOGGER } from '@obolus/platform';
 import { Logger } from 'pino';
@@ -9,7 +10,8 @@ import { AccountsRepository } from '../../accounts.repository';
 import { PurgeClosedAccountsCommand } from './purge-closed-accounts.command';
 
 /**
- * Scheduled work kept in Postgres: closed accounts whose retention has passed are purged. Every
+ * Scheduled work kept in Postgres: closed accounts whose retention has passed are purged, and
+ * `account.purged` tells the other services to delete theirs. Every
  * replica polls; `FOR UPDATE SKIP LOCKED` gives each due account to one of them. Each account is
  * purged in its own unit of work, so one that fails half-way rolls back and is retried at the next poll.
  */
@@ -50,8 +52,19 @@ export class PurgeClosedAccountsUseCase implements OnApplicationBootstrap, OnApp
     const now = this.clock.now();
     const accountId = await this.accounts.claimDuePurge(uow, now);
     if (!accountId) return false;
+    const account = await this.accounts.find(uow, accountId);
     await this.accounts.purge(uow, accountId, now);
     await this.audit.record(uow, { event: 'account.purged', accountId });
+    // Every other service deletes its personal data of the account on this, keeping retained invoices.
+    await uow.emit(AccountPurgedV1, {
+      accountId,
+      subject: accountId,
+      data: {
+        accountId,
+        closureRequestedAt: (account?.closureRequestedAt ?? now).toISOString(),
+        purgedAt: now.toISOString(),
+      },
+    });
     return true;
   }
 
