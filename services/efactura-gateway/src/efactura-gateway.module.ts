@@ -16,6 +16,12 @@ import { SubmissionSigner1796601600600 } from './database/migrations/17966016006
 import { IncomingInvoices1796601600700 } from './database/migrations/1796601600700-incoming-invoices';
 import { IncomingController } from './incoming/incoming.controller';
 import { IncomingJobs } from './incoming/incoming-jobs';
+import { DeadlineMissed1797000000600 } from './database/migrations/1797000000600-deadline-missed';
+import { DeadlinePlanner } from './deadlines/deadline-planner';
+import { DeadlinesJobs } from './deadlines/deadlines-jobs';
+import { DeadlinesRepository } from './deadlines/deadlines.repository';
+import { RaiseDeadlineAlertUseCase } from './deadlines/use-cases/raise-deadline-alert/raise-deadline-alert.use-case';
+import { RecordMissedDeadlineUseCase } from './deadlines/use-cases/record-missed-deadline/record-missed-deadline.use-case';
 import { IncomingRepository } from './incoming/incoming.repository';
 import { ListIncomingInvoicesUseCase } from './incoming/use-cases/list-incoming-invoices/list-incoming-invoices.use-case';
 import { PollIncomingInvoicesUseCase } from './incoming/use-cases/poll-incoming-invoices/poll-incoming-invoices.use-case';
@@ -54,6 +60,7 @@ export class EfacturaGatewayModule {
             EfacturaAnaf1796601600500,
             SubmissionSigner1796601600600,
             IncomingInvoices1796601600700,
+            DeadlineMissed1797000000600,
           ],
         }),
         AuthModule.forService({ service: 'efactura-gateway', config }),
@@ -101,6 +108,11 @@ export class EfacturaGatewayModule {
         PollIncomingInvoicesUseCase,
         ListIncomingInvoicesUseCase,
         IncomingJobs,
+        DeadlinesRepository,
+        DeadlinePlanner,
+        RaiseDeadlineAlertUseCase,
+        RecordMissedDeadlineUseCase,
+        DeadlinesJobs,
       ],
     };
   }

@@ -127,6 +127,15 @@ export class SubmissionsRepository {
     await manager.query(`UPDATE efactura_gateway.submissions SET ${sets} WHERE document_id = $1`, [documentId, ...values]);
   }
 
+  /** The number of the invoice (or credit note) a document is the XML of, for the events that name it. */
+  async invoiceNumberOf({ manager }: UnitOfWork, accountId: string, documentId: string): Promise<string> {
+    const rows: { invoice_number: string }[] = await manager.query(
+      `SELECT invoice_number FROM efactura_gateway.documents WHERE account_id = $1 AND id = $2`,
+      [accountId, documentId],
+    );
+    return rows[0]?.invoice_number ?? '';
+  }
+
   async findByInvoice(
     { manager }: UnitOfWork,
     accountId: string,

@@ -22,4 +22,6 @@ export class DocumentEntity {
   @Column({ type: 'jsonb' }) findings!: StoredFinding[];
   @Column({ type: 'text' }) status!: 'valid' | 'invalid';
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** E2: set when the upload deadline passed without ANAF's acceptance (absent on a new document). */
+  @Column({ name: 'deadline_missed_at', type: 'timestamptz', nullable: true }) deadlineMissedAt?: Date | null;
 }

@@ -1,3 +1,4 @@
+import { EfacturaAuthorizationLostV1 } from '@obolus/contracts';
 import { AnafCallError, AnafClient, AnafTokens } from '@obolus/anaf';
 import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { EfacturaSettings } from '../../../efactura-settings';
@@ -88,10 +89,15 @@ describe('ObtainAccessTokenUseCase', () => {
     anaf.failure = new AnafCallError('unavailable', 'ANAF answered 503');
     expect(await obtain.execute(command, uow)).toEqual({ unavailable: 'ANAF answered 503' });
     expect(stored().status).toBe('connected');
+    expect(uow.dataOf(EfacturaAuthorizationLostV1)).toEqual([]);
     anaf.failure = new AnafCallError('unauthorized', 'ANAF answered 400: invalid_grant', 400, undefined, 'invalid_grant');
     expect(await obtain.execute(command, uow)).toEqual({ missing: 'revoked', reason: 'ANAF answered 400: invalid_grant' });
     expect(stored()).toMatchObject({ status: 'revoked', lastError: 'ANAF answered 400: invalid_grant' });
     expect(await obtain.execute(command, uow)).toMatchObject({ missing: 'revoked' });
+    // The owner and staff hear of it once, in the unit of work that marked it.
+    expect(uow.dataOf(EfacturaAuthorizationLostV1)).toEqual([
+      { accountId: ACCOUNT, cif: CIF, reason: 'expired', message: 'ANAF answered 400: invalid_grant', lostAt: clock.now().toISOString() },
+    ]);
   });
 
   it('says not connected for a CUI without an authorisation', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnafCallError, AnafClient } from '@obolus/anaf';
+import { EfacturaAuthorizationLostV1 } from '@obolus/contracts';
 import { UnitOfWork } from '@obolus/messaging';
 import { Clock, SecretBox } from '@obolus/platform';
 import { EFACTURA_SETTINGS, EfacturaSettings } from '../../../efactura-settings';
@@ -17,7 +18,8 @@ export type AccessTokenResult =
  * is locked while refreshing, and the rotated refresh token is saved in that same unit of work: ANAF
  * invalidates the old one at once, so it must never be used twice. Run it in a unit of work of its
  * own, committed before the token is used: a later failure of the caller must not roll the rotation back.
- * ANAF refusing the refresh token marks the authorisation revoked (the owner must connect again).
+ * ANAF refusing the refresh token marks the authorisation revoked (the owner must connect again) and
+ * publishes `efactura.authorization.lost` (expired) in the same unit of work.
  */
 @Injectable()
 export class ObtainAccessTokenUseCase {
@@ -51,7 +53,13 @@ export class ObtainAccessTokenUseCase {
     } catch (error) {
       if (!(error instanceof AnafCallError)) throw error;
       if (error.kind !== 'unauthorized') return { unavailable: error.message };
-      await this.authorizations.save(uow, { ...found, status: 'revoked', lastError: error.message });
+      const message = error.message.slice(0, 500);
+      await this.authorizations.save(uow, { ...found, status: 'revoked', lastError: message });
+      await uow.emit(EfacturaAuthorizationLostV1, {
+        accountId: found.accountId,
+        subject: found.cif,
+        data: { accountId: found.accountId, cif: found.cif, reason: 'expired', message, lostAt: now.toISOString() },
+      });
       return { missing: 'revoked', reason: error.message };
     }
   }

@@ -6,6 +6,7 @@ import { issuedRomanianInvoice as issuedInvoice } from '@obolus/testing';
 import { StandInValidator } from '../../test-support/stand-in-validator';
 import { UblValidator } from '../../ubl-validator.provider';
 import { SubmissionQueue } from '../../../submissions/submission-queue';
+import { inMemoryDeadlinePlanner } from '../../../deadlines/test-support/in-memory-deadline-planner';
 import { RecordingSubmissionQueue } from '../../../submissions/test-support/recording-submission-queue';
 import { PrepareDocumentCommand } from '../prepare-document/prepare-document.command';
 import { PrepareDocumentUseCase } from '../prepare-document/prepare-document.use-case';
@@ -24,6 +25,7 @@ describe('GetDocumentXmlUseCase', () => {
       repository,
       clock,
       new RecordingSubmissionQueue() as unknown as SubmissionQueue,
+      inMemoryDeadlinePlanner(clock),
     );
     const invoice = issuedInvoice();
     const refused = { ...issuedInvoice(), invoiceId: '9b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11' };

@@ -5,6 +5,7 @@ import { issuedRomanianInvoice as issuedInvoice } from '@obolus/testing';
 import { StandInValidator } from '../../test-support/stand-in-validator';
 import { UblValidator } from '../../ubl-validator.provider';
 import { SubmissionQueue } from '../../../submissions/submission-queue';
+import { inMemoryDeadlinePlanner } from '../../../deadlines/test-support/in-memory-deadline-planner';
 import { RecordingSubmissionQueue } from '../../../submissions/test-support/recording-submission-queue';
 import { PrepareDocumentCommand } from '../prepare-document/prepare-document.command';
 import { PrepareDocumentUseCase } from '../prepare-document/prepare-document.use-case';
@@ -22,6 +23,7 @@ describe('ListDocumentsUseCase', () => {
       repository,
       clock,
       new RecordingSubmissionQueue() as unknown as SubmissionQueue,
+      inMemoryDeadlinePlanner(clock),
     );
     const mine = issuedInvoice();
     const later = { ...issuedInvoice(), invoiceId: '6b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11', number: 'OBRO-2026-000002' };

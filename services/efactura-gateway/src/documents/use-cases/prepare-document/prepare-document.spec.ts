@@ -1,6 +1,8 @@
 import { EfacturaDocumentValidatedV1 } from '@obolus/contracts';
 import { InvalidCommandError } from '@obolus/platform';
-import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { InMemoryJobScheduler, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { inMemoryDeadlinePlanner } from '../../../deadlines/test-support/in-memory-deadline-planner';
+import { DEADLINE_ALERT_JOB, DEADLINE_MISSED_JOB } from '../../../deadlines/deadline-schedule';
 import { DocumentsRepository } from '../../documents.repository';
 import { InMemoryDocuments } from '../../test-support/in-memory-documents';
 import { issuedRomanianInvoice as issuedInvoice } from '@obolus/testing';
@@ -17,6 +19,7 @@ describe('PrepareDocumentUseCase', () => {
   let uow: RecordingUnitOfWork;
   let prepare: PrepareDocumentUseCase;
   let queue: RecordingSubmissionQueue;
+  let scheduler: InMemoryJobScheduler;
 
   beforeEach(() => {
     documents = new InMemoryDocuments();
@@ -24,12 +27,25 @@ describe('PrepareDocumentUseCase', () => {
     queue = new RecordingSubmissionQueue();
     const clock = new SettableClock(new Date('2026-11-22T10:00:05.000Z'));
     uow = new RecordingUnitOfWork(clock);
+    scheduler = new InMemoryJobScheduler();
     prepare = new PrepareDocumentUseCase(
       validator as unknown as UblValidator,
       documents as unknown as DocumentsRepository,
       clock,
       queue as unknown as SubmissionQueue,
+      inMemoryDeadlinePlanner(clock, scheduler),
     );
+  });
+
+  it("plans the deadline alerts at 2 and 1 working days before, and the check after, in Romania's time (E2)", async () => {
+    const invoice = { ...issuedInvoice(), issueDate: '2026-12-18' };
+    await prepare.execute(PrepareDocumentCommand.create({ invoice }), uow);
+    const id = documents.rows.get(invoice.invoiceId)!.id;
+    expect(documents.rows.get(invoice.invoiceId)!.uploadDeadline).toBe('2026-12-28');
+    // Christmas (Friday 25) is not a working day: 2 left on Wednesday 23, 1 on Thursday 24.
+    expect(scheduler.pending(DEADLINE_ALERT_JOB, `${id}:2`)?.dueAt.toISOString()).toBe('2026-12-22T22:00:00.000Z');
+    expect(scheduler.pending(DEADLINE_ALERT_JOB, `${id}:1`)?.dueAt.toISOString()).toBe('2026-12-23T22:00:00.000Z');
+    expect(scheduler.pending(DEADLINE_MISSED_JOB, id)?.dueAt.toISOString()).toBe('2026-12-28T22:00:00.000Z');
   });
 
   it('stores the checked XML of a Romanian invoice with its upload deadline, and announces it valid', async () => {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DocumentsRepository } from '../../documents.repository';
 import { invoiceToUbl } from '../../mappers/invoice-to-ubl';
 import { CheckedXml, documentRow, documentValidatedData } from '../../mappers/validated-document';
+import { DeadlinePlanner } from '../../../deadlines/deadline-planner';
 import { SubmissionQueue } from '../../../submissions/submission-queue';
 import { submissionTargetOf } from '../../../submissions/submission-target';
 import { UblValidator } from '../../ubl-validator.provider';
@@ -14,8 +15,9 @@ import { PrepareDocumentCommand } from './prepare-document.command';
 
 /**
  * Every invoice of a Romanian seller gets its CIUS-RO XML (E1), checked with the official rules before
- * anything else may happen to it (E5), stored with its findings and its upload deadline (E2). A valid
- * one is queued for upload to ANAF in the same unit of work; an invalid one never is.
+ * anything else may happen to it (E5), stored with its findings and its upload deadline (E2), whose
+ * alerts are planned with it. A valid one is queued for upload to ANAF in the same unit of work; an
+ * invalid one never is.
  */
 @Injectable()
 export class PrepareDocumentUseCase {
@@ -24,6 +26,7 @@ export class PrepareDocumentUseCase {
     private readonly documents: DocumentsRepository,
     private readonly clock: Clock,
     private readonly queue: SubmissionQueue,
+    private readonly deadlines: DeadlinePlanner,
   ) {}
 
   async execute({ invoice }: PrepareDocumentCommand, uow: UnitOfWork): Promise<void> {
@@ -35,6 +38,11 @@ export class PrepareDocumentUseCase {
       accountId: document.accountId,
       subject: document.id,
       data: documentValidatedData(document),
+    });
+    await this.deadlines.plan(uow, {
+      documentId: document.id,
+      accountId: document.accountId,
+      uploadDeadline: document.uploadDeadline,
     });
     const target = document.valid ? submissionTargetOf(invoice, document.kind) : undefined;
     if (target) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnafArchiveError, AnafClient, AnafMessage, checkArchiveSignature, readAnafArchive } from '@obolus/anaf';
+import { EfacturaIncomingReceivedV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { Clock } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +9,7 @@ import { EfacturaError } from '../../../efactura.errors';
 import { AnafToken } from '../../../submissions/anaf-token';
 import { INCOMING_POLL_JOB, IncomingPollPayload, listingWindow } from '../../incoming-schedule';
 import { IncomingRepository } from '../../incoming.repository';
+import { incomingReceivedData } from '../../mappers/incoming-received';
 import { IncomingSummary, incomingSummary } from '../../mappers/incoming-summary';
 import { PollIncomingInvoicesCommand } from './poll-incoming-invoices.command';
 
@@ -36,7 +38,8 @@ const refused = (reason: string): IncomingSummary => ({
  * short of now and reaching back over ANAF's listing delay. Each message not yet kept is downloaded
  * once and kept as ANAF sent it; its signature is checked and the invoice read with libs/ubl. An
  * archive that is refused (unsafe entries, too large), not signed as it should be, or not readable
- * is still kept and listed, with the reason. The next listing is planned at the end; a chain of
+ * is still kept and listed, with the reason; each one kept publishes `efactura.incoming.received` in
+ * the same unit of work. The next listing is planned at the end; a chain of
  * listings belongs to one authorisation and stops when the CUI is reconnected or revoked.
  */
 @Injectable()
@@ -71,10 +74,11 @@ export class PollIncomingInvoicesUseCase {
       const fetched = await this.fetch(accountId, cif, message.id);
       if (!fetched) continue;
       const { zip, summary, signer } = fetched;
+      const id = randomUUID();
       const inserted = await this.incoming.insertIfAbsent(
         uow,
         {
-          id: randomUUID(),
+          id,
           accountId,
           cif,
           anafId: message.id,
@@ -86,7 +90,13 @@ export class PollIncomingInvoicesUseCase {
         },
         zip,
       );
-      if (inserted) stored += 1;
+      if (!inserted) continue;
+      stored += 1;
+      await uow.emit(EfacturaIncomingReceivedV1, {
+        accountId,
+        subject: id,
+        data: incomingReceivedData({ id, accountId, cif, anafId: message.id, receivedAt: now }, summary),
+      });
     }
     await this.incoming.saveListedUntil(uow, accountId, cif, new Date(window.endTime));
     await this.scheduler.schedule<IncomingPollPayload>(uow, {

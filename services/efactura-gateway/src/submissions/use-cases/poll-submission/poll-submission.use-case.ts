@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AnafArchiveError, AnafClient, checkArchiveSignature, parseErrorFile, readAnafArchive } from '@obolus/anaf';
+import { EfacturaSubmissionAcceptedV1, EfacturaSubmissionRejectedV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { EFACTURA_SETTINGS, EfacturaSettings } from '../../../efactura-settings';
 import { EfacturaError } from '../../../efactura.errors';
 import { AnafToken } from '../../anaf-token';
+import { submissionAcceptedData, submissionRejectedData } from '../../mappers/submission-events';
 import { pollWaitMs, STATUS_JOB, StatusJobPayload } from '../../submission-jobs.schedule';
 import { Submission, SubmissionsRepository } from '../../submissions.repository';
 import { PollSubmissionCommand } from './poll-submission.command';
@@ -15,7 +17,8 @@ export type PollOutcome = 'processing' | 'accepted' | 'rejected' | 'skipped';
  * limit) plans the next poll, backing off. `ok` and `nok` download ANAF's archive and keep it
  * unchanged: accepted with the signed invoice, or rejected with ANAF's messages and their rule ids
  * read from the error file. A download that fails, is not a sound archive, or whose signature does not
- * hold (digest, RSA-SHA256 over SignedInfo, a trusted signer) is retried, never kept.
+ * hold (digest, RSA-SHA256 over SignedInfo, a trusted signer) is retried, never kept. The outcome is
+ * published (`efactura.submission.accepted` / `.rejected`) in the unit of work that records it.
  */
 @Injectable()
 export class PollSubmissionUseCase {
@@ -41,14 +44,17 @@ export class PollSubmissionUseCase {
       case 'query-error':
         await this.pollAgain(uow, submission, command.poll, now);
         return 'processing';
-      case 'not-taken':
+      case 'not-taken': {
+        const messages = ['XML cu erori nepreluat de sistem'];
         await this.submissions.update(uow, submission.documentId, {
           status: 'rejected',
-          anafErrors: ['XML cu erori nepreluat de sistem'],
+          anafErrors: messages,
           polls: command.poll,
           settledAt: now,
         });
+        await this.publishRejected(uow, submission, { uploadIndex, downloadId: null, messages, ruleIds: [] }, now);
         return 'rejected';
+      }
       case 'ok':
       case 'nok': {
         const archive = await this.download(submission, status.downloadId);
@@ -60,6 +66,12 @@ export class PollSubmissionUseCase {
             signer: archive.signer,
             polls: command.poll,
             settledAt: now,
+          });
+          const number = await this.submissions.invoiceNumberOf(uow, submission.accountId, submission.documentId);
+          await uow.emit(EfacturaSubmissionAcceptedV1, {
+            accountId: submission.accountId,
+            subject: submission.documentId,
+            data: submissionAcceptedData(submission, number, { uploadIndex, downloadId: status.downloadId, zip: archive.zip }, now),
           });
           return 'accepted';
         }
@@ -74,9 +86,25 @@ export class PollSubmissionUseCase {
           polls: command.poll,
           settledAt: now,
         });
+        const answer = { uploadIndex, downloadId: status.downloadId, messages: errors.messages, ruleIds: errors.ruleIds };
+        await this.publishRejected(uow, submission, answer, now);
         return 'rejected';
       }
     }
+  }
+
+  private async publishRejected(
+    uow: UnitOfWork,
+    submission: Submission,
+    answer: { uploadIndex: string; downloadId: string | null; messages: string[]; ruleIds: string[] },
+    now: Date,
+  ): Promise<void> {
+    const number = await this.submissions.invoiceNumberOf(uow, submission.accountId, submission.documentId);
+    await uow.emit(EfacturaSubmissionRejectedV1, {
+      accountId: submission.accountId,
+      subject: submission.documentId,
+      data: submissionRejectedData(submission, number, answer, now),
+    });
   }
 
   private async pollAgain(uow: UnitOfWork, submission: Submission, poll: number, now: Date): Promise<void> {

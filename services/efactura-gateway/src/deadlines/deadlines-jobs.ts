@@ -1,0 +1,31 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ScheduledJobRunner } from '@obolus/messaging';
+import { DEADLINE_ALERT_JOB, DEADLINE_MISSED_JOB, DeadlineAlertPayload, DeadlineMissedPayload } from './deadline-schedule';
+import { RaiseDeadlineAlertCommand } from './use-cases/raise-deadline-alert/raise-deadline-alert.command';
+import { RaiseDeadlineAlertUseCase } from './use-cases/raise-deadline-alert/raise-deadline-alert.use-case';
+import { RecordMissedDeadlineCommand } from './use-cases/record-missed-deadline/record-missed-deadline.command';
+import { RecordMissedDeadlineUseCase } from './use-cases/record-missed-deadline/record-missed-deadline.use-case';
+
+/** The durable jobs of deadlines (E2): the alerts before, and the check after; registered on the service's runner. */
+@Injectable()
+export class DeadlinesJobs implements OnModuleInit {
+  constructor(
+    private readonly runner: ScheduledJobRunner,
+    private readonly alert: RaiseDeadlineAlertUseCase,
+    private readonly missed: RecordMissedDeadlineUseCase,
+  ) {}
+
+  registerOn(runner: ScheduledJobRunner): ScheduledJobRunner {
+    return runner
+      .register<DeadlineAlertPayload>(DEADLINE_ALERT_JOB, async (job, uow) => {
+        await this.alert.execute(RaiseDeadlineAlertCommand.create(job.payload), uow);
+      })
+      .register<DeadlineMissedPayload>(DEADLINE_MISSED_JOB, async (job, uow) => {
+        await this.missed.execute(RecordMissedDeadlineCommand.create(job.payload), uow);
+      });
+  }
+
+  onModuleInit(): void {
+    this.registerOn(this.runner);
+  }
+}
