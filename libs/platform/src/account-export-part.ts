@@ -54,3 +54,28 @@ export function parseExportPart(body: unknown): ExportFile[] {
     return { path, contentType, bytes: Buffer.from(base64, 'base64') };
   });
 }
+
+/**
+ * Every row of one of the service's tables for the account, as JSON objects keyed by column, without the
+ * columns named in `omit` (secrets, bytes exported as files of their own). `table` is a constant of the
+ * caller (`invoicing.billing_details`), never input; the rows are the account's only. `ifTableExists` reads a
+ * table a later migration adds as empty until then.
+ */
+export async function accountRowsAsJson(
+  manager: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  table: string,
+  accountId: string,
+  options: { omit?: readonly string[]; orderBy?: string; ifTableExists?: boolean } = {},
+): Promise<Record<string, unknown>[]> {
+  if (!/^[a-z_]+\.[a-z_]+$/.test(table) || (options.orderBy !== undefined && !/^[a-z_]+$/.test(options.orderBy)))
+    throw new Error(`'${table}' is not a table name`);
+  if (options.ifTableExists) {
+    const [found] = (await manager.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [table])) as { present: boolean }[];
+    if (!found?.present) return [];
+  }
+  const rows = (await manager.query(
+    `SELECT to_jsonb(t) - $2::text[] AS row FROM ${table} t WHERE t.account_id = $1${options.orderBy ? ` ORDER BY t.${options.orderBy}` : ''}`,
+    [accountId, options.omit ?? []],
+  )) as { row: Record<string, unknown> }[];
+  return rows.map(({ row }) => row);
+}

@@ -1,6 +1,6 @@
 import { ApplyUnpaidUseCase } from './subscriptions/use-cases/apply-unpaid/apply-unpaid.use-case';
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@obolus/auth';
+import { AuthModule, SERVICE_KEYS } from '@obolus/auth';
 import { ServiceModule } from '@obolus/platform';
 import { SubscriptionsConfig } from './subscriptions.config';
 import { Logger } from 'pino';
@@ -55,6 +55,12 @@ import { EntitlementsAccessGuard } from './api-keys/entitlements-access.guard';
 import { CreateApiKeyUseCase } from './api-keys/use-cases/create-api-key/create-api-key.use-case';
 import { ListApiKeysUseCase } from './api-keys/use-cases/list-api-keys/list-api-keys.use-case';
 import { RevokeApiKeyUseCase } from './api-keys/use-cases/revoke-api-key/revoke-api-key.use-case';
+import { AccountDataRepository } from './account-data/account-data.repository';
+import { AccountLifecycleConsumer } from './account-data/account-lifecycle.consumer';
+import { InternalAccountDataController } from './account-data/internal-account-data.controller';
+import { ExportAccountDataUseCase } from './account-data/use-cases/export-account-data/export-account-data.use-case';
+import { PurgeAccountDataUseCase } from './account-data/use-cases/purge-account-data/purge-account-data.use-case';
+import { StopAccountBillingUseCase } from './account-data/use-cases/stop-account-billing/stop-account-billing.use-case';
 
 @Module({})
 export class SubscriptionsModule {
@@ -78,6 +84,8 @@ export class SubscriptionsModule {
         AuthModule.forService({ service: 'subscriptions', config }),
       ],
       controllers: [
+        InternalAccountDataController,
+        AccountLifecycleConsumer,
         CatalogController,
         SubscriptionsController,
         EntitlementsController,
@@ -88,6 +96,11 @@ export class SubscriptionsModule {
         StaffApiKeysController,
       ],
       providers: [
+        { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS ?? new Map<string, string>() },
+        AccountDataRepository,
+        ExportAccountDataUseCase,
+        StopAccountBillingUseCase,
+        PurgeAccountDataUseCase,
         TestClocksRepository,
         TestClocksAccessGuard,
         ApiKeysRepository,
