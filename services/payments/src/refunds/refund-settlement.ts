@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PaymentRefundedV1 } from '@obolus/contracts';
-import { UnitOfWork } from '@obolus/messaging';
+import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import Stripe from 'stripe';
 import { PaymentsRepository } from '../payments/payments.repository';
 import { paymentRefunded, refundStatusOf } from './mappers/refund-outcome';
@@ -15,6 +15,7 @@ export class RefundSettlement {
   constructor(
     private readonly refunds: RefundsRepository,
     private readonly payments: PaymentsRepository,
+    private readonly clocks: AccountClocks,
   ) {}
 
   async onProviderRefund(providerRefund: Stripe.Refund, now: Date, uow: UnitOfWork): Promise<void> {
@@ -31,6 +32,7 @@ export class RefundSettlement {
     const payment = await this.payments.findPayment(uow, refund.accountId, refund.paymentId);
     if (!payment) return;
     const total = await this.refunds.refunded(uow, refund.accountId, refund.paymentId);
-    await uow.emit(PaymentRefundedV1, paymentRefunded(settled, payment, total, now));
+    // Dated in the account's business time, as the credit note that follows will be.
+    await uow.emit(PaymentRefundedV1, paymentRefunded(settled, payment, total, await this.clocks.now(uow, refund.accountId)));
   }
 }

@@ -40,7 +40,11 @@ describe('RecordProviderEventUseCase', () => {
       clock,
       new InMemoryAccountClocks(clock),
       dunning,
-      new RefundSettlement(refunds as unknown as RefundsRepository, payments as unknown as PaymentsRepository),
+      new RefundSettlement(
+        refunds as unknown as RefundsRepository,
+        payments as unknown as PaymentsRepository,
+        new InMemoryAccountClocks(clock),
+      ),
     );
     accountId = randomUUID();
     payments.customers.set(accountId, {

@@ -32,7 +32,7 @@ describe('RefundPaymentUseCase', () => {
       stripe,
       payments as unknown as PaymentsRepository,
       refunds as unknown as RefundsRepository,
-      clock,
+      new InMemoryAccountClocks(clock),
     );
     const accountId = randomUUID();
     const draftId = randomUUID();
@@ -167,7 +167,11 @@ describe('RefundPaymentUseCase', () => {
       clock,
       new InMemoryAccountClocks(clock),
       new Dunning(new InMemoryJobScheduler() as unknown as JobScheduler),
-      new RefundSettlement(refunds as unknown as RefundsRepository, payments as unknown as PaymentsRepository),
+      new RefundSettlement(
+        refunds as unknown as RefundsRepository,
+        payments as unknown as PaymentsRepository,
+        new InMemoryAccountClocks(clock),
+      ),
     );
     const settled = { id: pending.providerRefundId, object: 'refund', status: 'succeeded', amount: 4000, metadata: {} };
     clock.set('2026-12-08T09:00:00Z');

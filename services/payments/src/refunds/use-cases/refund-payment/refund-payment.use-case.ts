@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PaymentRefundedV1 } from '@obolus/contracts';
-import { UnitOfWork } from '@obolus/messaging';
-import { Clock, nameBasedUuid } from '@obolus/platform';
+import { AccountClocks, UnitOfWork } from '@obolus/messaging';
+import { nameBasedUuid } from '@obolus/platform';
 import { PaymentsError } from '../../../payments/payments.errors';
 import { PaymentsRepository } from '../../../payments/payments.repository';
 import { StripeGateway } from '../../../stripe/stripe-gateway';
@@ -27,7 +27,7 @@ export class RefundPaymentUseCase {
     private readonly stripe: StripeGateway,
     private readonly payments: PaymentsRepository,
     private readonly refunds: RefundsRepository,
-    private readonly clock: Clock,
+    private readonly clocks: AccountClocks,
   ) {}
 
   async execute(command: RefundPaymentCommand, uow: UnitOfWork): Promise<RefundView> {
@@ -54,7 +54,8 @@ export class RefundPaymentUseCase {
       `obolus-refund-${id}`,
     );
     if ('refusal' in answer) throw PaymentsError.refundRefusedByProvider(answer.refusal);
-    const now = this.clock.now();
+    // The account's business time: on a test clock, the credit note that follows is dated on it.
+    const now = await this.clocks.now(uow, payment.accountId);
     const refund: RefundEntity = {
       id,
       accountId: payment.accountId,
