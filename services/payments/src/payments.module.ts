@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@obolus/auth';
+import { AuthModule, SERVICE_KEYS } from '@obolus/auth';
 import { ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { PaymentsConfig } from './payments.config';
@@ -28,6 +28,12 @@ import { ListPaymentsUseCase } from './payments/use-cases/list-payments/list-pay
 import { StripeGateway } from './stripe/stripe-gateway';
 import { StripeWebhookVerifier } from './stripe/stripe-webhook-verifier';
 import { createStripeClient, SdkStripeGateway } from './stripe/stripe.provider';
+import { AccountDataRepository } from './account-data/account-data.repository';
+import { AccountLifecycleConsumer } from './account-data/account-lifecycle.consumer';
+import { InternalAccountDataController } from './account-data/internal-account-data.controller';
+import { ExportAccountDataUseCase } from './account-data/use-cases/export-account-data/export-account-data.use-case';
+import { PurgeAccountDataUseCase } from './account-data/use-cases/purge-account-data/purge-account-data.use-case';
+import { StopAccountBillingUseCase } from './account-data/use-cases/stop-account-billing/stop-account-billing.use-case';
 
 @Module({})
 export class PaymentsModule {
@@ -46,6 +52,11 @@ export class PaymentsModule {
       ],
       controllers: [PaymentsController, PaymentsConsumer, RefundsController, StaffRefundsController],
       providers: [
+        { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS ?? new Map<string, string>() },
+        AccountDataRepository,
+        ExportAccountDataUseCase,
+        StopAccountBillingUseCase,
+        PurgeAccountDataUseCase,
         {
           provide: StripeGateway,
           useValue: new SdkStripeGateway(
