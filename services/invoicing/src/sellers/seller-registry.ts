@@ -14,7 +14,15 @@ export interface SellerEntity {
   email: string;
   timeZone: string;
   seriesPrefix: string;
+  /**
+   * Days from the issue date to the due date (BT-9). French law caps a term between businesses at
+   * 60 days from the issue date (Code de commerce L441-10 I), Romanian law likewise (Legea 72/2013 art. 3).
+   */
+  paymentTermDays: number;
 }
+
+/** The longest payment term either seller's law allows without a negotiated exception. */
+const MAX_PAYMENT_TERM_DAYS = 60;
 
 /**
  * The seller entity of each catalog. subscriptions' catalogs name it too (`sellerEntity`), but no event
@@ -33,6 +41,14 @@ export class SellerRegistry {
   constructor() {
     const raw = JSON.parse(readFileSync(join(__dirname, 'sellers.json'), 'utf8')) as Record<string, Omit<SellerEntity, 'code'>>;
     this.sellers = new Map(Object.entries(raw).map(([code, seller]) => [code, { code, ...seller }]));
+    for (const seller of this.sellers.values()) {
+      const term = seller.paymentTermDays;
+      if (!Number.isInteger(term) || term < 0 || term > MAX_PAYMENT_TERM_DAYS) {
+        throw new Error(
+          `sellers.json: ${seller.code}.paymentTermDays must be a whole number of days from 0 to ${MAX_PAYMENT_TERM_DAYS}`,
+        );
+      }
+    }
   }
 
   forCatalog(catalog: CatalogCode): SellerEntity {

@@ -51,8 +51,8 @@ const issue: IssueRecord = {
 };
 
 describe('draftToInvoice', () => {
-  it("copies the draft's parties, lines and VAT, dates it on the issue day and records the payment that settled it", () => {
-    expect(draftToInvoice(draft, payment, invoiceId, numbering)).toEqual({
+  it("copies the draft's parties, lines and VAT, dates it on the issue day, due after the seller's term, and records the payment", () => {
+    expect(draftToInvoice(draft, payment, invoiceId, numbering, 30)).toEqual({
       accountId,
       invoiceId,
       number: 'OBFR-2026-000007',
@@ -60,7 +60,7 @@ describe('draftToInvoice', () => {
       catalog: 'fr-crm',
       issueDate: '2026-11-22',
       taxPointDate: '2026-11-20',
-      dueDate: '2026-11-22',
+      dueDate: '2026-12-22',
       currency: 'EUR',
       locale: 'fr',
       seller: draft.seller,
@@ -73,8 +73,14 @@ describe('draftToInvoice', () => {
     });
   });
 
+  it('counts the payment term in calendar days from the issue date, across a month and a year', () => {
+    const endOfYear = { ...numbering, issueDate: '2026-12-15' };
+    expect(draftToInvoice(draft, payment, invoiceId, endOfYear, 30).dueDate).toBe('2027-01-14');
+    expect(draftToInvoice(draft, payment, invoiceId, endOfYear, 0).dueDate).toBe('2026-12-15');
+  });
+
   it('leaves out an absent legal mention, and stores it as null', () => {
-    const content = draftToInvoice({ ...draft, legalMention: null }, payment, invoiceId, numbering);
+    const content = draftToInvoice({ ...draft, legalMention: null }, payment, invoiceId, numbering, 30);
     expect('legalMention' in content).toBe(false);
     expect(invoiceRow(draft.id, numbering, content, issue).legalMention).toBeNull();
   });
@@ -82,7 +88,7 @@ describe('draftToInvoice', () => {
 
 describe('invoiceRow', () => {
   it('keeps the content, its place in the series, the PDF and who received it', () => {
-    const content = draftToInvoice(draft, payment, invoiceId, numbering);
+    const content = draftToInvoice(draft, payment, invoiceId, numbering, 30);
     expect(invoiceRow(draft.id, numbering, content, issue)).toEqual({
       ...content,
       id: invoiceId,
@@ -99,7 +105,7 @@ describe('invoiceRow', () => {
 
 describe('invoiceIssuedData', () => {
   it('refers to the PDF by name, hash and size, and falls back to the seller address without recipients', () => {
-    const content = draftToInvoice(draft, payment, invoiceId, numbering);
+    const content = draftToInvoice(draft, payment, invoiceId, numbering, 30);
     expect(invoiceIssuedData(content, issue, 'billing@obolus.example')).toEqual({
       ...content,
       recipients: ['ana@popescu.ro'],

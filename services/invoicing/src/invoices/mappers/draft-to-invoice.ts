@@ -1,3 +1,4 @@
+import { addDays } from '@obolus/calendar';
 import { InvoiceIssuedV1Data, PaymentMethodKind } from '@obolus/contracts';
 import { BillingDetailsEntity } from '../../billing-details/entities/billing-details.entity';
 import { CustomerEntity } from '../../customers/entities/customer.entity';
@@ -31,12 +32,17 @@ export interface IssueRecord {
   issuedAt: Date;
 }
 
-/** A paid draft becomes an invoice's content: the draft's parties, lines and VAT, the number, the payment. */
+/**
+ * A paid draft becomes an invoice's content: the draft's parties, lines and VAT, the number, the payment.
+ * The due date is the seller's payment term from the issue date (BT-9), which French law requires on an
+ * invoice to a business even when, as here, the card payment has already settled it.
+ */
 export function draftToInvoice(
   draft: DraftEntity,
   payment: SettlingPayment,
   invoiceId: string,
   numbering: InvoiceNumbering,
+  paymentTermDays: number,
 ): InvoiceContent {
   return {
     accountId: draft.accountId,
@@ -46,7 +52,7 @@ export function draftToInvoice(
     catalog: draft.catalog,
     issueDate: numbering.issueDate,
     taxPointDate: draft.taxPointDate,
-    dueDate: numbering.issueDate,
+    dueDate: addDays(numbering.issueDate, paymentTermDays),
     currency: draft.currency,
     locale: draft.locale,
     seller: draft.seller,

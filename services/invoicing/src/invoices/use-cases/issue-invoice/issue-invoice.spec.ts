@@ -37,7 +37,8 @@ describe('IssueInvoiceUseCase', () => {
       number: 'OBRO-2027-000001',
       series: 'OBRO-2027',
       issueDate: '2027-01-01',
-      dueDate: '2027-01-01',
+      // The Romanian seller's 30-day payment term (sellers.json).
+      dueDate: '2027-01-31',
       taxPointDate: '2026-11-22',
       totals: { grossMinor: 11858, paidMinor: 11858, payableMinor: 0 },
       recipients: ['ana@popescu.ro', 'finance@popescu.ro'],

@@ -43,7 +43,7 @@ export class IssueInvoiceUseCase {
     if (!draft) return;
     const seller = this.sellers.get(draft.sellerEntity);
     const numbering = await this.takeNumber(uow, seller, command.succeededAt);
-    const content = draftToInvoice(draft, command, randomUUID(), numbering);
+    const content = draftToInvoice(draft, command, randomUUID(), numbering, seller.paymentTermDays);
     const rendered = await this.renderer.render(content);
     const issue: IssueRecord = {
       recipients: await this.recipientsOf(uow, draft.accountId),
