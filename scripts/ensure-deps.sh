@@ -26,5 +26,20 @@ if [ ! -f node_modules/.argon2-probed ] || [ node_modules/.package-lock.json -nt
   fi
   touch node_modules/.argon2-probed
 fi
+# The invoice PDF specs draw each PDF with pdftoppm and read it back with pdftotext (poppler-utils).
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "installing poppler-utils (pdftotext, pdftoppm) for the invoice PDF tests" >&2
+    # A fresh image has no package lists yet: refresh them only when the first attempt fails.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends poppler-utils >&2 ||
+      { apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends poppler-utils >&2; }
+    command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null ||
+      { echo "poppler-utils is installed but pdftotext or pdftoppm is still not on PATH" >&2; exit 1; }
+  else
+    echo "pdftotext and pdftoppm are required by the invoice PDF tests: install poppler-utils" \
+      "(apt-get install poppler-utils as root, dnf install poppler-utils, or brew install poppler)" >&2
+    exit 1
+  fi
+fi
 node scripts/build.mjs >&2
 node scripts/validation-artefacts.mjs >&2
