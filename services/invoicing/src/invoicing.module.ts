@@ -14,6 +14,7 @@ import { CustomerEntity } from './customers/entities/customer.entity';
 import { RecordCustomerUseCase } from './customers/use-cases/record-customer/record-customer.use-case';
 import { InvoicingInitial1732233600400 } from './database/migrations/1732233600400-invoicing-initial';
 import { InvoicingVatChecks1796688000400 } from './database/migrations/1796688000400-invoicing-vat-checks';
+import { AccountRetention1797000000040 } from './database/migrations/1797000000040-account-retention';
 import { DraftEntity } from './invoices/entities/draft.entity';
 import { InvoiceEntity } from './invoices/entities/invoice.entity';
 import { InternalInvoicesController } from './invoices/internal-invoices.controller';
@@ -33,6 +34,12 @@ import { RecheckVatNumberUseCase } from './vat-numbers/use-cases/recheck-vat-num
 import { VatNumberChecksRepository } from './vat-numbers/vat-number-checks.repository';
 import { VatNumberVerifier } from './vat-numbers/vat-number-verifier';
 import { VatNumbersJobs } from './vat-numbers/vat-numbers-jobs';
+import { AccountDataRepository } from './account-data/account-data.repository';
+import { AccountLifecycleConsumer } from './account-data/account-lifecycle.consumer';
+import { InternalAccountDataController } from './account-data/internal-account-data.controller';
+import { ExportAccountDataUseCase } from './account-data/use-cases/export-account-data/export-account-data.use-case';
+import { PurgeAccountDataUseCase } from './account-data/use-cases/purge-account-data/purge-account-data.use-case';
+import { StopAccountBillingUseCase } from './account-data/use-cases/stop-account-billing/stop-account-billing.use-case';
 
 @Module({})
 export class InvoicingModule {
@@ -45,11 +52,13 @@ export class InvoicingModule {
           config,
           logger,
           entities: [CustomerEntity, BillingDetailsEntity, DraftEntity, InvoiceEntity, VatNumberCheckEntity],
-          migrations: [InvoicingInitial1732233600400, InvoicingVatChecks1796688000400],
+          migrations: [InvoicingInitial1732233600400, InvoicingVatChecks1796688000400, AccountRetention1797000000040],
         }),
         AuthModule.forService({ service: 'invoicing', config }),
       ],
       controllers: [
+        InternalAccountDataController,
+        AccountLifecycleConsumer,
         BillingDetailsController,
         InvoicesController,
         InternalInvoicesController,
@@ -57,6 +66,10 @@ export class InvoicingModule {
         InvoicesConsumer,
       ],
       providers: [
+        AccountDataRepository,
+        ExportAccountDataUseCase,
+        StopAccountBillingUseCase,
+        PurgeAccountDataUseCase,
         { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS },
         SellerRegistry,
         InvoicePdfRenderer,
