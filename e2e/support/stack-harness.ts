@@ -171,15 +171,35 @@ export class Journey {
   readonly traceId = randomBytes(16).toString('hex');
   accessToken?: string;
 
-  async request<T = unknown>(method: string, url: string, body?: unknown, expected = [200, 201, 202]): Promise<T> {
-    const headers: Record<string, string> = { traceparent: `00-${this.traceId}-${randomBytes(8).toString('hex')}-01` };
+  async request<T = unknown>(
+    method: string,
+    url: string,
+    body?: unknown,
+    expected = [200, 201, 202],
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
+    const { status, text, json } = await this.send(method, url, body, extraHeaders);
+    if (!expected.includes(status)) throw new Error(`${method} ${url} answered ${status}: ${text}`);
+    return (json ?? text) as T;
+  }
+
+  /** Any answer, for a test that checks a refusal: its status, its text, and its body parsed when it is JSON. */
+  async send(
+    method: string,
+    url: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ status: number; text: string; json: unknown }> {
+    const headers: Record<string, string> = {
+      traceparent: `00-${this.traceId}-${randomBytes(8).toString('hex')}-01`,
+      ...extraHeaders,
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
     const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
-    if (!expected.includes(response.status)) throw new Error(`${method} ${url} answered ${response.status}: ${text}`);
     const type = response.headers.get('content-type') ?? '';
-    return (type.includes('json') ? JSON.parse(text) : text) as T;
+    return { status: response.status, text, json: type.includes('json') ? JSON.parse(text) : undefined };
   }
 
   async download(url: string): Promise<{ status: number; type: string | null; body: Buffer }> {

@@ -43,6 +43,10 @@ export const LOCAL_WEBHOOK_SECRETS_KEY = 'b2JvbHVzLWxvY2FsLXdlYmhvb2stc2VjcmV0cy
 /** The key that seals ANAF tokens in the local stack and tests (a deployment sets its own). */
 export const LOCAL_EFACTURA_TOKENS_KEY = 'b2JvbHVzLWxvY2FsLWVmYWN0dXJhLXRva2Vucy1rZXk=';
 
+/** The staff member identity creates at start in the local stack and tests, for the console (S1). A deployment creates its own. */
+export const LOCAL_STAFF_EMAIL = 'staff@obolus.localhost';
+export const LOCAL_STAFF_PASSWORD = 'local-staff-password-0bolus';
+
 /** The environment a service process gets: its own role's connection, the broker, tracing, its peers. */
 export function serviceEnvironment(
   service: ObolusService,
@@ -59,6 +63,8 @@ export function serviceEnvironment(
     INVOICING_SERVICE_KEY: LOCAL_NOTIFICATIONS_SERVICE_KEY,
     WEBHOOK_SECRETS_KEY: LOCAL_WEBHOOK_SECRETS_KEY,
     EFACTURA_TOKENS_KEY: LOCAL_EFACTURA_TOKENS_KEY,
+    IDENTITY_STAFF_EMAIL: LOCAL_STAFF_EMAIL,
+    IDENTITY_STAFF_PASSWORD: LOCAL_STAFF_PASSWORD,
     // Local stack and e2e only: webhook receivers on 127.0.0.1 over http.
     WEBHOOKS_ALLOW_HTTP_LOOPBACK: 'true',
     OTEL_SERVICE_NAME: service,
