@@ -1,9 +1,14 @@
-import { authConfigSpec } from '@obolus/auth';
+import { authConfigSpec, serviceKeys } from '@obolus/auth';
 import { ConfigOf, ServiceConfig, int, optional, str, url } from '@obolus/platform';
 
 /** efactura-gateway's own variables, beside PORT, DATABASE_URL and KAFKA_BROKERS. Defaults point at the ANAF sandbox. */
 export const efacturaGatewayConfigSpec = {
   ...authConfigSpec,
+  INTERNAL_API_KEYS: optional(
+    serviceKeys(
+      'the services allowed on /internal routes (identity, for data exports), each with its own secret: identity:<secret>; unset: none',
+    ),
+  ),
   ANAF_OAUTH_URL: url(
     "ANAF's OAuth base (https://logincert.anaf.ro/anaf-oauth2/v1)",
     ['http', 'https'],

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuthModule } from '@obolus/auth';
+import { AuthModule, SERVICE_KEYS } from '@obolus/auth';
 import { SecretBox, ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { anafClientProvider } from './anaf/anaf-client.provider';
@@ -43,6 +43,12 @@ import { SubmissionsRepository } from './submissions/submissions.repository';
 import { GetSubmissionUseCase } from './submissions/use-cases/get-submission/get-submission.use-case';
 import { PollSubmissionUseCase } from './submissions/use-cases/poll-submission/poll-submission.use-case';
 import { UploadDocumentUseCase } from './submissions/use-cases/upload-document/upload-document.use-case';
+import { AccountDataRepository } from './account-data/account-data.repository';
+import { AccountLifecycleConsumer } from './account-data/account-lifecycle.consumer';
+import { InternalAccountDataController } from './account-data/internal-account-data.controller';
+import { ExportAccountDataUseCase } from './account-data/use-cases/export-account-data/export-account-data.use-case';
+import { PurgeAccountDataUseCase } from './account-data/use-cases/purge-account-data/purge-account-data.use-case';
+import { StopAccountBillingUseCase } from './account-data/use-cases/stop-account-billing/stop-account-billing.use-case';
 
 @Module({})
 export class EfacturaGatewayModule {
@@ -66,6 +72,8 @@ export class EfacturaGatewayModule {
         AuthModule.forService({ service: 'efactura-gateway', config }),
       ],
       controllers: [
+        InternalAccountDataController,
+        AccountLifecycleConsumer,
         DocumentsController,
         DocumentsConsumer,
         AuthorizationsController,
@@ -74,6 +82,11 @@ export class EfacturaGatewayModule {
         IncomingController,
       ],
       providers: [
+        { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS ?? new Map<string, string>() },
+        AccountDataRepository,
+        ExportAccountDataUseCase,
+        StopAccountBillingUseCase,
+        PurgeAccountDataUseCase,
         {
           provide: EFACTURA_SETTINGS,
           useValue: {

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@obolus/messaging';
+import { AccountExportPart, exportFileName, jsonExportFile, toExportPart } from '@obolus/platform';
+import { AccountDataRepository } from '../../account-data.repository';
+import { ExportAccountDataCommand } from './export-account-data.command';
+
+/**
+ * efactura-gateway's part of the export (A3): each UBL XML as sent, the submissions with ANAF's receipts
+ * (the `descarcare` ZIP: the invoice and ANAF's signature), the authorised CUIs, and the supplier invoices
+ * downloaded from ANAF as they came.
+ */
+@Injectable()
+export class ExportAccountDataUseCase {
+  constructor(private readonly accountData: AccountDataRepository) {}
+
+  async execute(command: ExportAccountDataCommand, uow: UnitOfWork): Promise<AccountExportPart> {
+    const { accountId } = command;
+    const documents = await this.accountData.documents(uow, accountId);
+    const numberOf = new Map(documents.map((document) => [String(document.id), String(document.invoice_number)]));
+    return toExportPart([
+      jsonExportFile(
+        'documents.json',
+        documents.map(({ xml: _xml, ...document }) => document),
+      ),
+      ...documents.map((document) => ({
+        path: `xml/${exportFileName(String(document.invoice_number))}.xml`,
+        contentType: 'application/xml',
+        bytes: Buffer.from(String(document.xml), 'utf8'),
+      })),
+      jsonExportFile('submissions.json', await this.accountData.submissions(uow, accountId)),
+      ...(await this.accountData.submissionArchives(uow, accountId)).map(({ documentId, archive }) => ({
+        path: `anaf-receipts/${exportFileName(numberOf.get(documentId) ?? documentId)}.zip`,
+        contentType: 'application/zip',
+        bytes: archive,
+      })),
+      jsonExportFile('authorizations.json', await this.accountData.authorizations(uow, accountId)),
+      jsonExportFile('supplier-invoices.json', await this.accountData.incoming(uow, accountId)),
+      ...(await this.accountData.incomingArchives(uow, accountId)).map(({ anafId, archive }) => ({
+        path: `supplier-invoices/${exportFileName(anafId)}.zip`,
+        contentType: 'application/zip',
+        bytes: archive,
+      })),
+    ]);
+  }
+}
