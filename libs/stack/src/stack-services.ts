@@ -37,6 +37,13 @@ export function servicePort(service: ObolusService, stack: StackEnvironment): nu
  */
 export const LOCAL_NOTIFICATIONS_SERVICE_KEY = 'local-notifications-service-key';
 
+/**
+ * The secret identity presents on the other services' internal routes (their part of a data export) in the
+ * local stack and tests. A deployment sets its own (IDENTITY_SERVICE_KEY on identity, `identity:<it>` in the
+ * others' INTERNAL_API_KEYS).
+ */
+export const LOCAL_IDENTITY_SERVICE_KEY = 'local-identity-service-key';
+
 /** The key that seals webhook signing secrets in the local stack and tests (a deployment sets its own). */
 export const LOCAL_WEBHOOK_SECRETS_KEY = 'b2JvbHVzLWxvY2FsLXdlYmhvb2stc2VjcmV0cy1rZXk=';
 
@@ -59,7 +66,12 @@ export function serviceEnvironment(
     DATABASE_URL: serviceConnectionUrl(stack.databaseAdminUrl, service),
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     INVOICING_URL: `http://127.0.0.1:${servicePort('invoicing', stack)}`,
-    INTERNAL_API_KEYS: `notifications:${LOCAL_NOTIFICATIONS_SERVICE_KEY}`,
+    SUBSCRIPTIONS_URL: `http://127.0.0.1:${servicePort('subscriptions', stack)}`,
+    PAYMENTS_URL: `http://127.0.0.1:${servicePort('payments', stack)}`,
+    EFACTURA_GATEWAY_URL: `http://127.0.0.1:${servicePort('efactura-gateway', stack)}`,
+    IDENTITY_PUBLIC_URL: `http://127.0.0.1:${servicePort('identity', stack)}`,
+    INTERNAL_API_KEYS: `notifications:${LOCAL_NOTIFICATIONS_SERVICE_KEY},identity:${LOCAL_IDENTITY_SERVICE_KEY}`,
+    IDENTITY_SERVICE_KEY: LOCAL_IDENTITY_SERVICE_KEY,
     INVOICING_SERVICE_KEY: LOCAL_NOTIFICATIONS_SERVICE_KEY,
     WEBHOOK_SECRETS_KEY: LOCAL_WEBHOOK_SECRETS_KEY,
     EFACTURA_TOKENS_KEY: LOCAL_EFACTURA_TOKENS_KEY,
