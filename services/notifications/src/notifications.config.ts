@@ -1,5 +1,5 @@
 import { authConfigSpec } from '@obolus/auth';
-import { ConfigOf, ServiceConfig, int, str, url } from '@obolus/platform';
+import { ConfigOf, ServiceConfig, int, optional, str, url } from '@obolus/platform';
 
 /** notifications' own variables, beside PORT, DATABASE_URL and KAFKA_BROKERS. */
 export const notificationsConfigSpec = {
@@ -18,6 +18,11 @@ export const notificationsConfigSpec = {
   ),
   WEBHOOK_CONNECT_TIMEOUT_MS: int('how long a webhook delivery waits for its connection', 5000, 100),
   WEBHOOK_RESPONSE_TIMEOUT_MS: int("how long a webhook delivery waits for the whole answer", 10000, 100),
+  STAFF_ALERT_EMAILS: optional(
+    str(
+      "staff addresses, comma-separated, that get an account's e-Factura alerts (rejection, deadline, lost ANAF authorisation) with its owner; none when unset",
+    ),
+  ),
   NOTIFICATIONS_RETRY_MAX_SECONDS: int(
     'the longest wait between two tries of a delivery that failed for a passing reason',
     30,

@@ -35,6 +35,8 @@ import { DeliveryEntity } from './deliveries/entities/delivery.entity';
 import { DispatchDeliveryUseCase } from './deliveries/use-cases/dispatch-delivery/dispatch-delivery.use-case';
 import { RecordDeliveryUseCase } from './deliveries/use-cases/record-delivery/record-delivery.use-case';
 import { PORTAL_URL, RecordOwnerNoticeUseCase } from './deliveries/use-cases/record-owner-notice/record-owner-notice.use-case';
+import { RecordStaffAlertUseCase, STAFF_ALERT_EMAILS } from './deliveries/use-cases/record-staff-alert/record-staff-alert.use-case';
+import { staffAlertEmails } from './deliveries/staff-alert-emails';
 import { INVOICING_SETTINGS, InvoiceDocuments, InvoicingInvoiceDocuments } from './documents/invoice-documents';
 import { MAIL_SETTINGS, Mailer, SmtpMailer } from './email/mailer';
 import { DISPATCH_SETTINGS, DispatchSettings, NotificationsConfig } from './notifications.config';
@@ -72,6 +74,8 @@ export class NotificationsModule {
         RecordDeliveryUseCase,
         RecordOwnerNoticeUseCase,
         { provide: PORTAL_URL, useValue: config.PORTAL_URL.replace(/\/$/, '') },
+        RecordStaffAlertUseCase,
+        { provide: STAFF_ALERT_EMAILS, useValue: staffAlertEmails(config.STAFF_ALERT_EMAILS) },
         DispatchDeliveryUseCase,
         DeliveryDispatcher,
         {

@@ -26,6 +26,14 @@ import {
   UserInvitedV1Data,
   WebhookEndpointFailingV1,
   WebhookEndpointFailingV1Data,
+  EfacturaAuthorizationLostV1,
+  EfacturaAuthorizationLostV1Data,
+  EfacturaDeadlineApproachingV1,
+  EfacturaDeadlineApproachingV1Data,
+  EfacturaIncomingReceivedV1,
+  EfacturaIncomingReceivedV1Data,
+  EfacturaSubmissionRejectedV1,
+  EfacturaSubmissionRejectedV1Data,
 } from '@obolus/contracts';
 import { EventHandlerContext } from '@obolus/messaging';
 import { deliveryOf } from './mappers/deliveries-of-events';
@@ -33,6 +41,8 @@ import { RecordDeliveryCommand } from './use-cases/record-delivery/record-delive
 import { RecordDeliveryUseCase } from './use-cases/record-delivery/record-delivery.use-case';
 import { RecordOwnerNoticeCommand } from './use-cases/record-owner-notice/record-owner-notice.command';
 import { RecordOwnerNoticeUseCase } from './use-cases/record-owner-notice/record-owner-notice.use-case';
+import { RecordStaffAlertCommand } from './use-cases/record-staff-alert/record-staff-alert.command';
+import { RecordStaffAlertUseCase } from './use-cases/record-staff-alert/record-staff-alert.use-case';
 
 /** The events a person must hear about, each recorded as one e-mail to send once the event commits. */
 @Controller()
@@ -40,6 +50,7 @@ export class DeliveriesConsumer {
   constructor(
     private readonly recordDelivery: RecordDeliveryUseCase,
     private readonly recordOwnerNotice: RecordOwnerNoticeUseCase,
+    private readonly recordStaffAlert: RecordStaffAlertUseCase,
   ) {}
 
   @EventPattern(AccountCreatedV1.type)
@@ -112,5 +123,31 @@ export class DeliveriesConsumer {
   @EventPattern(AccountExportReadyV1.type)
   onAccountExportReady(@Payload() event: CloudEvent<AccountExportReadyV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
     return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+  }
+
+  @EventPattern(EfacturaSubmissionRejectedV1.type)
+  onEfacturaRejected(@Payload() event: CloudEvent<EfacturaSubmissionRejectedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordStaffAlert.execute(RecordStaffAlertCommand.create({ event }), uow);
+  }
+
+  @EventPattern(EfacturaDeadlineApproachingV1.type)
+  onEfacturaDeadlineApproaching(
+    @Payload() event: CloudEvent<EfacturaDeadlineApproachingV1Data>,
+    @Ctx() uow: EventHandlerContext,
+  ): Promise<void> {
+    return this.recordStaffAlert.execute(RecordStaffAlertCommand.create({ event }), uow);
+  }
+
+  @EventPattern(EfacturaAuthorizationLostV1.type)
+  onEfacturaAuthorizationLost(
+    @Payload() event: CloudEvent<EfacturaAuthorizationLostV1Data>,
+    @Ctx() uow: EventHandlerContext,
+  ): Promise<void> {
+    return this.recordStaffAlert.execute(RecordStaffAlertCommand.create({ event }), uow);
+  }
+
+  @EventPattern(EfacturaIncomingReceivedV1.type)
+  onSupplierInvoiceReceived(@Payload() event: CloudEvent<EfacturaIncomingReceivedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordOwnerNotice.execute(RecordOwnerNoticeCommand.create({ event }), uow);
   }
 }

@@ -77,7 +77,9 @@ describe('notices: every customer-facing event has its e-mail in fr, ro and en',
       const email = composeEmail(template, hostile(sample(contract, 'fr')) as Record<string, unknown>, 'fr');
       return HOSTILE_STRINGS.some((text) => email.text.includes(text));
     });
-    expect(showing.map(({ template }) => template)).toEqual(expect.arrayContaining(['welcome', 'invoice-issued', 'user-invited', 'payment-failed']));
+    expect(showing.map(({ template }) => template)).toEqual(
+      expect.arrayContaining(['welcome', 'invoice-issued', 'user-invited', 'payment-failed', 'efactura-rejected', 'supplier-invoice-received']),
+    );
     for (const { contract, template } of showing) {
       const { html } = composeEmail(template, hostile(sample(contract, 'fr')) as Record<string, unknown>, 'fr');
       expect(html).toMatch(/&lt;|&quot;|&#39;|&amp;/);

@@ -15,9 +15,10 @@ import {
   WebhookEndpointFailingV1Data,
 } from '@obolus/contracts';
 import { money, moneyToDecimal } from '@obolus/money';
+import { EFACTURA_TEMPLATE_NAMES, EfacturaTemplateData, efacturaTemplates } from './efactura-templates';
 
 /** The data each template renders: the data of the event that causes the e-mail. */
-export interface TemplateData {
+export interface TemplateData extends EfacturaTemplateData {
   welcome: AccountCreatedV1Data;
   'invoice-issued': InvoiceIssuedV1Data;
   'password-reset': PasswordResetRequestedV1Data;
@@ -59,6 +60,7 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'subscription-expired',
   'payment-failed',
   'account-closed',
+  ...EFACTURA_TEMPLATE_NAMES,
   'export-ready',
 ];
 
@@ -458,4 +460,6 @@ export const templates: { [T in TemplateName]: (data: TemplateData[T]) => Render
       },
     });
   },
+
+  ...efacturaTemplates({ localeOf, longDate, localizedAmount }),
 };

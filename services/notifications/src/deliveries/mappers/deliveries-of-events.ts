@@ -13,6 +13,10 @@ import {
   TrialEndedV1,
   UserInvitedV1,
   WebhookEndpointFailingV1,
+  EfacturaAuthorizationLostV1,
+  EfacturaDeadlineApproachingV1,
+  EfacturaIncomingReceivedV1,
+  EfacturaSubmissionRejectedV1,
 } from '@obolus/contracts';
 import { createHash } from 'node:crypto';
 import { htmlOf } from '../../email/html';
@@ -68,6 +72,11 @@ const ownerIfKnown = (data: { ownerEmail?: string }): string[] => (data.ownerEma
 const accountPeople = (data: { ownerEmail?: string; noticeRecipients?: string[] }): string[] =>
   data.noticeRecipients ?? ownerIfKnown(data);
 const NO_OWNER_EMAIL = 'nobody to tell: no owner address is known, or every owner and admin muted this notice';
+/** An e-Factura alert's people: the account's (as for any notice) and the staff of STAFF_ALERT_EMAILS. */
+const accountPeopleAndStaff = (data: { ownerEmail?: string; noticeRecipients?: string[]; staffRecipients?: string[] }): string[] => [
+  ...accountPeople(data),
+  ...(data.staffRecipients ?? []),
+];
 const NO_OWNER_CONTACT = 'nobody to tell: no owner address is known (account.created never seen here), or every owner and admin muted this notice';
 
 /**
@@ -111,6 +120,34 @@ const owed: { [T in TemplateName]: EmailOwed<T> } = {
   'account-closed': { cause: AccountClosureRequestedV1.type, recipients: (data) => [data.ownerEmail], attachments: nothing },
   /** A3: the data export, to the owner who asked for it. */
   'export-ready': { cause: AccountExportReadyV1.type, recipients: (data) => [data.ownerEmail], attachments: nothing },
+  /** E4: ANAF rejected a document; to the owner, admins and staff. */
+  'efactura-rejected': {
+    cause: EfacturaSubmissionRejectedV1.type,
+    recipients: accountPeopleAndStaff,
+    whenNobody: NO_OWNER_CONTACT,
+    attachments: nothing,
+  },
+  /** E2: 2 and 1 working days before the upload deadline; to the owner, admins and staff. */
+  'efactura-deadline-approaching': {
+    cause: EfacturaDeadlineApproachingV1.type,
+    recipients: accountPeopleAndStaff,
+    whenNobody: NO_OWNER_CONTACT,
+    attachments: nothing,
+  },
+  /** ANAF no longer takes a CUI's tokens; to the owner, admins and staff. */
+  'efactura-authorization-lost': {
+    cause: EfacturaAuthorizationLostV1.type,
+    recipients: accountPeopleAndStaff,
+    whenNobody: NO_OWNER_CONTACT,
+    attachments: nothing,
+  },
+  /** E3: a supplier's invoice arrived through ANAF; to the owner and admins. */
+  'supplier-invoice-received': {
+    cause: EfacturaIncomingReceivedV1.type,
+    recipients: accountPeople,
+    whenNobody: NO_OWNER_CONTACT,
+    attachments: nothing,
+  },
   /** A webhook endpoint failed for three days: its account's owner (or the staff member who made a platform-wide one). */
   'webhook-endpoint-failing': {
     cause: WebhookEndpointFailingV1.type,
