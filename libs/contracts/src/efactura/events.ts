@@ -7,13 +7,23 @@ export const EfacturaDocumentValidatedV1 = defineEvent({
   type: 'obolus.efactura.document.validated.v1',
   topic: Topics.efacturaDocument,
   source: '/obolus/efactura-gateway',
-  summary: 'The CIUS-RO XML of an invoice was built and checked against the UBL 2.1 XSD and the CIUS-RO schematron (E1, E5).',
+  summary:
+    'The CIUS-RO XML of an invoice or a credit note was built and checked against the UBL 2.1 XSD and the CIUS-RO schematron (E1, E5).',
   data: Type.Object(
     {
       accountId: Uuid('The account'),
       documentId: Uuid('The stored XML document'),
-      invoiceId: Uuid('The invoice'),
-      invoiceNumber: Type.String(),
+      kind: Type.Optional(
+        Type.Union([Type.Literal('invoice'), Type.Literal('credit-note')], {
+          description: 'An Invoice, or a CreditNote (uploaded with standard=CN); absent means invoice',
+          examples: ['credit-note'],
+        }),
+      ),
+      invoiceId: Uuid('The invoice, or the credit note when kind is credit-note'),
+      invoiceNumber: Type.String({ description: 'Its number, series included', examples: ['OBL-CN-2026-000007'] }),
+      correctedInvoiceNumber: Type.Optional(
+        Type.String({ minLength: 1, description: 'For a credit note: BT-25, the invoice it corrects', examples: ['OBL-2026-000123'] }),
+      ),
       valid: Type.Boolean({ description: 'No fatal finding: the document may be uploaded' }),
       fatalFindings: Type.Integer({ minimum: 0 }),
       warningFindings: Type.Integer({ minimum: 0 }),

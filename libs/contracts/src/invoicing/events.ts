@@ -87,6 +87,13 @@ export const PdfReference = (description: string) =>
     { additionalProperties: false, description },
   );
 
+/** An ISO 11649 creditor reference (RF and two check digits), the reference a transfer must carry. */
+export const TransferReference = Type.String({
+  pattern: '^RF[0-9]{2}[A-Z0-9]{1,21}$',
+  description: 'ISO 11649 creditor reference of the proforma, for bank transfers (I4)',
+  examples: ['RF18539007547034'],
+});
+
 export const InvoicePaymentRequestedV1 = defineEvent({
   type: 'obolus.invoicing.invoice.payment-requested.v1',
   topic: Topics.invoicingInvoice,
@@ -103,6 +110,7 @@ export const InvoicePaymentRequestedV1 = defineEvent({
       paymentMethod: PaymentMethodKind,
       description: Type.String({ minLength: 1 }),
       requestedAt: Instant('When the draft was made'),
+      transferReference: Type.Optional(TransferReference),
     },
     { additionalProperties: false },
   ),
@@ -203,3 +211,60 @@ export const CreditNoteIssuedV1 = defineEvent({
   ),
 });
 export type CreditNoteIssuedV1Data = EventData<typeof CreditNoteIssuedV1>;
+
+export const ProformaIssuedV1 = defineEvent({
+  type: 'obolus.invoicing.proforma.issued.v1',
+  topic: Topics.invoicingInvoice,
+  source: '/obolus/invoicing',
+  summary:
+    'A proforma (not a fiscal invoice, numbered in its own series) asks for a bank transfer with its payment reference; the fiscal invoice follows when the money arrives (I4, P2, P3).',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      proformaId: Uuid('The proforma'),
+      draftId: Uuid('The draft it asks payment for'),
+      number: Type.String({ minLength: 1, description: 'The full proforma number, series included' }),
+      series: Type.String({ minLength: 1 }),
+      catalog: CatalogCode,
+      issueDate: CalendarDate('In the seller time zone'),
+      dueDate: CalendarDate('Pay by this day'),
+      currency: CurrencyCode,
+      locale: Locale,
+      seller: InvoiceParty,
+      buyer: InvoiceParty,
+      lines: Type.Array(DocumentLine, { minItems: 1, maxItems: 50 }),
+      vatBreakdown: Type.Array(VatBreakdownEntry, { maxItems: 10 }),
+      totals: DocumentTotals,
+      legalMention: Type.Optional(Type.String()),
+      transfer: Type.Object(
+        {
+          reference: TransferReference,
+          iban: Type.String({
+            pattern: '^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$',
+            description: "The seller's IBAN",
+            examples: ['FR7630006000011234567890189'],
+          }),
+          bic: Type.String({
+            pattern: '^[A-Z0-9]{8}([A-Z0-9]{3})?$',
+            description: "The seller's BIC",
+            examples: ['AGRIFRPP882'],
+          }),
+          accountHolder: Type.String({ minLength: 1 }),
+          amountMinor: MinorUnits('The amount to transfer, VAT included'),
+        },
+        { additionalProperties: false },
+      ),
+      recipients: Type.Array(Type.String({ format: 'email' }), {
+        minItems: 1,
+        maxItems: 20,
+        description: 'The owner and the extra billing addresses',
+      }),
+      pdf: PdfReference(
+        'A reference to the PDF, never its bytes: invoicing serves it to other services at GET /internal/proformas/{proformaId}/pdf',
+      ),
+      issuedAt: Instant('When it was issued'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type ProformaIssuedV1Data = EventData<typeof ProformaIssuedV1>;

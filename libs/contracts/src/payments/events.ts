@@ -3,11 +3,15 @@ import { ChargeAmountMinor, CurrencyCode, Instant, PaymentMethodKind, Uuid } fro
 import { defineEvent, EventData } from '../event-contract';
 import { Topics } from '../topics';
 
+/** Who moved the money: Stripe (card, SEPA, ACH), a bank transfer matched on a statement, or PayPal. */
+export const PaymentProvider = Type.Union([Type.Literal('stripe'), Type.Literal('bank'), Type.Literal('paypal')]);
+
 export const PaymentSucceededV1 = defineEvent({
   type: 'obolus.payments.payment.succeeded.v1',
   topic: Topics.paymentsPayment,
   source: '/obolus/payments',
-  summary: 'A payment for a requested amount succeeded at the provider (signed webhook verified).',
+  summary:
+    'A payment of a requested amount succeeded: at Stripe or PayPal (signed webhook verified), or a bank transfer matched on a statement or recorded by staff.',
   data: Type.Object(
     {
       accountId: Uuid('The account'),
@@ -15,8 +19,11 @@ export const PaymentSucceededV1 = defineEvent({
       draftId: Uuid('The invoice draft the payment settles'),
       amountMinor: ChargeAmountMinor('Amount paid'),
       currency: CurrencyCode,
-      provider: Type.Literal('stripe'),
-      providerPaymentId: Type.String({ minLength: 1, description: 'The PaymentIntent id' }),
+      provider: PaymentProvider,
+      providerPaymentId: Type.String({
+        minLength: 1,
+        description: 'The Stripe PaymentIntent id, the matched bank statement entry, or the PayPal capture id',
+      }),
       paymentMethod: PaymentMethodKind,
       succeededAt: Instant('When the provider reported success'),
     },
@@ -47,7 +54,9 @@ export const PaymentFailedV1 = defineEvent({
         Type.Union([Instant('When the payment is tried again'), Type.Null()], { description: 'Null after the last try' }),
       ),
       final: Type.Optional(
-        Type.Boolean({ description: 'The last try failed: the subscription now follows its catalog (blocked, or the free edition)' }),
+        Type.Boolean({
+          description: 'The last try failed: the subscription now follows its catalog (blocked, or the free edition)',
+        }),
       ),
     },
     { additionalProperties: false },
