@@ -8,3 +8,4 @@ export * from './unit-of-work';
 export * from './invoice-fixtures';
 export * from './account-clocks';
 export * from './job-scheduler';
+export * from './read-zip';

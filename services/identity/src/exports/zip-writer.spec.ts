@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { readZip } from './test-support/read-zip';
+import { readZip } from '@obolus/testing';
 import { writeZip } from './zip-writer';
 
 const at = new Date('2026-11-27T09:30:12Z');

@@ -1,3 +1,4 @@
+import { AccountPurgedV1 } from '@obolus/contracts';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import pino from 'pino';
@@ -51,6 +52,14 @@ describe('PurgeClosedAccountsUseCase', () => {
     expect(audit.entries.filter((e) => e.accountId === due)).toEqual([
       expect.objectContaining({ event: 'sign-in.succeeded', clientIp: null, details: {} }),
       expect.objectContaining({ event: 'account.purged' }),
+    ]);
+  });
+
+  it('tells the other services to purge theirs, in the same unit of work', async () => {
+    tables.accounts.get(due)!.closureRequestedAt = new Date('2026-03-10T10:00:00Z');
+    await purge.execute();
+    expect(runner.units.flatMap((unit) => unit.dataOf(AccountPurgedV1))).toEqual([
+      { accountId: due, closureRequestedAt: '2026-03-10T10:00:00.000Z', purgedAt: '2026-04-09T10:00:00.000Z' },
     ]);
   });
 
