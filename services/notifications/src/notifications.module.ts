@@ -40,6 +40,9 @@ import { staffAlertEmails } from './deliveries/staff-alert-emails';
 import { INVOICING_SETTINGS, InvoiceDocuments, InvoicingInvoiceDocuments } from './documents/invoice-documents';
 import { MAIL_SETTINGS, Mailer, SmtpMailer } from './email/mailer';
 import { DISPATCH_SETTINGS, DispatchSettings, NotificationsConfig } from './notifications.config';
+import { AccountDataRepository } from './account-data/account-data.repository';
+import { AccountLifecycleConsumer } from './account-data/account-lifecycle.consumer';
+import { PurgeAccountDataUseCase } from './account-data/use-cases/purge-account-data/purge-account-data.use-case';
 
 @Module({})
 export class NotificationsModule {
@@ -56,8 +59,10 @@ export class NotificationsModule {
         }),
         AuthModule.forService({ service: 'notifications', config }),
       ],
-      controllers: [DeliveriesConsumer, ContactsConsumer, WebhooksConsumer, WebhookEndpointsController, StaffWebhookEndpointsController, NotificationPreferencesController],
+      controllers: [AccountLifecycleConsumer, DeliveriesConsumer, ContactsConsumer, WebhooksConsumer, WebhookEndpointsController, StaffWebhookEndpointsController, NotificationPreferencesController],
       providers: [
+        AccountDataRepository,
+        PurgeAccountDataUseCase,
         { provide: MAIL_SETTINGS, useValue: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } },
         { provide: INVOICING_SETTINGS, useValue: { url: config.INVOICING_URL, serviceKey: config.INVOICING_SERVICE_KEY } },
         {
