@@ -50,7 +50,14 @@ export class PaymentsModule {
         }),
         AuthModule.forService({ service: 'payments', config }),
       ],
-      controllers: [PaymentsController, PaymentsConsumer, RefundsController, StaffRefundsController],
+      controllers: [
+        PaymentsController,
+        PaymentsConsumer,
+        RefundsController,
+        StaffRefundsController,
+        InternalAccountDataController,
+        AccountLifecycleConsumer,
+      ],
       providers: [
         { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS ?? new Map<string, string>() },
         AccountDataRepository,
