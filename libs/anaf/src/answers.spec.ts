@@ -64,4 +64,17 @@ describe("ANAF's answers", () => {
     });
     expect(ruleIdsOf(['[UBL-SR-48] x', 'no id here'])).toEqual(['UBL-SR-48']);
   });
+
+  it("reads ANAF's messages as written: the predefined entities decoded, no other entity expanded", () => {
+    const file =
+      '<header xmlns="mfp:anaf:dgti:efactura:mesajEroriFactuta:v1" Index_incarcare="5025079551" Cif_emitent="35913862">' +
+      '<Error errorMessage="E: [BR-RO-100] valoarea &quot;a&lt;b&quot; &amp; &apos;c&apos; &#x219; &#259; &amp;lt; &bomb;"/></header>';
+    expect(parseErrorFile(file).messages).toEqual(['E: [BR-RO-100] valoarea "a<b" & \'c\' ș ă &lt; &bomb;']);
+    expect(
+      parseUploadAnswer(
+        '<header xmlns="mfp:anaf:dgti:spv:respUploadFisier:v1" dateResponse="202611271200" ExecutionStatus="1">' +
+          '<Errors errorMessage="Fisierul &lt;x&gt; nu este valid"/></header>',
+      ),
+    ).toMatchObject({ accepted: false, errors: ['Fisierul <x> nu este valid'] });
+  });
 });

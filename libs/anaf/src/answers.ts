@@ -41,9 +41,25 @@ function header(body: string, namespace: string, what: string): Attributes {
   return unprefixed;
 }
 
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/**
+ * An attribute's text as ANAF wrote it: XML's five predefined entities and character references
+ * decoded (`&lt;` is "<"), nothing else (no DTD entity is ever expanded).
+ */
+function attributeText(raw: string): string {
+  return raw.replace(/&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});/g, (entity, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return PREDEFINED[name] ?? entity;
+  });
+}
+
 function messagesOf(element: unknown): string[] {
   if (!Array.isArray(element)) return [];
-  return element.map((e) => String((e as Attributes).errorMessage ?? '')).filter((m) => m !== '');
+  return element.map((e) => attributeText(String((e as Attributes).errorMessage ?? ''))).filter((m) => m !== '');
 }
 
 const text = (value: unknown): string | undefined =>
