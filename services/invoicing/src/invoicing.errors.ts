@@ -6,6 +6,12 @@ export enum InvoicingErrorCode {
   PaymentDoesNotSettleDraft = 'PAYMENT_DOES_NOT_SETTLE_DRAFT',
   UnknownSellerEntity = 'UNKNOWN_SELLER_ENTITY',
   VatNumberInvalid = 'VAT_NUMBER_INVALID',
+  CreditExceedsInvoice = 'CREDIT_EXCEEDS_INVOICE',
+  InvoiceLineNotFound = 'INVOICE_LINE_NOT_FOUND',
+  CreditNoteNotFound = 'CREDIT_NOTE_NOT_FOUND',
+  InvoiceNotYetIssued = 'INVOICE_NOT_YET_ISSUED',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  ProformaNotFound = 'PROFORMA_NOT_FOUND',
 }
 
 const kinds: Record<InvoicingErrorCode, ErrorKind> = {
@@ -14,6 +20,13 @@ const kinds: Record<InvoicingErrorCode, ErrorKind> = {
   [InvoicingErrorCode.PaymentDoesNotSettleDraft]: 'unprocessable',
   [InvoicingErrorCode.UnknownSellerEntity]: 'unprocessable',
   [InvoicingErrorCode.VatNumberInvalid]: 'unprocessable',
+  [InvoicingErrorCode.CreditExceedsInvoice]: 'unprocessable',
+  [InvoicingErrorCode.InvoiceLineNotFound]: 'unprocessable',
+  [InvoicingErrorCode.CreditNoteNotFound]: 'not-found',
+  // The refund's invoice commits in another transaction a moment later: the event is retried.
+  [InvoicingErrorCode.InvoiceNotYetIssued]: 'unavailable',
+  [InvoicingErrorCode.IdempotencyKeyReused]: 'conflict',
+  [InvoicingErrorCode.ProformaNotFound]: 'not-found',
 };
 
 /** Every refusal of the invoicing service, one code each. */
@@ -53,5 +66,39 @@ export class InvoicingError extends DomainError<InvoicingErrorCode> {
       `VIES says ${vatNumber} is not a valid VAT number; check it, or leave it out to be invoiced with VAT`,
       [{ field: 'vatNumber', reason: 'is not registered as valid in VIES' }],
     );
+  }
+
+  static creditExceedsInvoice(invoiceNumber: string, creditMinor: number, leftMinor: number, currency: string): InvoicingError {
+    return new InvoicingError(
+      InvoicingErrorCode.CreditExceedsInvoice,
+      `a credit of ${creditMinor} exceeds what is left uncredited on invoice ${invoiceNumber} (${leftMinor} ${currency} minor units)`,
+      [{ field: 'lines', reason: `the credit note may credit at most ${leftMinor}, what is left on the invoice` }],
+    );
+  }
+
+  static invoiceLineNotFound(index: number, lineCount: number): InvoicingError {
+    return new InvoicingError(InvoicingErrorCode.InvoiceLineNotFound, `the invoice has no line ${index}`, [
+      { field: 'lines', reason: `must be line positions from 0 to ${lineCount - 1}` },
+    ]);
+  }
+
+  static creditNoteNotFound(): InvoicingError {
+    return new InvoicingError(InvoicingErrorCode.CreditNoteNotFound, 'no such credit note');
+  }
+
+  static invoiceNotYetIssued(draftId: string): InvoicingError {
+    return new InvoicingError(InvoicingErrorCode.InvoiceNotYetIssued, `the invoice of draft ${draftId} is not issued yet`);
+  }
+
+  static idempotencyKeyReused(key: string): InvoicingError {
+    return new InvoicingError(
+      InvoicingErrorCode.IdempotencyKeyReused,
+      `Idempotency-Key '${key}' was already used for another credit note`,
+      [{ field: 'Idempotency-Key', reason: 'already used for another invoice, lines or reason' }],
+    );
+  }
+
+  static proformaNotFound(): InvoicingError {
+    return new InvoicingError(InvoicingErrorCode.ProformaNotFound, 'no such proforma');
   }
 }

@@ -14,6 +14,27 @@ import { CustomerEntity } from './customers/entities/customer.entity';
 import { RecordCustomerUseCase } from './customers/use-cases/record-customer/record-customer.use-case';
 import { InvoicingInitial1732233600400 } from './database/migrations/1732233600400-invoicing-initial';
 import { InvoicingVatChecks1796688000400 } from './database/migrations/1796688000400-invoicing-vat-checks';
+import { CreditNotes1796688000410 } from './database/migrations/1796688000410-credit-notes';
+import { Proformas1796688000420 } from './database/migrations/1796688000420-proformas';
+import { ProformaEntity } from './proformas/entities/proforma.entity';
+import { ProformaIssuer } from './proformas/proforma-issuer';
+import { InternalProformasController, ProformasController } from './proformas/proformas.controller';
+import { ProformasRepository } from './proformas/proformas.repository';
+import { GetProformaPdfUseCase } from './proformas/use-cases/get-proforma-pdf/get-proforma-pdf.use-case';
+import { ListProformasUseCase } from './proformas/use-cases/list-proformas/list-proformas.use-case';
+import { CreditNoteIssuer } from './credit-notes/credit-note-issuer';
+import { CreditNotesConsumer } from './credit-notes/credit-notes.consumer';
+import {
+  CreditNotesController,
+  InternalCreditNotesController,
+  StaffCreditNotesController,
+} from './credit-notes/credit-notes.controller';
+import { CreditNotesRepository } from './credit-notes/credit-notes.repository';
+import { CreditNoteEntity } from './credit-notes/entities/credit-note.entity';
+import { CorrectInvoiceUseCase } from './credit-notes/use-cases/correct-invoice/correct-invoice.use-case';
+import { GetCreditNotePdfUseCase } from './credit-notes/use-cases/get-credit-note-pdf/get-credit-note-pdf.use-case';
+import { IssueRefundCreditNoteUseCase } from './credit-notes/use-cases/issue-refund-credit-note/issue-refund-credit-note.use-case';
+import { ListCreditNotesUseCase } from './credit-notes/use-cases/list-credit-notes/list-credit-notes.use-case';
 import { AccountRetention1797000000040 } from './database/migrations/1797000000040-account-retention';
 import { DraftEntity } from './invoices/entities/draft.entity';
 import { InvoiceEntity } from './invoices/entities/invoice.entity';
@@ -51,7 +72,15 @@ export class InvoicingModule {
           service: 'invoicing',
           config,
           logger,
-          entities: [CustomerEntity, BillingDetailsEntity, DraftEntity, InvoiceEntity, VatNumberCheckEntity],
+          entities: [
+            CustomerEntity,
+            BillingDetailsEntity,
+            DraftEntity,
+            InvoiceEntity,
+            VatNumberCheckEntity,
+            CreditNoteEntity,
+            ProformaEntity,
+          ],
           migrations: [InvoicingInitial1732233600400, InvoicingVatChecks1796688000400, AccountRetention1797000000040],
         }),
         AuthModule.forService({ service: 'invoicing', config }),
@@ -64,6 +93,12 @@ export class InvoicingModule {
         InternalInvoicesController,
         CustomersConsumer,
         InvoicesConsumer,
+        CreditNotesController,
+        StaffCreditNotesController,
+        InternalCreditNotesController,
+        CreditNotesConsumer,
+        ProformasController,
+        InternalProformasController,
       ],
       providers: [
         AccountDataRepository,
@@ -100,6 +135,16 @@ export class InvoicingModule {
         ListInvoicesUseCase,
         GetInvoiceUseCase,
         GetInvoicePdfUseCase,
+        CreditNotesRepository,
+        CreditNoteIssuer,
+        IssueRefundCreditNoteUseCase,
+        CorrectInvoiceUseCase,
+        ListCreditNotesUseCase,
+        GetCreditNotePdfUseCase,
+        ProformasRepository,
+        ProformaIssuer,
+        ListProformasUseCase,
+        GetProformaPdfUseCase,
       ],
     };
   }

@@ -19,7 +19,12 @@ export interface SellerEntity {
    * 60 days from the issue date (Code de commerce L441-10 I), Romanian law likewise (Legea 72/2013 art. 3).
    */
   paymentTermDays: number;
+  /** Where bank transfers go: printed on proformas with their payment reference (I4). */
+  bankAccount: { iban: string; bic: string; accountHolder: string };
 }
+
+const IBAN = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$/;
+const BIC = /^[A-Z0-9]{8}([A-Z0-9]{3})?$/;
 
 /** The longest payment term either seller's law allows without a negotiated exception. */
 const MAX_PAYMENT_TERM_DAYS = 60;
@@ -47,6 +52,10 @@ export class SellerRegistry {
         throw new Error(
           `sellers.json: ${seller.code}.paymentTermDays must be a whole number of days from 0 to ${MAX_PAYMENT_TERM_DAYS}`,
         );
+      }
+      const bank = seller.bankAccount;
+      if (!bank || !IBAN.test(bank.iban) || !BIC.test(bank.bic) || !bank.accountHolder) {
+        throw new Error(`sellers.json: ${seller.code}.bankAccount needs an IBAN, a BIC and an account holder`);
       }
     }
   }

@@ -21,6 +21,9 @@ import { IssueInvoiceCommand, IssueInvoiceInput } from '../invoices/use-cases/is
 import { IssueInvoiceUseCase } from '../invoices/use-cases/issue-invoice/issue-invoice.use-case';
 import { RequestPaymentCommand, RequestPaymentInput } from '../invoices/use-cases/request-payment/request-payment.command';
 import { RequestPaymentUseCase } from '../invoices/use-cases/request-payment/request-payment.use-case';
+import { ProformaIssuer } from '../proformas/proforma-issuer';
+import { ProformasRepository } from '../proformas/proformas.repository';
+import { InMemoryProformas } from '../proformas/test-support/in-memory-proformas';
 import { SellerRegistry } from '../sellers/seller-registry';
 import { RecheckVatNumberCommand } from '../vat-numbers/use-cases/recheck-vat-number/recheck-vat-number.command';
 import { RecheckVatNumberUseCase } from '../vat-numbers/use-cases/recheck-vat-number/recheck-vat-number.use-case';
@@ -46,6 +49,7 @@ export class InvoicingWorld {
   readonly vatChecks = new InMemoryVatNumberChecks();
   readonly jobs = new InMemoryJobScheduler();
   readonly accountClocks = new InMemoryAccountClocks(this.clock);
+  readonly proformas = new InMemoryProformas();
   /** VIES as the specs need it: unreachable unless a spec points it at a sandbox (`useVies`). */
   private vies: ViesClient = unreachableVies(this.clock);
 
@@ -74,12 +78,21 @@ export class InvoicingWorld {
     this.accountClocks,
   );
 
+  readonly proformasRepository = this.proformas as unknown as ProformasRepository;
   readonly requestPaymentUseCase = new RequestPaymentUseCase(
     this.sellers,
     this.invoicesRepository,
     this.detailsRepository,
     this.customersRepository,
     this.accountClocks,
+    new ProformaIssuer(
+      this.sellers,
+      this.invoicesRepository,
+      this.proformasRepository,
+      this.detailsRepository,
+      this.customersRepository,
+      new InvoicePdfRenderer(),
+    ),
   );
   readonly issueInvoiceUseCase = new IssueInvoiceUseCase(
     this.sellers,
@@ -88,6 +101,7 @@ export class InvoicingWorld {
     this.customersRepository,
     new InvoicePdfRenderer(),
     new InMemoryAccountClocks(this.clock),
+    this.proformasRepository,
   );
 
   /** An account signs up; answers its id. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { CreditNotePdfContent, renderCreditNotePdf } from './credit-note-pdf';
 import { InvoicePdfContent, renderInvoicePdf } from './invoice-pdf';
+import { ProformaPdfContent, renderProformaPdf } from './proforma-pdf';
 
 export interface RenderedPdf {
   pdf: Buffer;
@@ -11,7 +12,7 @@ export interface RenderedPdf {
 
 const fingerprinted = (pdf: Buffer): RenderedPdf => ({ pdf, sha256: createHash('sha256').update(pdf).digest('hex') });
 
-/** Renders an invoice's or a credit note's PDF and fingerprints it; injected, so a spec may hand the use case a stand-in. */
+/** Renders an invoice's, a credit note's or a proforma's PDF and fingerprints it; injected, so a spec may hand the use case a stand-in. */
 @Injectable()
 export class InvoicePdfRenderer {
   async render(content: InvoicePdfContent): Promise<RenderedPdf> {
@@ -20,5 +21,9 @@ export class InvoicePdfRenderer {
 
   async renderCreditNote(content: CreditNotePdfContent): Promise<RenderedPdf> {
     return fingerprinted(await renderCreditNotePdf(content));
+  }
+
+  async renderProforma(content: ProformaPdfContent): Promise<RenderedPdf> {
+    return fingerprinted(await renderProformaPdf(content));
   }
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { BillingDetailsRepository } from '../../../billing-details/billing-details.repository';
 import { CustomersRepository } from '../../../customers/customers.repository';
 import { InvoicingError } from '../../../invoicing.errors';
+import { ProformasRepository } from '../../../proformas/proformas.repository';
 import { SellerEntity, SellerRegistry } from '../../../sellers/seller-registry';
 import { DraftEntity } from '../../entities/draft.entity';
 import { InvoicesRepository } from '../../invoices.repository';
@@ -36,6 +37,7 @@ export class IssueInvoiceUseCase {
     private readonly customers: CustomersRepository,
     private readonly renderer: InvoicePdfRenderer,
     private readonly clocks: AccountClocks,
+    private readonly proformas: ProformasRepository,
   ) {}
 
   async execute(command: IssueInvoiceCommand, uow: UnitOfWork): Promise<void> {
@@ -53,6 +55,8 @@ export class IssueInvoiceUseCase {
     };
     await this.invoices.insertInvoice(uow, invoiceRow(draft.id, numbering, content, issue));
     await this.invoices.markDraftInvoiced(uow, draft.accountId, draft.id, content.invoiceId);
+    // A proforma asked for this money: the invoice that follows pays it (I4).
+    await this.proformas.markPaid(uow, draft.accountId, draft.id, content.invoiceId, issue.issuedAt);
     await uow.emit(InvoiceIssuedV1, {
       accountId: content.accountId,
       subject: content.invoiceId,

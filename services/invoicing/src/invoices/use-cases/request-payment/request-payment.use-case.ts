@@ -5,6 +5,7 @@ import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
 import { BillingDetailsRepository } from '../../../billing-details/billing-details.repository';
 import { CustomersRepository } from '../../../customers/customers.repository';
+import { ProformaIssuer } from '../../../proformas/proforma-issuer';
 import { SellerRegistry } from '../../../sellers/seller-registry';
 import { InvoicesRepository } from '../../invoices.repository';
 import { activationToDraft, defaultLocaleOf, DraftParties, paymentRequestOf } from '../../mappers/activation-to-draft';
@@ -14,7 +15,8 @@ import { RequestPaymentCommand } from './request-payment.command';
 
 /**
  * A subscription's period is due: price it with the VAT of the buyer's case on today's tax point,
- * keep it as a draft, and ask for the payment. The fiscal invoice and its number come after it (I1).
+ * keep it as a draft, and ask for the payment. The fiscal invoice and its number come after it (I1); a
+ * bank transfer is asked for with a proforma (I4).
  */
 @Injectable()
 export class RequestPaymentUseCase {
@@ -24,6 +26,7 @@ export class RequestPaymentUseCase {
     private readonly billingDetails: BillingDetailsRepository,
     private readonly customers: CustomersRepository,
     private readonly clocks: AccountClocks,
+    private readonly proformas: ProformaIssuer,
   ) {}
 
   async execute(command: RequestPaymentCommand, uow: UnitOfWork): Promise<void> {
@@ -32,10 +35,12 @@ export class RequestPaymentUseCase {
     const draft = activationToDraft(command, parties, randomUUID(), createdAt);
     const inserted = await this.invoices.insertDraft(uow, draft);
     if (!inserted) return;
+    // A bank transfer is asked for with a proforma, whose reference payments matches on statements (I4).
+    const proforma = command.paymentMethod === 'bank_transfer' ? await this.proformas.issue(uow, draft) : undefined;
     await uow.emit(InvoicePaymentRequestedV1, {
       accountId: draft.accountId,
       subject: draft.id,
-      data: paymentRequestOf(draft, command),
+      data: { ...paymentRequestOf(draft, command), ...(proforma ? { transferReference: proforma.reference } : {}) },
     });
   }
 

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@obolus/messaging';
+import { Clock, nameBasedUuid } from '@obolus/platform';
+import { InvoicingError } from '../../../invoicing.errors';
+import { CreditNoteIssuer } from '../../credit-note-issuer';
+import { CreditNotesRepository } from '../../credit-notes.repository';
+import { CreditNoteEntity } from '../../entities/credit-note.entity';
+import { creditAll, creditLines } from '../../mappers/credited-amounts';
+import { CorrectInvoiceCommand } from './correct-invoice.command';
+
+/**
+ * A staff correction: a credit note for the whole invoice or some of its lines, never an edited invoice.
+ * The invoice is locked, so corrections and refund credit notes of one invoice queue, and together they
+ * never credit more than it. The request's Idempotency-Key names the credit note: a repeat answers it.
+ */
+@Injectable()
+export class CorrectInvoiceUseCase {
+  constructor(
+    private readonly creditNotes: CreditNotesRepository,
+    private readonly issuer: CreditNoteIssuer,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: CorrectInvoiceCommand, uow: UnitOfWork): Promise<Omit<CreditNoteEntity, 'pdf'>> {
+    const invoice = await this.creditNotes.lockInvoice(uow, command.accountId, command.invoiceId);
+    if (!invoice) throw InvoicingError.invoiceNotFound();
+    const id = nameBasedUuid(`obolus.invoicing.credit-note-correction:${command.accountId}`, command.idempotencyKey);
+    const earlier = await this.creditNotes.find(uow, command.accountId, id);
+    if (earlier) {
+      if (earlier.invoiceId !== command.invoiceId || earlier.reasonText !== command.reason) {
+        throw InvoicingError.idempotencyKeyReused(command.idempotencyKey);
+      }
+      return earlier;
+    }
+    const missing = (command.lines ?? []).find((index) => index >= invoice.lines.length);
+    if (missing !== undefined) throw InvoicingError.invoiceLineNotFound(missing, invoice.lines.length);
+    const credited = command.lines ? creditLines(invoice, command.lines) : creditAll(invoice);
+    const { pdf: _pdf, ...issued } = await this.issuer.issue(uow, invoice, credited, {
+      reason: 'correction',
+      reasonText: command.reason,
+      correctionKey: command.idempotencyKey,
+      requestedBy: command.requestedBy,
+      at: this.clock.now(),
+    });
+    return issued;
+  }
+}
