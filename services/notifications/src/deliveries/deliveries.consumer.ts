@@ -8,8 +8,12 @@ import {
   AccountCreatedV1,
   AccountCreatedV1Data,
   CloudEvent,
+  CreditNoteIssuedV1,
+  CreditNoteIssuedV1Data,
   InvoiceIssuedV1,
   InvoiceIssuedV1Data,
+  ProformaIssuedV1,
+  ProformaIssuedV1Data,
   PasswordResetRequestedV1,
   PasswordResetRequestedV1Data,
   SubscriptionExpiringV1,
@@ -60,6 +64,16 @@ export class DeliveriesConsumer {
 
   @EventPattern(InvoiceIssuedV1.type)
   onInvoiceIssued(@Payload() event: CloudEvent<InvoiceIssuedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+  }
+
+  @EventPattern(CreditNoteIssuedV1.type)
+  onCreditNoteIssued(@Payload() event: CloudEvent<CreditNoteIssuedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+  }
+
+  @EventPattern(ProformaIssuedV1.type)
+  onProformaIssued(@Payload() event: CloudEvent<ProformaIssuedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
     return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
   }
 
@@ -126,7 +140,10 @@ export class DeliveriesConsumer {
   }
 
   @EventPattern(EfacturaSubmissionRejectedV1.type)
-  onEfacturaRejected(@Payload() event: CloudEvent<EfacturaSubmissionRejectedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+  onEfacturaRejected(
+    @Payload() event: CloudEvent<EfacturaSubmissionRejectedV1Data>,
+    @Ctx() uow: EventHandlerContext,
+  ): Promise<void> {
     return this.recordStaffAlert.execute(RecordStaffAlertCommand.create({ event }), uow);
   }
 
@@ -147,7 +164,10 @@ export class DeliveriesConsumer {
   }
 
   @EventPattern(EfacturaIncomingReceivedV1.type)
-  onSupplierInvoiceReceived(@Payload() event: CloudEvent<EfacturaIncomingReceivedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+  onSupplierInvoiceReceived(
+    @Payload() event: CloudEvent<EfacturaIncomingReceivedV1Data>,
+    @Ctx() uow: EventHandlerContext,
+  ): Promise<void> {
     return this.recordOwnerNotice.execute(RecordOwnerNoticeCommand.create({ event }), uow);
   }
 }

@@ -9,13 +9,21 @@ export interface InvoicingSettings {
   serviceKey: string;
 }
 
+/** The kinds of document PDFs invoicing serves, and where. */
+export type DocumentPdfKind = 'invoice-pdf' | 'credit-note-pdf' | 'proforma-pdf';
+const PATHS: Record<DocumentPdfKind, string> = {
+  'invoice-pdf': 'internal/invoices',
+  'credit-note-pdf': 'internal/credit-notes',
+  'proforma-pdf': 'internal/proformas',
+};
+
 /**
- * Invoice PDFs, known by id; invoicing owns and serves them. The token use cases inject, so a spec gives
+ * Invoice, credit note and proforma PDFs, known by id; invoicing owns and serves them. The token use cases inject, so a spec gives
  * them stored bytes instead of a server. Throws `NotificationsError`: `invoiceNotFound` (final) or
  * `invoicingUnavailable` (tried again later).
  */
 export abstract class InvoiceDocuments {
-  abstract pdf(invoiceId: string): Promise<Buffer>;
+  abstract pdf(documentId: string, kind?: DocumentPdfKind): Promise<Buffer>;
 }
 
 const TIMEOUT_MS = 15_000;
@@ -27,8 +35,8 @@ export class InvoicingInvoiceDocuments extends InvoiceDocuments {
     super();
   }
 
-  async pdf(invoiceId: string): Promise<Buffer> {
-    const url = `${this.settings.url.replace(/\/+$/, '')}/internal/invoices/${encodeURIComponent(invoiceId)}/pdf`;
+  async pdf(invoiceId: string, kind: DocumentPdfKind = 'invoice-pdf'): Promise<Buffer> {
+    const url = `${this.settings.url.replace(/\/+$/, '')}/${PATHS[kind]}/${encodeURIComponent(invoiceId)}/pdf`;
     let response: Response;
     try {
       response = await fetch(url, {

@@ -65,7 +65,7 @@ describe('notices: every customer-facing event has its e-mail in fr, ro and en',
   it.each(LOCALES)('writes amounts as %s readers do', (locale) => {
     const format = (minor: number, currency: string) =>
       new Intl.NumberFormat(NUMBER_LOCALE[locale], { style: 'currency', currency }).format(minor / 100);
-    for (const { contract, template } of templated.filter(({ template }) => ['invoice-issued', 'payment-failed'].includes(template))) {
+    for (const { contract, template } of templated.filter(({ template }) => ['invoice-issued', 'credit-note-issued', 'payment-failed'].includes(template))) {
       const data = sample(contract, locale) as { totals?: { grossMinor: number }; amountMinor?: number; currency: string };
       const minor = data.totals?.grossMinor ?? data.amountMinor!;
       expect(composeEmail(template, data, locale).text).toContain(format(minor, data.currency));

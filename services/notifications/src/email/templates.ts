@@ -1,7 +1,9 @@
 import {
   AccountCreatedV1Data,
   CatalogCode,
+  CreditNoteIssuedV1Data,
   InvoiceIssuedV1Data,
+  ProformaIssuedV1Data,
   Locale,
   PasswordResetRequestedV1Data,
   SubscriptionExpiringV1Data,
@@ -21,6 +23,8 @@ import { EFACTURA_TEMPLATE_NAMES, EfacturaTemplateData, efacturaTemplates } from
 export interface TemplateData extends EfacturaTemplateData {
   welcome: AccountCreatedV1Data;
   'invoice-issued': InvoiceIssuedV1Data;
+  'credit-note-issued': CreditNoteIssuedV1Data;
+  'proforma-issued': ProformaIssuedV1Data;
   'password-reset': PasswordResetRequestedV1Data;
   'user-invited': UserInvitedV1Data;
   'trial-ending': TrialEndingV1Data & OwnerContact;
@@ -51,6 +55,8 @@ export type TemplateName = keyof TemplateData;
 export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'welcome',
   'invoice-issued',
+  'credit-note-issued',
+  'proforma-issued',
   'password-reset',
   'user-invited',
   'trial-ending',
@@ -138,7 +144,8 @@ export function localizedAmount(amountMinor: number, currency: string, locale: L
   return new Intl.NumberFormat(NUMBER_LOCALE[locale], { style: 'currency', currency }).format(decimal as unknown as number);
 }
 
-const total = (invoice: InvoiceIssuedV1Data): string => localizedAmount(invoice.totals.grossMinor, invoice.currency, invoice.locale);
+const total = (invoice: InvoiceIssuedV1Data): string =>
+  localizedAmount(invoice.totals.grossMinor, invoice.currency, invoice.locale);
 
 /** Every e-mail Obolus sends, in each language (I5). Plain text: it reads everywhere, phones included. */
 export const templates: { [T in TemplateName]: (data: TemplateData[T]) => RenderedEmail | undefined } = {
@@ -173,6 +180,45 @@ export const templates: { [T in TemplateName]: (data: TemplateData[T]) => Render
         text: `Hello,\n\nPlease find attached invoice ${data.number} of ${longDate(data.issueDate, 'en')} for ${total(data)}, already paid.\n\n${data.seller.legalName}`,
       },
     }),
+
+  'credit-note-issued': (data: CreditNoteIssuedV1Data): RenderedEmail | undefined => {
+    const amount = localizedAmount(data.totals.grossMinor, data.currency, data.locale);
+    const refunded = data.reason === 'refund';
+    return inLocale(data.locale, {
+      fr: {
+        subject: `Avoir ${data.number}`,
+        text: `Bonjour,\n\nVeuillez trouver ci-joint l'avoir ${data.number} du ${longDate(data.issueDate, 'fr')}, d'un montant de ${amount}, sur la facture ${data.invoiceNumber}.${refunded ? " Ce montant vous a été remboursé sur le moyen de paiement d'origine." : ''}\n\n${data.seller.legalName}`,
+      },
+      ro: {
+        subject: `Factură de stornare ${data.number}`,
+        text: `Bună ziua,\n\nVă transmitem atașat factura de stornare ${data.number} din ${longDate(data.issueDate, 'ro')}, în valoare de ${amount}, aferentă facturii ${data.invoiceNumber}.${refunded ? ' Suma v-a fost rambursată prin metoda de plată inițială.' : ''}\n\n${data.seller.legalName}`,
+      },
+      en: {
+        subject: `Credit note ${data.number}`,
+        text: `Hello,\n\nPlease find attached credit note ${data.number} of ${longDate(data.issueDate, 'en')} for ${amount}, against invoice ${data.invoiceNumber}.${refunded ? ' This amount was refunded to the original payment method.' : ''}\n\n${data.seller.legalName}`,
+      },
+    });
+  },
+
+  'proforma-issued': (data: ProformaIssuedV1Data): RenderedEmail | undefined => {
+    const amount = localizedAmount(data.transfer.amountMinor, data.currency, data.locale);
+    const iban = data.transfer.iban.replace(/(.{4})(?=.)/g, '$1 ');
+    const reference = data.transfer.reference.replace(/(.{4})(?=.)/g, '$1 ');
+    return inLocale(data.locale, {
+      fr: {
+        subject: `Facture proforma ${data.number} : ${amount} à régler par virement`,
+        text: `Bonjour,\n\nVeuillez trouver ci-joint la facture proforma ${data.number}. Merci de virer ${amount} avant le ${longDate(data.dueDate, 'fr')} :\n\nIBAN : ${iban}\nBIC : ${data.transfer.bic}\nTitulaire : ${data.transfer.accountHolder}\nRéférence (à indiquer impérativement) : ${reference}\n\nLa facture vous sera envoyée dès réception du virement.\n\n${data.seller.legalName}`,
+      },
+      ro: {
+        subject: `Factură proformă ${data.number}: ${amount} de plătit prin ordin de plată`,
+        text: `Bună ziua,\n\nVă transmitem atașat factura proformă ${data.number}. Vă rugăm să transferați ${amount} până la ${longDate(data.dueDate, 'ro')}:\n\nIBAN: ${iban}\nBIC: ${data.transfer.bic}\nTitular: ${data.transfer.accountHolder}\nReferință (obligatoriu în ordinul de plată): ${reference}\n\nFactura fiscală vă va fi trimisă la primirea plății.\n\n${data.seller.legalName}`,
+      },
+      en: {
+        subject: `Proforma invoice ${data.number}: ${amount} to pay by bank transfer`,
+        text: `Hello,\n\nPlease find attached proforma invoice ${data.number}. Please transfer ${amount} by ${longDate(data.dueDate, 'en')}:\n\nIBAN: ${iban}\nBIC: ${data.transfer.bic}\nAccount holder: ${data.transfer.accountHolder}\nReference (required): ${reference}\n\nThe invoice follows as soon as the transfer arrives.\n\n${data.seller.legalName}`,
+      },
+    });
+  },
 
   'password-reset': (data: PasswordResetRequestedV1Data): RenderedEmail | undefined =>
     inLocale(data.locale, {
@@ -316,7 +362,9 @@ export const templates: { [T in TemplateName]: (data: TemplateData[T]) => Render
     const blocked = data.outcome === 'blocked';
     return inLocale(locale, {
       fr: {
-        subject: blocked ? 'Votre période d\'essai est terminée : compte bloqué' : `Votre période d'essai est terminée : édition ${edition}`,
+        subject: blocked
+          ? "Votre période d'essai est terminée : compte bloqué"
+          : `Votre période d'essai est terminée : édition ${edition}`,
         text:
           `Bonjour,\n\nVotre période d'essai s'est terminée le ${lastDay}.\n\n` +
           (blocked

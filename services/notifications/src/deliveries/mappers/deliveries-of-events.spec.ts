@@ -1,4 +1,11 @@
-import { CloudEvent } from '@obolus/contracts';
+import {
+  CloudEvent,
+  CreditNoteIssuedV1,
+  CreditNoteIssuedV1Data,
+  exampleOf,
+  ProformaIssuedV1,
+  ProformaIssuedV1Data,
+} from '@obolus/contracts';
 import { createHash } from 'node:crypto';
 import { NotificationsErrorCode } from '../../notifications.errors';
 import {
@@ -83,9 +90,56 @@ describe('composing the e-mail of a delivery', () => {
     const invoice = invoiceIssued(pdf).data;
     const email = composeEmail('invoice-issued', invoice);
     expect(email.subject).toBe('Facture OBFR-2026-000042');
-    expect(email.text).toContain('du 27 novembre 2026, d\'un montant de 140,40\u00a0€');
+    expect(email.text).toContain("du 27 novembre 2026, d'un montant de 140,40\u00a0€");
     expect(email.attachments).toEqual([
-      { kind: 'invoice-pdf', invoiceId: invoice.invoiceId, filename: 'OBFR-2026-000042.pdf', sha256: invoice.pdf.sha256 },
+      { kind: 'invoice-pdf', documentId: invoice.invoiceId, filename: 'OBFR-2026-000042.pdf', sha256: invoice.pdf.sha256 },
+    ]);
+  });
+
+  it('renders a credit note in Romanian and a proforma in English, each attaching its own PDF by reference', () => {
+    const creditNote = {
+      ...(exampleOf(CreditNoteIssuedV1.data) as CreditNoteIssuedV1Data),
+      locale: 'ro',
+      number: 'OBRO-CN-2026-000003',
+      invoiceNumber: 'OBRO-2026-000041',
+      issueDate: '2026-12-03',
+      reason: 'refund',
+      currency: 'RON',
+      totals: { netMinor: 2475, vatMinor: 520, grossMinor: 2995, paidMinor: 2995, payableMinor: 0 },
+    } as CreditNoteIssuedV1Data;
+    const credited = composeEmail('credit-note-issued', creditNote);
+    expect(credited.subject).toBe('Factură de stornare OBRO-CN-2026-000003');
+    expect(credited.text).toContain('din 3 decembrie 2026, în valoare de 29,95\u00a0RON, aferentă facturii OBRO-2026-000041');
+    expect(credited.text).toContain('rambursată');
+    expect(credited.attachments).toEqual([
+      {
+        kind: 'credit-note-pdf',
+        documentId: creditNote.creditNoteId,
+        filename: creditNote.pdf.filename,
+        sha256: creditNote.pdf.sha256,
+      },
+    ]);
+    const proforma = {
+      ...(exampleOf(ProformaIssuedV1.data) as ProformaIssuedV1Data),
+      locale: 'en',
+      number: 'OBFR-PF-2026-000001',
+      dueDate: '2026-12-27',
+      currency: 'EUR',
+      transfer: {
+        reference: 'RF18539007547034',
+        iban: 'FR7630006000011234567890189',
+        bic: 'AGRIFRPP882',
+        accountHolder: 'Obolus SAS',
+        amountMinor: 41760,
+      },
+    } as ProformaIssuedV1Data;
+    const asked = composeEmail('proforma-issued', proforma);
+    expect(asked.subject).toBe('Proforma invoice OBFR-PF-2026-000001: €417.60 to pay by bank transfer');
+    expect(asked.text).toContain('IBAN: FR76 3000 6000 0112 3456 7890 189');
+    expect(asked.text).toContain('Reference (required): RF18 5390 0754 7034');
+    expect(asked.text).toContain('by 27 December 2026');
+    expect(asked.attachments).toEqual([
+      { kind: 'proforma-pdf', documentId: proforma.proformaId, filename: proforma.pdf.filename, sha256: proforma.pdf.sha256 },
     ]);
   });
 
@@ -142,7 +196,12 @@ describe('the B6 notices, 10 days ahead', () => {
     ['en', 'Your trial ends on 30 January 2027', 'The last day of your trial of the Dream Team edition is 30 January 2027.'],
   ] as const)('trial ending, in %s: the last day and the edition', (locale, subject, sentence) => {
     const email = composeEmail('trial-ending', trialEnding({ locale }).data);
-    expect(email).toEqual({ subject, text: expect.stringContaining(sentence), html: expect.stringContaining(`<html lang="${locale}">`), attachments: [] });
+    expect(email).toEqual({
+      subject,
+      text: expect.stringContaining(sentence),
+      html: expect.stringContaining(`<html lang="${locale}">`),
+      attachments: [],
+    });
   });
 
   it.each([
@@ -233,7 +292,7 @@ describe('the B6 notices, 10 days ahead', () => {
 describe('attaching an invoice PDF', () => {
   const reference = {
     kind: 'invoice-pdf' as const,
-    invoiceId: '7d1c1a52-6a4c-4b8e-9a55-0e1b3f9d2c10',
+    documentId: '7d1c1a52-6a4c-4b8e-9a55-0e1b3f9d2c10',
     filename: 'OBFR-2026-000042.pdf',
     sha256: createHash('sha256').update(pdf).digest('hex'),
   };

@@ -2,7 +2,9 @@ import {
   AccountCreatedV1,
   CloudEvent,
   Locale,
+  CreditNoteIssuedV1,
   InvoiceIssuedV1,
+  ProformaIssuedV1,
   PasswordResetRequestedV1,
   SubscriptionExpiringV1,
   TrialEndingV1,
@@ -35,9 +37,13 @@ import { NotificationsError } from '../../notifications.errors';
 import { RecordDeliveryInput } from '../use-cases/record-delivery/record-delivery.command';
 
 /** A document to attach, known by reference; its owner serves the bytes. */
+/**
+ * A document's PDF that invoicing serves, by the id its event gave: an invoice, a credit note or a
+ * proforma (`documentId` names the one `kind` says).
+ */
 export interface InvoicePdfReference {
-  kind: 'invoice-pdf';
-  invoiceId: string;
+  kind: 'invoice-pdf' | 'credit-note-pdf' | 'proforma-pdf';
+  documentId: string;
   filename: string;
   sha256: string;
 }
@@ -73,11 +79,13 @@ const accountPeople = (data: { ownerEmail?: string; noticeRecipients?: string[] 
   data.noticeRecipients ?? ownerIfKnown(data);
 const NO_OWNER_EMAIL = 'nobody to tell: no owner address is known, or every owner and admin muted this notice';
 /** An e-Factura alert's people: the account's (as for any notice) and the staff of STAFF_ALERT_EMAILS. */
-const accountPeopleAndStaff = (data: { ownerEmail?: string; noticeRecipients?: string[]; staffRecipients?: string[] }): string[] => [
-  ...accountPeople(data),
-  ...(data.staffRecipients ?? []),
-];
-const NO_OWNER_CONTACT = 'nobody to tell: no owner address is known (account.created never seen here), or every owner and admin muted this notice';
+const accountPeopleAndStaff = (data: {
+  ownerEmail?: string;
+  noticeRecipients?: string[];
+  staffRecipients?: string[];
+}): string[] => [...accountPeople(data), ...(data.staffRecipients ?? [])];
+const NO_OWNER_CONTACT =
+  'nobody to tell: no owner address is known (account.created never seen here), or every owner and admin muted this notice';
 
 /**
  * The one table of the e-mails Obolus owes: which event causes each, to whom it goes and what it
@@ -91,7 +99,23 @@ const owed: { [T in TemplateName]: EmailOwed<T> } = {
     cause: InvoiceIssuedV1.type,
     recipients: (data) => data.recipients,
     attachments: (data) => [
-      { kind: 'invoice-pdf', invoiceId: data.invoiceId, filename: data.pdf.filename, sha256: data.pdf.sha256 },
+      { kind: 'invoice-pdf', documentId: data.invoiceId, filename: data.pdf.filename, sha256: data.pdf.sha256 },
+    ],
+  },
+  /** I3: a credit note, like an invoice, to the owner and every extra billing address, with its PDF. */
+  'credit-note-issued': {
+    cause: CreditNoteIssuedV1.type,
+    recipients: (data) => data.recipients,
+    attachments: (data) => [
+      { kind: 'credit-note-pdf', documentId: data.creditNoteId, filename: data.pdf.filename, sha256: data.pdf.sha256 },
+    ],
+  },
+  /** I4: a proforma with the transfer details, to the owner and every extra billing address, with its PDF. */
+  'proforma-issued': {
+    cause: ProformaIssuedV1.type,
+    recipients: (data) => data.recipients,
+    attachments: (data) => [
+      { kind: 'proforma-pdf', documentId: data.proformaId, filename: data.pdf.filename, sha256: data.pdf.sha256 },
     ],
   },
   'password-reset': { cause: PasswordResetRequestedV1.type, recipients: (data) => [data.email], attachments: nothing },
@@ -115,7 +139,12 @@ const owed: { [T in TemplateName]: EmailOwed<T> } = {
     attachments: nothing,
   },
   /** P4: a failed charge, to the owner (from the account's contact). */
-  'payment-failed': { cause: PaymentFailedV1.type, recipients: accountPeople, whenNobody: NO_OWNER_CONTACT, attachments: nothing },
+  'payment-failed': {
+    cause: PaymentFailedV1.type,
+    recipients: accountPeople,
+    whenNobody: NO_OWNER_CONTACT,
+    attachments: nothing,
+  },
   /** A3: the closure, to the owner who asked for it. */
   'account-closed': { cause: AccountClosureRequestedV1.type, recipients: (data) => [data.ownerEmail], attachments: nothing },
   /** A3: the data export, to the owner who asked for it. */
@@ -203,6 +232,6 @@ export function composeEmail(template: string, data: unknown, locale?: Locale): 
 /** The PDF as attached, once its bytes are those its event announced. */
 export function pdfAttachment(reference: InvoicePdfReference, content: Buffer): EmailAttachment {
   const sha256 = createHash('sha256').update(content).digest('hex');
-  if (sha256 !== reference.sha256) throw NotificationsError.invoicePdfMismatch(reference.invoiceId, sha256, reference.sha256);
+  if (sha256 !== reference.sha256) throw NotificationsError.invoicePdfMismatch(reference.documentId, sha256, reference.sha256);
   return { filename: reference.filename, content, contentType: 'application/pdf' };
 }

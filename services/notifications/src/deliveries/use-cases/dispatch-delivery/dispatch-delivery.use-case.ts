@@ -65,7 +65,9 @@ export class DispatchDeliveryUseCase {
   private async emailOf(delivery: DeliveryEntity): Promise<OutgoingEmail> {
     const email = composeEmail(delivery.template, delivery.templateData, delivery.locale as Locale);
     const attachments = await Promise.all(
-      email.attachments.map(async (reference) => pdfAttachment(reference, await this.documents.pdf(reference.invoiceId))),
+      email.attachments.map(async (reference) =>
+        pdfAttachment(reference, await this.documents.pdf(reference.documentId, reference.kind)),
+      ),
     );
     return {
       deliveryId: delivery.id,
