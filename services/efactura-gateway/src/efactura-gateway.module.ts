@@ -14,6 +14,7 @@ import { EfacturaInitial1732233600500 } from './database/migrations/173223360050
 import { EfacturaAnaf1796601600500 } from './database/migrations/1796601600500-efactura-anaf';
 import { SubmissionSigner1796601600600 } from './database/migrations/1796601600600-submission-signer';
 import { IncomingInvoices1796601600700 } from './database/migrations/1796601600700-incoming-invoices';
+import { CreditNoteDocuments1797000000500 } from './database/migrations/1797000000500-credit-note-documents';
 import { IncomingController } from './incoming/incoming.controller';
 import { IncomingJobs } from './incoming/incoming-jobs';
 import { DeadlineMissed1797000000600 } from './database/migrations/1797000000600-deadline-missed';
@@ -66,6 +67,7 @@ export class EfacturaGatewayModule {
             EfacturaAnaf1796601600500,
             SubmissionSigner1796601600600,
             IncomingInvoices1796601600700,
+            CreditNoteDocuments1797000000500,
             DeadlineMissed1797000000600,
           ],
         }),

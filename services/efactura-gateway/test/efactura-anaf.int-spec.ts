@@ -5,7 +5,7 @@ import { AnafClient, readAnafArchive } from '@obolus/anaf';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the ANAF sandbox stands in for ANAF, as in e2e
 import { AnafSandbox, startAnafSandbox } from '@obolus/anaf-sandbox';
 import { TestTokenIssuer } from '@obolus/auth';
-import { CloudEvent, InvoiceIssuedV1Data } from '@obolus/contracts';
+import { CloudEvent, CreditNoteIssuedV1Data, InvoiceIssuedV1Data } from '@obolus/contracts';
 import { serviceConnectionUrl } from '@obolus/database';
 import { EventHandlerContext, ScheduledJobRunner, ScheduledJobsRepository, UnitOfWorkRunner } from '@obolus/messaging';
 import { createLogger } from '@obolus/observability';
@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
 import { DocumentsConsumer } from '../src/documents/documents.consumer';
+import { issuedRomanianCreditNote } from '../src/documents/test-support/issued-credit-note';
 import { efacturaGatewayConfigSpec } from '../src/efactura-gateway.config';
 import { EfacturaGatewayModule } from '../src/efactura-gateway.module';
 import { IncomingJobs } from '../src/incoming/incoming-jobs';
@@ -181,6 +182,33 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     );
   }
 
+  /** A credit note of the account against one of its invoices, as `credit-note.issued` carries it. */
+  function creditNoteOf(invoice: InvoiceIssuedV1Data): CreditNoteIssuedV1Data {
+    const suffix = String(Math.floor(Math.random() * 999_999)).padStart(6, '0');
+    return {
+      ...issuedRomanianCreditNote(),
+      accountId: invoice.accountId,
+      creditNoteId: randomUUID(),
+      number: `OBRO-CN-2026-${suffix}`,
+      invoiceId: invoice.invoiceId,
+      invoiceNumber: invoice.number,
+      invoiceIssueDate: invoice.issueDate,
+    };
+  }
+
+  async function issueCreditNote(creditNote: CreditNoteIssuedV1Data): Promise<void> {
+    const event = {
+      id: randomUUID(),
+      type: 'obolus.invoicing.credit-note.issued.v1',
+      data: creditNote,
+    } as CloudEvent<CreditNoteIssuedV1Data>;
+    await work.run((uow) =>
+      app
+        .get(DocumentsConsumer)
+        .onCreditNoteIssued(event, { ...uow, topic: 't', partition: 0, offset: '0', attempt: 1 } as EventHandlerContext),
+    );
+  }
+
   type Submission = {
     status: string;
     uploadIndex: string | null;
@@ -288,6 +316,84 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     const { document, signature } = readAnafArchive(zip);
     expect(document.bytes.toString('utf8')).toBe(await xml.text());
     expect(signature.name).toBe(`semnatura_${uploaded.uploadIndex}.xml`);
+  });
+
+  it('uploads a credit note as a CreditNote with standard=CN, which ANAF validates and accepts', async () => {
+    // The invoice it corrects went through first (and is settled, so that nothing of it is left polling).
+    const invoice = invoiceOf(connected.accountId);
+    await issue(invoice);
+    const invoiceUploaded = await until(connected, invoice.invoiceId, 'uploaded');
+    await anaf.advanceProcessing(Number(invoiceUploaded.uploadIndex));
+    await until(connected, invoice.invoiceId, 'accepted');
+    const creditNote = creditNoteOf(invoice);
+    const uploadsBefore = anaf.requests('/upload').length;
+    await issueCreditNote(creditNote);
+
+    const stored = await db.query(
+      `SELECT kind, invoice_number, corrected_invoice_number, valid, findings FROM efactura_gateway.documents WHERE invoice_id = $1`,
+      [creditNote.creditNoteId],
+    );
+    expect(stored.rows).toEqual([
+      expect.objectContaining({
+        kind: 'credit-note',
+        invoice_number: creditNote.number,
+        corrected_invoice_number: invoice.number,
+        valid: true,
+      }),
+    ]);
+    expect(stored.rows[0].findings.filter((f: { severity: string }) => f.severity === 'fatal')).toEqual([]);
+    const announced = await db.query(
+      `SELECT envelope FROM efactura_gateway.outbox WHERE message_key = $1 AND event_type = 'obolus.efactura.document.validated.v1'`,
+      [connected.accountId],
+    );
+    const validated = announced.rows
+      .map((r) => (typeof r.envelope === 'string' ? JSON.parse(r.envelope) : r.envelope).data)
+      .find((d: { invoiceId: string }) => d.invoiceId === creditNote.creditNoteId);
+    expect(validated).toMatchObject({ kind: 'credit-note', correctedInvoiceNumber: invoice.number, valid: true });
+
+    // Its XML, by the credit note's own route: a CreditNote naming the invoice it corrects, valid under the official rules.
+    const xmlResponse = await fetch(
+      `${url}/accounts/${connected.accountId}/efactura/credit-notes/${creditNote.creditNoteId}/xml`,
+      {
+        headers: { authorization: `Bearer ${connected.token}` },
+      },
+    );
+    expect(xmlResponse.status).toBe(200);
+    expect(xmlResponse.headers.get('content-disposition')).toBe(`attachment; filename="${creditNote.number}.xml"`);
+    const xml = await xmlResponse.text();
+    expect(xml).toContain('<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>');
+    expect(xml).toContain(`<cbc:ID>${invoice.number}</cbc:ID>`);
+    expect(await CiusRoValidator.create().validate(xml)).toMatchObject({ valid: true });
+    // The invoice route does not serve it, and another account cannot read it.
+    expect(
+      (await call('GET', `/accounts/${connected.accountId}/efactura/invoices/${creditNote.creditNoteId}/xml`, connected.token))
+        .status,
+    ).toBe(404);
+    const stranger = await owner();
+    expect(
+      (await call('GET', `/accounts/${connected.accountId}/efactura/credit-notes/${creditNote.creditNoteId}/xml`, stranger.token))
+        .status,
+    ).toBe(404);
+
+    // The submission is keyed by the credit note's id, as an invoice's by the invoice's.
+    const uploaded = await until(connected, creditNote.creditNoteId, 'uploaded');
+    const creditNoteUploads = anaf
+      .requests('/upload')
+      .slice(uploadsBefore)
+      .filter((r) => r.query.standard === 'CN');
+    expect(creditNoteUploads).toEqual([expect.objectContaining({ status: 200, query: { standard: 'CN', cif: SELLER_CIF } })]);
+
+    await anaf.advanceProcessing(Number(uploaded.uploadIndex));
+    expect(await until(connected, creditNote.creditNoteId, 'accepted')).toMatchObject({ archived: true, anafErrors: [] });
+    const states = await db.query(`SELECT status FROM efactura_gateway.submissions WHERE invoice_id = $1`, [
+      creditNote.creditNoteId,
+    ]);
+    expect(states.rows).toEqual([{ status: 'accepted' }]);
+    const archive = await fetch(
+      `${url}/accounts/${connected.accountId}/efactura/invoices/${creditNote.creditNoteId}/anaf-archive`,
+      { headers: { authorization: `Bearer ${connected.token}` } },
+    );
+    expect(readAnafArchive(Buffer.from(await archive.arrayBuffer())).document.bytes.toString('utf8')).toBe(xml);
   });
 
   it('never sends a document that failed the local checks', async () => {

@@ -16,7 +16,7 @@ const sendXml = (response: Response, { filename, xml }: XmlFile): void => {
     .send(xml);
 };
 
-/** E1: the XML of each Romanian invoice, downloadable in one click, with its validation status. */
+/** E1: the XML of each Romanian invoice and credit note, downloadable in one click, with its validation status. */
 @Controller('accounts/:accountId/efactura')
 export class DocumentsController {
   constructor(
@@ -40,5 +40,15 @@ export class DocumentsController {
       response,
       await this.work.run((uow) => this.getXml.execute(GetDocumentXmlCommand.create({ accountId, invoiceId }), uow)),
     );
+  }
+
+  @Get('credit-notes/:creditNoteId/xml')
+  async creditNoteXml(
+    @TenantAccountId() accountId: string,
+    @Param('creditNoteId', ParseUUIDPipe) creditNoteId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const command = GetDocumentXmlCommand.create({ accountId, invoiceId: creditNoteId, kind: 'credit-note' });
+    sendXml(response, await this.work.run((uow) => this.getXml.execute(command, uow)));
   }
 }

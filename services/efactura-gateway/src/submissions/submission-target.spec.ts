@@ -10,7 +10,7 @@ describe('submissionTargetOf', () => {
       standard: 'UBL',
       extern: false,
     });
-    expect(submissionTargetOf(invoice, 'creditNote')).toMatchObject({ standard: 'CN' });
+    expect(submissionTargetOf(invoice, 'credit-note')).toMatchObject({ standard: 'CN' });
   });
 
   it('sends a Romanian consumer to uploadb2c, and marks a foreign buyer extern', () => {

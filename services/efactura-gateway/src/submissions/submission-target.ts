@@ -13,15 +13,18 @@ export interface SubmissionTarget {
   extern: boolean;
 }
 
-/** The target of an invoice's document; undefined when the seller has no CUI to upload under. */
-export function submissionTargetOf(invoice: InvoiceIssuedV1Data, kind: 'invoice' | 'creditNote'): SubmissionTarget | undefined {
+/** The target of an invoice's or a credit note's document; undefined when the seller has no CUI to upload under. */
+export function submissionTargetOf(
+  invoice: Pick<InvoiceIssuedV1Data, 'seller' | 'buyer'>,
+  kind: 'invoice' | 'credit-note',
+): SubmissionTarget | undefined {
   const cif = normalizeCif(invoice.seller.companyId) ?? normalizeCif(invoice.seller.vatId);
   if (!cif) return undefined;
   const romanianBuyer = invoice.buyer.address.country === 'RO';
   return {
     cif,
     endpoint: romanianBuyer && invoice.buyer.buyerType === 'individual' && !invoice.buyer.vatId ? 'uploadb2c' : 'upload',
-    standard: kind === 'creditNote' ? 'CN' : 'UBL',
+    standard: kind === 'credit-note' ? 'CN' : 'UBL',
     extern: !romanianBuyer,
   };
 }

@@ -25,7 +25,7 @@ function address(party: InvoiceParty): Party['address'] {
   };
 }
 
-function seller(party: InvoiceParty): Party {
+export function seller(party: InvoiceParty): Party {
   return {
     name: party.legalName,
     ...(party.vatId ? { vatId: party.vatId } : {}),
@@ -39,7 +39,7 @@ function seller(party: InvoiceParty): Party {
  * Romanian buyers: a VAT-registered company by its VAT id, else its CUI; a person by CNP, or 13 zeros
  * when there is none (B2C). Foreign buyers: their VAT id, or nothing for a consumer.
  */
-function buyer(party: InvoiceParty): Party {
+export function buyer(party: InvoiceParty): Party {
   const base: Party = { name: party.legalName, address: address(party) };
   if (party.vatId) return { ...base, vatId: party.vatId };
   if (party.address.country === 'RO') {
@@ -51,15 +51,37 @@ function buyer(party: InvoiceParty): Party {
 
 const rateText = (basisPoints: number): string => (basisPoints / 100).toFixed(2).replace(/\.?0+$/, '');
 
-/** The CIUS-RO document of an issued invoice, built from the event alone. */
-export function invoiceToUbl(invoice: InvoiceIssuedV1Data): UblDocument {
-  const exemptions = invoice.vatBreakdown
+/** The exemption reasons (BT-120, BT-121) the issuer gave in its VAT breakdown. */
+export function vatExemptionsOf(document: Pick<InvoiceIssuedV1Data, 'vatBreakdown'>): UblDocument['vatExemptions'] {
+  const exemptions = document.vatBreakdown
     .filter((entry) => entry.exemptionReasonCode || entry.exemptionReason)
     .map((entry) => ({
       category: entry.vatCategory as VatCategory,
       reason: entry.exemptionReason,
       reasonCode: entry.exemptionReasonCode,
     }));
+  return exemptions.length ? exemptions : undefined;
+}
+
+/** The lines of an invoice or a credit note (whose amounts are positive, as CIUS-RO wants them). */
+export function linesOf(document: Pick<InvoiceIssuedV1Data, 'lines' | 'currency'>): UblDocument['lines'] {
+  return document.lines.map((line, index) => ({
+    id: String(index + 1),
+    quantity: String(line.quantity),
+    unitCode: 'C62',
+    netAmount: BigInt(line.netMinor),
+    item: { name: line.description },
+    vat: {
+      category: line.vatCategory as VatCategory,
+      ...(line.vatCategory === 'O' ? {} : { rate: rateText(line.vatRateBasisPoints) }),
+    },
+    price: { amount: moneyToDecimal(money(line.unitPriceMinor, document.currency)) },
+  }));
+}
+
+/** The CIUS-RO document of an issued invoice, built from the event alone. */
+export function invoiceToUbl(invoice: InvoiceIssuedV1Data): UblDocument {
+  const exemptions = vatExemptionsOf(invoice);
   return {
     kind: 'invoice',
     id: invoice.number,
@@ -72,19 +94,8 @@ export function invoiceToUbl(invoice: InvoiceIssuedV1Data): UblDocument {
     paymentMeans: [
       { code: PAYMENT_MEANS[invoice.payment.method] ?? 'ZZZ', remittanceInformation: invoice.payment.providerPaymentId },
     ],
-    lines: invoice.lines.map((line, index) => ({
-      id: String(index + 1),
-      quantity: String(line.quantity),
-      unitCode: 'C62',
-      netAmount: BigInt(line.netMinor),
-      item: { name: line.description },
-      vat: {
-        category: line.vatCategory as VatCategory,
-        ...(line.vatCategory === 'O' ? {} : { rate: rateText(line.vatRateBasisPoints) }),
-      },
-      price: { amount: moneyToDecimal(money(line.unitPriceMinor, invoice.currency)) },
-    })),
+    lines: linesOf(invoice),
     totals: { prepaid: BigInt(invoice.totals.paidMinor) },
-    ...(exemptions.length ? { vatExemptions: exemptions } : {}),
+    ...(exemptions ? { vatExemptions: exemptions } : {}),
   };
 }

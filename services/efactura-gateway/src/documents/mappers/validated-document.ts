@@ -1,29 +1,26 @@
 import { efacturaDeadline } from '@obolus/calendar';
-import { EfacturaDocumentValidatedV1Data, InvoiceIssuedV1Data } from '@obolus/contracts';
+import { EfacturaDocumentValidatedV1Data } from '@obolus/contracts';
 import { DocumentEntity, StoredFinding } from '../entities/document.entity';
+import { IssuedDocument } from './issued-document';
 
-/** The XML built from an invoice (empty when the builder refused it) and the official checks' findings. */
+/** The XML built from an invoice or credit note (empty when the builder refused it) and the official checks' findings. */
 export interface CheckedXml {
   xml: string;
   findings: StoredFinding[];
 }
 
-/** The stored document of an invoice: valid when no finding is fatal, due for upload by the legal deadline (E2). */
-export function documentRow(
-  invoice: InvoiceIssuedV1Data,
-  { xml, findings }: CheckedXml,
-  id: string,
-  createdAt: Date,
-): DocumentEntity {
+/** The stored document of an invoice or credit note: valid when no finding is fatal, due for upload by the legal deadline (E2). */
+export function documentRow(issued: IssuedDocument, { xml, findings }: CheckedXml, id: string, createdAt: Date): DocumentEntity {
   const valid = !findings.some((f) => f.severity === 'fatal');
   return {
     id,
-    accountId: invoice.accountId,
-    invoiceId: invoice.invoiceId,
-    invoiceNumber: invoice.number,
-    kind: 'invoice',
-    issueDate: invoice.issueDate,
-    uploadDeadline: efacturaDeadline(invoice.issueDate),
+    accountId: issued.accountId,
+    invoiceId: issued.sourceId,
+    invoiceNumber: issued.number,
+    kind: issued.kind,
+    correctedInvoiceNumber: issued.correctedInvoiceNumber,
+    issueDate: issued.issueDate,
+    uploadDeadline: efacturaDeadline(issued.issueDate),
     xml,
     valid,
     findings,
@@ -37,8 +34,10 @@ export function documentValidatedData(document: DocumentEntity): EfacturaDocumen
   return {
     accountId: document.accountId,
     documentId: document.id,
+    ...(document.kind === 'credit-note' ? { kind: document.kind } : {}),
     invoiceId: document.invoiceId,
     invoiceNumber: document.invoiceNumber,
+    ...(document.correctedInvoiceNumber ? { correctedInvoiceNumber: document.correctedInvoiceNumber } : {}),
     valid: document.valid,
     fatalFindings: document.findings.filter((f) => f.severity === 'fatal').length,
     warningFindings: document.findings.filter((f) => f.severity === 'warning').length,

@@ -1,8 +1,8 @@
 import { UnitOfWork } from '@obolus/messaging';
 import { DocumentsRepository, StoredXml } from '../documents.repository';
-import { DocumentEntity } from '../entities/document.entity';
+import { DocumentEntity, DocumentKind } from '../entities/document.entity';
 
-/** The documents table in memory, one row per invoice, for use-case specs. */
+/** The documents table in memory, one row per invoice or credit note, for use-case specs. */
 export class InMemoryDocuments implements Pick<DocumentsRepository, keyof DocumentsRepository> {
   readonly rows = new Map<string, DocumentEntity>();
 
@@ -20,8 +20,15 @@ export class InMemoryDocuments implements Pick<DocumentsRepository, keyof Docume
       .map(({ xml: _xml, ...listed }) => listed as DocumentEntity);
   }
 
-  async findXml(_uow: UnitOfWork, accountId: string, invoiceId: string): Promise<StoredXml | null> {
+  async findXml(
+    _uow: UnitOfWork,
+    accountId: string,
+    invoiceId: string,
+    kind: DocumentKind = 'invoice',
+  ): Promise<StoredXml | null> {
     const row = this.rows.get(invoiceId);
-    return row && row.accountId === accountId && row.xml !== '' ? { invoiceNumber: row.invoiceNumber, xml: row.xml } : null;
+    return row && row.accountId === accountId && row.kind === kind && row.xml !== ''
+      ? { invoiceNumber: row.invoiceNumber, xml: row.xml }
+      : null;
   }
 }

@@ -9,13 +9,13 @@ export interface XmlFile {
   xml: string;
 }
 
-/** E1: an invoice's XML in one click; 404 for another account's invoice or one the builder refused. */
+/** E1: an invoice's or a credit note's XML in one click; 404 for another account's document or one the builder refused. */
 @Injectable()
 export class GetDocumentXmlUseCase {
   constructor(private readonly documents: DocumentsRepository) {}
 
   async execute(command: GetDocumentXmlCommand, uow: UnitOfWork): Promise<XmlFile> {
-    const found = await this.documents.findXml(uow, command.accountId, command.invoiceId);
+    const found = await this.documents.findXml(uow, command.accountId, command.invoiceId, command.kind);
     if (!found) throw EfacturaError.documentNotFound();
     return { filename: `${found.invoiceNumber}.xml`, xml: found.xml };
   }
