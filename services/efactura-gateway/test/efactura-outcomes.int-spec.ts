@@ -1,0 +1,376 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the ANAF sandbox stands in for ANAF, as in e2e
+import { AnafSandbox, startAnafSandbox } from '@obolus/anaf-sandbox';
+import { TestTokenIssuer } from '@obolus/auth';
+import { calendarDateInZone } from '@obolus/calendar';
+import { CloudEvent, InvoiceIssuedV1Data } from '@obolus/contracts';
+import { serviceConnectionUrl } from '@obolus/database';
+import { EventHandlerContext, ScheduledJobRunner, ScheduledJobsRepository, UnitOfWorkRunner } from '@obolus/messaging';
+import { createLogger } from '@obolus/observability';
+import {
+  ApiExceptionFilter,
+  Clock,
+  createValidationPipe,
+  jsonBody,
+  loadConfig,
+  loadServiceConfig,
+  SecretBox,
+} from '@obolus/platform';
+import { issuedRomanianInvoice, serveJwks, waitFor } from '@obolus/testing';
+import { CiusRoValidator } from '@obolus/ubl';
+import { createHash, randomUUID } from 'node:crypto';
+import { AddressInfo, createServer } from 'node:net';
+import { Client } from 'pg';
+import { DocumentsConsumer } from '../src/documents/documents.consumer';
+import { efacturaGatewayConfigSpec } from '../src/efactura-gateway.config';
+import { EfacturaGatewayModule } from '../src/efactura-gateway.module';
+import { DeadlinesJobs } from '../src/deadlines/deadlines-jobs';
+import { SubmissionsJobs } from '../src/submissions/submissions-jobs';
+
+const CLIENT = { clientId: 'obolus-int-gateway', clientSecret: 'int-gateway-secret' };
+const SELLER_CIF = '14040242';
+const TOKENS_KEY = Buffer.from('int-test-efactura-tokens-key-32b').toString('base64');
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('efactura-gateway outcomes and deadlines: the events published with each state change (real Postgres, ANAF sandbox)', () => {
+  let anaf: AnafSandbox;
+  let app: INestApplication;
+  let url: string;
+  let db: Client;
+  let jwks: Awaited<ReturnType<typeof serveJwks>>;
+  let issuer: TestTokenIssuer;
+  let work: UnitOfWorkRunner;
+  /** The service's jobs on a runner of the spec's own, retrying after 50 ms instead of 1 s. */
+  let runner: ScheduledJobRunner;
+
+  beforeAll(async () => {
+    const validator = CiusRoValidator.create({ warmUp: true });
+    anaf = await startAnafSandbox({ port: 0, processingDelayMs: 60 * 60_000, validator });
+    const port = await freePort();
+    const redirectUri = `http://127.0.0.1:${port}/efactura/oauth/callback`;
+    anaf.registerClient({ ...CLIENT, redirectUris: [redirectUri] });
+    issuer = await TestTokenIssuer.create();
+    jwks = await serveJwks(issuer.jwks);
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: serviceConnectionUrl(process.env.DATABASE_ADMIN_URL!, 'efactura-gateway'),
+      IDENTITY_JWKS_URL: jwks.url,
+      ANAF_OAUTH_URL: `${anaf.url}/anaf-oauth2/v1`,
+      ANAF_API_URL: `${anaf.url}/test/FCTEL/rest`,
+      ANAF_CLIENT_ID: CLIENT.clientId,
+      ANAF_CLIENT_SECRET: CLIENT.clientSecret,
+      ANAF_REDIRECT_URI: redirectUri,
+      ANAF_TIMEOUT_MS: '5000',
+      EFACTURA_TOKENS_KEY: TOKENS_KEY,
+      EFACTURA_STATUS_POLL_MS: '0',
+      ANAF_SIGNING_CERTIFICATES: anaf.signingCertificatePem,
+      EFACTURA_INCOMING_POLL_MS: '3600000',
+      EFACTURA_INCOMING_LAG_MS: '0',
+    };
+    const config = { ...loadServiceConfig(env), ...loadConfig(efacturaGatewayConfigSpec, env) };
+    // HTTP and the service's jobs, but no Kafka consumer: events are handed to the consumer as the transport does.
+    app = await NestFactory.create<NestExpressApplication>(
+      EfacturaGatewayModule.forRoot(config, createLogger('efactura-gateway')),
+      {
+        logger: ['error'],
+        bodyParser: false,
+      },
+    );
+    app.use(jsonBody('1mb'));
+    app.useGlobalFilters(new ApiExceptionFilter());
+    app.useGlobalPipes(createValidationPipe());
+    await app.listen(port, '127.0.0.1');
+    url = `http://127.0.0.1:${port}`;
+    work = app.get(UnitOfWorkRunner);
+    runner = app.get(DeadlinesJobs).registerOn(
+      app.get(SubmissionsJobs).registerOn(
+        new ScheduledJobRunner({
+          unitOfWork: work,
+          repository: app.get(ScheduledJobsRepository),
+          clock: app.get(Clock),
+          retry: { initialDelayMs: 50, maxDelayMs: 200 },
+        }),
+      ),
+    );
+    db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await app?.close();
+    await jwks?.close();
+    await anaf?.close();
+  });
+
+  async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  async function owner() {
+    const accountId = randomUUID();
+    const token = await issuer.customer({
+      userId: randomUUID(),
+      accountId,
+      email: `owner-${accountId.slice(0, 8)}@example.ro`,
+      role: 'owner',
+    });
+    return { accountId, token };
+  }
+
+  /** The owner connects the CUI: Obolus's start route, ANAF's approve page (the certificate step), the callback. */
+  async function connect(who: { accountId: string; token: string }): Promise<URL> {
+    const started = await call<{ authorizeUrl: string }>(
+      'POST',
+      `/accounts/${who.accountId}/efactura/authorizations`,
+      who.token,
+      {
+        cif: `RO${SELLER_CIF}`,
+      },
+    );
+    expect(started.status).toBe(201);
+    const page = await (await fetch(started.body.authorizeUrl)).text();
+    const requestId = /name="request_id" value="([^"]+)"/.exec(page)![1]!;
+    const decision = await fetch(`${anaf.url}/anaf-oauth2/v1/authorize/decision`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ request_id: requestId, decision: 'approve', cifs: SELLER_CIF }).toString(),
+    });
+    expect(decision.status).toBe(302);
+    return new URL(decision.headers.get('location')!);
+  }
+
+  /** An invoice of the account, issued on `issueDate` (today in Romania unless said), with a number of its own. */
+  function invoiceOf(accountId: string, issueDate = calendarDateInZone(new Date(), 'Europe/Bucharest')): InvoiceIssuedV1Data {
+    const invoice = issuedRomanianInvoice();
+    const suffix = String(Math.floor(Math.random() * 999_999)).padStart(6, '0');
+    return { ...invoice, accountId, invoiceId: randomUUID(), number: `OBRO-2026-${suffix}`, issueDate };
+  }
+
+  async function issue(invoice: InvoiceIssuedV1Data): Promise<void> {
+    const event = {
+      id: randomUUID(),
+      type: 'obolus.invoicing.invoice.issued.v1',
+      data: invoice,
+    } as CloudEvent<InvoiceIssuedV1Data>;
+    await work.run((uow) =>
+      app
+        .get(DocumentsConsumer)
+        .onInvoiceIssued(event, { ...uow, topic: 't', partition: 0, offset: '0', attempt: 1 } as EventHandlerContext),
+    );
+  }
+
+  type Submission = {
+    status: string;
+    uploadIndex: string | null;
+    anafErrors: string[];
+    ruleIds: string[];
+    archived: boolean;
+    endpoint: string;
+  };
+  const submissionOf = (who: { accountId: string; token: string }, invoiceId: string) =>
+    call<Submission>('GET', `/accounts/${who.accountId}/efactura/invoices/${invoiceId}/submission`, who.token);
+
+  /** Runs due jobs until the submission reaches `status` (retries wait 50 ms, polls 1 s). */
+  async function until(who: { accountId: string; token: string }, invoiceId: string, status: string): Promise<Submission> {
+    return waitFor(
+      async () => {
+        await runner.runDue();
+        const found = await submissionOf(who, invoiceId);
+        return found.status === 200 && found.body.status === status ? found.body : undefined;
+      },
+      { what: `the submission ${status}`, timeoutMs: 30_000, intervalMs: 100 },
+    );
+  }
+
+  /** The data of the events of a type the gateway wrote to its outbox for an invoice (or a CUI's account), in order. */
+  async function published<T = Record<string, unknown>>(
+    type: string,
+    where: { invoiceId?: string; accountId?: string },
+  ): Promise<T[]> {
+    const [field, value] = where.invoiceId ? ['invoiceId', where.invoiceId] : ['accountId', where.accountId!];
+    const rows = await db.query(
+      `SELECT envelope FROM efactura_gateway.outbox WHERE event_type = $1 AND envelope->'data'->>$2 = $3 ORDER BY seq`,
+      [type, field, value],
+    );
+    return rows.rows.map((row: { envelope: { data: T } }) => row.envelope.data);
+  }
+
+  let connected: { accountId: string; token: string };
+
+  beforeAll(async () => {
+    connected = await owner();
+    const callback = await connect(connected);
+    expect((await call('GET', `${callback.pathname}${callback.search}`)).status).toBe(200);
+  });
+
+  it("publishes submission.accepted with ANAF's ids and the fingerprint of the archived ZIP, in the unit of work that accepts", async () => {
+    const invoice = invoiceOf(connected.accountId);
+    await issue(invoice);
+    const uploaded = await until(connected, invoice.invoiceId, 'uploaded');
+    expect(await published('obolus.efactura.submission.accepted.v1', { invoiceId: invoice.invoiceId })).toEqual([]);
+    await anaf.advanceProcessing(Number(uploaded.uploadIndex));
+    const accepted = await until(connected, invoice.invoiceId, 'accepted');
+
+    const archive = await fetch(`${url}/accounts/${connected.accountId}/efactura/invoices/${invoice.invoiceId}/anaf-archive`, {
+      headers: { authorization: `Bearer ${connected.token}` },
+    });
+    const zip = Buffer.from(await archive.arrayBuffer());
+    const events = await published('obolus.efactura.submission.accepted.v1', { invoiceId: invoice.invoiceId });
+    expect(events).toEqual([
+      {
+        accountId: connected.accountId,
+        documentId: expect.any(String),
+        invoiceId: invoice.invoiceId,
+        invoiceNumber: invoice.number,
+        cif: SELLER_CIF,
+        uploadIndex: uploaded.uploadIndex,
+        downloadId: (accepted as unknown as { downloadId: string }).downloadId,
+        archiveSha256: createHash('sha256').update(zip).digest('hex'),
+        acceptedAt: expect.any(String),
+      },
+    ]);
+    expect(await published('obolus.efactura.submission.rejected.v1', { invoiceId: invoice.invoiceId })).toEqual([]);
+  });
+
+  it("publishes submission.rejected with ANAF's messages when the sandbox rejects what our validator passed", async () => {
+    const invoice = invoiceOf(connected.accountId);
+    const message = 'E: validari globale  SCHEMATRON   eroare: [BR-RO-100]-Sandbox refuses <this> one & "that"';
+    const control = await fetch(`${anaf.url}/_sandbox/reject-next`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 1, errors: [message] }),
+    });
+    expect(control.status).toBeLessThan(300);
+    await issue(invoice);
+    const uploaded = await until(connected, invoice.invoiceId, 'uploaded');
+    await anaf.advanceProcessing(Number(uploaded.uploadIndex));
+    await until(connected, invoice.invoiceId, 'rejected');
+    expect(await published('obolus.efactura.submission.rejected.v1', { invoiceId: invoice.invoiceId })).toEqual([
+      {
+        accountId: connected.accountId,
+        documentId: expect.any(String),
+        invoiceId: invoice.invoiceId,
+        invoiceNumber: invoice.number,
+        cif: SELLER_CIF,
+        uploadIndex: uploaded.uploadIndex,
+        downloadId: expect.stringMatching(/^\d+$/),
+        messages: [expect.stringContaining('[BR-RO-100]-Sandbox refuses <this> one & "that"')],
+        messageCount: 1,
+        ruleIds: ['BR-RO-100'],
+        rejectedAt: expect.any(String),
+      },
+    ]);
+    expect(await published('obolus.efactura.submission.accepted.v1', { invoiceId: invoice.invoiceId })).toEqual([]);
+  });
+
+  it("alerts 2 and 1 working days before the deadline on the account's test clock, across Christmas, then records the miss", async () => {
+    const onClock = await owner();
+    const clockId = randomUUID();
+    const repository = app.get(ScheduledJobsRepository);
+    const moveTo = async (iso: string) => {
+      await work.run(async (uow) => {
+        await repository.advanceClock(uow, clockId, new Date(iso), new Date());
+      });
+      await runner.runDue({ clockId });
+    };
+    await work.run(async (uow) => {
+      await repository.advanceClock(uow, clockId, new Date('2026-12-18T08:00:00.000Z'), new Date());
+      await repository.assignClock(uow, onClock.accountId, clockId);
+    });
+    // Issued on Friday 18 December 2026. Its document fails the official rules (a Romanian company
+    // without any id, BR-RO-120), so it is never sent and can only wait for its deadline: Monday 28
+    // December, the 5th working day once Christmas (Friday 25) is skipped.
+    const invoice = invoiceOf(onClock.accountId, '2026-12-18');
+    invoice.buyer = { legalName: 'Firma Fără Cod SRL', buyerType: 'business', address: invoice.buyer.address };
+    await issue(invoice);
+    const approaching = () =>
+      published<{ workingDaysLeft: number; uploadDeadline: string; status: string; alertedAt: string }>(
+        'obolus.efactura.deadline.approaching.v1',
+        { invoiceId: invoice.invoiceId },
+      );
+    const missed = () => published('obolus.efactura.deadline.missed.v1', { invoiceId: invoice.invoiceId });
+
+    // Tuesday 22, 23:00 in Bucharest: still 3 working days (23, 24, 28).
+    await moveTo('2026-12-22T21:00:00.000Z');
+    expect(await approaching()).toEqual([]);
+    // Wednesday 23: 2 working days before.
+    await moveTo('2026-12-23T09:00:00.000Z');
+    expect(await approaching()).toEqual([
+      expect.objectContaining({
+        workingDaysLeft: 2,
+        uploadDeadline: '2026-12-28',
+        status: 'invalid',
+        alertedAt: '2026-12-23T09:00:00.000Z',
+      }),
+    ]);
+    // Across Christmas to Monday 28 at noon, the deadline's own day: the 1-day alert went out (on the 24th), nothing missed yet.
+    await moveTo('2026-12-28T10:00:00.000Z');
+    expect((await approaching()).map((e) => e.workingDaysLeft)).toEqual([2, 1]);
+    expect(await missed()).toEqual([]);
+    // Tuesday 29 in Bucharest: missed, recorded on the document and reported.
+    await moveTo('2026-12-28T22:00:00.000Z');
+    expect(await missed()).toEqual([
+      expect.objectContaining({ uploadDeadline: '2026-12-28', status: 'invalid', missedAt: '2026-12-28T22:00:00.000Z' }),
+    ]);
+    const documents = await call<{ invoiceId: string; deadlineMissedAt: string | null }[]>(
+      'GET',
+      `/accounts/${onClock.accountId}/efactura/documents`,
+      onClock.token,
+    );
+    expect(documents.body.find((d) => d.invoiceId === invoice.invoiceId)).toMatchObject({
+      uploadDeadline: '2026-12-28',
+      deadlineMissedAt: '2026-12-28T22:00:00.000Z',
+    });
+    // Once: moving on reports nothing more.
+    await moveTo('2027-01-05T10:00:00.000Z');
+    expect(await missed()).toHaveLength(1);
+    expect(await approaching()).toHaveLength(2);
+  });
+
+  it('publishes authorization.lost when ANAF revokes a CUI, once', async () => {
+    const invoice = invoiceOf(connected.accountId);
+    anaf.revoke({ clientId: CLIENT.clientId, cif: SELLER_CIF });
+    await issue(invoice);
+    await waitFor(
+      async () => {
+        await runner.runDue();
+        const lost = await published('obolus.efactura.authorization.lost.v1', { accountId: connected.accountId });
+        return lost.length > 0 ? lost : undefined;
+      },
+      { what: 'authorization.lost', timeoutMs: 10_000 },
+    );
+    await runner.runDue();
+    expect(await published('obolus.efactura.authorization.lost.v1', { accountId: connected.accountId })).toEqual([
+      {
+        accountId: connected.accountId,
+        cif: SELLER_CIF,
+        reason: 'revoked',
+        message: expect.stringContaining('403'),
+        lostAt: expect.any(String),
+      },
+    ]);
+    expect((await submissionOf(connected, invoice.invoiceId)).body.status).toBe('queued');
+  });
+});
