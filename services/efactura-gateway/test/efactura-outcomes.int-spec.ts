@@ -9,15 +9,7 @@ import { CloudEvent, InvoiceIssuedV1Data } from '@obolus/contracts';
 import { serviceConnectionUrl } from '@obolus/database';
 import { EventHandlerContext, ScheduledJobRunner, ScheduledJobsRepository, UnitOfWorkRunner } from '@obolus/messaging';
 import { createLogger } from '@obolus/observability';
-import {
-  ApiExceptionFilter,
-  Clock,
-  createValidationPipe,
-  jsonBody,
-  loadConfig,
-  loadServiceConfig,
-  SecretBox,
-} from '@obolus/platform';
+import { ApiExceptionFilter, Clock, createValidationPipe, jsonBody, loadConfig, loadServiceConfig } from '@obolus/platform';
 import { issuedRomanianInvoice, serveJwks, waitFor } from '@obolus/testing';
 import { CiusRoValidator } from '@obolus/ubl';
 import { createHash, randomUUID } from 'node:crypto';
