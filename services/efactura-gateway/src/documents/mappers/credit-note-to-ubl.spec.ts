@@ -32,7 +32,7 @@ describe('creditNoteToUbl', () => {
     expect(xml).toContain('<cbc:CompanyID>0000000000000</cbc:CompanyID>');
   }, 60_000);
 
-  it('reverse charge to an EU business: AE with the exemption reason the breakdown gives', async () => {
+  it('reverse charge to an EU business in EUR: AE with the exemption reason the breakdown gives, and 0 RON of VAT', async () => {
     const creditNote = issuedRomanianCreditNote();
     creditNote.currency = 'EUR';
     creditNote.buyer = {
@@ -54,10 +54,11 @@ describe('creditNoteToUbl', () => {
     ];
     creditNote.totals = { netMinor: 9800, vatMinor: 0, grossMinor: 9800, paidMinor: 9800, payableMinor: 0 };
     creditNote.legalMention = 'Taxare inversă (art. 331 Cod fiscal)';
-    const document = { ...creditNoteToUbl(creditNote), taxExchangeRate: '4.9750' };
-    const xml = buildUblXml(document);
+    // No VAT: its RON total is 0 whatever the rate (BR-RO-030), so no exchange rate is needed.
+    const xml = buildUblXml(creditNoteToUbl(creditNote));
     expect(await fatal(xml)).toEqual([]);
     expect(xml).toContain('<cbc:TaxExemptionReason>Taxare inversă</cbc:TaxExemptionReason>');
+    expect(xml).toMatch(/<cac:TaxTotal>\s*<cbc:TaxAmount currencyID="RON">0.00<\/cbc:TaxAmount>\s*<\/cac:TaxTotal>/);
   }, 60_000);
 
   it('keeps a long reason within the 300 characters of a note (BR-RO-L300)', () => {

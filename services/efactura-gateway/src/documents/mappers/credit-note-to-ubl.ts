@@ -1,6 +1,6 @@
 import { CreditNoteIssuedV1Data } from '@obolus/contracts';
 import { UblDocument } from '@obolus/ubl';
-import { buyer, linesOf, seller, vatExemptionsOf } from './invoice-to-ubl';
+import { buyer, linesOf, seller, totalsOf, vatExemptionsOf } from './invoice-to-ubl';
 
 /** A note (BT-22) holds at most 300 characters under CIUS-RO (BR-RO-L300). */
 const NOTE_MAX = 300;
@@ -27,7 +27,7 @@ export function creditNoteToUbl(creditNote: CreditNoteIssuedV1Data): UblDocument
     seller: seller(creditNote.seller),
     buyer: buyer(creditNote.buyer),
     lines: linesOf(creditNote),
-    totals: { prepaid: BigInt(creditNote.totals.paidMinor) },
+    totals: totalsOf(creditNote),
     // An amount still owed to the buyer needs payment terms (BR-CO-25); a credit note has no BT-9 of its own here.
     ...(creditNote.totals.payableMinor > 0 ? { paymentTerms: REFUND_TERMS } : {}),
     ...(exemptions ? { vatExemptions: exemptions } : {}),

@@ -29,4 +29,23 @@ describe('invoiceToUbl', () => {
     expect(xml).toContain('0000000000000');
     expect((await validator.validate(xml)).valid).toBe(true);
   }, 60_000);
+
+  it('gives a reverse-charge invoice in EUR its VAT total of 0 RON as well (BR-RO-030), with no exchange rate needed', async () => {
+    const reverseCharge = {
+      ...issued,
+      currency: 'EUR',
+      buyer: {
+        legalName: 'Bäckerei Schmidt GmbH',
+        buyerType: 'business' as const,
+        vatId: 'DE811907980',
+        address: { line1: 'Hauptstraße 5', city: 'Berlin', country: 'DE' },
+      },
+      lines: [{ ...issued.lines[0]!, vatCategory: 'AE', vatRateBasisPoints: 0 }],
+      vatBreakdown: [{ vatCategory: 'AE', vatRateBasisPoints: 0, taxableMinor: 9800, taxMinor: 0 }],
+      totals: { netMinor: 9800, vatMinor: 0, grossMinor: 9800, paidMinor: 9800, payableMinor: 0 },
+    };
+    const xml = buildUblXml(invoiceToUbl(reverseCharge));
+    expect((await validator.validate(xml)).findings.filter((f) => f.severity === 'fatal')).toEqual([]);
+    expect(xml).toContain('<cbc:TaxAmount currencyID="RON">0.00</cbc:TaxAmount>');
+  }, 60_000);
 });

@@ -79,6 +79,18 @@ export function linesOf(document: Pick<InvoiceIssuedV1Data, 'lines' | 'currency'
   }));
 }
 
+/**
+ * BT-113, and BT-111 when it needs no exchange rate: a document in another currency with no VAT
+ * (reverse charge, exports) has a VAT total of 0 RON too (BR-RO-030). Any other foreign-currency
+ * VAT total needs the day's rate, which the events do not carry yet, so the builder refuses it.
+ */
+export function totalsOf(document: Pick<InvoiceIssuedV1Data, 'totals' | 'currency'>): UblDocument['totals'] {
+  return {
+    prepaid: BigInt(document.totals.paidMinor),
+    ...(document.currency !== 'RON' && document.totals.vatMinor === 0 ? { taxTotalInTaxCurrency: 0n } : {}),
+  };
+}
+
 /** The CIUS-RO document of an issued invoice, built from the event alone. */
 export function invoiceToUbl(invoice: InvoiceIssuedV1Data): UblDocument {
   const exemptions = vatExemptionsOf(invoice);
@@ -95,7 +107,7 @@ export function invoiceToUbl(invoice: InvoiceIssuedV1Data): UblDocument {
       { code: PAYMENT_MEANS[invoice.payment.method] ?? 'ZZZ', remittanceInformation: invoice.payment.providerPaymentId },
     ],
     lines: linesOf(invoice),
-    totals: { prepaid: BigInt(invoice.totals.paidMinor) },
+    totals: totalsOf(invoice),
     ...(exemptions ? { vatExemptions: exemptions } : {}),
   };
 }
