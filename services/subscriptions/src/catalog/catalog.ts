@@ -34,6 +34,11 @@ export const CatalogSchema = Type.Object({
   freeEdition: Type.Union([Type.String(), Type.Null()]),
   terms: Type.Array(TermCode, { minItems: 1 }),
   paymentMethods: Type.Record(Type.String(), Type.Array(PaymentMethod)),
+  /**
+   * P2: the methods that forfeit the annual discount. An annual period paid with one of them costs twelve
+   * monthly periods, not the annual price.
+   */
+  annualDiscountForfeitedBy: Type.Optional(Type.Array(PaymentMethod)),
   features: Type.Record(Type.String(), Type.String()),
   limits: Type.Object({
     documentMaxBytes: Type.Integer({ minimum: 1 }),
@@ -70,6 +75,23 @@ export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/**
+ * The net price of one seat for one period of a term, paid with a method (C1, P2): the catalog's price,
+ * except an annual period paid with a method that forfeits the annual discount, which costs twelve
+ * monthly periods. Undefined when the edition has no price for the term.
+ */
+export function seatPrice(
+  catalog: Pick<Catalog, 'annualDiscountForfeitedBy'>,
+  edition: Pick<CatalogEdition, 'prices'>,
+  term: string,
+  paymentMethod: string | null | undefined,
+): number | undefined {
+  const monthly = ownValue(edition.prices, 'monthly');
+  const forfeited =
+    term === 'annual' && !!paymentMethod && (catalog.annualDiscountForfeitedBy ?? []).includes(paymentMethod as never);
+  return forfeited && monthly !== undefined ? monthly * 12 : ownValue(edition.prices, term);
+}
+
 /** Parses and cross-checks one catalog; a catalog that contradicts itself never loads. */
 export function parseCatalog(raw: unknown, source: string): Catalog {
   const errors = [...checker.Errors(raw)].map((e) => `${e.path} ${e.message}`);
@@ -95,6 +117,8 @@ export function parseCatalog(raw: unknown, source: string): Catalog {
   for (const term of catalog.terms) {
     if (!ownValue(catalog.paymentMethods, term)?.length) problems.push(`term ${term} has no payment method`);
   }
+  if (catalog.annualDiscountForfeitedBy?.length && !(catalog.terms.includes('annual') && catalog.terms.includes('monthly')))
+    problems.push('annualDiscountForfeitedBy needs both the monthly and the annual term');
   if (problems.length) throw new Error(`catalog ${source} is inconsistent: ${problems.join('; ')}`);
   return catalog;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, IsoDate } from '@obolus/calendar';
 import { PaymentMethodKind, SubscriptionRenewalDueV1, SubscriptionRenewalDueV1Data, Term } from '@obolus/contracts';
 import { UnitOfWork } from '@obolus/messaging';
-import { Catalog, ownValue } from '../catalog/catalog';
+import { Catalog, seatPrice } from '../catalog/catalog';
 import { SubscriptionEntity } from './entities/subscription.entity';
 import { chargeLine } from './mappers/proration';
 import { PendingChargesRepository } from './pending-charges.repository';
@@ -32,7 +32,7 @@ export class DuePeriods {
   async bill(uow: UnitOfWork, subscription: SubscriptionEntity, catalog: Catalog, period: DuePeriod): Promise<boolean> {
     const term = subscription.term as Term;
     const edition = catalog.editions.find((e) => e.code === subscription.edition);
-    const price = edition ? ownValue(edition.prices, term) : undefined;
+    const price = edition ? seatPrice(catalog, edition, term, subscription.paymentMethod) : undefined;
     if (!edition || price === undefined) throw SubscriptionsError.noPrice(subscription.edition, term);
     const pending = await this.charges.unbilled(uow, subscription.accountId, subscription.id);
     const lines: SubscriptionRenewalDueV1Data['lines'] = period.chargesOnly

@@ -3,7 +3,7 @@ import { calendarDateInZone, compareDates } from '@obolus/calendar';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { FieldProblem } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
-import { Catalog, CatalogEdition, ownValue } from '../../../catalog/catalog';
+import { Catalog, CatalogEdition, ownValue, seatPrice } from '../../../catalog/catalog';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { DuePeriods } from '../../due-periods';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
@@ -55,7 +55,8 @@ export class ChangeEditionUseCase {
     } else {
       const term = subscription.term!;
       const current = this.catalogs.edition(catalog, subscription.edition)!;
-      const difference = (ownValue(target.prices, term) ?? 0) - (ownValue(current.prices, term) ?? 0);
+      const method = subscription.paymentMethod;
+      const difference = (seatPrice(catalog, target, term, method) ?? 0) - (seatPrice(catalog, current, term, method) ?? 0);
       if (difference > 0) {
         subscription.edition = target.code;
         subscription.pendingEdition = null;

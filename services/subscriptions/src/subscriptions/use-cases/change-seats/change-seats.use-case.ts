@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { calendarDateInZone, compareDates } from '@obolus/calendar';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { randomUUID } from 'node:crypto';
-import { Catalog, ownValue } from '../../../catalog/catalog';
+import { Catalog, seatPrice } from '../../../catalog/catalog';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { DuePeriods } from '../../due-periods';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
@@ -85,7 +85,7 @@ export class ChangeSeatsUseCase {
     const period = { start: subscription.currentPeriodStart!, end: subscription.currentPeriodEnd! };
     if (compareDates(today, period.start) < 0 || compareDates(today, period.end) >= 0) return;
     const edition = this.catalogs.edition(catalog, subscription.edition)!;
-    const price = ownValue(edition.prices, subscription.term!) ?? 0;
+    const price = seatPrice(catalog, edition, subscription.term!, subscription.paymentMethod) ?? 0;
     const cause = `seat:${userId}`;
     const charge = proratedCharge({
       id: randomUUID(),

@@ -103,6 +103,32 @@ describe('PurchaseUseCase', () => {
     ]);
   });
 
+  it('prices a fr-crm annual period paid by bank transfer or PayPal at twelve months, without the annual discount (P2)', async () => {
+    const prices: Record<string, number> = {};
+    for (const paymentMethod of ['card', 'sepa_debit', 'bank_transfer', 'paypal'] as const) {
+      const uow = new RecordingUnitOfWork();
+      await buy(
+        { accountId: await trialingAccount('fr-crm'), edition: 'dream-team', term: 'annual', seats: 2, paymentMethod },
+        uow,
+      );
+      prices[paymentMethod] = uow.dataOf(SubscriptionActivatedV1)[0]!.lines[0]!.unitPriceMinor;
+    }
+    expect(prices).toEqual({ card: 39000, sepa_debit: 39000, bank_transfer: 46800, paypal: 46800 });
+    // A Romanian payment order pays the prepaid price itself (P3): prepaid terms have no annual discount to lose.
+    const uow = new RecordingUnitOfWork();
+    await buy(
+      {
+        accountId: await trialingAccount('ro-crm'),
+        edition: 'premium',
+        term: 'prepaid-12',
+        seats: 1,
+        paymentMethod: 'bank_transfer',
+      },
+      uow,
+    );
+    expect(uow.dataOf(SubscriptionActivatedV1)[0]!.lines[0]!.unitPriceMinor).toBe(52900);
+  });
+
   it('makes a monthly period 30 days long (B1)', async () => {
     const accountId = await trialingAccount('fr-crm');
     const saved = await buy({ accountId, edition: 'dream-team', term: 'monthly', seats: 1, paymentMethod: 'card' });

@@ -4,7 +4,7 @@ import { MAX_CHARGE_MINOR, SubscriptionActivatedV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { FieldProblem } from '@obolus/platform';
 import { highestStandardRate } from '@obolus/vat';
-import { Catalog, ownValue, TermCode } from '../../../catalog/catalog';
+import { Catalog, ownValue, seatPrice, TermCode } from '../../../catalog/catalog';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { SubscriptionsError } from '../../subscriptions.errors';
@@ -171,7 +171,7 @@ export class PurchaseUseCase {
     if (catalog.terms.includes(command.term) && !allowed.includes(command.paymentMethod)) {
       fields.push({ field: 'paymentMethod', reason: `must be one of ${allowed.join(', ')} for the ${command.term} term` });
     }
-    const price = edition ? ownValue(edition.prices, command.term) : undefined;
+    const price = edition ? seatPrice(catalog, edition, command.term, command.paymentMethod) : undefined;
     if (edition && price !== undefined && !fields.length) {
       const highest = highestStandardRate(taxPointDate);
       const net = price * command.seats;
