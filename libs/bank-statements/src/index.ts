@@ -6,3 +6,4 @@ export { DEFAULT_MAX_CAMT_BYTES } from './camt053/read-xml';
 export * from './payment-reference/iso11649';
 export * from './matching/normalize-name';
 export * from './matching/match-statement';
+export * from './test-support/build-camt053';

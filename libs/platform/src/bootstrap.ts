@@ -7,6 +7,7 @@ import { Logger } from 'pino';
 import { ApiExceptionFilter } from './api-error';
 import { ConfigError, ConfigOf, ConfigSpec, loadConfig } from './config';
 import { jsonBody } from './json-body';
+import { rawBody, RawBodyRoute } from './raw-body';
 import { loadServiceConfig, ServiceConfig } from './service-config';
 import { ServiceRuntime } from './service-runtime';
 import { createValidationPipe } from './validation';
@@ -19,6 +20,8 @@ export interface ServiceBootstrap<E extends ConfigSpec = ConfigSpec> {
   check?: (config: ServiceConfig & ConfigOf<E>) => void;
   /** Builds the service's root module from its validated configuration. */
   module: (config: ServiceConfig & ConfigOf<E>, logger: Logger) => DynamicModule;
+  /** Routes whose bodies are files rather than JSON, each with its media types and size cap. */
+  rawBodies?: RawBodyRoute[];
   /** Runs once the service listens (e.g. to publish its OpenAPI document). */
   afterStart?: (app: INestApplication) => unknown;
 }
@@ -56,6 +59,7 @@ export async function bootstrapService<E extends ConfigSpec>(bootstrap: ServiceB
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  for (const route of bootstrap.rawBodies ?? []) app.use(route.path, rawBody(route));
   app.use(jsonBody(BODY_LIMIT));
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -5,6 +5,7 @@ export * from './config';
 export * from './public-route';
 export * from './field-validators';
 export * from './json-body';
+export * from './raw-body';
 export * from './service-config';
 export * from './service-runtime';
 export * from './service.module';

@@ -37,6 +37,8 @@ export function jsonBody(limit: string, maxDepth = MAX_JSON_DEPTH): RequestHandl
     },
   });
   return (request: Request, response: Response, next: NextFunction) => {
+    // A route given its own body parser (`rawBodies` of bootstrapService) has already read its body.
+    if ((request as RawBodyRequest).rawBody !== undefined) return next();
     if (hasBody(request) && !request.is('application/json')) {
       return next(
         new RequestError(
@@ -67,12 +69,13 @@ export function jsonBody(limit: string, maxDepth = MAX_JSON_DEPTH): RequestHandl
   };
 }
 
-function hasBody(request: Request): boolean {
+export function hasBody(request: Request): boolean {
   const length = request.headers['content-length'];
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-function parserError(error: unknown, limit: string, maxDepth: number): unknown {
+/** A body parser's failure in the one error shape: 400, 413 or 415. */
+export function parserError(error: unknown, limit: string, maxDepth = MAX_JSON_DEPTH): unknown {
   const { type, status } = error as { type?: string; status?: number };
   if (type === 'entity.parse.failed') {
     return new RequestError('MALFORMED_JSON', 'the request body is not valid JSON', [

@@ -6,6 +6,17 @@ import { PaymentsConfig } from './payments.config';
 import { PaymentsInitial1732233600300 } from './database/migrations/1732233600300-payments-initial';
 import { Dunning1796688000300 } from './database/migrations/1796688000300-dunning';
 import { Refunds1796688000310 } from './database/migrations/1796688000310-refunds';
+import { BankTransfers1796688000320 } from './database/migrations/1796688000320-bank-transfers';
+import { BankTransfersConsumer } from './bank-transfers/bank-transfers.consumer';
+import { StaffBankTransfersController } from './bank-transfers/bank-transfers.controller';
+import { BankTransfersRepository } from './bank-transfers/bank-transfers.repository';
+import { BankStatementEntryEntity } from './bank-transfers/entities/bank-statement-entry.entity';
+import { BankStatementEntity } from './bank-transfers/entities/bank-statement.entity';
+import { BankTransferEntity } from './bank-transfers/entities/bank-transfer.entity';
+import { AwaitBankTransferUseCase } from './bank-transfers/use-cases/await-bank-transfer/await-bank-transfer.use-case';
+import { ImportBankStatementUseCase } from './bank-transfers/use-cases/import-bank-statement/import-bank-statement.use-case';
+import { ListUnmatchedEntriesUseCase } from './bank-transfers/use-cases/list-unmatched-entries/list-unmatched-entries.use-case';
+import { RecordStaffTransferUseCase } from './bank-transfers/use-cases/record-staff-transfer/record-staff-transfer.use-case';
 import { RefundEntity } from './refunds/entities/refund.entity';
 import { RefundSettlement } from './refunds/refund-settlement';
 import { RefundsController, StaffRefundsController } from './refunds/refunds.controller';
@@ -45,8 +56,15 @@ export class PaymentsModule {
           service: 'payments',
           config,
           logger,
-          entities: [CustomerEntity, PaymentEntity, RefundEntity],
-          migrations: [PaymentsInitial1732233600300, Dunning1796688000300, Refunds1796688000310],
+          entities: [
+            CustomerEntity,
+            PaymentEntity,
+            RefundEntity,
+            BankStatementEntity,
+            BankStatementEntryEntity,
+            BankTransferEntity,
+          ],
+          migrations: [PaymentsInitial1732233600300, Dunning1796688000300, Refunds1796688000310, BankTransfers1796688000320],
         }),
         AuthModule.forService({ service: 'payments', config }),
       ],
@@ -57,6 +75,8 @@ export class PaymentsModule {
         StaffRefundsController,
         InternalAccountDataController,
         AccountLifecycleConsumer,
+        StaffBankTransfersController,
+        BankTransfersConsumer,
       ],
       providers: [
         { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS ?? new Map<string, string>() },
@@ -84,6 +104,11 @@ export class PaymentsModule {
         RefundSettlement,
         RefundPaymentUseCase,
         ListRefundsUseCase,
+        BankTransfersRepository,
+        AwaitBankTransferUseCase,
+        ImportBankStatementUseCase,
+        ListUnmatchedEntriesUseCase,
+        RecordStaffTransferUseCase,
       ],
     };
   }

@@ -12,6 +12,10 @@ export enum PaymentsErrorCode {
   RefundExceedsPayment = 'REFUND_EXCEEDS_PAYMENT',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   RefundRefusedByProvider = 'REFUND_REFUSED_BY_PROVIDER',
+  StatementMissing = 'STATEMENT_MISSING',
+  PaymentNotAwaitingTransfer = 'PAYMENT_NOT_AWAITING_TRANSFER',
+  TransferCurrencyMismatch = 'TRANSFER_CURRENCY_MISMATCH',
+  TransferReferenceMismatch = 'TRANSFER_REFERENCE_MISMATCH',
 }
 
 const kinds: Record<PaymentsErrorCode, ErrorKind> = {
@@ -26,6 +30,10 @@ const kinds: Record<PaymentsErrorCode, ErrorKind> = {
   [PaymentsErrorCode.RefundExceedsPayment]: 'unprocessable',
   [PaymentsErrorCode.IdempotencyKeyReused]: 'conflict',
   [PaymentsErrorCode.RefundRefusedByProvider]: 'conflict',
+  [PaymentsErrorCode.StatementMissing]: 'invalid',
+  [PaymentsErrorCode.PaymentNotAwaitingTransfer]: 'conflict',
+  [PaymentsErrorCode.TransferCurrencyMismatch]: 'unprocessable',
+  [PaymentsErrorCode.TransferReferenceMismatch]: 'unprocessable',
 };
 
 /** Every refusal of the payments service, one code each. */
@@ -90,5 +98,43 @@ export class PaymentsError extends DomainError<PaymentsErrorCode> {
 
   static refundRefusedByProvider(message: string): PaymentsError {
     return new PaymentsError(PaymentsErrorCode.RefundRefusedByProvider, `the provider refused the refund: ${message}`);
+  }
+
+  static statementMissing(): PaymentsError {
+    return new PaymentsError(PaymentsErrorCode.StatementMissing, 'the request body must be a camt.053 statement (XML)', [
+      { field: 'body', reason: 'is empty' },
+    ]);
+  }
+
+  static paymentNotAwaitingTransfer(paymentId: string, status: string, provider: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.PaymentNotAwaitingTransfer,
+      `payment ${paymentId} is a ${provider} payment, ${status}: only an open bank-transfer payment takes a transfer`,
+      [{ field: 'paymentId', reason: 'is not awaiting a bank transfer' }],
+    );
+  }
+
+  static transferCurrencyMismatch(currency: string, expected: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.TransferCurrencyMismatch,
+      `a transfer in ${currency} cannot pay a payment asked in ${expected}: Obolus never converts`,
+      [{ field: 'currency', reason: `must be ${expected}, the currency of the payment` }],
+    );
+  }
+
+  static transferReferenceMismatch(reference: string, expected: string | null): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.TransferReferenceMismatch,
+      `reference ${reference} is not the reference of this payment${expected ? ` (${expected})` : ''}`,
+      [{ field: 'reference', reason: 'is not the reference of this payment' }],
+    );
+  }
+
+  static transferIdempotencyKeyReused(key: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.IdempotencyKeyReused,
+      `Idempotency-Key '${key}' was already used for a different transfer`,
+      [{ field: 'Idempotency-Key', reason: 'already used with another payment, amount, currency, date or note' }],
+    );
   }
 }

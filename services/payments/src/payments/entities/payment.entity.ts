@@ -12,7 +12,8 @@ export class PaymentEntity {
   @Column({ type: 'char', length: 3 }) currency!: string;
   @Column({ name: 'payment_method', type: 'text' }) paymentMethod!: string;
   @Column({ type: 'text' }) status!: PaymentStatus;
-  @Column({ type: 'text' }) provider!: 'stripe';
+  /** stripe: card and debits; bank: a transfer matched on a statement or recorded by staff. */
+  @Column({ type: 'text' }) provider!: 'stripe' | 'bank';
   @Column({ name: 'provider_payment_id', type: 'text', nullable: true }) providerPaymentId!: string | null;
   @Column({ name: 'failure_code', type: 'text', nullable: true }) failureCode!: string | null;
   @Column({ name: 'failure_message', type: 'text', nullable: true }) failureMessage!: string | null;
@@ -25,6 +26,16 @@ export class PaymentEntity {
   @Column({ name: 'next_retry_at', type: 'timestamptz', nullable: true }) nextRetryAt!: Date | null;
   /** retrying: tries are planned; exhausted: the last one failed. Null before any failure. */
   @Column({ type: 'text', nullable: true }) dunning!: 'retrying' | 'exhausted' | null;
+  // The columns of bank transfers (absent on rows built before them, as in older specs: read as null and 0).
+  /** The ISO 11649 reference a bank transfer must carry; null for other methods. */
+  @Column({ name: 'transfer_reference', type: 'text', nullable: true }) transferReference?: string | null;
+  /** The buyer on the proforma, compared with the payer's name when a transfer carries no reference. */
+  @Column({ name: 'buyer_name', type: 'text', nullable: true }) buyerName?: string | null;
+  @Column({ name: 'proforma_number', type: 'text', nullable: true }) proformaNumber?: string | null;
+  /** What bank transfers have brought so far, partial payments included. */
+  @Column({ name: 'received_minor', type: 'bigint', transformer: bigintAsNumber, default: 0 }) receivedMinor?: number;
+  /** Received beyond the amount asked: kept and shown, for staff to refund or credit. */
+  @Column({ name: 'excess_minor', type: 'bigint', transformer: bigintAsNumber, default: 0 }) excessMinor?: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -15,7 +15,7 @@ export type SettledPayment = Pick<
   | 'failureCode'
   | 'failureMessage'
 > &
-  Partial<Pick<PaymentEntity, 'attempts' | 'nextRetryAt' | 'dunning'>>;
+  Partial<Pick<PaymentEntity, 'attempts' | 'nextRetryAt' | 'dunning' | 'provider'>>;
 
 /** The event that tells the other services how a settled payment ended, ready for `uow.emit`. */
 export type PaymentOutcome =
@@ -30,7 +30,6 @@ export function paymentOutcome(payment: SettledPayment, at: Date): PaymentOutcom
     draftId: payment.draftId,
     amountMinor: payment.amountMinor,
     currency: payment.currency,
-    provider: 'stripe' as const,
   };
   if (payment.status === 'succeeded') {
     return {
@@ -40,6 +39,7 @@ export function paymentOutcome(payment: SettledPayment, at: Date): PaymentOutcom
         subject: payment.id,
         data: {
           ...common,
+          provider: payment.provider ?? 'stripe',
           providerPaymentId: payment.providerPaymentId!,
           paymentMethod: payment.paymentMethod as PaymentMethodKind,
           succeededAt: at.toISOString(),
@@ -54,6 +54,8 @@ export function paymentOutcome(payment: SettledPayment, at: Date): PaymentOutcom
       subject: payment.id,
       data: {
         ...common,
+        // Only Stripe's charges fail: a bank transfer stays awaited until it arrives.
+        provider: 'stripe',
         failureCode: payment.failureCode ?? 'payment_failed',
         failureMessage: payment.failureMessage ?? 'the payment failed',
         failedAt: at.toISOString(),

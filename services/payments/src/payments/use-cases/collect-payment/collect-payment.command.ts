@@ -1,9 +1,10 @@
+import { isValidPaymentReference } from '@obolus/bank-statements';
 import { InvoicePaymentRequestedV1Data, PAYMENT_METHOD_KINDS, PaymentMethodKind } from '@obolus/contracts';
 import { checkCommand } from '@obolus/platform';
 
 export type CollectPaymentInput = Pick<
   InvoicePaymentRequestedV1Data,
-  'accountId' | 'draftId' | 'currency' | 'amountDueMinor' | 'paymentMethod' | 'description' | 'requestedAt'
+  'accountId' | 'draftId' | 'currency' | 'amountDueMinor' | 'paymentMethod' | 'description' | 'requestedAt' | 'transferReference'
 >;
 
 /** Collect the amount due on an invoice draft with the account's payment method. */
@@ -19,15 +20,26 @@ export class CollectPaymentCommand {
   readonly description!: string;
   /** When the payment was asked for: on a test clock, the business time of the charge. */
   readonly requestedAt!: string;
+  /** For a bank transfer: the ISO 11649 reference printed on the proforma. */
+  readonly transferReference?: string;
 
   private constructor(input: Readonly<CollectPaymentInput>) {
     Object.assign(this, input);
   }
 
   static create(input: CollectPaymentInput): CollectPaymentCommand {
-    const { accountId, draftId, currency, amountDueMinor, paymentMethod, description, requestedAt } = input;
+    const { accountId, draftId, currency, amountDueMinor, paymentMethod, description, requestedAt, transferReference } = input;
     return new CollectPaymentCommand(
-      checkCommand('collect payment', { accountId, draftId, currency, amountDueMinor, paymentMethod, description, requestedAt })
+      checkCommand('collect payment', {
+        accountId,
+        draftId,
+        currency,
+        amountDueMinor,
+        paymentMethod,
+        description,
+        requestedAt,
+        ...(transferReference === undefined ? {} : { transferReference }),
+      })
         .uuid('accountId')
         .uuid('draftId')
         .that('currency', typeof currency === 'string' && /^[A-Z]{3}$/.test(currency), 'must be an ISO 4217 code')
@@ -35,6 +47,12 @@ export class CollectPaymentCommand {
         .oneOf('paymentMethod', PAYMENT_METHOD_KINDS)
         .that('description', typeof description === 'string' && description.length > 0, 'must be a non-empty string')
         .instant('requestedAt')
+        .that(
+          'transferReference',
+          transferReference === undefined ||
+            (typeof transferReference === 'string' && isValidPaymentReference(transferReference)),
+          'must be an ISO 11649 reference',
+        )
         .valid(),
     );
   }

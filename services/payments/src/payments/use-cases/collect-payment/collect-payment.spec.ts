@@ -3,6 +3,10 @@ import { nameBasedUuid } from '@obolus/platform';
 import { InvalidCommandError } from '@obolus/platform';
 import { JobScheduler } from '@obolus/messaging';
 import { InMemoryAccountClocks, InMemoryJobScheduler, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { BankTransfersRepository } from '../../../bank-transfers/bank-transfers.repository';
+import { InMemoryBankTransfers } from '../../../bank-transfers/test-support/in-memory-bank-transfers';
+import { AwaitBankTransferCommand } from '../../../bank-transfers/use-cases/await-bank-transfer/await-bank-transfer.command';
+import { AwaitBankTransferUseCase } from '../../../bank-transfers/use-cases/await-bank-transfer/await-bank-transfer.use-case';
 import { Dunning } from '../../dunning';
 import { randomUUID } from 'node:crypto';
 import { PaymentsRepository } from '../../payments.repository';
@@ -19,16 +23,22 @@ describe('CollectPaymentUseCase', () => {
   let jobs: InMemoryJobScheduler;
   let uow: RecordingUnitOfWork;
   let accountId: string;
+  let awaitTransfer: AwaitBankTransferUseCase;
 
   beforeEach(() => {
     payments = new InMemoryPayments();
     stripe = new InMemoryStripe();
     jobs = new InMemoryJobScheduler();
+    awaitTransfer = new AwaitBankTransferUseCase(
+      new InMemoryBankTransfers(payments) as unknown as BankTransfersRepository,
+      new InMemoryAccountClocks(clock),
+    );
     collect = new CollectPaymentUseCase(
       stripe,
       payments as unknown as PaymentsRepository,
       new InMemoryAccountClocks(clock),
       new Dunning(jobs as unknown as JobScheduler),
+      awaitTransfer,
     );
     uow = new RecordingUnitOfWork(clock);
     accountId = randomUUID();
@@ -142,10 +152,60 @@ describe('CollectPaymentUseCase', () => {
     expect(uow.dataOf(PaymentSucceededV1)).toHaveLength(1);
   });
 
-  it('leaves a bank transfer to the customer: no payment, no charge', async () => {
+  it('records a bank transfer as awaited: processing, provider bank, its reference and amount, no charge', async () => {
+    const command = request({ paymentMethod: 'bank_transfer', transferReference: 'RF18539007547034', amountDueMinor: 118_800 });
+    await collect.execute(command, uow);
+    expect(stripe.paymentIntents.size).toBe(0);
+    expect(uow.emitted).toEqual([]);
+    expect([...payments.payments.values()]).toEqual([
+      expect.objectContaining({
+        id: nameBasedUuid('obolus.payments.payment-for-draft', command.draftId),
+        status: 'processing',
+        provider: 'bank',
+        paymentMethod: 'bank_transfer',
+        transferReference: 'RF18539007547034',
+        amountMinor: 118_800,
+        currency: 'EUR',
+        receivedMinor: 0,
+        excessMinor: 0,
+        providerPaymentId: null,
+      }),
+    ]);
+  });
+
+  it('records a redelivered bank-transfer request once, and keeps the buyer a proforma gave first', async () => {
+    const command = request({ paymentMethod: 'bank_transfer', transferReference: 'RF18539007547034' });
+    await awaitTransfer.execute(
+      AwaitBankTransferCommand.create({
+        accountId,
+        draftId: command.draftId,
+        amountMinor: command.amountDueMinor,
+        currency: 'EUR',
+        transferReference: 'RF18539007547034',
+        buyerName: 'Atelier Durand SARL',
+        proformaNumber: 'PF-2026/000001',
+        requestedAt: command.requestedAt,
+      }),
+      uow,
+    );
+    await collect.execute(command, uow);
+    await collect.execute(command, uow);
+    expect([...payments.payments.values()]).toEqual([
+      expect.objectContaining({ status: 'processing', buyerName: 'Atelier Durand SARL', proformaNumber: 'PF-2026/000001' }),
+    ]);
+  });
+
+  it('leaves a bank transfer without a reference, and PayPal, alone: no payment, no charge', async () => {
     await collect.execute(request({ paymentMethod: 'bank_transfer' }), uow);
+    await collect.execute(request({ paymentMethod: 'paypal' }), uow);
     expect(payments.payments.size).toBe(0);
     expect(stripe.paymentIntents.size).toBe(0);
+  });
+
+  it('refuses a transfer reference whose check digits do not hold', () => {
+    expect(() => request({ paymentMethod: 'bank_transfer', transferReference: 'RF19539007547034' })).toThrow(
+      expect.objectContaining({ fields: [expect.objectContaining({ field: 'transferReference' })] }),
+    );
   });
 
   it('lets an unreachable Stripe throw (the event is retried) and announces nothing', async () => {

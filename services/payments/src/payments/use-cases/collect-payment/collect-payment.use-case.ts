@@ -4,6 +4,8 @@ import { PaymentMethodKind } from '@obolus/contracts';
 import { AccountClocks, captureTraceHeaders, UnitOfWork } from '@obolus/messaging';
 import { nameBasedUuid } from '@obolus/platform';
 import Stripe from 'stripe';
+import { AwaitBankTransferCommand } from '../../../bank-transfers/use-cases/await-bank-transfer/await-bank-transfer.command';
+import { AwaitBankTransferUseCase } from '../../../bank-transfers/use-cases/await-bank-transfer/await-bank-transfer.use-case';
 import { StripeGateway } from '../../../stripe/stripe-gateway';
 import { Dunning } from '../../dunning';
 import { PaymentEntity } from '../../entities/payment.entity';
@@ -12,7 +14,7 @@ import { settleFromIntent } from '../../mappers/settle-payment';
 import { PaymentsRepository } from '../../payments.repository';
 import { CollectPaymentCommand } from './collect-payment.command';
 
-/** Methods Obolus collects itself, off-session, through Stripe (P1). Bank transfers wait for the money. */
+/** Methods Obolus collects itself, off-session, through Stripe (P1). Bank transfers wait for the money (P2, P3). */
 const COLLECTED = new Set<PaymentMethodKind>(['card', 'sepa_debit', 'ach_debit']);
 
 /**
@@ -31,9 +33,14 @@ export class CollectPaymentUseCase {
     private readonly payments: PaymentsRepository,
     private readonly clocks: AccountClocks,
     private readonly dunning: Dunning,
+    private readonly awaitBankTransfer: AwaitBankTransferUseCase,
   ) {}
 
   async execute(command: CollectPaymentCommand, uow: UnitOfWork): Promise<void> {
+    if (command.paymentMethod === 'bank_transfer' && command.transferReference) {
+      const { transferReference } = command;
+      return this.awaitBankTransfer.execute(AwaitBankTransferCommand.fromPaymentRequest({ ...command, transferReference }), uow);
+    }
     if (!COLLECTED.has(command.paymentMethod)) return;
     if (await this.payments.findPaymentForDraft(uow, command.accountId, command.draftId)) return;
     const now = await this.clocks.timeOfEffect(uow, command.accountId, new Date(command.requestedAt));

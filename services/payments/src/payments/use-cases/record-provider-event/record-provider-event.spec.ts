@@ -6,6 +6,9 @@ import { JobScheduler } from '@obolus/messaging';
 import { RefundSettlement } from '../../../refunds/refund-settlement';
 import { RefundsRepository } from '../../../refunds/refunds.repository';
 import { InMemoryRefunds } from '../../../refunds/test-support/in-memory-refunds';
+import { BankTransfersRepository } from '../../../bank-transfers/bank-transfers.repository';
+import { InMemoryBankTransfers } from '../../../bank-transfers/test-support/in-memory-bank-transfers';
+import { AwaitBankTransferUseCase } from '../../../bank-transfers/use-cases/await-bank-transfer/await-bank-transfer.use-case';
 import { Dunning } from '../../dunning';
 import { randomUUID } from 'node:crypto';
 import { PaymentsErrorCode } from '../../payments.errors';
@@ -75,6 +78,10 @@ describe('RecordProviderEventUseCase', () => {
       payments as unknown as PaymentsRepository,
       new InMemoryAccountClocks(clock),
       dunning,
+      new AwaitBankTransferUseCase(
+        new InMemoryBankTransfers(payments) as unknown as BankTransfersRepository,
+        new InMemoryAccountClocks(clock),
+      ),
     ).execute(command, new RecordingUnitOfWork(clock));
     const paymentId = nameBasedUuid('obolus.payments.payment-for-draft', draftId);
     return { paymentId, draftId, intent: stripe.intentOf(`obolus-draft-${draftId}`) };

@@ -28,7 +28,11 @@ describe('dunning (P4): retries on days 3, 5 and 7, then the payment is exhauste
     jobs = new InMemoryJobScheduler();
     const clocks = new InMemoryAccountClocks(clock);
     const dunning = new Dunning(jobs as unknown as JobScheduler);
-    collect = new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, clocks, dunning);
+    const awaitTransfer = new AwaitBankTransferUseCase(
+      new InMemoryBankTransfers(payments) as unknown as BankTransfersRepository,
+      clocks,
+    );
+    collect = new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, clocks, dunning, awaitTransfer);
     retry = new RetryPaymentUseCase(stripe, payments as unknown as PaymentsRepository, clocks, dunning);
     accountId = randomUUID();
     payments.customers.set(accountId, {
@@ -105,3 +109,6 @@ describe('dunning (P4): retries on days 3, 5 and 7, then the payment is exhauste
     expect(again.emitted).toHaveLength(0);
   });
 });
+import { BankTransfersRepository } from '../../../bank-transfers/bank-transfers.repository';
+import { InMemoryBankTransfers } from '../../../bank-transfers/test-support/in-memory-bank-transfers';
+import { AwaitBankTransferUseCase } from '../../../bank-transfers/use-cases/await-bank-transfer/await-bank-transfer.use-case';

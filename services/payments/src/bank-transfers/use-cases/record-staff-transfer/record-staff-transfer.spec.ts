@@ -1,0 +1,128 @@
+import { PaymentSucceededV1 } from '@obolus/contracts';
+import { InvalidCommandError } from '@obolus/platform';
+import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { randomUUID } from 'node:crypto';
+import { PaymentEntity } from '../../../payments/entities/payment.entity';
+import { PaymentsRepository } from '../../../payments/payments.repository';
+import { InMemoryPayments } from '../../../payments/test-support/in-memory-payments';
+import { BankTransfersRepository } from '../../bank-transfers.repository';
+import { InMemoryBankTransfers } from '../../test-support/in-memory-bank-transfers';
+import { AwaitBankTransferCommand } from '../await-bank-transfer/await-bank-transfer.command';
+import { AwaitBankTransferUseCase } from '../await-bank-transfer/await-bank-transfer.use-case';
+import { RecordStaffTransferCommand, RecordStaffTransferInput } from './record-staff-transfer.command';
+import { RecordStaffTransferUseCase } from './record-staff-transfer.use-case';
+
+describe('RecordStaffTransferUseCase', () => {
+  const clock = new SettableClock(new Date('2026-11-28T08:00:00Z'));
+  let payments: InMemoryPayments;
+  let transfers: InMemoryBankTransfers;
+  let record: RecordStaffTransferUseCase;
+  let uow: RecordingUnitOfWork;
+  let payment: PaymentEntity;
+
+  beforeEach(async () => {
+    payments = new InMemoryPayments();
+    transfers = new InMemoryBankTransfers(payments);
+    const clocks = new InMemoryAccountClocks(clock);
+    record = new RecordStaffTransferUseCase(
+      transfers as unknown as BankTransfersRepository,
+      payments as unknown as PaymentsRepository,
+      clocks,
+    );
+    uow = new RecordingUnitOfWork(clock);
+    const draftId = randomUUID();
+    await new AwaitBankTransferUseCase(transfers as unknown as BankTransfersRepository, clocks).execute(
+      AwaitBankTransferCommand.create({
+        accountId: randomUUID(),
+        draftId,
+        amountMinor: 540_000,
+        currency: 'RON',
+        transferReference: 'RF18539007547034',
+        requestedAt: '2026-11-20T09:00:00Z',
+      }),
+      uow,
+    );
+    payment = [...payments.payments.values()][0];
+  });
+
+  const command = (fields: Partial<RecordStaffTransferInput> = {}) =>
+    RecordStaffTransferCommand.create({
+      accountId: payment.accountId,
+      paymentId: payment.id,
+      amountMinor: 540_000,
+      currency: 'RON',
+      receivedOn: '2026-11-27',
+      payerName: 'SC Ștefănescu Țesătorie SRL',
+      note: 'ordin de plată seen on the BT portal, statement not exported',
+      idempotencyKey: 'op-2026-11-27-1',
+      recordedBy: 'staff:ana',
+      ...fields,
+    });
+
+  it('settles the payment, publishes payment.succeeded with provider bank, and keeps who recorded it and why', async () => {
+    const view = await record.execute(command(), uow);
+    expect(view.payment).toEqual({
+      id: payment.id,
+      status: 'succeeded',
+      amountMinor: 540_000,
+      receivedMinor: 540_000,
+      excessMinor: 0,
+      currency: 'RON',
+    });
+    expect(view.transfer).toMatchObject({
+      source: 'staff',
+      rule: 'staff',
+      recordedBy: 'staff:ana',
+      note: 'ordin de plată seen on the BT portal, statement not exported',
+      settlement: 'exact',
+    });
+    expect(uow.dataOf(PaymentSucceededV1)).toEqual([
+      expect.objectContaining({
+        provider: 'bank',
+        amountMinor: 540_000,
+        providerPaymentId: `staff-transfer:${view.transfer.id}`,
+      }),
+    ]);
+  });
+
+  it('answers a repeated request with its transfer, and refuses the key reused for another', async () => {
+    const first = await record.execute(command({ amountMinor: 100_000 }), uow);
+    const again = await record.execute(command({ amountMinor: 100_000 }), uow);
+    expect(again.transfer).toEqual(first.transfer);
+    expect(transfers.transfers.size).toBe(1);
+    expect(payments.payments.get(payment.id)).toMatchObject({ status: 'processing', receivedMinor: 100_000 });
+    await expect(record.execute(command({ amountMinor: 200_000 }), uow)).rejects.toThrow(
+      expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' }),
+    );
+  });
+
+  it('refuses another currency, another reference, and a payment already paid, writing nothing', async () => {
+    await expect(record.execute(command({ currency: 'EUR' }), uow)).rejects.toThrow(
+      expect.objectContaining({ code: 'TRANSFER_CURRENCY_MISMATCH' }),
+    );
+    await expect(record.execute(command({ reference: 'RF712348231' }), uow)).rejects.toThrow(
+      expect.objectContaining({ code: 'TRANSFER_REFERENCE_MISMATCH' }),
+    );
+    expect(transfers.transfers.size).toBe(0);
+    await record.execute(command(), uow);
+    await expect(record.execute(command({ idempotencyKey: 'op-2' }), uow)).rejects.toThrow(
+      expect.objectContaining({ code: 'PAYMENT_NOT_AWAITING_TRANSFER' }),
+    );
+  });
+
+  it.each([
+    ['amountMinor', { amountMinor: 0 }],
+    ['amountMinor', { amountMinor: 1.5 }],
+    ['amountMinor', { amountMinor: Number.MAX_SAFE_INTEGER }],
+    ['currency', { currency: 'XYZ' }],
+    ['currency', { currency: 'ron' }],
+    ['receivedOn', { receivedOn: '2026-02-30' }],
+    ['reference', { reference: 'RF00 1234' }],
+    ['Idempotency-Key', { idempotencyKey: '' }],
+    ['note', { note: '' }],
+    ['paymentId', { paymentId: 'not-a-uuid' }],
+  ])('refuses a bad %s', (field, fields) => {
+    expect(() => command(fields)).toThrow(InvalidCommandError);
+    expect(() => command(fields)).toThrow(expect.objectContaining({ fields: [expect.objectContaining({ field })] }));
+  });
+});
