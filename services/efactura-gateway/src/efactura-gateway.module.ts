@@ -38,7 +38,7 @@ import { EfacturaGatewayConfig } from './efactura-gateway.config';
 import { EFACTURA_SETTINGS, EfacturaSettings, pemCertificates } from './efactura-settings';
 import { AnafToken } from './submissions/anaf-token';
 import { SubmissionQueue } from './submissions/submission-queue';
-import { SubmissionsController } from './submissions/submissions.controller';
+import { CreditNoteSubmissionsController, SubmissionsController } from './submissions/submissions.controller';
 import { SubmissionsJobs } from './submissions/submissions-jobs';
 import { SubmissionsRepository } from './submissions/submissions.repository';
 import { GetSubmissionUseCase } from './submissions/use-cases/get-submission/get-submission.use-case';
@@ -81,6 +81,7 @@ export class EfacturaGatewayModule {
         AuthorizationsController,
         OAuthCallbackController,
         SubmissionsController,
+        CreditNoteSubmissionsController,
         IncomingController,
       ],
       providers: [

@@ -217,15 +217,20 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     archived: boolean;
     endpoint: string;
   };
-  const submissionOf = (who: { accountId: string; token: string }, invoiceId: string) =>
-    call<Submission>('GET', `/accounts/${who.accountId}/efactura/invoices/${invoiceId}/submission`, who.token);
+  const submissionOf = (who: { accountId: string; token: string }, invoiceId: string, documents = 'invoices') =>
+    call<Submission>('GET', `/accounts/${who.accountId}/efactura/${documents}/${invoiceId}/submission`, who.token);
 
   /** Runs due jobs until the submission reaches `status` (retries wait 50 ms, polls 1 s). */
-  async function until(who: { accountId: string; token: string }, invoiceId: string, status: string): Promise<Submission> {
+  async function until(
+    who: { accountId: string; token: string },
+    invoiceId: string,
+    status: string,
+    documents: 'invoices' | 'credit-notes' = 'invoices',
+  ): Promise<Submission> {
     return waitFor(
       async () => {
         await runner.runDue();
-        const found = await submissionOf(who, invoiceId);
+        const found = await submissionOf(who, invoiceId, documents);
         return found.status === 200 && found.body.status === status ? found.body : undefined;
       },
       { what: `the submission ${status}`, timeoutMs: 30_000, intervalMs: 100 },
@@ -375,8 +380,8 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
         .status,
     ).toBe(404);
 
-    // The submission is keyed by the credit note's id, as an invoice's by the invoice's.
-    const uploaded = await until(connected, creditNote.creditNoteId, 'uploaded');
+    // Its submission, by the credit note's own routes.
+    const uploaded = await until(connected, creditNote.creditNoteId, 'uploaded', 'credit-notes');
     const creditNoteUploads = anaf
       .requests('/upload')
       .slice(uploadsBefore)
@@ -384,13 +389,16 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     expect(creditNoteUploads).toEqual([expect.objectContaining({ status: 200, query: { standard: 'CN', cif: SELLER_CIF } })]);
 
     await anaf.advanceProcessing(Number(uploaded.uploadIndex));
-    expect(await until(connected, creditNote.creditNoteId, 'accepted')).toMatchObject({ archived: true, anafErrors: [] });
+    expect(await until(connected, creditNote.creditNoteId, 'accepted', 'credit-notes')).toMatchObject({
+      archived: true,
+      anafErrors: [],
+    });
     const states = await db.query(`SELECT status FROM efactura_gateway.submissions WHERE invoice_id = $1`, [
       creditNote.creditNoteId,
     ]);
     expect(states.rows).toEqual([{ status: 'accepted' }]);
     const archive = await fetch(
-      `${url}/accounts/${connected.accountId}/efactura/invoices/${creditNote.creditNoteId}/anaf-archive`,
+      `${url}/accounts/${connected.accountId}/efactura/credit-notes/${creditNote.creditNoteId}/anaf-archive`,
       { headers: { authorization: `Bearer ${connected.token}` } },
     );
     expect(readAnafArchive(Buffer.from(await archive.arrayBuffer())).document.bytes.toString('utf8')).toBe(xml);

@@ -38,3 +38,28 @@ export class SubmissionsController {
     );
   }
 }
+
+/** E4: a credit note's submission to ANAF (standard=CN), and ANAF's signed answer, kept unchanged. */
+@Controller('accounts/:accountId/efactura/credit-notes/:creditNoteId')
+export class CreditNoteSubmissionsController {
+  constructor(
+    private readonly work: UnitOfWorkRunner,
+    private readonly submissions: GetSubmissionUseCase,
+  ) {}
+
+  @Get('submission')
+  get(@TenantAccountId() accountId: string, @Param('creditNoteId', ParseUUIDPipe) creditNoteId: string): Promise<SubmissionView> {
+    const command = GetSubmissionCommand.create({ accountId, invoiceId: creditNoteId });
+    return this.work.run((uow) => this.submissions.execute(command, uow));
+  }
+
+  @Get('anaf-archive')
+  async archive(
+    @TenantAccountId() accountId: string,
+    @Param('creditNoteId', ParseUUIDPipe) creditNoteId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const command = GetSubmissionCommand.create({ accountId, invoiceId: creditNoteId });
+    sendZip(response, await this.work.run((uow) => this.submissions.archive(command, uow)));
+  }
+}
