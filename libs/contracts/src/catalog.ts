@@ -25,7 +25,7 @@ import {
   TrialStartedV1,
 } from './subscriptions/events';
 import { TestClockAdvancedV1, TestClockCaughtUpV1, TestClockCreatedV1 } from './subscriptions/test-clock-events';
-import { CreditNoteIssuedV1, InvoiceIssuedV1, InvoicePaymentRequestedV1, ProformaIssuedV1 } from './invoicing/events';
+import { CreditNoteIssuedV1, InvoiceIssuedV1, InvoiceOverdueV1, InvoicePaymentRequestedV1, ProformaIssuedV1 } from './invoicing/events';
 import { PaymentFailedV1, PaymentRefundedV1, PaymentSucceededV1 } from './payments/events';
 import {
   EfacturaAuthorizationLostV1,
@@ -68,6 +68,7 @@ export const eventCatalog: readonly EventContract[] = [
   PaymentRefundedV1,
   InvoiceIssuedV1,
   CreditNoteIssuedV1,
+  InvoiceOverdueV1,
   EfacturaDocumentValidatedV1,
   EfacturaSubmissionAcceptedV1,
   EfacturaSubmissionRejectedV1,

@@ -1,6 +1,6 @@
 import { EventContract } from './event-contract';
 import { UserJoinedV1, UserRemovedV1 } from './identity/events';
-import { CreditNoteIssuedV1, InvoiceIssuedV1, ProformaIssuedV1 } from './invoicing/events';
+import { CreditNoteIssuedV1, InvoiceIssuedV1, InvoiceOverdueV1, ProformaIssuedV1 } from './invoicing/events';
 import { PaymentFailedV1, PaymentRefundedV1, PaymentSucceededV1 } from './payments/events';
 import {
   EfacturaAuthorizationLostV1,
@@ -45,6 +45,7 @@ export const webhookEventContracts: readonly EventContract[] = [
   InvoiceIssuedV1,
   CreditNoteIssuedV1,
   ProformaIssuedV1,
+  InvoiceOverdueV1,
   PaymentSucceededV1,
   PaymentFailedV1,
   PaymentRefundedV1,

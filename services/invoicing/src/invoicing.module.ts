@@ -14,10 +14,13 @@ import { CustomerEntity } from './customers/entities/customer.entity';
 import { RecordCustomerUseCase } from './customers/use-cases/record-customer/record-customer.use-case';
 import { InvoicingInitial1732233600400 } from './database/migrations/1732233600400-invoicing-initial';
 import { InvoicingVatChecks1796688000400 } from './database/migrations/1796688000400-invoicing-vat-checks';
+import { AccountRetention1797000000040 } from './database/migrations/1797000000040-account-retention';
 import { CreditNotes1796688000410 } from './database/migrations/1796688000410-credit-notes';
 import { Proformas1796688000420 } from './database/migrations/1796688000420-proformas';
 import { ProformaEntity } from './proformas/entities/proforma.entity';
 import { ProformaIssuer } from './proformas/proforma-issuer';
+import { ProformasJobs } from './proformas/proformas-jobs';
+import { RemindUnpaidProformaUseCase } from './proformas/use-cases/remind-unpaid-proforma/remind-unpaid-proforma.use-case';
 import { InternalProformasController, ProformasController } from './proformas/proformas.controller';
 import { ProformasRepository } from './proformas/proformas.repository';
 import { GetProformaPdfUseCase } from './proformas/use-cases/get-proforma-pdf/get-proforma-pdf.use-case';
@@ -35,7 +38,6 @@ import { CorrectInvoiceUseCase } from './credit-notes/use-cases/correct-invoice/
 import { GetCreditNotePdfUseCase } from './credit-notes/use-cases/get-credit-note-pdf/get-credit-note-pdf.use-case';
 import { IssueRefundCreditNoteUseCase } from './credit-notes/use-cases/issue-refund-credit-note/issue-refund-credit-note.use-case';
 import { ListCreditNotesUseCase } from './credit-notes/use-cases/list-credit-notes/list-credit-notes.use-case';
-import { AccountRetention1797000000040 } from './database/migrations/1797000000040-account-retention';
 import { DraftEntity } from './invoices/entities/draft.entity';
 import { InvoiceEntity } from './invoices/entities/invoice.entity';
 import { InternalInvoicesController } from './invoices/internal-invoices.controller';
@@ -81,7 +83,13 @@ export class InvoicingModule {
             CreditNoteEntity,
             ProformaEntity,
           ],
-          migrations: [InvoicingInitial1732233600400, InvoicingVatChecks1796688000400, AccountRetention1797000000040],
+          migrations: [
+            InvoicingInitial1732233600400,
+            InvoicingVatChecks1796688000400,
+            CreditNotes1796688000410,
+            Proformas1796688000420,
+            AccountRetention1797000000040,
+          ],
         }),
         AuthModule.forService({ service: 'invoicing', config }),
       ],
@@ -145,6 +153,8 @@ export class InvoicingModule {
         ProformaIssuer,
         ListProformasUseCase,
         GetProformaPdfUseCase,
+        RemindUnpaidProformaUseCase,
+        ProformasJobs,
       ],
     };
   }

@@ -268,3 +268,46 @@ export const ProformaIssuedV1 = defineEvent({
   ),
 });
 export type ProformaIssuedV1Data = EventData<typeof ProformaIssuedV1>;
+
+export const InvoiceOverdueV1 = defineEvent({
+  type: 'obolus.invoicing.invoice.overdue.v1',
+  topic: Topics.invoicingInvoice,
+  source: '/obolus/invoicing',
+  summary:
+    'A document asking for money is still unpaid past its due date (P4): sent 7, 14 and 30 days after it, until it is paid. Today the unpaid documents are proformas awaiting a bank transfer.',
+  data: Type.Object(
+    {
+      accountId: Uuid('The account'),
+      document: Type.Object(
+        {
+          kind: Type.Literal('proforma'),
+          id: Uuid('The proforma'),
+          number: Type.String({ minLength: 1 }),
+          issueDate: CalendarDate('When it was issued'),
+          dueDate: CalendarDate('When it was due'),
+        },
+        { additionalProperties: false },
+      ),
+      currency: CurrencyCode,
+      locale: Locale,
+      amountDueMinor: MinorUnits('What is still to pay, VAT included'),
+      daysOverdue: Type.Integer({ minimum: 1, description: 'Days since the due date' }),
+      reminder: Type.Integer({ minimum: 1, maximum: 3, description: 'Which reminder this is' }),
+      final: Type.Boolean({ description: 'The last reminder' }),
+      transfer: Type.Object(
+        {
+          reference: TransferReference,
+          iban: Type.String({ pattern: '^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$', examples: ['FR7630006000011234567890189'] }),
+          bic: Type.String({ pattern: '^[A-Z0-9]{8}([A-Z0-9]{3})?$', examples: ['AGRIFRPP882'] }),
+          accountHolder: Type.String({ minLength: 1 }),
+        },
+        { additionalProperties: false },
+      ),
+      sellerName: Type.String({ minLength: 1 }),
+      recipients: Type.Array(Type.String({ format: 'email' }), { minItems: 1, maxItems: 20 }),
+      overdueAt: Instant('When the reminder went out, in the account business time'),
+    },
+    { additionalProperties: false },
+  ),
+});
+export type InvoiceOverdueV1Data = EventData<typeof InvoiceOverdueV1>;

@@ -1,5 +1,9 @@
 import { isValidPaymentReference } from '@obolus/bank-statements';
-import { InvoicePaymentRequestedV1, ProformaIssuedV1, violationsOf } from '@obolus/contracts';
+import { InvoiceOverdueV1, InvoicePaymentRequestedV1, ProformaIssuedV1, violationsOf } from '@obolus/contracts';
+import { RecordingUnitOfWork } from '@obolus/testing';
+import { PROFORMA_REMINDER_JOB, ProformaReminderPayload } from './proforma-reminders';
+import { RemindUnpaidProformaCommand } from './use-cases/remind-unpaid-proforma/remind-unpaid-proforma.command';
+import { RemindUnpaidProformaUseCase } from './use-cases/remind-unpaid-proforma/remind-unpaid-proforma.use-case';
 import { InvoicingWorld } from '../test-support/invoicing-world';
 
 describe('proformas for bank transfers (I4, P3)', () => {
@@ -61,5 +65,40 @@ describe('proformas for bank transfers (I4, P3)', () => {
       'OBRO-PF-2026-000002',
       'OBRO-PF-2026-000003',
     ]);
+  });
+
+  it('reminds an unpaid proforma 7, 14 and 30 days after its due date, the last one final, and a paid one never', async () => {
+    const accountId = await world.signUp();
+    await world.requestPayment(accountId, { paymentMethod: 'bank_transfer' });
+    const jobs = world.jobs.take(PROFORMA_REMINDER_JOB);
+    // Due 2026-12-22; 08:00 in Bucharest (UTC+2 in winter).
+    expect(jobs.map((j) => j.dueAt.toISOString())).toEqual([
+      '2026-12-29T06:00:00.000Z',
+      '2027-01-05T06:00:00.000Z',
+      '2027-01-21T06:00:00.000Z',
+    ]);
+    const remind = new RemindUnpaidProformaUseCase(world.proformasRepository, world.sellers, world.accountClocks);
+    const run = async (index: number) => {
+      const uow = new RecordingUnitOfWork(world.clock);
+      world.clock.set(jobs[index]!.dueAt);
+      const payload = jobs[index]!.payload as ProformaReminderPayload;
+      await remind.execute(RemindUnpaidProformaCommand.create({ accountId, ...payload, dueAt: jobs[index]!.dueAt }), uow);
+      return uow.dataOf(InvoiceOverdueV1);
+    };
+    const [first] = await run(0);
+    expect(violationsOf(InvoiceOverdueV1, first)).toEqual([]);
+    expect(first).toMatchObject({
+      document: { kind: 'proforma', number: 'OBRO-PF-2026-000001', dueDate: '2026-12-22' },
+      currency: 'RON',
+      locale: 'ro',
+      daysOverdue: 7,
+      reminder: 1,
+      final: false,
+      recipients: ['ana@popescu.ro'],
+    });
+    expect((await run(2))[0]).toMatchObject({ daysOverdue: 30, reminder: 3, final: true });
+    const [draft] = world.draftsOf(accountId);
+    await world.issueInvoice(world.payment(draft!.id, { paymentMethod: 'bank_transfer' }));
+    expect(await run(1)).toEqual([]);
   });
 });

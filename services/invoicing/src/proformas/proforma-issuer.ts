@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, calendarDateInZone } from '@obolus/calendar';
 import { newPaymentReference } from '@obolus/bank-statements';
 import { ProformaIssuedV1, ProformaIssuedV1Data } from '@obolus/contracts';
-import { UnitOfWork } from '@obolus/messaging';
+import { JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { nameBasedUuid } from '@obolus/platform';
 import { BillingDetailsRepository } from '../billing-details/billing-details.repository';
 import { CustomersRepository } from '../customers/customers.repository';
@@ -12,13 +12,15 @@ import { invoiceRecipients } from '../invoices/mappers/draft-to-invoice';
 import { InvoicePdfRenderer } from '../invoices/pdf/invoice-pdf-renderer';
 import { SellerRegistry } from '../sellers/seller-registry';
 import { ProformaEntity } from './entities/proforma.entity';
+import { PROFORMA_REMINDER_JOB, ProformaReminderPayload, REMINDER_DAYS, reminderDueAt, reminderKey } from './proforma-reminders';
 import { ProformasRepository } from './proformas.repository';
 
 /**
  * A draft to be paid by bank transfer gets its proforma (I4, P3): the next number of the seller's
  * proforma series (gapless, taken under the series row's lock like invoice numbers), an ISO 11649
  * reference made from that number, the seller's IBAN and BIC, due after the seller's payment term.
- * It is stored with its PDF and announced (proforma.issued) in the draft's unit of work.
+ * It is stored with its PDF and announced (proforma.issued) in the draft's unit of work, with its
+ * reminders planned (P4).
  */
 @Injectable()
 export class ProformaIssuer {
@@ -29,6 +31,7 @@ export class ProformaIssuer {
     private readonly billingDetails: BillingDetailsRepository,
     private readonly customers: CustomersRepository,
     private readonly renderer: InvoicePdfRenderer,
+    private readonly jobs: JobScheduler,
   ) {}
 
   async issue(uow: UnitOfWork, draft: DraftEntity): Promise<ProformaEntity> {
@@ -95,6 +98,16 @@ export class ProformaIssuer {
       paidAt: null,
     };
     await this.proformas.insert(uow, row);
+    // P4: reminders 7, 14 and 30 days after the due date, on the account's clock; a paid proforma skips them.
+    for (const [index, days] of REMINDER_DAYS.entries()) {
+      await this.jobs.schedule<ProformaReminderPayload>(uow, {
+        kind: PROFORMA_REMINDER_JOB,
+        key: reminderKey(row.id, index + 1),
+        accountId: row.accountId,
+        dueAt: reminderDueAt(row.dueDate, days, seller.timeZone),
+        payload: { proformaId: row.id, reminder: index + 1 },
+      });
+    }
     if (recipients.length) {
       await uow.emit(ProformaIssuedV1, {
         accountId: draft.accountId,

@@ -10,6 +10,10 @@ export class ProformasRepository {
     await manager.insert(ProformaEntity, proforma);
   }
 
+  find({ manager }: UnitOfWork, accountId: string, proformaId: string): Promise<ProformaEntity | null> {
+    return manager.findOne(ProformaEntity, { where: { accountId, id: proformaId } });
+  }
+
   findByDraft({ manager }: UnitOfWork, accountId: string, draftId: string): Promise<ProformaEntity | null> {
     return manager.findOne(ProformaEntity, { where: { accountId, draftId } });
   }

@@ -92,6 +92,7 @@ export class InvoicingWorld {
       this.detailsRepository,
       this.customersRepository,
       new InvoicePdfRenderer(),
+      this.scheduler,
     ),
   );
   readonly issueInvoiceUseCase = new IssueInvoiceUseCase(

@@ -14,6 +14,8 @@ import {
   InvoiceIssuedV1Data,
   ProformaIssuedV1,
   ProformaIssuedV1Data,
+  InvoiceOverdueV1,
+  InvoiceOverdueV1Data,
   PasswordResetRequestedV1,
   PasswordResetRequestedV1Data,
   SubscriptionExpiringV1,
@@ -69,6 +71,11 @@ export class DeliveriesConsumer {
 
   @EventPattern(CreditNoteIssuedV1.type)
   onCreditNoteIssued(@Payload() event: CloudEvent<CreditNoteIssuedV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
+    return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
+  }
+
+  @EventPattern(InvoiceOverdueV1.type)
+  onInvoiceOverdue(@Payload() event: CloudEvent<InvoiceOverdueV1Data>, @Ctx() uow: EventHandlerContext): Promise<void> {
     return this.recordDelivery.execute(RecordDeliveryCommand.create(deliveryOf(event)), uow);
   }
 

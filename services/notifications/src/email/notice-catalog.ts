@@ -49,6 +49,7 @@ export const NOTICES: Readonly<Record<string, NoticeOfEvent>> = {
   'obolus.invoicing.invoice.issued.v1': { template: 'invoice-issued' },
   'obolus.invoicing.credit-note.issued.v1': { template: 'credit-note-issued' },
   'obolus.invoicing.proforma.issued.v1': { template: 'proforma-issued' },
+  'obolus.invoicing.invoice.overdue.v1': { template: 'unpaid-reminder' },
   'obolus.payments.payment.refunded.v1': {
     coveredBy: 'credit-note-issued',
     why: 'the credit note that follows a refund says what was refunded, with its PDF',

@@ -3,6 +3,7 @@ import {
   CatalogCode,
   CreditNoteIssuedV1Data,
   InvoiceIssuedV1Data,
+  InvoiceOverdueV1Data,
   ProformaIssuedV1Data,
   Locale,
   PasswordResetRequestedV1Data,
@@ -25,6 +26,7 @@ export interface TemplateData extends EfacturaTemplateData {
   'invoice-issued': InvoiceIssuedV1Data;
   'credit-note-issued': CreditNoteIssuedV1Data;
   'proforma-issued': ProformaIssuedV1Data;
+  'unpaid-reminder': InvoiceOverdueV1Data;
   'password-reset': PasswordResetRequestedV1Data;
   'user-invited': UserInvitedV1Data;
   'trial-ending': TrialEndingV1Data & OwnerContact;
@@ -57,6 +59,7 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'invoice-issued',
   'credit-note-issued',
   'proforma-issued',
+  'unpaid-reminder',
   'password-reset',
   'user-invited',
   'trial-ending',
@@ -216,6 +219,27 @@ export const templates: { [T in TemplateName]: (data: TemplateData[T]) => Render
       en: {
         subject: `Proforma invoice ${data.number}: ${amount} to pay by bank transfer`,
         text: `Hello,\n\nPlease find attached proforma invoice ${data.number}. Please transfer ${amount} by ${longDate(data.dueDate, 'en')}:\n\nIBAN: ${iban}\nBIC: ${data.transfer.bic}\nAccount holder: ${data.transfer.accountHolder}\nReference (required): ${reference}\n\nThe invoice follows as soon as the transfer arrives.\n\n${data.seller.legalName}`,
+      },
+    });
+  },
+
+  'unpaid-reminder': (data: InvoiceOverdueV1Data): RenderedEmail | undefined => {
+    const amount = localizedAmount(data.amountDueMinor, data.currency, data.locale);
+    const iban = data.transfer.iban.replace(/(.{4})(?=.)/g, '$1 ');
+    const reference = data.transfer.reference.replace(/(.{4})(?=.)/g, '$1 ');
+    const { number } = data.document;
+    return inLocale(data.locale, {
+      fr: {
+        subject: `${data.final ? 'Dernier rappel' : 'Rappel'} : facture proforma ${number} impayée (${amount})`,
+        text: `Bonjour,\n\nSauf erreur de notre part, la facture proforma ${number} du ${longDate(data.document.issueDate, 'fr')}, d'un montant de ${amount}, échue le ${longDate(data.document.dueDate, 'fr')}, n'est pas réglée (${data.daysOverdue} jours de retard).\n\nIBAN : ${iban}\nBIC : ${data.transfer.bic}\nTitulaire : ${data.transfer.accountHolder}\nRéférence : ${reference}\n\nSi vous avez déjà payé, ne tenez pas compte de ce message.${data.final ? ' Ceci est notre dernier rappel.' : ''}\n\n${data.sellerName}`,
+      },
+      ro: {
+        subject: `${data.final ? 'Ultima notificare' : 'Notificare'}: factura proformă ${number} neachitată (${amount})`,
+        text: `Bună ziua,\n\nFactura proformă ${number} din ${longDate(data.document.issueDate, 'ro')}, în valoare de ${amount}, scadentă la ${longDate(data.document.dueDate, 'ro')}, nu este achitată (${data.daysOverdue} zile întârziere).\n\nIBAN: ${iban}\nBIC: ${data.transfer.bic}\nTitular: ${data.transfer.accountHolder}\nReferință: ${reference}\n\nDacă ați plătit deja, vă rugăm să ignorați acest mesaj.${data.final ? ' Aceasta este ultima notificare.' : ''}\n\n${data.sellerName}`,
+      },
+      en: {
+        subject: `${data.final ? 'Final reminder' : 'Reminder'}: proforma invoice ${number} unpaid (${amount})`,
+        text: `Hello,\n\nProforma invoice ${number} of ${longDate(data.document.issueDate, 'en')} for ${amount}, due on ${longDate(data.document.dueDate, 'en')}, is still unpaid (${data.daysOverdue} days overdue).\n\nIBAN: ${iban}\nBIC: ${data.transfer.bic}\nAccount holder: ${data.transfer.accountHolder}\nReference: ${reference}\n\nIf you have already paid, please ignore this message.${data.final ? ' This is our final reminder.' : ''}\n\n${data.sellerName}`,
       },
     });
   },

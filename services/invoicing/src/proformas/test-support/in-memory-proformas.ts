@@ -15,6 +15,11 @@ export class InMemoryProformas implements Pick<ProformasRepository, keyof Profor
     this.rows.set(proforma.id, { ...proforma, pdf: Buffer.from(proforma.pdf) });
   }
 
+  async find(_uow: UnitOfWork, accountId: string, proformaId: string): Promise<ProformaEntity | null> {
+    const row = this.rows.get(proformaId);
+    return row?.accountId === accountId ? { ...row } : null;
+  }
+
   async findByDraft(_uow: UnitOfWork, accountId: string, draftId: string): Promise<ProformaEntity | null> {
     const row = [...this.rows.values()].find((r) => r.accountId === accountId && r.draftId === draftId);
     return row ? { ...row } : null;

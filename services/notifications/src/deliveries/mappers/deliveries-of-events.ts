@@ -5,6 +5,7 @@ import {
   CreditNoteIssuedV1,
   InvoiceIssuedV1,
   ProformaIssuedV1,
+  InvoiceOverdueV1,
   PasswordResetRequestedV1,
   SubscriptionExpiringV1,
   TrialEndingV1,
@@ -110,6 +111,8 @@ const owed: { [T in TemplateName]: EmailOwed<T> } = {
       { kind: 'credit-note-pdf', documentId: data.creditNoteId, filename: data.pdf.filename, sha256: data.pdf.sha256 },
     ],
   },
+  /** P4: an unpaid proforma, to the addresses it went to, with the transfer details again. */
+  'unpaid-reminder': { cause: InvoiceOverdueV1.type, recipients: (data) => data.recipients, attachments: nothing },
   /** I4: a proforma with the transfer details, to the owner and every extra billing address, with its PDF. */
   'proforma-issued': {
     cause: ProformaIssuedV1.type,
