@@ -52,7 +52,7 @@ describe('ViesClient against the VIES sandbox', () => {
     expect(result.consultation.response).toMatchObject({ valid: true, countryCode: 'RO' });
   });
 
-  it('asks as the requester given for one check, so its consultation number is that seller\'s', async () => {
+  it("asks as the requester given for one check, so its consultation number is that seller's", async () => {
     const result = await client({ requester: undefined }).checkVatNumber('DE108262480', undefined, {
       countryCode: 'FR',
       vatNumber: '82342464408',
@@ -70,6 +70,16 @@ describe('ViesClient against the VIES sandbox', () => {
 
   it('an undisclosed name or address ("---") is null, not a name', async () => {
     expect(await client().checkVatNumber('DE108262480')).toMatchObject({ status: 'valid', name: null, address: null });
+  });
+
+  it('an outage (the sandbox taken down) is unavailable, never invalid, and a registered number is valid again once it is back', async () => {
+    sandbox.setDown(true);
+    try {
+      await expect(client({ maxAttempts: 2 }).checkVatNumber('DE108262480')).resolves.toMatchObject({ status: 'unavailable' });
+    } finally {
+      sandbox.setDown(false);
+    }
+    await expect(client().checkVatNumber('DE108262480')).resolves.toMatchObject({ status: 'valid' });
   });
 
   it('a well-formed number VIES does not know is invalid', async () => {

@@ -24,6 +24,11 @@ export interface ViesSandbox {
   port: number;
   /** Requests received, for tests that count retries. */
   readonly requests: { countryCode: string; vatNumber: string }[];
+  /**
+   * Test control: while down, every check answers as VIES does in an outage (HTTP 500 with
+   * SERVICE_UNAVAILABLE) and the status route reports VoW unavailable; up again, the registry answers.
+   */
+  setDown(down: boolean): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +64,7 @@ export async function startViesSandbox(options: ViesSandboxOptions = {}): Promis
   const requests: { countryCode: string; vatNumber: string }[] = [];
   const pendingTimers = new Set<NodeJS.Timeout>();
   let consultations = 0;
+  let down = false;
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => send(response, 500, failure('SERVICE_UNAVAILABLE')));
@@ -68,9 +74,14 @@ export async function startViesSandbox(options: ViesSandboxOptions = {}): Promis
     const path = (request.url ?? '').split('?')[0];
     if (request.method === 'GET' && path === `${VIES_BASE_PATH}${CHECK_STATUS_PATH}`) {
       send(response, 200, {
-        vow: { available: true },
-        countries: [...VIES_PREFIXES].map((countryCode) => ({ countryCode, availability: 'Available' })),
+        vow: { available: !down },
+        countries: [...VIES_PREFIXES].map((countryCode) => ({ countryCode, availability: down ? 'Unavailable' : 'Available' })),
       });
+      return;
+    }
+    if (down) {
+      requests.push({ countryCode: '', vatNumber: '' });
+      send(response, 500, failure('SERVICE_UNAVAILABLE'));
       return;
     }
     if (request.method !== 'POST' || path !== `${VIES_BASE_PATH}${CHECK_VAT_NUMBER_PATH}`) {
@@ -144,6 +155,9 @@ export async function startViesSandbox(options: ViesSandboxOptions = {}): Promis
     url: `http://127.0.0.1:${port}${VIES_BASE_PATH}`,
     port,
     requests,
+    setDown: (value: boolean) => {
+      down = value;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of pendingTimers) clearTimeout(timer);
