@@ -61,12 +61,12 @@ export class AccountDataRepository {
     await manager.query(`DELETE FROM invoicing.customers WHERE account_id = $1`, [accountId]);
     const [counts] = (await manager.query(
       `SELECT (SELECT count(*) FROM invoicing.invoices WHERE account_id = $1)::int AS invoices,
-              (SELECT max(issue_date) FROM invoicing.invoices WHERE account_id = $1) AS last_issue_date`,
+              (SELECT max(issue_date)::text FROM invoicing.invoices WHERE account_id = $1) AS last_issue_date`,
       [accountId],
     )) as { invoices: number; last_issue_date: string | null }[];
     const creditNotes = await this.creditNotes({ manager } as UnitOfWork, accountId);
-    const lastDay = [counts?.last_issue_date, ...creditNotes.map((note) => String(note.data.issue_date))]
-      .filter((day): day is string => Boolean(day) && day !== 'undefined')
+    const lastDay = [counts?.last_issue_date, ...creditNotes.map((note) => note.data.issue_date)]
+      .filter((day): day is string => typeof day === 'string' && /^\d{4}-\d{2}-\d{2}/.test(day))
       .sort()
       .at(-1);
     const lastYear = Number((lastDay ?? purgedAt.toISOString()).slice(0, 4));
