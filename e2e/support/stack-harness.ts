@@ -37,7 +37,7 @@ export class StackHarness {
 
   constructor(
     private readonly basePort: number,
-    private readonly options: { faults?: boolean; mailCapacity?: number } = {},
+    private readonly options: { faults?: boolean; mailCapacity?: number; env?: Record<string, string> } = {},
   ) {}
 
   port(service: ObolusService): number {
@@ -88,6 +88,7 @@ export class StackHarness {
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         VIES_URL: this.vies.url,
         IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: '1000',
+        ...this.options.env,
       },
     };
     // Wait for every start to settle, so a failed one never leaves the others running unattended.
