@@ -19,6 +19,7 @@ import { DocumentsConsumer } from '../src/documents/documents.consumer';
 import { issuedRomanianCreditNote } from '../src/documents/test-support/issued-credit-note';
 import { efacturaGatewayConfigSpec } from '../src/efactura-gateway.config';
 import { EfacturaGatewayModule } from '../src/efactura-gateway.module';
+import { DeadlinesJobs } from '../src/deadlines/deadlines-jobs';
 import { IncomingJobs } from '../src/incoming/incoming-jobs';
 import { SubmissionsJobs } from '../src/submissions/submissions-jobs';
 
@@ -88,14 +89,17 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     await app.listen(port, '127.0.0.1');
     url = `http://127.0.0.1:${port}`;
     work = app.get(UnitOfWorkRunner);
-    runner = app.get(IncomingJobs).registerOn(
-      app.get(SubmissionsJobs).registerOn(
-        new ScheduledJobRunner({
-          unitOfWork: work,
-          repository: app.get(ScheduledJobsRepository),
-          clock: app.get(Clock),
-          retry: { initialDelayMs: 50, maxDelayMs: 200 },
-        }),
+    // Every kind of the service's jobs: an account's jobs run in due order, so one without a handler would hold the others.
+    runner = app.get(DeadlinesJobs).registerOn(
+      app.get(IncomingJobs).registerOn(
+        app.get(SubmissionsJobs).registerOn(
+          new ScheduledJobRunner({
+            unitOfWork: work,
+            repository: app.get(ScheduledJobsRepository),
+            clock: app.get(Clock),
+            retry: { initialDelayMs: 50, maxDelayMs: 200 },
+          }),
+        ),
       ),
     );
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
