@@ -1,7 +1,7 @@
 import { SERVICE_KEY_HEADER } from '@obolus/auth';
-import { LOCAL_IDENTITY_SERVICE_KEY } from '@obolus/stack';
+import { LOCAL_IDENTITY_SERVICE_KEY, LOCAL_STAFF_EMAIL, LOCAL_STAFF_PASSWORD } from '@obolus/stack';
 import { readZip, waitFor } from '@obolus/testing';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import Stripe from 'stripe';
 import { Journey, StackHarness } from '../support/stack-harness';
@@ -116,6 +116,35 @@ describe('account export, closure and purge across the services', () => {
     ).rows as { id: string; number: string; pdf: Buffer; issued: string }[];
     expect(invoice).toBeDefined();
 
+    // A staff refund of part of the payment: a credit note, and for this Romanian seller its CreditNote XML.
+    const [payment] = await journey.request<{ id: string }[]>('GET', `${harness.url('payments')}/accounts/${accountId}/payments`);
+    const console = new Journey();
+    console.accessToken = (
+      await console.request<{ accessToken: string }>('POST', `${identity}/staff/auth/sign-in`, {
+        email: LOCAL_STAFF_EMAIL,
+        password: LOCAL_STAFF_PASSWORD,
+      })
+    ).accessToken;
+    await console.request(
+      'POST',
+      `${harness.url('payments')}/staff/accounts/${accountId}/payments/${payment!.id}/refunds`,
+      { amountMinor: 500, reason: 'A day of service missed' },
+      [201],
+      { 'Idempotency-Key': `refund-${randomUUID()}` },
+    );
+    await waitFor(
+      async () =>
+        (await count('SELECT count(*) AS n FROM efactura_gateway.documents WHERE account_id = $1', accountId)) === 2
+          ? true
+          : undefined,
+      { what: 'the credit note and its CreditNote XML', timeoutMs: 120_000, intervalMs: 500 },
+    );
+    const [creditNote] = (await db.query('SELECT number, pdf FROM invoicing.credit_notes WHERE account_id = $1', [accountId]))
+      .rows as {
+      number: string;
+      pdf: Buffer;
+    }[];
+
     // The internal export route is for identity only.
     const internal = `${harness.url('invoicing')}/internal/accounts/${accountId}/export`;
     expect((await fetch(internal)).status).toBe(401);
@@ -165,9 +194,15 @@ describe('account export, closure and purge across the services', () => {
         `invoicing/invoices/${invoice!.number}.json`,
         'invoicing/billing-details.json',
         `efactura-gateway/xml/${invoice!.number}.xml`,
+        `invoicing/credit-notes/${creditNote!.number}.pdf`,
+        `invoicing/credit-notes/${creditNote!.number}.json`,
+        `efactura-gateway/xml/${creditNote!.number}.xml`,
         'efactura-gateway/submissions.json',
+        'payments/refunds.json',
       ]),
     );
+    expect(sha256(entries.get(`invoicing/credit-notes/${creditNote!.number}.pdf`)!)).toBe(sha256(creditNote!.pdf));
+    expect(entries.get(`efactura-gateway/xml/${creditNote!.number}.xml`)!.toString('utf8')).toContain('<CreditNote');
     // The PDF is the issued one, byte for byte; the XML is the CIUS-RO document; the card is masked.
     expect(sha256(entries.get(`invoicing/invoices/${invoice!.number}.pdf`)!)).toBe(sha256(invoice!.pdf));
     expect(entries.get(`efactura-gateway/xml/${invoice!.number}.xml`)!.toString('utf8')).toContain('CIUS-RO');
@@ -253,13 +288,15 @@ describe('account export, closure and purge across the services', () => {
       });
     expect(await count('SELECT count(*) AS n FROM invoicing.invoices WHERE account_id = $1', accountId)).toBe(1);
     const retained = (
-      await db.query('SELECT retained_until::text AS until, invoices FROM invoicing.retained_accounts WHERE account_id = $1', [
-        accountId,
-      ])
+      await db.query(
+        'SELECT retained_until::text AS until, invoices, credit_notes FROM invoicing.retained_accounts WHERE account_id = $1',
+        [accountId],
+      )
     ).rows[0];
     // Ten years after the end of the last invoice's year (L123-22; Legea 82/1991 art. 25).
-    expect(retained).toEqual({ until: `${Number(invoice!.issued.slice(0, 4)) + 10}-12-31`, invoices: 1 });
-    expect(await count('SELECT count(*) AS n FROM efactura_gateway.documents WHERE account_id = $1', accountId)).toBe(1);
+    expect(retained).toEqual({ until: `${Number(invoice!.issued.slice(0, 4)) + 10}-12-31`, invoices: 1, credit_notes: 1 });
+    expect(await count('SELECT count(*) AS n FROM invoicing.credit_notes WHERE account_id = $1', accountId)).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM efactura_gateway.documents WHERE account_id = $1', accountId)).toBe(2);
     const account = (await db.query('SELECT status, company_name FROM identity.accounts WHERE id = $1', [accountId])).rows[0];
     expect(account).toEqual({ status: 'closed', company_name: '[purged]' });
     // The export went with the rest: its link now finds nothing.
