@@ -1,6 +1,6 @@
 import { SERVICE_KEY_HEADER } from '@obolus/auth';
 import { CapturedMessage } from '@obolus/mail-sandbox';
-import { LOCAL_NOTIFICATIONS_SERVICE_KEY, ObolusService } from '@obolus/stack';
+import { LOCAL_NOTIFICATIONS_SERVICE_KEY, LOCAL_STAFF_EMAIL, LOCAL_STAFF_PASSWORD, ObolusService } from '@obolus/stack';
 import { waitFor } from '@obolus/testing';
 import { CiusRoValidator } from '@obolus/ubl';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -257,6 +257,140 @@ describe('the money path through all six services', () => {
     stranger.accessToken = journey.accessToken;
     const foreign = await stranger.download(`${harness.url('invoicing')}/accounts/00000000-0000-4000-8000-000000000000/invoices`);
     expect(foreign.status).toBe(404);
+  });
+
+  /** A staff member's session, from the console sign-in (the local stack creates the staff user). */
+  async function staff(): Promise<Journey> {
+    const journey = new Journey();
+    const session = await journey.request<{ accessToken: string }>('POST', `${harness.url('identity')}/staff/auth/sign-in`, {
+      email: LOCAL_STAFF_EMAIL,
+      password: LOCAL_STAFF_PASSWORD,
+    });
+    journey.accessToken = session.accessToken;
+    return journey;
+  }
+
+  interface CreditNote {
+    id: string;
+    number: string;
+    series: string;
+    invoiceId: string;
+    reason: string;
+    refundId: string | null;
+    totals: { netMinor: number; vatMinor: number; grossMinor: number };
+  }
+
+  it('refunds part of a card payment once, with a credit note for that amount e-mailed with its PDF; a repeat gives nothing more; more than was paid is refused', async () => {
+    const { journey, accountId, owner, invoices } = await walk({ catalog: 'fr-crm' });
+    const [invoice] = invoices;
+    const [payment] = await journey.request<{ id: string; amountMinor: number }[]>(
+      'GET',
+      `${harness.url('payments')}/accounts/${accountId}/payments`,
+    );
+    expect(payment!.amountMinor).toBe(invoice!.totals.grossMinor);
+    const console = await staff();
+    const refundUrl = `${harness.url('payments')}/staff/accounts/${accountId}/payments/${payment!.id}/refunds`;
+    const key = { 'Idempotency-Key': `refund-${randomUUID()}` };
+    const body = { amountMinor: 2970, reason: 'One seat removed the day after purchase' };
+
+    // A customer's token cannot refund; a staff token without an Idempotency-Key is told which header is missing.
+    expect((await journey.download(refundUrl)).status).toBeGreaterThanOrEqual(400);
+    const keyless = await console.send('POST', refundUrl, body);
+    expect(keyless.status).toBe(400);
+    expect(keyless.json).toMatchObject({ fields: [expect.objectContaining({ field: 'Idempotency-Key' })] });
+
+    const refund = await console.request<{ id: string; status: string; amountMinor: number; providerRefundId: string }>(
+      'POST',
+      refundUrl,
+      body,
+      [201],
+      key,
+    );
+    expect(refund).toMatchObject({ status: 'succeeded', amountMinor: 2970 });
+    // The same request again answers the same refund, and Stripe refunded once.
+    await expect(console.request('POST', refundUrl, body, [201], key)).resolves.toEqual(refund);
+    const atStripe = await stripe.refunds.list({ limit: 100 });
+    expect(atStripe.data.filter((r) => r.metadata?.account_id === accountId).map((r) => [r.id, r.amount])).toEqual([
+      [refund.providerRefundId, 2970],
+    ]);
+    // More than is left to refund (14040 - 2970 = 11070) is a 422 naming the amount, and nothing is written.
+    const over = await console.send(
+      'POST',
+      refundUrl,
+      { amountMinor: 11071, reason: 'too much' },
+      { 'Idempotency-Key': `over-${randomUUID()}` },
+    );
+    expect(over.status).toBe(422);
+    expect(over.json).toMatchObject({ code: 'REFUND_EXCEEDS_PAYMENT', fields: [{ field: 'amountMinor' }] });
+
+    // invoicing credits exactly the refunded amount against the invoice, in the credit-note series.
+    const [creditNote] = await waitFor(
+      () =>
+        journey
+          .request<CreditNote[]>('GET', `${harness.url('invoicing')}/accounts/${accountId}/credit-notes`)
+          .then((notes) => (notes.length ? notes : undefined)),
+      { what: 'the credit note', timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect(creditNote).toMatchObject({ invoiceId: invoice!.id, reason: 'refund', refundId: refund.id });
+    expect(creditNote!.totals).toMatchObject({ grossMinor: 2970, netMinor: 2475, vatMinor: 495 });
+    expect(creditNote!.number).toMatch(/^OBFR-CN-\d{4}-\d{6}$/);
+    const email = await waitFor(
+      () => harness.mail.messages().find((m) => m.envelope.to.includes(owner) && m.subject.includes(creditNote!.number)),
+      { what: 'the credit note e-mail', timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect(email.subject).toMatch(/^Avoir /);
+    expect(email.attachments.map((a) => a.filename)).toEqual([`${creditNote!.number}.pdf`]);
+    const pdf = await journey.download(`${harness.url('invoicing')}/accounts/${accountId}/credit-notes/${creditNote!.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.body.equals(email.attachments[0]!.content)).toBe(true);
+    // One refund, one credit note, one e-mail: a repeat created nothing.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const one = async (sql: string) => Number((await db.query(sql, [accountId])).rows[0].n);
+    expect(await one('SELECT count(*) AS n FROM payments.refunds WHERE account_id = $1')).toBe(1);
+    expect(await one('SELECT count(*) AS n FROM invoicing.credit_notes WHERE account_id = $1')).toBe(1);
+    expect(
+      await one(`SELECT count(*) AS n FROM notifications.deliveries WHERE account_id = $1 AND template = 'credit-note-issued'`),
+    ).toBe(1);
+  });
+
+  it('credits a Romanian refund with a CreditNote XML that passes the official rules and names the invoice it corrects', async () => {
+    const { journey, accountId, invoices } = await walk({ catalog: 'ro-crm' });
+    const [invoice] = invoices;
+    const [payment] = await journey.request<{ id: string }[]>('GET', `${harness.url('payments')}/accounts/${accountId}/payments`);
+    const console = await staff();
+    await console.request(
+      'POST',
+      `${harness.url('payments')}/staff/accounts/${accountId}/payments/${payment!.id}/refunds`,
+      { reason: 'Subscription cancelled the day it was bought' },
+      [201],
+      { 'Idempotency-Key': `refund-${randomUUID()}` },
+    );
+    const [creditNote] = await waitFor(
+      () =>
+        journey
+          .request<CreditNote[]>('GET', `${harness.url('invoicing')}/accounts/${accountId}/credit-notes`)
+          .then((notes) => (notes.length ? notes : undefined)),
+      { what: 'the credit note', timeoutMs: 60_000, intervalMs: 250 },
+    );
+    // The whole payment came back: the whole invoice is credited, in RON, in the Romanian credit-note series.
+    expect(creditNote!.number).toMatch(/^OBRO-CN-\d{4}-\d{6}$/);
+    expect(creditNote!.totals).toMatchObject({ grossMinor: invoice!.totals.grossMinor, vatMinor: invoice!.totals.vatMinor });
+    const xml = await waitFor(
+      async () => {
+        const download = await journey.download(
+          `${harness.url('efactura-gateway')}/accounts/${accountId}/efactura/credit-notes/${creditNote!.id}/xml`,
+        );
+        return download.status === 200 ? download : undefined;
+      },
+      { what: 'the CreditNote XML', timeoutMs: 60_000 },
+    );
+    const text = xml.body.toString('utf8');
+    expect(text).toContain('<CreditNote');
+    expect(text).toContain('<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>');
+    expect(text).toContain(`<cbc:ID>${invoice!.number}</cbc:ID>`);
+    const report = await CiusRoValidator.create().validate(text);
+    expect(report.findings.filter((f) => f.severity === 'fatal')).toEqual([]);
+    expect(report.valid).toBe(true);
   });
 
   const crashes: { service: ObolusService; after: 'sign-up' | 'purchase'; catalog: 'fr-crm' | 'ro-crm' }[] = [
