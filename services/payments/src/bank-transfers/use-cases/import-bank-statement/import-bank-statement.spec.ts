@@ -1,6 +1,8 @@
 import { BankStatementError, buildCamt053, CamtEntrySpec, newPaymentReference } from '@obolus/bank-statements';
 import { PaymentSucceededV1 } from '@obolus/contracts';
-import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { InMemoryAccountClocks, RecordingUnitOfWork, repositoryRoot, SettableClock } from '@obolus/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { PaymentsRepository } from '../../../payments/payments.repository';
 import { InMemoryPayments } from '../../../payments/test-support/in-memory-payments';
@@ -144,6 +146,28 @@ describe('ImportBankStatementUseCase', () => {
     expect(payments.payments.get(payment.id)).toMatchObject({ status: 'processing', receivedMinor: 0 });
     expect(transfers.transfers.size).toBe(0);
     expect(uow.emitted).toEqual([]);
+  });
+
+  it('pays a Romanian proforma from a BT statement (RON, ns2 prefix, diacritics): by reference in the free text, by amount and name, and a partial payment', async () => {
+    const byReference = await awaiting('RF88RO2026000042', 238_000, 'Ştefănescu Ţesătorie SRL', 'RON');
+    const byName = await awaiting(newPaymentReference('RO2026000044'), 119_000, 'Brânzeturi Munteanu SRL', 'RON');
+    const partial = await awaiting('RF61RO2026000043', 200_000, 'Cofetăria Dulce Țară SRL-D', 'RON');
+    const result = await importStatement.execute(
+      ImportBankStatementCommand.create({
+        xml: readFileSync(join(repositoryRoot, 'libs/bank-statements/test-fixtures/ro-bt-ron.camt053.001.04.xml')),
+        uploadedBy: 'staff:ana',
+      }),
+      uow,
+    );
+    expect(payments.payments.get(byReference.id)).toMatchObject({ status: 'succeeded', receivedMinor: 238_000 });
+    expect(payments.payments.get(byName.id)).toMatchObject({ status: 'succeeded', receivedMinor: 119_000 });
+    expect(payments.payments.get(partial.id)).toMatchObject({ status: 'processing', receivedMinor: 50_000 });
+    expect(uow.dataOf(PaymentSucceededV1).map((e) => [e.paymentId, e.currency, e.amountMinor])).toEqual([
+      [byReference.id, 'RON', 238_000],
+      [byName.id, 'RON', 119_000],
+    ]);
+    // The payment order out (a supplier paid from the account) is a debit: ignored.
+    expect(result.statements[0].counts).toEqual({ matched: 3, unmatched: 0, ignored: 1 });
   });
 
   it.each([
