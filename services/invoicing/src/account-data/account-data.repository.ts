@@ -33,9 +33,14 @@ export class AccountDataRepository {
     return this.documents(uow, 'invoicing.credit_notes', accountId, true);
   }
 
+  /** Proformas (P2), read once their table exists. */
+  proformas(uow: UnitOfWork, accountId: string): Promise<ExportedDocument[]> {
+    return this.documents(uow, 'invoicing.proformas', accountId, true);
+  }
+
   private async documents(
     { manager }: UnitOfWork,
-    table: 'invoicing.invoices' | 'invoicing.credit_notes',
+    table: 'invoicing.invoices' | 'invoicing.credit_notes' | 'invoicing.proformas',
     accountId: string,
     ifTableExists: boolean,
   ): Promise<ExportedDocument[]> {
@@ -50,13 +55,15 @@ export class AccountDataRepository {
   }
 
   /**
-   * The purge: the billing details, the customer record, the VIES checks and the drafts go;
+   * The purge: the billing details, the customer record, the VIES checks, the proformas and the drafts go;
    * the issued invoices and credit notes stay, immutable, and the account is marked retained until the end
    * of the tenth year after its last document's year (none: the purge day).
    */
   async purge({ manager }: UnitOfWork, accountId: string, purgedAt: Date, legalBasis: string): Promise<void> {
     await manager.query(`DELETE FROM invoicing.billing_details WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM invoicing.vat_number_checks WHERE account_id = $1`, [accountId]);
+    // A proforma is no accounting document (neither in France nor in Romania): it goes, before its draft.
+    await manager.query(`DELETE FROM invoicing.proformas WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM invoicing.drafts WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM invoicing.customers WHERE account_id = $1`, [accountId]);
     const [counts] = (await manager.query(

@@ -16,7 +16,7 @@ function documentFiles(folder: string, documents: readonly ExportedDocument[]): 
 }
 
 /**
- * Invoicing's part of the export (A3): every invoice and credit note as JSON and PDF, the billing details,
+ * Invoicing's part of the export (A3): every invoice, credit note and proforma as JSON and PDF, the billing details,
  * the VIES checks kept for audit and the customer record.
  */
 @Injectable()
@@ -31,6 +31,7 @@ export class ExportAccountDataUseCase {
       jsonExportFile('vat-number-checks.json', await this.accountData.vatNumberChecks(uow, accountId)),
       ...documentFiles('invoices', await this.accountData.invoices(uow, accountId)),
       ...documentFiles('credit-notes', await this.accountData.creditNotes(uow, accountId)),
+      ...documentFiles('proformas', await this.accountData.proformas(uow, accountId)),
     ]);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobScheduler, UnitOfWork } from '@obolus/messaging';
+import { PROFORMA_REMINDER_JOB } from '../../../proformas/proforma-reminders';
 import { VAT_RECHECK_JOB } from '../../../vat-numbers/vat-recheck-schedule';
 import { AccountDataRepository } from '../../account-data.repository';
 import { PurgeAccountDataCommand } from './purge-account-data.command';
@@ -20,7 +21,7 @@ export class PurgeAccountDataUseCase {
   ) {}
 
   async execute(command: PurgeAccountDataCommand, uow: UnitOfWork): Promise<void> {
-    await this.scheduler.cancelAllOfAccount(uow, command.accountId, [VAT_RECHECK_JOB]);
+    await this.scheduler.cancelAllOfAccount(uow, command.accountId, [VAT_RECHECK_JOB, PROFORMA_REMINDER_JOB]);
     await this.accountData.purge(uow, command.accountId, new Date(command.purgedAt), INVOICE_RETENTION_BASIS);
   }
 }

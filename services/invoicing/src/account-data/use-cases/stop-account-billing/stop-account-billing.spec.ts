@@ -1,5 +1,6 @@
 import { JobScheduler } from '@obolus/messaging';
 import { InMemoryJobScheduler, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { PROFORMA_REMINDER_JOB } from '../../../proformas/proforma-reminders';
 import { VAT_RECHECK_JOB } from '../../../vat-numbers/vat-recheck-schedule';
 import { StopAccountBillingCommand } from './stop-account-billing.command';
 import { StopAccountBillingUseCase } from './stop-account-billing.use-case';
@@ -9,11 +10,12 @@ describe('StopAccountBillingUseCase', () => {
   const other = '7c0a7d52-5b3e-4f7e-9a51-0d3c2b1a0e11';
   const uow = new RecordingUnitOfWork(new SettableClock(new Date('2026-03-10T10:00:00Z')));
 
-  it("removes the closed account's VIES re-checks at once, and no other account's", async () => {
+  it("removes the closed account's VIES re-checks and proforma reminders at once, and no other account's", async () => {
     const jobs = new InMemoryJobScheduler();
     const dueAt = new Date('2026-03-11T10:00:00Z');
     await jobs.schedule(uow, { kind: VAT_RECHECK_JOB, key: closed, accountId: closed, dueAt });
     await jobs.schedule(uow, { kind: VAT_RECHECK_JOB, key: other, accountId: other, dueAt });
+    await jobs.schedule(uow, { kind: PROFORMA_REMINDER_JOB, key: 'OBRO-P-2026-000001:7', accountId: closed, dueAt });
 
     await new StopAccountBillingUseCase(jobs as unknown as JobScheduler).execute(
       StopAccountBillingCommand.create({ accountId: closed }),
@@ -21,6 +23,7 @@ describe('StopAccountBillingUseCase', () => {
     );
 
     expect(jobs.pending(VAT_RECHECK_JOB, closed)).toBeUndefined();
+    expect(jobs.pending(PROFORMA_REMINDER_JOB, 'OBRO-P-2026-000001:7')).toBeUndefined();
     expect(jobs.pending(VAT_RECHECK_JOB, other)).toMatchObject({ accountId: other });
   });
 });

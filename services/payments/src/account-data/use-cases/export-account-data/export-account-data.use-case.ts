@@ -6,7 +6,7 @@ import { ExportAccountDataCommand } from './export-account-data.command';
 import { masked } from './masking';
 
 /**
- * Payments' part of the export: payments, refunds and the payment method, masked. Obolus never holds card
+ * Payments' part of the export: payments, bank transfers, refunds and the payment method, masked. Obolus never holds card
  * numbers; the provider's references to the customer, the method and each charge show their last four
  * characters only, enough to match them with a statement and useless to anyone else.
  */
@@ -35,6 +35,7 @@ export class ExportAccountDataUseCase {
         'payments.json',
         (await this.accountData.payments(uow, accountId)).map((payment) => masked(payment, ['provider_payment_id'])),
       ),
+      jsonExportFile('bank-transfers.json', await this.accountData.bankTransfers(uow, accountId)),
       jsonExportFile(
         'refunds.json',
         (await this.accountData.refunds(uow, accountId)).map((refund) => masked(refund, ['provider_refund_id'])),
