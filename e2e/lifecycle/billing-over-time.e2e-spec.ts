@@ -195,6 +195,127 @@ describe('billing over time on test clocks', () => {
 
   const plusDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
 
+  /** A German company on fr-crm, in English, on the clock: signs up, gives its VAT number, saves a card. */
+  async function germanBusiness(clockId: string, vatNumber: string) {
+    const journey = new Journey();
+    const tag = randomBytes(5).toString('hex');
+    const owner = `einkauf+${tag}@maschinenbau-weber.de`;
+    const password = `Correct-Horse-${tag}`;
+    const { accountId } = await journey.request<{ accountId: string }>('POST', `${harness.url('identity')}/accounts`, {
+      companyName: 'Maschinenbau Weber GmbH',
+      email: owner,
+      password,
+      country: 'DE',
+      catalog: 'fr-crm',
+      signupChannel: 'website',
+      locale: 'en',
+      testClockId: clockId,
+    });
+    const session = await journey.request<{ accessToken: string }>('POST', `${harness.url('identity')}/auth/sign-in`, {
+      email: owner,
+      password,
+    });
+    journey.accessToken = session.accessToken;
+    const details = await journey.send('PUT', `${harness.url('invoicing')}/accounts/${accountId}/billing-details`, {
+      legalName: 'Maschinenbau Weber GmbH',
+      buyerType: 'business',
+      vatNumber,
+      address: { line1: 'Industriestraße 7', city: 'Stuttgart', postalCode: '70565', country: 'DE' },
+    });
+    const who = { journey, accountId, owner };
+    await subscriptionOf(who, (s) => s.status === 'trialing');
+    const setup = await journey.request<{ setupIntentId: string }>(
+      'POST',
+      `${harness.url('payments')}/accounts/${accountId}/payment-methods/setup-intents`,
+      {},
+    );
+    await stripe.setupIntents.confirm(setup.setupIntentId, { payment_method: 'pm_card_visa' });
+    await waitFor(
+      () =>
+        journey
+          .request<{ default: unknown }>('GET', `${harness.url('payments')}/accounts/${accountId}/payment-methods`)
+          .then((m) => m.default ?? undefined),
+      { what: 'the saved card', timeoutMs: 60_000 },
+    );
+    return { ...who, details };
+  }
+
+  /** The VAT of an account's invoices, oldest first: category, rate and the mention. */
+  async function vatOfInvoices(accountId: string, count: number) {
+    await issued(accountId, count);
+    const { rows } = await db.query<{ category: string; rate: number; vat: number; mention: string | null }>(
+      `SELECT vat_breakdown->0->>'vatCategory' AS category, (vat_breakdown->0->>'vatRateBasisPoints')::int AS rate,
+              (totals->>'vatMinor')::int AS vat, legal_mention AS mention
+         FROM invoicing.invoices WHERE account_id = $1 ORDER BY issued_at, number`,
+      [accountId],
+    );
+    return rows;
+  }
+
+  it('VIES: a German business with a valid number is reverse-charged with the mention; an invalid one gets a 422 and German VAT; with VIES down it pays VAT, and once VIES is back and the re-check has run on the clock, its next invoice is reverse-charged; every check is audited', async () => {
+    const clockId = await clockAt('2027-02-01T09:00:00Z');
+    const valid = await germanBusiness(clockId, 'DE108262480');
+    expect(valid.details.status).toBe(200);
+    const invalid = await germanBusiness(clockId, 'DE111111117');
+    expect(invalid.details.status).toBe(422);
+    expect(invalid.details.json).toMatchObject({ code: 'VAT_NUMBER_INVALID', fields: [{ field: 'vatNumber' }] });
+    const { status: noDetails } = await invalid.journey.send(
+      'GET',
+      `${harness.url('invoicing')}/accounts/${invalid.accountId}/billing-details`,
+    );
+    expect(noDetails).toBe(404);
+    harness.vies.setDown(true);
+    const waiting = await germanBusiness(clockId, 'DE108262480');
+    expect(waiting.details.status).toBe(200);
+    expect(waiting.details.json).toMatchObject({ vatStatus: 'pending' });
+
+    for (const who of [valid, invalid, waiting]) await purchase(who, { edition: 'dream-team', term: 'monthly', seats: 1 });
+    const [reverse] = await vatOfInvoices(valid.accountId, 1);
+    expect(reverse).toMatchObject({ category: 'AE', rate: 0, vat: 0 });
+    expect(reverse!.mention).toMatch(/Reverse charge/);
+    // Not verified: the German rate through OSS (V3), never reverse charge.
+    expect((await vatOfInvoices(invalid.accountId, 1))[0]).toMatchObject({ category: 'S', rate: 1900, vat: 741 });
+    expect((await vatOfInvoices(waiting.accountId, 1))[0]).toMatchObject({ category: 'S', rate: 1900, vat: 741 });
+
+    // VIES comes back; the scheduled re-checks run as the clock moves, and the number is verified.
+    harness.vies.setDown(false);
+    for (const to of ['2027-02-01T10:30:00Z', '2027-02-01T16:00:00Z', '2027-02-02T17:00:00Z']) {
+      await advance(clockId, to);
+      const { vatStatus } = await waiting.journey.request<{ vatStatus: string }>(
+        'GET',
+        `${harness.url('invoicing')}/accounts/${waiting.accountId}/billing-details`,
+      );
+      if (vatStatus === 'verified') break;
+    }
+    await waitFor(
+      () =>
+        waiting.journey
+          .request<{ vatStatus: string }>('GET', `${harness.url('invoicing')}/accounts/${waiting.accountId}/billing-details`)
+          .then((d) => (d.vatStatus === 'verified' ? d : undefined)),
+      { what: 'the VAT number verified after VIES came back', timeoutMs: 60_000 },
+    );
+    // The next invoice, 30 days on, is reverse-charged; the first stays as it was issued.
+    await advance(clockId, '2027-03-04T09:00:00Z');
+    const [before, after] = await vatOfInvoices(waiting.accountId, 2);
+    expect(before).toMatchObject({ category: 'S', rate: 1900 });
+    expect(after).toMatchObject({ category: 'AE', rate: 0, vat: 0 });
+    expect(after!.mention).toMatch(/Reverse charge/);
+
+    // Every check is in the audit table: what was asked, when, and what VIES said.
+    const audit = async (accountId: string) =>
+      (
+        await db.query<{ result: string; vat_number: string }>(
+          'SELECT result, vat_number FROM invoicing.vat_number_checks WHERE account_id = $1 ORDER BY checked_at',
+          [accountId],
+        )
+      ).rows;
+    expect(await audit(valid.accountId)).toEqual([{ result: 'valid', vat_number: '108262480' }]);
+    expect(await audit(invalid.accountId)).toEqual([{ result: 'invalid', vat_number: '111111117' }]);
+    const checks = await audit(waiting.accountId);
+    expect(checks[0]).toEqual({ result: 'unavailable', vat_number: '108262480' });
+    expect(checks[checks.length - 1]).toEqual({ result: 'valid', vat_number: '108262480' });
+  });
+
   it('fr-crm monthly: invoices 2, 3 and 4 come 30, 60 and 90 days after the first, each paid and e-mailed; a trial that ran out is blocked, keeps its data, and a purchase unblocks it', async () => {
     const clockId = await clockAt('2027-03-01T09:00:00Z');
     const buyer = await customer('fr-crm', clockId);
@@ -266,7 +387,12 @@ describe('billing over time on test clocks', () => {
     expect(await subscriptionOf(who)).toMatchObject({ status: 'free', edition: 'standard' });
     expect(await deliveries(who.accountId, 'trial-ending')).toBe(1);
     await waitFor(
-      () => (harness.mail.messages().some((m) => m.envelope.to.includes(who.owner) && m.subject.startsWith('Perioada de probă s-a încheiat')) ? true : undefined),
+      () =>
+        harness.mail
+          .messages()
+          .some((m) => m.envelope.to.includes(who.owner) && m.subject.startsWith('Perioada de probă s-a încheiat'))
+          ? true
+          : undefined,
       { what: 'the trial-ended e-mail', timeoutMs: 60_000 },
     );
 
@@ -337,7 +463,9 @@ describe('billing over time on test clocks', () => {
     );
     expect(received).toHaveLength(expected.length);
     received.forEach((subject, index) => expect(subject).toMatch(expected[index]!));
-    const expiredMail = harness.mail.messages().find((m) => m.envelope.to.includes(who.owner) && m.subject === 'Abonamentul Premium a expirat');
+    const expiredMail = harness.mail
+      .messages()
+      .find((m) => m.envelope.to.includes(who.owner) && m.subject === 'Abonamentul Premium a expirat');
     expect(expiredMail?.text).toContain('s-a încheiat pe 10 septembrie 2027');
     expect(expiredMail?.html).toContain('<html lang="ro">');
   });
@@ -573,18 +701,23 @@ describe('billing over time on test clocks', () => {
         ['2027-09-01T09:35:05Z', 4],
       ] as const) {
         await advance(clockId, at);
-        await waitFor(() => (mine.requests.length === attempts ? true : undefined), { what: `attempt ${attempts}`, timeoutMs: 60_000 });
+        await waitFor(() => (mine.requests.length === attempts ? true : undefined), {
+          what: `attempt ${attempts}`,
+          timeoutMs: 60_000,
+        });
       }
       const delivered = mine.requests[3]!;
       const event = JSON.parse(delivered.body) as { type: string; data: { accountId: string; number: string } };
-      expect(event).toMatchObject({ type: 'obolus.invoicing.invoice.issued.v1', data: { accountId: buyer.accountId, number: invoice!.number } });
+      expect(event).toMatchObject({
+        type: 'obolus.invoicing.invoice.issued.v1',
+        data: { accountId: buyer.accountId, number: invoice!.number },
+      });
       expect(standardWebhookValid(endpoint.secret, delivered.headers, delivered.body)).toBe(true);
       expect(new Set(mine.requests.map((r) => r.headers['webhook-id'])).size).toBe(1);
 
-      const [log] = await buyer.journey.request<{ id: string; status: string; attempts: { statusCode: number; dueAt: string }[] }[]>(
-        'GET',
-        `${notifications}/accounts/${buyer.accountId}/webhook-endpoints/${endpoint.id}/deliveries`,
-      );
+      const [log] = await buyer.journey.request<
+        { id: string; status: string; attempts: { statusCode: number; dueAt: string }[] }[]
+      >('GET', `${notifications}/accounts/${buyer.accountId}/webhook-endpoints/${endpoint.id}/deliveries`);
       expect(log).toMatchObject({ status: 'delivered' });
       expect(log!.attempts.map((a) => [a.statusCode, a.dueAt])).toEqual([
         [500, '2027-09-01T09:00:00.000Z'],
@@ -593,7 +726,10 @@ describe('billing over time on test clocks', () => {
         [200, '2027-09-01T09:35:05.000Z'],
       ]);
 
-      await buyer.journey.request('POST', `${notifications}/accounts/${buyer.accountId}/webhook-endpoints/${endpoint.id}/deliveries/${log!.id}/replay`);
+      await buyer.journey.request(
+        'POST',
+        `${notifications}/accounts/${buyer.accountId}/webhook-endpoints/${endpoint.id}/deliveries/${log!.id}/replay`,
+      );
       await waitFor(() => (mine.requests.length === 5 ? true : undefined), { what: 'the replay', timeoutMs: 60_000 });
       expect(mine.requests[4]!.headers['webhook-id']).toBe(delivered.headers['webhook-id']);
       expect(standardWebhookValid(endpoint.secret, mine.requests[4]!.headers, mine.requests[4]!.body)).toBe(true);
@@ -639,14 +775,23 @@ describe('billing over time on test clocks', () => {
       ['2027-10-08T09:30:00Z', 4],
     ] as const) {
       await advance(clockId, at);
-      await waitFor(() => (failedMails(unpaid).length === mails ? true : undefined), { what: `payment-failed e-mail ${mails}`, timeoutMs: 60_000 });
+      await waitFor(() => (failedMails(unpaid).length === mails ? true : undefined), {
+        what: `payment-failed e-mail ${mails}`,
+        timeoutMs: 60_000,
+      });
     }
     const subjects = failedMails(unpaid).map((m) => m.subject);
     expect(subjects.slice(0, 3).every((subject) => subject.startsWith('Échec du paiement de'))).toBe(true);
     expect(subjects[3]).toMatch(/^Dernier avis : le paiement de 46,80\u00a0€ n'a pas abouti$/);
-    expect(await subscriptionOf(unpaid, (s) => s.status === 'blocked')).toMatchObject({ status: 'blocked', edition: 'dream-team' });
+    expect(await subscriptionOf(unpaid, (s) => s.status === 'blocked')).toMatchObject({
+      status: 'blocked',
+      edition: 'dream-team',
+    });
     expect(
-      await count(`SELECT count(*) AS n FROM payments.payments WHERE account_id = $1 AND dunning = 'exhausted' AND attempts = 4`, unpaid.accountId),
+      await count(
+        `SELECT count(*) AS n FROM payments.payments WHERE account_id = $1 AND dunning = 'exhausted' AND attempts = 4`,
+        unpaid.accountId,
+      ),
     ).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM invoicing.invoices WHERE account_id = $1`, unpaid.accountId)).toBe(0);
   });
@@ -677,7 +822,9 @@ async function receiver(): Promise<{
 /** The receiver's check, written from the Standard Webhooks specification (not Obolus's code). */
 function standardWebhookValid(secret: string, headers: IncomingHttpHeaders, body: string): boolean {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest('base64');
+  const expected = createHmac('sha256', key)
+    .update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`)
+    .digest('base64');
   const fresh = Math.abs(Date.now() / 1000 - Number(headers['webhook-timestamp'])) < 300;
   return fresh && String(headers['webhook-signature']).split(' ').includes(`v1,${expected}`);
 }
