@@ -12,6 +12,9 @@ export enum InvoicingErrorCode {
   InvoiceNotYetIssued = 'INVOICE_NOT_YET_ISSUED',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   ProformaNotFound = 'PROFORMA_NOT_FOUND',
+  NoEfacturaXml = 'NO_EFACTURA_XML',
+  EfacturaXmlNotReady = 'EFACTURA_XML_NOT_READY',
+  EfacturaUnavailable = 'EFACTURA_UNAVAILABLE',
 }
 
 const kinds: Record<InvoicingErrorCode, ErrorKind> = {
@@ -27,6 +30,9 @@ const kinds: Record<InvoicingErrorCode, ErrorKind> = {
   [InvoicingErrorCode.InvoiceNotYetIssued]: 'unavailable',
   [InvoicingErrorCode.IdempotencyKeyReused]: 'conflict',
   [InvoicingErrorCode.ProformaNotFound]: 'not-found',
+  [InvoicingErrorCode.NoEfacturaXml]: 'not-found',
+  [InvoicingErrorCode.EfacturaXmlNotReady]: 'conflict',
+  [InvoicingErrorCode.EfacturaUnavailable]: 'unavailable',
 };
 
 /** Every refusal of the invoicing service, one code each. */
@@ -100,5 +106,23 @@ export class InvoicingError extends DomainError<InvoicingErrorCode> {
 
   static proformaNotFound(): InvoicingError {
     return new InvoicingError(InvoicingErrorCode.ProformaNotFound, 'no such proforma');
+  }
+
+  static noEfacturaXml(number: string): InvoicingError {
+    return new InvoicingError(
+      InvoicingErrorCode.NoEfacturaXml,
+      `${number} is not issued by a Romanian seller: it has no e-Factura XML, only its PDF`,
+    );
+  }
+
+  static efacturaXmlNotReady(documentId: string): InvoicingError {
+    return new InvoicingError(
+      InvoicingErrorCode.EfacturaXmlNotReady,
+      `the e-Factura XML of ${documentId} is not built yet; it follows the document within moments`,
+    );
+  }
+
+  static efacturaUnavailable(reason: string): InvoicingError {
+    return new InvoicingError(InvoicingErrorCode.EfacturaUnavailable, `the e-Factura XML cannot be fetched now: ${reason}`);
   }
 }

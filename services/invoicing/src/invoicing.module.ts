@@ -51,6 +51,9 @@ import { IssueInvoiceUseCase } from './invoices/use-cases/issue-invoice/issue-in
 import { ListInvoicesUseCase } from './invoices/use-cases/list-invoices/list-invoices.use-case';
 import { RequestPaymentUseCase } from './invoices/use-cases/request-payment/request-payment.use-case';
 import { InvoicingConfig } from './invoicing.config';
+import { EfacturaDocuments, GatewayEfacturaDocuments } from './efactura-documents/efactura-documents';
+import { EfacturaDocumentsController } from './efactura-documents/efactura-documents.controller';
+import { GetDocumentXmlUseCase } from './efactura-documents/use-cases/get-document-xml/get-document-xml.use-case';
 import { SellerRegistry } from './sellers/seller-registry';
 import { VatNumberCheckEntity } from './vat-numbers/entities/vat-number-check.entity';
 import { RecheckVatNumberUseCase } from './vat-numbers/use-cases/recheck-vat-number/recheck-vat-number.use-case';
@@ -107,6 +110,7 @@ export class InvoicingModule {
         CreditNotesConsumer,
         ProformasController,
         InternalProformasController,
+        EfacturaDocumentsController,
       ],
       providers: [
         AccountDataRepository,
@@ -114,6 +118,8 @@ export class InvoicingModule {
         StopAccountBillingUseCase,
         PurgeAccountDataUseCase,
         { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS },
+        { provide: EfacturaDocuments, useValue: new GatewayEfacturaDocuments(config.EFACTURA_GATEWAY_URL) },
+        GetDocumentXmlUseCase,
         SellerRegistry,
         InvoicePdfRenderer,
         {
