@@ -277,6 +277,37 @@ describe('payments matches bank transfers from camt.053 statements (real Postgre
     );
   });
 
+  it('lets staff settle a payment with an unmatched statement transaction, which then leaves the unmatched list', async () => {
+    const { paymentId } = await requested(amountBase + 5);
+    const uploaded = await upload(statement('S5', [{ entryReference: 'E1', amount: euros(amountBase + 5) }]));
+    const [entry] = uploaded.body.statements[0].entries;
+    expect(entry).toMatchObject({ outcome: 'unmatched', reason: 'no-payer-name' });
+    expect(entry.candidatePaymentIds).toContain(paymentId);
+    const listed = async () =>
+      (
+        (await fetch(`${url}/staff/bank-statements/unmatched`, { headers: { authorization: `Bearer ${staffToken}` } }).then(
+          (response) => response.json(),
+        )) as { transactionKey: string }[]
+      ).map((e) => e.transactionKey);
+    expect(await listed()).toContain(entry.transactionKey);
+
+    const response = await fetch(`${url}/staff/accounts/${accountId}/payments/${paymentId}/transfers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}`, 'idempotency-key': randomUUID() },
+      body: JSON.stringify({
+        amountMinor: amountBase + 5,
+        currency: 'EUR',
+        receivedOn: '2026-11-26',
+        statementTransactionKey: entry.transactionKey,
+        note: 'the customer sent the transfer confirmation by e-mail',
+      }),
+    });
+    expect(response.status).toBe(201);
+    expect(await paymentRow(paymentId)).toMatchObject({ status: 'succeeded', received_minor: amountBase + 5 });
+    expect(await succeededEvents(paymentId)).toHaveLength(1);
+    expect(await listed()).not.toContain(entry.transactionKey);
+  });
+
   it('records a statement uploaded twice at once only once', async () => {
     const { paymentId, reference } = await requested(amountBase + 4);
     const xml = statement('S4', [{ entryReference: 'E1', amount: euros(amountBase + 4), reference }]);

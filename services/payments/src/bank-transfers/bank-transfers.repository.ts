@@ -111,6 +111,27 @@ export class BankTransfersRepository {
     await manager.insert(BankTransferEntity, transfer);
   }
 
+  /**
+   * Marks an unmatched statement transaction as paying this payment (staff resolved it); its amount and
+   * currency, or null when it is not unmatched (unknown, ignored, or resolved already, even at this moment).
+   */
+  async resolveUnmatchedEntry(
+    { manager }: UnitOfWork,
+    transactionKey: string,
+    paymentId: string,
+    detail: string,
+  ): Promise<{ amountMinor: number; currency: string } | null> {
+    // TypeORM answers an UPDATE with [returned rows, affected count].
+    const [rows]: [{ amount_minor: string; currency: string }[], number] = await manager.query(
+      `UPDATE payments.bank_statement_entries SET outcome = 'matched', payment_id = $2, detail = $3
+        WHERE transaction_key = $1 AND outcome = 'unmatched'
+        RETURNING amount_minor, currency`,
+      [transactionKey, paymentId, detail],
+    );
+    // A shared transaction key across statements cannot happen (it holds the account and statement id).
+    return rows[0] ? { amountMinor: Number(rows[0].amount_minor), currency: rows[0].currency } : null;
+  }
+
   findTransferByIdempotencyKey(
     { manager }: UnitOfWork,
     accountId: string,

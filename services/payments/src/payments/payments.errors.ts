@@ -16,6 +16,8 @@ export enum PaymentsErrorCode {
   PaymentNotAwaitingTransfer = 'PAYMENT_NOT_AWAITING_TRANSFER',
   TransferCurrencyMismatch = 'TRANSFER_CURRENCY_MISMATCH',
   TransferReferenceMismatch = 'TRANSFER_REFERENCE_MISMATCH',
+  StatementEntryNotUnmatched = 'STATEMENT_ENTRY_NOT_UNMATCHED',
+  TransferEntryMismatch = 'TRANSFER_ENTRY_MISMATCH',
 }
 
 const kinds: Record<PaymentsErrorCode, ErrorKind> = {
@@ -34,6 +36,8 @@ const kinds: Record<PaymentsErrorCode, ErrorKind> = {
   [PaymentsErrorCode.PaymentNotAwaitingTransfer]: 'conflict',
   [PaymentsErrorCode.TransferCurrencyMismatch]: 'unprocessable',
   [PaymentsErrorCode.TransferReferenceMismatch]: 'unprocessable',
+  [PaymentsErrorCode.StatementEntryNotUnmatched]: 'conflict',
+  [PaymentsErrorCode.TransferEntryMismatch]: 'unprocessable',
 };
 
 /** Every refusal of the payments service, one code each. */
@@ -135,6 +139,22 @@ export class PaymentsError extends DomainError<PaymentsErrorCode> {
       PaymentsErrorCode.IdempotencyKeyReused,
       `Idempotency-Key '${key}' was already used for a different transfer`,
       [{ field: 'Idempotency-Key', reason: 'already used with another payment, amount, currency, date or note' }],
+    );
+  }
+
+  static statementEntryNotUnmatched(transactionKey: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.StatementEntryNotUnmatched,
+      `statement transaction ${transactionKey} is not among the unmatched ones (unknown, ignored, or already paid a payment)`,
+      [{ field: 'statementTransactionKey', reason: 'is not an unmatched statement transaction' }],
+    );
+  }
+
+  static transferEntryMismatch(transactionKey: string, amountMinor: number, currency: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.TransferEntryMismatch,
+      `statement transaction ${transactionKey} brought ${amountMinor} ${currency} minor units: the transfer must say the same`,
+      [{ field: 'amountMinor', reason: `must be ${amountMinor} ${currency}, the amount of the statement transaction` }],
     );
   }
 }

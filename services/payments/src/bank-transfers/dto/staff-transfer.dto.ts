@@ -30,6 +30,12 @@ export class StaffTransferDto {
   @Matches(/^[A-Za-z0-9 ]{1,40}$/)
   reference?: string;
 
+  /** The unmatched statement transaction this transfer is (from GET /staff/bank-statements/unmatched). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,400}$/)
+  statementTransactionKey?: string;
+
   /** Why it is recorded by hand (audit). */
   @IsSingleLineText(500)
   note!: string;

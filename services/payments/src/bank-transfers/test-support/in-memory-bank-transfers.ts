@@ -76,6 +76,18 @@ export class InMemoryBankTransfers implements Pick<BankTransfersRepository, keyo
     this.transfers.set(transfer.id, { ...transfer });
   }
 
+  async resolveUnmatchedEntry(
+    _uow: UnitOfWork,
+    transactionKey: string,
+    paymentId: string,
+    detail: string,
+  ): Promise<{ amountMinor: number; currency: string } | null> {
+    const entry = this.entries.find((e) => e.transactionKey === transactionKey && e.outcome === 'unmatched');
+    if (!entry) return null;
+    Object.assign(entry, { outcome: 'matched', paymentId, detail });
+    return { amountMinor: entry.amountMinor, currency: entry.currency };
+  }
+
   async findTransferByIdempotencyKey(
     _uow: UnitOfWork,
     accountId: string,

@@ -16,6 +16,8 @@ export interface RecordStaffTransferInput {
   payerName?: string;
   /** The reference the transfer carried, if staff give it: an ISO 11649 RF reference. */
   reference?: string;
+  /** The unmatched statement transaction it resolves, if any: it then leaves the unmatched list. */
+  statementTransactionKey?: string;
   note: string;
   /** The request's Idempotency-Key: the same key answers the same transfer. */
   idempotencyKey: string;
@@ -32,6 +34,7 @@ export class RecordStaffTransferCommand {
   readonly receivedOn!: string;
   readonly payerName!: string | undefined;
   readonly reference!: string | undefined;
+  readonly statementTransactionKey!: string | undefined;
   readonly note!: string;
   readonly idempotencyKey!: string;
   readonly recordedBy!: string;
@@ -60,6 +63,13 @@ export class RecordStaffTransferCommand {
       )
       .string('recordedBy', 320);
     if (input.payerName !== undefined) checks.text('payerName', 140);
+    if (input.statementTransactionKey !== undefined) {
+      checks.that(
+        'statementTransactionKey',
+        typeof input.statementTransactionKey === 'string' && /^[\x21-\x7e]{1,400}$/.test(input.statementTransactionKey),
+        'must be the key of a statement transaction',
+      );
+    }
     if (input.reference !== undefined) {
       checks.that(
         'reference',

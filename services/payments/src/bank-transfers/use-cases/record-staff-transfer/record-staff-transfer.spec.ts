@@ -110,6 +110,40 @@ describe('RecordStaffTransferUseCase', () => {
     );
   });
 
+  it('resolves an unmatched statement transaction it names, which then leaves the unmatched list', async () => {
+    const key = 'RO16BTRLRONCRT0123456701/EXT-229/AcctSvcrRef:BT1#1';
+    transfers.entries.push({
+      statementId: randomUUID(),
+      transactionKey: key,
+      entryKey: key.slice(0, -2),
+      outcome: 'unmatched',
+      reason: 'no-candidate',
+      detail: 'no open proforma awaits 540000 RON minor units',
+      amountMinor: 540_000,
+      currency: 'RON',
+      direction: 'credit',
+      bookingDate: '2026-11-27',
+      payerName: 'SC Ștefănescu Țesătorie SRL',
+      payerIban: null,
+      references: [],
+      candidatePaymentIds: [],
+      paymentId: null,
+    });
+    await expect(
+      record.execute(command({ statementTransactionKey: 'FR76/none/index:1#1', idempotencyKey: 'k-0' }), uow),
+    ).rejects.toThrow(expect.objectContaining({ code: 'STATEMENT_ENTRY_NOT_UNMATCHED' }));
+    await expect(
+      record.execute(command({ statementTransactionKey: key, amountMinor: 500_000, idempotencyKey: 'k-1' }), uow),
+    ).rejects.toThrow(expect.objectContaining({ code: 'TRANSFER_ENTRY_MISMATCH' }));
+    // The unit of work that refused rolls back in Postgres; the in-memory rows are put back by hand.
+    transfers.entries[0] = { ...transfers.entries[0], outcome: 'unmatched', paymentId: null };
+    transfers.transfers.clear();
+    const view = await record.execute(command({ statementTransactionKey: key }), uow);
+    expect(view.payment.status).toBe('succeeded');
+    expect(transfers.entries[0]).toMatchObject({ outcome: 'matched', paymentId: payment.id });
+    expect(await transfers.unmatchedEntries()).toEqual([]);
+  });
+
   it.each([
     ['amountMinor', { amountMinor: 0 }],
     ['amountMinor', { amountMinor: 1.5 }],
@@ -121,6 +155,7 @@ describe('RecordStaffTransferUseCase', () => {
     ['Idempotency-Key', { idempotencyKey: '' }],
     ['note', { note: '' }],
     ['paymentId', { paymentId: 'not-a-uuid' }],
+    ['statementTransactionKey', { statementTransactionKey: 'a key with spaces' }],
   ])('refuses a bad %s', (field, fields) => {
     expect(() => command(fields)).toThrow(InvalidCommandError);
     expect(() => command(fields)).toThrow(expect.objectContaining({ fields: [expect.objectContaining({ field })] }));

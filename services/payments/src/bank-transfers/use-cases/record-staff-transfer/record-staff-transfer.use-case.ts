@@ -54,6 +54,7 @@ export class RecordStaffTransferUseCase {
     }
     const now = await this.clocks.now(uow, payment.accountId);
     const id = nameBasedUuid(`obolus.payments.staff-transfer:${command.accountId}`, command.idempotencyKey);
+    if (command.statementTransactionKey !== undefined) await this.resolveEntry(command, payment.id, id, uow);
     const applied = applyTransfer(payment, command.amountMinor, `staff-transfer:${id}`, now);
     const transfer: BankTransferEntity = {
       id,
@@ -84,6 +85,21 @@ export class RecordStaffTransferUseCase {
       `${command.recordedBy} recorded a transfer of ${command.amountMinor} ${command.currency} on payment ${payment.id}: ${command.note}`,
     );
     return viewOf(transfer, applied.payment);
+  }
+
+  /** The unmatched statement transaction staff name leaves the list, if it brought exactly this money. */
+  private async resolveEntry(
+    command: RecordStaffTransferCommand,
+    paymentId: string,
+    transferId: string,
+    uow: UnitOfWork,
+  ): Promise<void> {
+    const key = command.statementTransactionKey!;
+    const entry = await this.transfers.resolveUnmatchedEntry(uow, key, paymentId, `staff transfer ${transferId}`);
+    if (!entry) throw PaymentsError.statementEntryNotUnmatched(key);
+    if (entry.amountMinor !== command.amountMinor || entry.currency !== command.currency) {
+      throw PaymentsError.transferEntryMismatch(key, entry.amountMinor, entry.currency);
+    }
   }
 
   /** A repeat of a request answers its transfer; the key used for another request is refused. */
