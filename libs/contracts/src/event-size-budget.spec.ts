@@ -20,6 +20,7 @@ const PATTERN_EXAMPLES: Record<string, string> = {
   '^[A-Z]{3}$': 'EUR',
   '^[0-9a-f]{64}$': 'f'.repeat(64),
   '^\\d{2,10}$': '1234567890',
+  '^[a-z0-9-]{1,64}$': 'z'.repeat(64),
   // The longest ISO 11649 reference: RF, two check digits, 21 characters.
   '^RF[0-9]{2}[A-Z0-9]{1,21}$': `RF00${'Z'.repeat(21)}`,
   // The longest IBAN (34 characters) and BIC (11).

@@ -87,6 +87,7 @@ function issuedInvoice(locale: Locale, sellerCountry: 'FR' | 'RO', vatCase: VatC
       accountId: '0b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11',
       subscriptionId: '4b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11',
       catalog,
+      sellerEntity: seller.code,
       currency,
       paymentMethod: 'card',
       // Quantities and prices whose totals need thousands separators and cents.

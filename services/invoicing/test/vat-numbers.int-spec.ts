@@ -107,6 +107,7 @@ describe('invoicing checks VAT numbers with VIES and reverse-charges verified EU
           accountId,
           subscriptionId: randomUUID(),
           catalog: 'fr-crm',
+          sellerEntity: 'obolus-fr',
           currency: 'EUR',
           paymentMethod: 'card',
           lines: [{ code: 'dream-team', description: 'Dream Team (monthly)', quantity: 1, unitPriceMinor: 10000 }],

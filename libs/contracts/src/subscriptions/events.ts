@@ -16,6 +16,13 @@ import {
 import { defineEvent, EventData } from '../event-contract';
 import { Topics } from '../topics';
 
+/** The catalog's seller entity (C1): the vendor's legal entity that invoices this subscription. */
+const SellerEntityCode = Type.String({
+  pattern: '^[a-z0-9-]{1,64}$',
+  description: "The catalog's seller entity, the legal entity that invoices (C1)",
+  examples: ['obolus-fr'],
+});
+
 export const TrialStartedV1 = defineEvent({
   type: 'obolus.subscriptions.subscription.trial-started.v1',
   topic: Topics.subscriptionsSubscription,
@@ -46,6 +53,7 @@ export const SubscriptionActivatedV1 = defineEvent({
       accountId: Uuid('The account'),
       subscriptionId: Uuid('The subscription'),
       catalog: CatalogCode,
+      sellerEntity: SellerEntityCode,
       edition: Edition,
       term: Term,
       seats: Seats,
@@ -134,10 +142,13 @@ export const SubscriptionDowngradedV1 = defineEvent({
       status: Type.Union([Type.Literal('free'), Type.Literal('active')], {
         description: 'free: on the free edition, nothing to pay',
       }),
-      reason: Type.Union([Type.Literal('trial-ended'), Type.Literal('expired'), Type.Literal('period-end'), Type.Literal('unpaid')], {
-        description:
-          'Why it was downgraded: trial-ended (T3); expired, a prepaid period ran out (B3); period-end, a downgrade asked for took effect (C2); unpaid, the last payment retry failed (P4)',
-      }),
+      reason: Type.Union(
+        [Type.Literal('trial-ended'), Type.Literal('expired'), Type.Literal('period-end'), Type.Literal('unpaid')],
+        {
+          description:
+            'Why it was downgraded: trial-ended (T3); expired, a prepaid period ran out (B3); period-end, a downgrade asked for took effect (C2); unpaid, the last payment retry failed (P4)',
+        },
+      ),
       effectiveAt: Instant('When the lower edition took effect'),
     },
     { additionalProperties: false },
@@ -200,6 +211,7 @@ export const SubscriptionRenewalDueV1 = defineEvent({
       accountId: Uuid('The account'),
       subscriptionId: Uuid('The subscription'),
       catalog: CatalogCode,
+      sellerEntity: SellerEntityCode,
       edition: Edition,
       term: Term,
       seats: Seats,

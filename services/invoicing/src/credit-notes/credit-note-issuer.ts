@@ -52,7 +52,7 @@ export class CreditNoteIssuer {
     if (credited.totals.grossMinor > left) {
       throw InvoicingError.creditExceedsInvoice(invoice.number, credited.totals.grossMinor, left, invoice.currency);
     }
-    const seller = this.sellers.forCatalog(invoice.catalog);
+    const seller = await this.sellerOf(uow, invoice);
     const issuedAt = await this.clocks.timeOfEffect(uow, invoice.accountId, cause.at);
     const issueDate = calendarDateInZone(issuedAt.toISOString(), seller.timeZone);
     const series = `${seller.seriesPrefix}-CN-${issueDate.slice(0, 4)}`;
@@ -122,6 +122,13 @@ export class CreditNoteIssuer {
       },
     });
     return row;
+  }
+
+  /** The entity that issued the invoice, as its draft recorded it from the subscription event. */
+  private async sellerOf(uow: UnitOfWork, invoice: InvoiceEntity) {
+    const draft = await this.invoices.lockDraft(uow, invoice.accountId, invoice.draftId);
+    if (!draft) throw InvoicingError.invoiceNotFound();
+    return this.sellers.get(draft.sellerEntity);
   }
 
   /** Today's billing addresses; the invoice's own when the account has none left. */

@@ -77,7 +77,12 @@ describe('proformas for bank transfers (I4, P3)', () => {
       '2027-01-05T06:00:00.000Z',
       '2027-01-21T06:00:00.000Z',
     ]);
-    const remind = new RemindUnpaidProformaUseCase(world.proformasRepository, world.sellers, world.accountClocks);
+    const remind = new RemindUnpaidProformaUseCase(
+      world.proformasRepository,
+      world.sellers,
+      world.accountClocks,
+      world.invoicesRepository,
+    );
     const run = async (index: number) => {
       const uow = new RecordingUnitOfWork(world.clock);
       world.clock.set(jobs[index]!.dueAt);

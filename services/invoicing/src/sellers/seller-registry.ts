@@ -30,8 +30,9 @@ const BIC = /^[A-Z0-9]{8}([A-Z0-9]{3})?$/;
 const MAX_PAYMENT_TERM_DAYS = 60;
 
 /**
- * The seller entity of each catalog. subscriptions' catalogs name it too (`sellerEntity`), but no event
- * carries it and services never read each other's files, so invoicing keeps the mapping here, once.
+ * The seller entity of each catalog, for the one step that comes before any subscription event: asking
+ * VIES about a VAT number as the account's seller (the requester). Drafts, invoices, credit notes and
+ * proformas take the entity the subscription event names (`sellerEntity`, from the catalog), never this.
  */
 const SELLER_ENTITY_OF_CATALOG: Readonly<Record<CatalogCode, string>> = {
   'fr-crm': 'obolus-fr',

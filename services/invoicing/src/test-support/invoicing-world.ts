@@ -151,6 +151,7 @@ export class InvoicingWorld {
       accountId,
       subscriptionId: randomUUID(),
       catalog: 'ro-crm',
+      sellerEntity: input.catalog === 'fr-crm' ? 'obolus-fr' : 'obolus-ro',
       currency: 'RON',
       paymentMethod: 'card',
       lines: [{ code: 'premium', description: 'Premium (prepaid-1), 2 utilizatori', quantity: 2, unitPriceMinor: 4900 }],

@@ -59,6 +59,7 @@ export class DuePeriods {
         accountId: subscription.accountId,
         subscriptionId: subscription.id,
         catalog: catalog.code,
+        sellerEntity: catalog.sellerEntity,
         edition: edition.code,
         term,
         seats: subscription.seats,

@@ -6,6 +6,7 @@ const activation: RequestPaymentInput = {
   accountId: '0b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11',
   subscriptionId: '4b9f3a8e-5a0f-4b5e-9d5e-0c6f1c1e2a11',
   catalog: 'fr-crm',
+  sellerEntity: 'obolus-fr',
   currency: 'EUR',
   paymentMethod: 'sepa_debit',
   lines: [

@@ -4,7 +4,7 @@ import { isCurrencyCode } from '../../../iso-codes';
 
 export type RequestPaymentInput = Pick<
   SubscriptionActivatedV1Data,
-  'accountId' | 'subscriptionId' | 'catalog' | 'currency' | 'paymentMethod' | 'lines' | 'activatedAt'
+  'accountId' | 'subscriptionId' | 'catalog' | 'sellerEntity' | 'currency' | 'paymentMethod' | 'lines' | 'activatedAt'
 > & {
   /** The id of the event that made the period due: a redelivery of it makes no second draft. */
   eventId: string;
@@ -15,6 +15,8 @@ export class RequestPaymentCommand implements RequestPaymentInput {
   readonly accountId!: string;
   readonly subscriptionId!: string;
   readonly catalog!: RequestPaymentInput['catalog'];
+  /** Who invoices: the catalog's seller entity, as the subscription event names it. */
+  readonly sellerEntity!: string;
   readonly currency!: string;
   readonly paymentMethod!: RequestPaymentInput['paymentMethod'];
   readonly lines!: RequestPaymentInput['lines'];
@@ -32,6 +34,11 @@ export class RequestPaymentCommand implements RequestPaymentInput {
         .uuid('accountId')
         .uuid('subscriptionId')
         .oneOf('catalog', CATALOG_CODES)
+        .that(
+          'sellerEntity',
+          typeof input.sellerEntity === 'string' && /^[a-z0-9-]{1,64}$/.test(input.sellerEntity),
+          'must be a seller entity code',
+        )
         .that('currency', isCurrencyCode(input.currency), 'must be an ISO 4217 code')
         .oneOf('paymentMethod', PAYMENT_METHOD_KINDS)
         .that('lines', Array.isArray(input.lines) && input.lines.length > 0, 'must name at least one line')

@@ -78,6 +78,7 @@ describe('RequestPaymentUseCase', () => {
         accountId: randomUUID(),
         subscriptionId: randomUUID(),
         catalog: 'ro-crm',
+        sellerEntity: 'obolus-ro',
         currency: 'RON',
         paymentMethod: 'card',
         lines: [],

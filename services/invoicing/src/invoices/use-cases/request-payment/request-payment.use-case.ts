@@ -49,7 +49,7 @@ export class RequestPaymentUseCase {
    * which day, and whether VIES has verified the buyer's VAT number (until then, VAT is charged: V3).
    */
   private async partiesOf(command: RequestPaymentCommand, uow: UnitOfWork): Promise<DraftParties> {
-    const seller = this.sellers.forCatalog(command.catalog);
+    const seller = this.sellers.get(command.sellerEntity);
     const [details, customer] = await Promise.all([
       this.billingDetails.findByAccount(uow, command.accountId),
       this.customers.findByAccount(uow, command.accountId),

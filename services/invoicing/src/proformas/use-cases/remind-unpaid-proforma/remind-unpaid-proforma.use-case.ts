@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { daysBetween, calendarDateInZone } from '@obolus/calendar';
 import { InvoiceOverdueV1 } from '@obolus/contracts';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
+import { InvoicesRepository } from '../../../invoices/invoices.repository';
 import { SellerRegistry } from '../../../sellers/seller-registry';
 import { REMINDER_DAYS } from '../../proforma-reminders';
 import { ProformasRepository } from '../../proformas.repository';
@@ -18,12 +19,15 @@ export class RemindUnpaidProformaUseCase {
     private readonly proformas: ProformasRepository,
     private readonly sellers: SellerRegistry,
     private readonly clocks: AccountClocks,
+    private readonly invoices: InvoicesRepository,
   ) {}
 
   async execute(command: RemindUnpaidProformaCommand, uow: UnitOfWork): Promise<void> {
     const proforma = await this.proformas.find(uow, command.accountId, command.proformaId);
     if (!proforma || proforma.status !== 'open' || !proforma.recipients.length) return;
-    const seller = this.sellers.forCatalog(proforma.catalog);
+    const draft = await this.invoices.lockDraft(uow, proforma.accountId, proforma.draftId);
+    if (!draft) return;
+    const seller = this.sellers.get(draft.sellerEntity);
     const at = await this.clocks.timeOfEffect(uow, command.accountId, command.dueAt);
     const today = calendarDateInZone(at, seller.timeZone);
     await uow.emit(InvoiceOverdueV1, {

@@ -48,6 +48,7 @@ describe('BillEarlyUseCase (B4)', () => {
         accountId,
         subscriptionId: id,
         catalog: 'fr-crm',
+        sellerEntity: 'obolus-fr',
         edition: 'dream-team',
         term: 'monthly',
         seats: 2,

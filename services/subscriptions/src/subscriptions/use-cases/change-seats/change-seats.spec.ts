@@ -137,6 +137,7 @@ describe('ChangeSeatsUseCase (B5, A4)', () => {
         accountId,
         subscriptionId: id,
         catalog: 'ro-crm',
+        sellerEntity: 'obolus-ro',
         edition: 'premium',
         term: 'prepaid-1',
         seats: 2,

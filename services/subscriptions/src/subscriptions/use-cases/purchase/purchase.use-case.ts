@@ -85,6 +85,7 @@ export class PurchaseUseCase {
         accountId: command.accountId,
         subscriptionId: subscription.id,
         catalog: catalog.code,
+        sellerEntity: catalog.sellerEntity,
         edition: command.edition,
         term: command.term,
         seats: command.seats,

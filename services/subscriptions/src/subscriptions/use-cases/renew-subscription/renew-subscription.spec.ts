@@ -50,6 +50,7 @@ describe('RenewSubscriptionUseCase (B1)', () => {
         accountId,
         subscriptionId: id,
         catalog: 'fr-crm',
+        sellerEntity: 'obolus-fr',
         edition: 'dream-team',
         term: 'monthly',
         seats: 3,
