@@ -3,6 +3,7 @@ import { CapturedMessage } from '@obolus/mail-sandbox';
 import { LOCAL_NOTIFICATIONS_SERVICE_KEY, LOCAL_STAFF_EMAIL, LOCAL_STAFF_PASSWORD, ObolusService } from '@obolus/stack';
 import { waitFor } from '@obolus/testing';
 import { CiusRoValidator } from '@obolus/ubl';
+import { buildCamt053 } from '@obolus/bank-statements';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import Stripe from 'stripe';
@@ -55,7 +56,8 @@ describe('the money path through all six services', () => {
     await harness.startService(service);
   }
 
-  async function walk(options: PathOptions) {
+  /** Steps 1 to 3 of the walk: sign-up, sign-in, billing details with a finance address, the trial. */
+  async function signedUp(options: PathOptions) {
     const journey = new Journey();
     const tag = randomBytes(4).toString('hex');
     const fr = options.catalog === 'fr-crm';
@@ -104,6 +106,11 @@ describe('the money path through all six services', () => {
     );
     expect(trial).toMatchObject({ status: 'trialing', edition: fr ? 'dream-team' : 'ultimate' });
 
+    return { journey, accountId, owner, finance, fr };
+  }
+
+  async function walk(options: PathOptions) {
+    const { journey, accountId, owner, finance, fr } = await signedUp(options);
     // 4. payments: save a card for off-session charges (SetupIntent confirmed in the "browser").
     const setup = await journey.request<{ setupIntentId: string }>(
       'POST',
@@ -391,6 +398,213 @@ describe('the money path through all six services', () => {
     const report = await CiusRoValidator.create().validate(text);
     expect(report.findings.filter((f) => f.severity === 'fatal')).toEqual([]);
     expect(report.valid).toBe(true);
+
+    // I2: invoicing serves both documents' XML beside their PDFs, fetched from efactura-gateway by reference.
+    const fromInvoicing = await journey.download(
+      `${harness.url('invoicing')}/accounts/${accountId}/credit-notes/${creditNote!.id}/xml`,
+    );
+    expect(fromInvoicing.status).toBe(200);
+    expect(fromInvoicing.type).toMatch(/application\/xml/);
+    expect(fromInvoicing.body.equals(xml.body)).toBe(true);
+    const invoiceXml = await journey.download(`${harness.url('invoicing')}/accounts/${accountId}/invoices/${invoice!.id}/xml`);
+    expect(invoiceXml.status).toBe(200);
+    expect(invoiceXml.body.toString('utf8')).toContain(`<cbc:ID>${invoice!.number}</cbc:ID>`);
+    const stranger = await journey.download(`${harness.url('invoicing')}/accounts/${randomUUID()}/invoices/${invoice!.id}/xml`);
+    expect(stranger.status).toBe(404);
+  });
+
+  interface Proforma {
+    id: string;
+    number: string;
+    status: string;
+    invoiceId: string | null;
+    lines: { unitPriceMinor: number; quantity: number }[];
+    totals: { netMinor: number; vatMinor: number; grossMinor: number };
+    transfer: { reference: string; iban: string; amountMinor: number };
+  }
+
+  /** A customer buys a yearly period by bank transfer; answers its proforma once e-mailed, with the e-mail. */
+  async function boughtByTransfer(catalog: 'fr-crm' | 'ro-crm') {
+    const customer = await signedUp({ catalog });
+    const fr = catalog === 'fr-crm';
+    await customer.journey.request(
+      'POST',
+      `${harness.url('subscriptions')}/accounts/${customer.accountId}/subscription/purchase`,
+      {
+        edition: fr ? 'dream-team' : 'premium',
+        term: fr ? 'annual' : 'prepaid-12',
+        seats: 1,
+        paymentMethod: 'bank_transfer',
+      },
+    );
+    const email = await waitFor(
+      () =>
+        harness.mail
+          .messages()
+          .find((m) => m.envelope.to.includes(customer.owner) && /^(Facture proforma|Factură proformă) /.test(m.subject)),
+      { what: `the proforma e-mail to ${customer.owner}`, timeoutMs: 60_000, intervalMs: 250 },
+    );
+    const [proforma] = await customer.journey.request<Proforma[]>(
+      'GET',
+      `${harness.url('invoicing')}/accounts/${customer.accountId}/proformas`,
+    );
+    return { ...customer, email, proforma: proforma! };
+  }
+
+  /** Staff upload a camt.053 statement to payments. */
+  const uploadStatement = (console: Journey, xml: string) =>
+    fetch(`${harness.url('payments')}/staff/bank-statements`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${console.accessToken}`, 'content-type': 'application/xml' },
+      body: xml,
+    });
+
+  const amountAsBankWrites = (minor: number) => (minor / 100).toFixed(2);
+
+  it('bank transfer, French annual plan: a proforma without the annual discount is e-mailed; a camt.053 with its reference issues the invoice; the same file again changes nothing; an unknown reference stays unmatched for staff', async () => {
+    const buyer = await boughtByTransfer('fr-crm');
+    const { proforma } = buyer;
+    // P2: twelve monthly prices (12 × 39.00 €), not the annual 390.00 €.
+    expect(proforma.lines).toEqual([expect.objectContaining({ quantity: 1, unitPriceMinor: 46800 })]);
+    expect(proforma.totals).toMatchObject({ netMinor: 46800, vatMinor: 9360, grossMinor: 56160 });
+    expect(proforma).toMatchObject({ status: 'open', number: expect.stringMatching(/^OBFR-PF-\d{4}-\d{6}$/) });
+    expect(proforma.transfer).toMatchObject({ iban: 'FR7630006000011234567890189', amountMinor: 56160 });
+    expect([...buyer.email.envelope.to].sort()).toEqual([buyer.owner, buyer.finance].sort());
+    expect(buyer.email.text).toContain(proforma.transfer.reference.replace(/(.{4})(?=.)/g, '$1 '));
+    expect(buyer.email.attachments.map((a) => a.filename)).toEqual([`${proforma.number}.pdf`]);
+    // Not a fiscal invoice: none is issued before the money arrives.
+    expect(
+      await buyer.journey.request<unknown[]>('GET', `${harness.url('invoicing')}/accounts/${buyer.accountId}/invoices`),
+    ).toEqual([]);
+
+    const console = await staff();
+    const statementId = `STMT-${randomUUID()}`;
+    const unknownReference = 'RF18539007547034';
+    const statement = buildCamt053({
+      statementId,
+      iban: 'FR7630006000011234567890189',
+      entries: [
+        {
+          entryReference: `E1-${statementId}`,
+          amount: amountAsBankWrites(56160),
+          reference: proforma.transfer.reference,
+          payerName: 'ATELIER DUPONT SAS',
+        },
+        { entryReference: `E2-${statementId}`, amount: '120.00', reference: unknownReference, payerName: 'SOMEONE ELSE SARL' },
+      ],
+    });
+    const first = await uploadStatement(console, statement);
+    expect(first.status).toBe(201);
+    const recorded = (await first.json()) as { statements: { counts: { matched: number; unmatched: number } }[] };
+    expect(recorded.statements[0]!.counts).toMatchObject({ matched: 1, unmatched: 1 });
+
+    const invoiceEmail = await waitFor(
+      () => harness.mail.messages().find((m) => m.envelope.to.includes(buyer.owner) && /^Facture OBFR-/.test(m.subject)),
+      { what: 'the invoice e-mail after the transfer', timeoutMs: 60_000, intervalMs: 250 },
+    );
+    const invoices = await buyer.journey.request<Invoice[]>(
+      'GET',
+      `${harness.url('invoicing')}/accounts/${buyer.accountId}/invoices`,
+    );
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]!.totals).toMatchObject({ grossMinor: 56160, payableMinor: 0 });
+    expect(invoiceEmail.subject).toContain(invoices[0]!.number);
+    const [paid] = await buyer.journey.request<Proforma[]>(
+      'GET',
+      `${harness.url('invoicing')}/accounts/${buyer.accountId}/proformas`,
+    );
+    expect(paid).toMatchObject({ status: 'paid', invoiceId: invoices[0]!.id });
+
+    // The same statement again: recognised, and nothing new anywhere.
+    const again = await uploadStatement(console, statement);
+    expect(again.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await countsFor(buyer.accountId)).toMatchObject({ invoices: 1, payments: 1, invoiceEmails: 1 });
+    const unmatched = await console.request<{ references: string[]; amountMinor: number }[]>(
+      'GET',
+      `${harness.url('payments')}/staff/bank-statements/unmatched`,
+    );
+    expect(
+      unmatched.filter((e) => e.references.includes(unknownReference) && e.amountMinor === 12000).length,
+    ).toBeGreaterThanOrEqual(1);
+
+    // Hostile uploads are refused, and nothing is written.
+    const before = Number((await db.query('SELECT count(*) AS n FROM payments.bank_statements')).rows[0].n);
+    expect((await uploadStatement(console, '<Document><BkToCstmrStmt>')).status).toBe(422);
+    expect(
+      (
+        await uploadStatement(
+          console,
+          '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><Document>&b;</Document>',
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      (await uploadStatement(console, buildCamt053({ statementId: 'NS', entries: [], namespace: 'urn:example:not-camt' })))
+        .status,
+    ).toBe(415);
+    expect((await uploadStatement(console, `<Document>${'x'.repeat(50 * 1024 * 1024)}</Document>`)).status).toBe(413);
+    expect(Number((await db.query('SELECT count(*) AS n FROM payments.bank_statements')).rows[0].n)).toBe(before);
+  });
+
+  it('payment order, Romanian: the proforma in RON and Romanian, then the camt.053 match, then the fiscal invoice with its CIUS-RO XML and the prepaid year', async () => {
+    const buyer = await boughtByTransfer('ro-crm');
+    const { proforma } = buyer;
+    expect(proforma.number).toMatch(/^OBRO-PF-\d{4}-\d{6}$/);
+    expect(buyer.email.subject).toMatch(/^Factură proformă OBRO-PF-/);
+    expect(buyer.email.text).toContain('Referință (obligatoriu în ordinul de plată)');
+    const statementId = `EXTRAS-${randomUUID()}`;
+    const response = await uploadStatement(
+      await staff(),
+      buildCamt053({
+        statementId,
+        iban: 'RO49AAAA1B31007593840000',
+        currency: 'RON',
+        entries: [
+          {
+            entryReference: `R1-${statementId}`,
+            amount: amountAsBankWrites(proforma.transfer.amountMinor),
+            currency: 'RON',
+            reference: proforma.transfer.reference,
+            payerName: 'FABRICA DE PAINE STEFANESTI SRL',
+          },
+        ],
+      }),
+    );
+    expect(response.status).toBe(201);
+    await waitFor(
+      () => harness.mail.messages().find((m) => m.envelope.to.includes(buyer.owner) && /^Factura OBRO-/.test(m.subject)),
+      {
+        what: 'the Romanian invoice e-mail after the payment order',
+        timeoutMs: 60_000,
+        intervalMs: 250,
+      },
+    );
+    const [invoice] = await buyer.journey.request<Invoice[]>(
+      'GET',
+      `${harness.url('invoicing')}/accounts/${buyer.accountId}/invoices`,
+    );
+    expect(invoice!.totals).toMatchObject({ grossMinor: proforma.totals.grossMinor, payableMinor: 0 });
+    const xml = await waitFor(
+      async () => {
+        const download = await buyer.journey.download(
+          `${harness.url('invoicing')}/accounts/${buyer.accountId}/invoices/${invoice!.id}/xml`,
+        );
+        return download.status === 200 ? download : undefined;
+      },
+      { what: "the invoice's CIUS-RO XML", timeoutMs: 60_000 },
+    );
+    const report = await CiusRoValidator.create().validate(xml.body.toString('utf8'));
+    expect(report.valid).toBe(true);
+    const subscription = await buyer.journey.request<{
+      status: string;
+      term: string;
+      currentPeriodStart: string;
+      currentPeriodEnd: string;
+    }>('GET', `${harness.url('subscriptions')}/accounts/${buyer.accountId}/subscription`);
+    expect(subscription).toMatchObject({ status: 'active', term: 'prepaid-12' });
+    const start = subscription.currentPeriodStart;
+    expect(subscription.currentPeriodEnd).toBe(`${Number(start.slice(0, 4)) + 1}${start.slice(4)}`);
   });
 
   const crashes: { service: ObolusService; after: 'sign-up' | 'purchase'; catalog: 'fr-crm' | 'ro-crm' }[] = [

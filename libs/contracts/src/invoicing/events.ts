@@ -149,6 +149,16 @@ export const InvoiceIssuedV1 = defineEvent({
           paymentId: Uuid('The payment that settled it'),
           method: PaymentMethodKind,
           providerPaymentId: Type.String(),
+          payeeAccount: Type.Optional(
+            Type.Object(
+              {
+                iban: Type.String({ pattern: '^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$', examples: ['FR7630006000011234567890189'] }),
+                bic: Type.String({ pattern: '^[A-Z0-9]{8}([A-Z0-9]{3})?$', examples: ['AGRIFRPP882'] }),
+                accountHolder: Type.String({ minLength: 1 }),
+              },
+              { additionalProperties: false, description: "For a bank transfer: the seller's account it was paid to (BT-84)" },
+            ),
+          ),
         },
         { additionalProperties: false },
       ),

@@ -104,7 +104,19 @@ export function invoiceToUbl(invoice: InvoiceIssuedV1Data): UblDocument {
     seller: seller(invoice.seller),
     buyer: buyer(invoice.buyer),
     paymentMeans: [
-      { code: PAYMENT_MEANS[invoice.payment.method] ?? 'ZZZ', remittanceInformation: invoice.payment.providerPaymentId },
+      {
+        code: PAYMENT_MEANS[invoice.payment.method] ?? 'ZZZ',
+        remittanceInformation: invoice.payment.providerPaymentId,
+        ...(invoice.payment.payeeAccount
+          ? {
+              payeeAccount: {
+                id: invoice.payment.payeeAccount.iban,
+                name: invoice.payment.payeeAccount.accountHolder,
+                providerId: invoice.payment.payeeAccount.bic,
+              },
+            }
+          : {}),
+      },
     ],
     lines: linesOf(invoice),
     totals: totalsOf(invoice),

@@ -46,6 +46,8 @@ export class IssueInvoiceUseCase {
     const seller = this.sellers.get(draft.sellerEntity);
     const numbering = await this.takeNumber(uow, seller, command.succeededAt);
     const content = draftToInvoice(draft, command, randomUUID(), numbering, seller.paymentTermDays);
+    // A credit transfer names the account it was paid to (EN 16931 BR-61).
+    if (command.paymentMethod === 'bank_transfer') content.payment.payeeAccount = { ...seller.bankAccount };
     const rendered = await this.renderer.render(content);
     const issue: IssueRecord = {
       recipients: await this.recipientsOf(uow, draft.accountId),
