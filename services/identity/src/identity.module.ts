@@ -4,11 +4,13 @@ import { JwtAccessTokenVerifier, TenantContext, TenantContextInterceptor } from 
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
+import { AccountPurgeJobs } from './accounts/account-purge-jobs';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountEntity } from './accounts/entities/account.entity';
 import { UserEntity } from './accounts/entities/user.entity';
 import { CloseAccountUseCase } from './accounts/use-cases/close-account/close-account.use-case';
+import { PurgeClosedAccountUseCase } from './accounts/use-cases/purge-closed-account/purge-closed-account.use-case';
 import { PurgeClosedAccountsUseCase } from './accounts/use-cases/purge-closed-accounts/purge-closed-accounts.use-case';
 import { SignUpUseCase } from './accounts/use-cases/sign-up/sign-up.use-case';
 import { AuditLogController } from './audit/audit-log.controller';
@@ -152,6 +154,8 @@ export class IdentityModule {
         SignUpUseCase,
         CloseAccountUseCase,
         PurgeClosedAccountsUseCase,
+        PurgeClosedAccountUseCase,
+        AccountPurgeJobs,
         SignInUseCase,
         RefreshSessionUseCase,
         SignOutUseCase,

@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { JwtAccessTokenVerifier } from '@obolus/auth';
+import { ScheduledJobRunner } from '@obolus/messaging';
+import { waitFor } from '@obolus/testing';
 import { createHmac, createPublicKey, randomUUID } from 'node:crypto';
 import { generateKeyPair, importJWK, KeyLike, SignJWT } from 'jose';
 import { Client } from 'pg';
@@ -630,8 +632,20 @@ describe('identity (in process, real Postgres and Kafka)', () => {
         body: { code: 'ACCOUNT_CLOSED' },
       });
 
-      const purged = await app.get(PurgeClosedAccountsUseCase).execute();
-      expect(purged).toBeGreaterThanOrEqual(1);
+      // The closure planned the purge as a durable job of the account (retention 0 here): it is due now.
+      const job = await db.query(
+        `SELECT status FROM identity.scheduled_jobs WHERE kind = 'identity.purge-closed-account' AND job_key = $1`,
+        [owner.accountId],
+      );
+      expect(job.rows).toHaveLength(1);
+      // The wall-clock poll leaves an account with a purge job to it.
+      await app.get(PurgeClosedAccountsUseCase).execute();
+      await app.get(ScheduledJobRunner).runDue();
+      // The service's own runner may have claimed the job first: wait for its commit.
+      await waitFor(() => outboxEvent(db, owner.accountId, 'obolus.identity.account.purged.v1'), {
+        what: 'the purge job',
+        timeoutMs: 15_000,
+      });
       const account = await db.query('SELECT status, company_name, purged_at FROM identity.accounts WHERE id = $1', [
         owner.accountId,
       ]);

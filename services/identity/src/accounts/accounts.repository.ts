@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
+import { PURGE_CLOSED_ACCOUNT_JOB } from './account-purge-job';
 import { AccountEntity } from './entities/account.entity';
 import { UserEntity } from './entities/user.entity';
 
@@ -46,14 +47,28 @@ export class AccountsRepository {
     );
   }
 
-  /** The next account whose purge is due at `now`, claimed (locked) so that one replica handles it. */
+  /**
+   * The next account whose purge is due at `now` (wall-clock time), claimed (locked) so that one replica
+   * handles it. Only accounts closed before their purge became a durable job: an account with a purge job
+   * is purged by that job, in the account's time (a test clock's frozen time may be far from now).
+   */
   async claimDuePurge({ manager }: UnitOfWork, now: Date): Promise<string | undefined> {
     const rows = (await manager.query(
-      `SELECT account_id FROM identity.scheduled_purges WHERE purged_at IS NULL AND purge_after <= $1
-        ORDER BY purge_after LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [now],
+      `SELECT p.account_id FROM identity.scheduled_purges p WHERE p.purged_at IS NULL AND p.purge_after <= $1
+        AND NOT EXISTS (SELECT 1 FROM identity.scheduled_jobs j WHERE j.kind = $2 AND j.job_key = p.account_id::text)
+        ORDER BY p.purge_after LIMIT 1 FOR UPDATE OF p SKIP LOCKED`,
+      [now, PURGE_CLOSED_ACCOUNT_JOB],
     )) as { account_id: string }[];
     return rows[0]?.account_id;
+  }
+
+  /** Locks the account's purge while it is still pending; false when it was purged already or never planned. */
+  async claimPurge({ manager }: UnitOfWork, accountId: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT account_id FROM identity.scheduled_purges WHERE account_id = $1 AND purged_at IS NULL FOR UPDATE`,
+      [accountId],
+    )) as { account_id: string }[];
+    return rows.length > 0;
   }
 
   /**

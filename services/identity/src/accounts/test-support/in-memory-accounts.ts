@@ -1,5 +1,7 @@
 import { UnitOfWork } from '@obolus/messaging';
+import { InMemoryJobScheduler } from '@obolus/testing';
 import { InMemoryAuditLog } from '../../audit/test-support/in-memory-audit-log';
+import { PURGE_CLOSED_ACCOUNT_JOB } from '../account-purge-job';
 import { AccountsRepository } from '../accounts.repository';
 import { AccountEntity } from '../entities/account.entity';
 import { UserEntity } from '../entities/user.entity';
@@ -13,7 +15,11 @@ export class InMemoryAccounts implements Pick<AccountsRepository, keyof Accounts
   readonly users = new Map<string, UserEntity>();
   readonly purges = new Map<string, { purgeAfter: Date; purgedAt?: Date }>();
 
-  constructor(private readonly audit?: InMemoryAuditLog) {}
+  /** With `jobs`, accounts whose purge is a planned job are left to it, as the real table query does. */
+  constructor(
+    private readonly audit?: InMemoryAuditLog,
+    private readonly jobs?: InMemoryJobScheduler,
+  ) {}
 
   async insertAccountWithOwner(_uow: UnitOfWork, account: AccountEntity, owner: UserEntity): Promise<boolean> {
     if (this.emailTaken(owner.email)) return false;
@@ -41,9 +47,15 @@ export class InMemoryAccounts implements Pick<AccountsRepository, keyof Accounts
   }
 
   async claimDuePurge(_uow: UnitOfWork, now: Date): Promise<string | undefined> {
-    const due = [...this.purges].filter(([, p]) => !p.purgedAt && p.purgeAfter <= now);
+    const byJob = (id: string) => this.jobs?.jobs.has(`${PURGE_CLOSED_ACCOUNT_JOB}/${id}`) ?? false;
+    const due = [...this.purges].filter(([id, p]) => !p.purgedAt && p.purgeAfter <= now && !byJob(id));
     due.sort(([, a], [, b]) => a.purgeAfter.getTime() - b.purgeAfter.getTime());
     return due[0]?.[0];
+  }
+
+  async claimPurge(_uow: UnitOfWork, accountId: string): Promise<boolean> {
+    const purge = this.purges.get(accountId);
+    return !!purge && !purge.purgedAt;
   }
 
   async purge(_uow: UnitOfWork, accountId: string, at: Date): Promise<void> {

@@ -1,5 +1,6 @@
 import { AccountClosureRequestedV1 } from '@obolus/contracts';
-import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { AccountClocks, JobScheduler } from '@obolus/messaging';
+import { InMemoryAccountClocks, InMemoryJobScheduler, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { InMemoryAuditLog } from '../../../audit/test-support/in-memory-audit-log';
 import { SignInThrottle } from '../../../auth/sign-in-throttle';
@@ -9,6 +10,7 @@ import { IdentityErrorCode } from '../../../identity.errors';
 import { SessionRevocations } from '../../../sessions/session-revocations';
 import { UsersRepository } from '../../../users/users.repository';
 import { InMemoryUsers } from '../../../users/test-support/in-memory-users';
+import { PURGE_CLOSED_ACCOUNT_JOB } from '../../account-purge-job';
 import { AccountsRepository } from '../../accounts.repository';
 import { InMemoryAccounts } from '../../test-support/in-memory-accounts';
 import { CountingSignInThrottle, PlainPasswordHasher, RecordedRevocations } from '../../test-support/stand-ins';
@@ -23,6 +25,8 @@ describe('CloseAccountUseCase', () => {
   let audit: InMemoryAuditLog;
   let throttle: CountingSignInThrottle;
   let revocations: RecordedRevocations;
+  let jobs: InMemoryJobScheduler;
+  let accountClocks: InMemoryAccountClocks;
   let closeAccount: CloseAccountUseCase;
 
   const close = (password: string, uow = new RecordingUnitOfWork(clock)) =>
@@ -46,6 +50,8 @@ describe('CloseAccountUseCase', () => {
     );
     throttle = new CountingSignInThrottle(3);
     revocations = new RecordedRevocations();
+    jobs = new InMemoryJobScheduler();
+    accountClocks = new InMemoryAccountClocks(clock);
     closeAccount = new CloseAccountUseCase(
       { IDENTITY_CLOSURE_RETENTION_DAYS: 30 } as IdentityConfig,
       tables as unknown as AccountsRepository,
@@ -54,7 +60,8 @@ describe('CloseAccountUseCase', () => {
       new PlainPasswordHasher() as unknown as PasswordHasher,
       throttle as unknown as SignInThrottle,
       audit as unknown as AuditLogRepository,
-      clock,
+      jobs as unknown as JobScheduler,
+      accountClocks as AccountClocks,
     );
   });
 
@@ -85,6 +92,27 @@ describe('CloseAccountUseCase', () => {
     ]);
   });
 
+  it('plans the purge as a durable job of the account, due when the retention ends', async () => {
+    await close('right');
+    expect([...jobs.jobs.values()]).toEqual([
+      expect.objectContaining({
+        kind: PURGE_CLOSED_ACCOUNT_JOB,
+        key: accountId,
+        accountId,
+        dueAt: new Date('2026-04-09T10:00:00.000Z'),
+        status: 'pending',
+      }),
+    ]);
+  });
+
+  it("dates the closure and the purge in the account's time when it lives on a test clock", async () => {
+    accountClocks.onTestClock(accountId, '5d1e2f30-4a5b-4c6d-8e7f-901a2b3c4d5e', new Date('2027-01-15T00:00:00Z'));
+    const closure = await close('right');
+    expect(closure).toMatchObject({ requestedAt: '2027-01-15T00:00:00.000Z', purgeAfter: '2027-02-14T00:00:00.000Z' });
+    expect(jobs.jobs.get(`${PURGE_CLOSED_ACCOUNT_JOB}/${accountId}`)!.dueAt.toISOString()).toBe('2027-02-14T00:00:00.000Z');
+    expect(tables.accounts.get(accountId)!.closureRequestedAt).toEqual(new Date('2027-01-15T00:00:00Z'));
+  });
+
   it('refuses a wrong password with 403 WRONG_PASSWORD on the password field, counts it, and closes nothing', async () => {
     const uow = new RecordingUnitOfWork(clock);
     await expect(close('wrong', uow)).rejects.toMatchObject({
@@ -96,6 +124,7 @@ describe('CloseAccountUseCase', () => {
     expect(throttle.failures).toEqual([{ realm: 'customer', email: 'owner@atelier-dupont.fr', clientIp: '203.0.113.7' }]);
     expect(tables.accounts.get(accountId)!.status).toBe('active');
     expect(uow.emitted).toHaveLength(0);
+    expect(jobs.jobs.size).toBe(0);
   });
 
   it('answers 429 once the owner has failed too often, even with the right password', async () => {

@@ -1,14 +1,16 @@
 import { AccountPurgedV1 } from '@obolus/contracts';
 import { UnitOfWorkRunner } from '@obolus/messaging';
-import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { InMemoryAccountClocks, InMemoryJobScheduler, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import pino from 'pino';
 import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { InMemoryAuditLog } from '../../../audit/test-support/in-memory-audit-log';
 import { SignInThrottle } from '../../../auth/sign-in-throttle';
 import { IdentityConfig } from '../../../identity.config';
+import { PURGE_CLOSED_ACCOUNT_JOB } from '../../account-purge-job';
 import { AccountsRepository } from '../../accounts.repository';
 import { InMemoryAccounts } from '../../test-support/in-memory-accounts';
 import { CountingSignInThrottle, RecordingUnitOfWorkRunner } from '../../test-support/stand-ins';
+import { PurgeClosedAccountUseCase } from '../purge-closed-account/purge-closed-account.use-case';
 import { PurgeClosedAccountsCommand } from './purge-closed-accounts.command';
 import { PurgeClosedAccountsUseCase } from './purge-closed-accounts.use-case';
 
@@ -19,11 +21,13 @@ describe('PurgeClosedAccountsUseCase', () => {
   let audit: InMemoryAuditLog;
   let tables: InMemoryAccounts;
   let runner: RecordingUnitOfWorkRunner;
+  let jobs: InMemoryJobScheduler;
   let purge: PurgeClosedAccountsUseCase;
 
   beforeEach(async () => {
     audit = new InMemoryAuditLog();
-    tables = new InMemoryAccounts(audit);
+    jobs = new InMemoryJobScheduler();
+    tables = new InMemoryAccounts(audit, jobs);
     runner = new RecordingUnitOfWorkRunner(clock);
     const uow = new RecordingUnitOfWork(clock);
     for (const [id, purgeAfter] of [
@@ -39,8 +43,12 @@ describe('PurgeClosedAccountsUseCase', () => {
       pino({ level: 'silent' }),
       runner as unknown as UnitOfWorkRunner,
       tables as unknown as AccountsRepository,
+      new PurgeClosedAccountUseCase(
+        tables as unknown as AccountsRepository,
+        audit as unknown as AuditLogRepository,
+        new InMemoryAccountClocks(clock),
+      ),
       new CountingSignInThrottle() as unknown as SignInThrottle,
-      audit as unknown as AuditLogRepository,
       clock,
     );
   });
@@ -77,6 +85,18 @@ describe('PurgeClosedAccountsUseCase', () => {
     expect(await purge.execute(PurgeClosedAccountsCommand.create({ batch: 1 }))).toBe(1);
     expect(await purge.execute(PurgeClosedAccountsCommand.create({ batch: 1 }))).toBe(1);
     expect(runner.units).toHaveLength(2);
+    expect(await purge.execute()).toBe(0);
+  });
+
+  it("leaves an account whose purge is a planned job to that job, which follows the account's time", async () => {
+    await jobs.schedule(new RecordingUnitOfWork(clock), {
+      kind: PURGE_CLOSED_ACCOUNT_JOB,
+      key: due,
+      accountId: due,
+      dueAt: new Date('2026-04-09T09:59:59Z'),
+    });
+    await purge.execute();
+    expect(tables.accounts.get(due)!.status).toBe('blocked');
     expect(await purge.execute()).toBe(0);
   });
 });

@@ -1,19 +1,21 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AccountPurgedV1 } from '@obolus/contracts';
 import { UnitOfWork, UnitOfWorkRunner } from '@obolus/messaging';
 import { Clock, LOGGER } from '@obolus/platform';
 import { Logger } from 'pino';
-import { AuditLogRepository } from '../../../audit/audit-log.repository';
 import { SignInThrottle } from '../../../auth/sign-in-throttle';
 import { IDENTITY_CONFIG, IdentityConfig } from '../../../identity.config';
 import { AccountsRepository } from '../../accounts.repository';
+import { PurgeClosedAccountCommand } from '../purge-closed-account/purge-closed-account.command';
+import { PurgeClosedAccountUseCase } from '../purge-closed-account/purge-closed-account.use-case';
 import { PurgeClosedAccountsCommand } from './purge-closed-accounts.command';
 
 /**
- * Scheduled work kept in Postgres: closed accounts whose retention has passed are purged, and
- * `account.purged` tells the other services to delete theirs. Every
- * replica polls; `FOR UPDATE SKIP LOCKED` gives each due account to one of them. Each account is
- * purged in its own unit of work, so one that fails half-way rolls back and is retried at the next poll.
+ * The safety net for accounts closed before each closure planned its own purge job
+ * (`PurgeClosedAccountUseCase`, due in the account's time): their purge rows are due by wall-clock time.
+ * Accounts with a purge job are left to it (`claimDuePurge`), and purging twice does nothing, so both
+ * paths may meet the same account harmlessly. Every replica polls; `FOR UPDATE SKIP LOCKED` gives each
+ * due account to one of them. Each account is purged in its own unit of work, so one that fails half-way
+ * rolls back and is retried at the next poll. The poll also forgets old sign-in failures.
  */
 @Injectable()
 export class PurgeClosedAccountsUseCase implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,8 +27,8 @@ export class PurgeClosedAccountsUseCase implements OnApplicationBootstrap, OnApp
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly work: UnitOfWorkRunner,
     private readonly accounts: AccountsRepository,
+    private readonly purgeAccount: PurgeClosedAccountUseCase,
     private readonly throttle: SignInThrottle,
-    private readonly audit: AuditLogRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -49,22 +51,9 @@ export class PurgeClosedAccountsUseCase implements OnApplicationBootstrap, OnApp
 
   /** Claims and purges one due account; false when none is due. */
   private async purgeNext(uow: UnitOfWork): Promise<boolean> {
-    const now = this.clock.now();
-    const accountId = await this.accounts.claimDuePurge(uow, now);
+    const accountId = await this.accounts.claimDuePurge(uow, this.clock.now());
     if (!accountId) return false;
-    const account = await this.accounts.find(uow, accountId);
-    await this.accounts.purge(uow, accountId, now);
-    await this.audit.record(uow, { event: 'account.purged', accountId });
-    // Every other service deletes its personal data of the account on this, keeping retained invoices.
-    await uow.emit(AccountPurgedV1, {
-      accountId,
-      subject: accountId,
-      data: {
-        accountId,
-        closureRequestedAt: (account?.closureRequestedAt ?? now).toISOString(),
-        purgedAt: now.toISOString(),
-      },
-    });
+    await this.purgeAccount.execute(PurgeClosedAccountCommand.create({ accountId }), uow);
     return true;
   }
 
