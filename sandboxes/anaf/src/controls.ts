@@ -95,7 +95,7 @@ export async function handleControl(
         const count = body.number('count');
         const forMs = body.number('forMs');
         if (count === undefined && forMs === undefined) throw new ControlError('Give count or forMs.');
-        if (count !== undefined) sandbox.failNext(count);
+        if (count !== undefined) sandbox.failNext(count, body.string('path'));
         if (forMs !== undefined) sandbox.failFor(forMs);
         return ok();
       }

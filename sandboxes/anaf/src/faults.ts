@@ -11,11 +11,14 @@ export interface Outage {
 export class Faults {
   latencyMs = 0;
   private failuresLeft = 0;
+  /** The path the counted failures are for (ending with it, e.g. `/upload`); any path when unset. */
+  private failingPath?: string;
   private failingUntil = 0;
   private outage?: Outage;
 
-  failNext(count: number): void {
+  failNext(count: number, path?: string): void {
     this.failuresLeft = count;
+    this.failingPath = path;
   }
 
   failUntil(until: number): void {
@@ -24,13 +27,14 @@ export class Faults {
 
   stopFailing(): void {
     this.failuresLeft = 0;
+    this.failingPath = undefined;
     this.failingUntil = 0;
   }
 
-  /** Whether this call answers 500; counts it against `failNext`. */
-  takeFailure(now: number): boolean {
+  /** Whether this call (to `path`) answers 500; counts it against `failNext`. */
+  takeFailure(now: number, path = ''): boolean {
     if (now < this.failingUntil) return true;
-    if (this.failuresLeft > 0) {
+    if (this.failuresLeft > 0 && (this.failingPath === undefined || path.endsWith(this.failingPath))) {
       this.failuresLeft -= 1;
       return true;
     }

@@ -38,8 +38,8 @@ export interface AnafSandbox {
   setClock(epochMs: number): number;
   /** Every call waits this long before it is answered. */
   setLatency(ms: number): void;
-  /** The next `count` calls answer 500; or every call for `ms` of sandbox time. */
-  failNext(count: number): void;
+  /** The next `count` calls answer 500 (only calls to a path ending with `path`, when given); or every call for `ms` of sandbox time. */
+  failNext(count: number, path?: string): void;
   failFor(ms: number): void;
   stopFailing(): void;
   /** Down until comeUp or for `forMs`: connections reset (default), 503 answers, or the port closed. */
@@ -106,7 +106,7 @@ export async function startAnafSandbox(options: AnafSandboxOptions = {}): Promis
     setLatency: (ms) => {
       server.faults.latencyMs = Math.max(0, ms);
     },
-    failNext: (count) => server.faults.failNext(count),
+    failNext: (count, path) => server.faults.failNext(count, path),
     failFor: (ms) => server.faults.failUntil(server.clock.now() + ms),
     stopFailing: () => server.faults.stopFailing(),
     goDown: ({ forMs, mode = 'reset' } = {}) => {

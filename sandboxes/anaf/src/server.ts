@@ -194,7 +194,7 @@ export class AnafSandboxServer {
     let reply: Reply;
     if (outage?.mode === '503') {
       reply = { status: 503, contentType: 'text/html', body: '<html><body><h1>503 Service Unavailable</h1></body></html>' };
-    } else if (this.faults.takeFailure(now)) {
+    } else if (this.faults.takeFailure(now, url.pathname)) {
       reply = springError(500, 'A aparut o eroare tehnica. Cod: 500', now, url.pathname);
     } else {
       reply = await this.safely(async () => {

@@ -422,7 +422,8 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
   it('retries through ANAF answering 500, never marking the invoice rejected, then goes on to ok', async () => {
     const invoice = invoiceOf(connected.accountId);
     const uploadsBefore = anaf.requests('/upload').length;
-    anaf.failNext(3);
+    // Only the uploads fail: the supplier-invoice poll runs meanwhile and must not take these 500s.
+    anaf.failNext(3, '/upload');
     await issue(invoice);
     const uploaded = await until(connected, invoice.invoiceId, 'uploaded');
     const calls = anaf.requests('/upload').slice(uploadsBefore);
