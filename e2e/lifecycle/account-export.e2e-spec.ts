@@ -25,11 +25,12 @@ const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).dig
 /**
  * Leaving with all your data (A3): a Romanian customer with a paid invoice and its e-Factura XML asks for an
  * export, is e-mailed a link, downloads one ZIP whose manifest lists every file with its SHA-256, closes the
- * account (billing and scheduling stop at once, the link still works), and after the retention (none here)
- * every service holds no personal data of the account but the invoices the law requires, marked retained.
+ * account (billing and scheduling stop at once, the link still works), and once its test clock has passed the
+ * normal retention (30 days) every service holds no personal data of the account but the invoices the law
+ * requires, marked retained.
  */
 describe('account export, closure and purge across the services', () => {
-  const harness = new StackHarness(5500, { env: { IDENTITY_CLOSURE_RETENTION_DAYS: '0', IDENTITY_PURGE_POLL_SECONDS: '1' } });
+  const harness = new StackHarness(5500);
   let db: Client;
   let stripe: Stripe;
 
@@ -47,6 +48,32 @@ describe('account export, closure and purge across the services', () => {
     expect(Object.values(codes).every((code) => code === 0)).toBe(true);
   });
 
+  const subscriptionsUrl = () => harness.url('subscriptions');
+
+  async function untilReady(clockId: string): Promise<void> {
+    await waitFor(
+      async () => {
+        const clock = await new Journey().request<{ status: string }>('GET', `${subscriptionsUrl()}/test-clocks/${clockId}`);
+        return clock.status === 'ready' ? true : undefined;
+      },
+      { what: `test clock ${clockId} ready`, timeoutMs: 180_000, intervalMs: 250 },
+    );
+  }
+
+  async function clockAt(frozenTime: string): Promise<string> {
+    const created = await new Journey().request<{ id: string }>('POST', `${subscriptionsUrl()}/test-clocks`, {
+      frozenTime,
+      name: `account export ${frozenTime}`,
+    });
+    await untilReady(created.id);
+    return created.id;
+  }
+
+  async function advance(clockId: string, frozenTime: string): Promise<void> {
+    await new Journey().request('POST', `${subscriptionsUrl()}/test-clocks/${clockId}/advance`, { frozenTime }, [202]);
+    await untilReady(clockId);
+  }
+
   const count = async (sql: string, accountId: string): Promise<number> => Number((await db.query(sql, [accountId])).rows[0].n);
 
   it('exports every service’s part with matching hashes, then closes and purges keeping the retained invoices', async () => {
@@ -55,6 +82,7 @@ describe('account export, closure and purge across the services', () => {
     const owner = `owner+${tag}@fabrica-stefanesti.ro`;
     const password = `Correct-Horse-${tag}`;
     const identity = harness.url('identity');
+    const clockId = await clockAt('2027-03-01T09:00:00Z');
 
     const { accountId } = await journey.request<{ accountId: string }>('POST', `${identity}/accounts`, {
       companyName: 'Fabrica de Pâine Ștefănești SRL',
@@ -63,6 +91,7 @@ describe('account export, closure and purge across the services', () => {
       country: 'RO',
       catalog: 'ro-crm',
       signupChannel: 'website',
+      testClockId: clockId,
     });
     journey.accessToken = (
       await journey.request<{ accessToken: string }>('POST', `${identity}/auth/sign-in`, { email: owner, password })
@@ -229,24 +258,21 @@ describe('account export, closure and purge across the services', () => {
         accountId,
       ),
     ).toBeGreaterThan(0);
-    // The export row is held (FOR SHARE) so that the purge, which deletes it first, waits while the
-    // link is tried after closure: the signed token works with every session ended.
-    const holder = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
-    await holder.connect();
-    try {
-      await holder.query('BEGIN');
-      await holder.query('SELECT id FROM identity.account_exports WHERE id = $1 FOR SHARE', [requested.exportId]);
-      await journey.request('POST', `${identity}/accounts/${accountId}/closure`, { password }, [202]);
-      expect([401, 403]).toContain(
-        (await journey.send('GET', `${identity}/accounts/${accountId}/exports/${requested.exportId}`)).status,
-      );
-      const afterClosure = await fetch(link);
-      expect(afterClosure.status).toBe(200);
-      expect(sha256(Buffer.from(await afterClosure.arrayBuffer()))).toBe(sha256(zip));
-    } finally {
-      await holder.query('COMMIT');
-      await holder.end();
-    }
+    // The closure is dated on the account's clock, and its purge is planned 30 days later on that clock.
+    const closure = await journey.request<{ requestedAt: string; purgeAfter: string }>(
+      'POST',
+      `${identity}/accounts/${accountId}/closure`,
+      { password },
+      [202],
+    );
+    expect(closure).toMatchObject({ requestedAt: '2027-03-01T09:00:00.000Z', purgeAfter: '2027-03-31T09:00:00.000Z' });
+    // The signed link still works with every session ended.
+    expect([401, 403]).toContain(
+      (await journey.send('GET', `${identity}/accounts/${accountId}/exports/${requested.exportId}`)).status,
+    );
+    const afterClosure = await fetch(link);
+    expect(afterClosure.status).toBe(200);
+    expect(sha256(Buffer.from(await afterClosure.arrayBuffer()))).toBe(sha256(zip));
     await waitFor(
       async () =>
         (await count(
@@ -258,7 +284,13 @@ describe('account export, closure and purge across the services', () => {
       { what: "the end of the closed account's renewals", timeoutMs: 60_000 },
     );
 
-    // 4. The purge (retention 0 here): personal data gone everywhere, the invoices kept and marked retained.
+    // 4. Nothing is purged before the retention has passed on the account's clock, however long we wait.
+    await advance(clockId, '2027-03-31T08:59:00Z');
+    expect(await count('SELECT count(*) AS n FROM identity.users WHERE account_id = $1', accountId)).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM invoicing.retained_accounts WHERE account_id = $1', accountId)).toBe(0);
+
+    // 5. The clock passes the retention: personal data gone everywhere, the invoices kept and marked retained.
+    await advance(clockId, '2027-04-01T09:00:00Z');
     await waitFor(
       async () =>
         (await count('SELECT count(*) AS n FROM invoicing.retained_accounts WHERE account_id = $1', accountId)) === 1 &&
