@@ -9,7 +9,15 @@ import { CloudEvent, CreditNoteIssuedV1Data, InvoiceIssuedV1Data } from '@obolus
 import { serviceConnectionUrl } from '@obolus/database';
 import { EventHandlerContext, ScheduledJobRunner, ScheduledJobsRepository, UnitOfWorkRunner } from '@obolus/messaging';
 import { createLogger } from '@obolus/observability';
-import { ApiExceptionFilter, Clock, createValidationPipe, jsonBody, loadConfig, loadServiceConfig, SecretBox } from '@obolus/platform';
+import {
+  ApiExceptionFilter,
+  Clock,
+  createValidationPipe,
+  jsonBody,
+  loadConfig,
+  loadServiceConfig,
+  SecretBox,
+} from '@obolus/platform';
 import { issuedRomanianInvoice, serveJwks, waitFor } from '@obolus/testing';
 import { CiusRoValidator } from '@obolus/ubl';
 import { randomUUID } from 'node:crypto';
