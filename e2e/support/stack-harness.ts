@@ -1,4 +1,6 @@
+import { AnafSandbox, AnafSandboxOptions, startAnafSandbox } from '@obolus/anaf-sandbox';
 import { startMailSandbox, MailSandbox } from '@obolus/mail-sandbox';
+import { PaypalSandbox, startPaypalSandbox } from '@obolus/paypal-sandbox';
 import {
   OBOLUS_SERVICES,
   ObolusService,
@@ -31,13 +33,25 @@ export class StackHarness {
   stripe!: StripeSandbox;
   /** invoicing checks VAT numbers here (VIES_URL), never with the real VIES. */
   vies!: ViesSandbox;
+  /** With `anaf`: efactura-gateway's ANAF (OAuth and e-Factura), registered for this stack's callback. */
+  anaf?: AnafSandbox;
+  /** With `paypal`: payments' PayPal (PAYPAL_API_URL), its one webhook delivered to payments. */
+  paypal?: PaypalSandbox;
   private stack!: StackEnvironment;
   /** With `faults`: proxies in front of Postgres, the SMTP sandbox and the Stripe sandbox, to take them down. */
   readonly proxies: { postgres?: TcpProxy; smtp?: TcpProxy; stripe?: TcpProxy } = {};
 
   constructor(
     private readonly basePort: number,
-    private readonly options: { faults?: boolean; mailCapacity?: number; env?: Record<string, string> } = {},
+    private readonly options: {
+      faults?: boolean;
+      mailCapacity?: number;
+      env?: Record<string, string>;
+      /** Starts the ANAF sandbox (options as given) and points efactura-gateway at it. */
+      anaf?: AnafSandboxOptions;
+      /** Starts the PayPal sandbox and points payments at it. */
+      paypal?: boolean;
+    } = {},
   ) {}
 
   port(service: ObolusService): number {
@@ -61,6 +75,35 @@ export class StackHarness {
       webhookMaxAttempts: 20,
     });
     this.vies = await startViesSandbox();
+    const sandboxes: Record<string, string> = {};
+    if (this.options.anaf) {
+      const callback = `${this.url('efactura-gateway')}/efactura/oauth/callback`;
+      const client = { clientId: 'obolus-e2e-client', clientSecret: `e2e-${randomBytes(8).toString('hex')}` };
+      this.anaf = await startAnafSandbox({ port: 0, ...this.options.anaf, clients: [{ ...client, redirectUris: [callback] }] });
+      Object.assign(sandboxes, {
+        ANAF_OAUTH_URL: `${this.anaf.url}/anaf-oauth2/v1`,
+        ANAF_API_URL: `${this.anaf.url}/test/FCTEL/rest`,
+        ANAF_CLIENT_ID: client.clientId,
+        ANAF_CLIENT_SECRET: client.clientSecret,
+        ANAF_REDIRECT_URI: callback,
+        ANAF_SIGNING_CERTIFICATES: this.anaf.signingCertificatePem,
+      });
+    }
+    if (this.options.paypal) {
+      this.paypal = await startPaypalSandbox({
+        port: 0,
+        clientId: 'obolus-e2e-paypal',
+        clientSecret: `e2e-${randomBytes(8).toString('hex')}`,
+        webhookUrls: [`${this.url('payments')}/webhooks/paypal`],
+        webhookRetryBaseMs: 250,
+      });
+      Object.assign(sandboxes, {
+        PAYPAL_API_URL: this.paypal.url,
+        PAYPAL_CLIENT_ID: this.paypal.clientId,
+        PAYPAL_CLIENT_SECRET: this.paypal.clientSecret,
+        PAYPAL_WEBHOOK_ID: this.paypal.webhookId,
+      });
+    }
     let databaseAdminUrl = process.env.DATABASE_ADMIN_URL!;
     let smtpPort = this.mail.smtpPort;
     let stripeUrl = this.stripe.url;
@@ -88,6 +131,7 @@ export class StackHarness {
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         VIES_URL: this.vies.url,
         IDENTITY_SIGNIN_MAX_FAILURES_PER_IP: '1000',
+        ...sandboxes,
         ...this.options.env,
       },
     };
@@ -158,6 +202,8 @@ export class StackHarness {
     await Promise.all(Object.values(this.proxies).map((proxy) => proxy.down()));
     await this.stripe?.close();
     await this.vies?.close();
+    await this.anaf?.close();
+    await this.paypal?.close();
     await this.mail?.close();
     await this.receiver.stop();
     return codes;
