@@ -1,4 +1,4 @@
-import { loadCatalogs, parseCatalog } from './catalog';
+import { editionPrices, loadCatalogs, offeredCurrencies, parseCatalog, seatPrice } from './catalog';
 import { CatalogRegistry } from './catalog-registry';
 
 describe('catalogs', () => {
@@ -44,6 +44,29 @@ describe('catalogs', () => {
       days: 28,
       endsOn: '2027-02-27',
     });
+  });
+
+  it('prices fr-crm in USD as well as EUR, and ro-crm in RON only', () => {
+    const fr = catalogs.get('fr-crm')!;
+    expect(offeredCurrencies(fr)).toEqual(['EUR', 'USD']);
+    expect(offeredCurrencies(catalogs.get('ro-crm')!)).toEqual(['RON']);
+    const dream = fr.editions.find((e) => e.code === 'dream-team')!;
+    expect(editionPrices(fr, dream, 'USD')).toEqual({ monthly: 4500, annual: 45000 });
+    expect(seatPrice(fr, dream, 'annual', 'card', 'USD')).toBe(45000);
+    expect(seatPrice(fr, dream, 'annual', 'paypal', 'USD')).toBe(54000);
+    expect(seatPrice(fr, dream, 'annual', 'card')).toBe(39000);
+    expect(seatPrice(fr, dream, 'annual', 'card', 'GBP')).toBeUndefined();
+    expect(seatPrice(fr, dream, 'annual', 'card', 'constructor')).toBeUndefined();
+  });
+
+  it('refuses a catalog whose editions are not all priced in the same currencies', () => {
+    const broken = JSON.parse(JSON.stringify(catalogs.get('fr-crm')));
+    delete broken.editions[0].pricesByCurrency;
+    broken.editions[1].pricesByCurrency.USD = { monthly: 2200 };
+    broken.editions[2].pricesByCurrency.EUR = { monthly: 3900, annual: 39000 };
+    expect(() => parseCatalog(broken, 'broken.json')).toThrow(
+      /solopreneur has no USD prices.*sales-essentials has no annual USD price.*dream-team repeats its EUR prices/,
+    );
   });
 
   it('refuses a catalog that contradicts itself', () => {

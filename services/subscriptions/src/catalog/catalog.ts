@@ -53,8 +53,15 @@ export const CatalogSchema = Type.Object({
       /** The most users one subscription to this edition can pay for. */
       maxSeats: Type.Integer({ minimum: 1, maximum: MAX_SEATS }),
       features: Type.Array(Type.String()),
-      /** Net price of one seat for one period of the term, in minor units. */
+      /** Net price of one seat for one period of the term, in minor units of the catalog's currency. */
       prices: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
+      /**
+       * The same prices in the other currencies the catalog is sold in (e.g. `{"USD": {"monthly": 4500}}`),
+       * per term, in minor units of that currency. Every priced edition lists the same currencies.
+       */
+      pricesByCurrency: Type.Optional(
+        Type.Record(Type.String({ pattern: '^[A-Z]{3}$' }), Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
+      ),
     }),
     { minItems: 1 },
   ),
@@ -75,21 +82,41 @@ export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/** The currencies a catalog is sold in: its own first, then those its editions have prices in. */
+export function offeredCurrencies(catalog: Pick<Catalog, 'currency' | 'editions'>): string[] {
+  const currencies = new Set([catalog.currency]);
+  for (const edition of catalog.editions)
+    for (const currency of Object.keys(edition.pricesByCurrency ?? {})) currencies.add(currency);
+  return [...currencies];
+}
+
+/** An edition's prices per term in a currency; undefined when the edition is not priced in it. */
+export function editionPrices(
+  catalog: Pick<Catalog, 'currency'>,
+  edition: Pick<CatalogEdition, 'prices' | 'pricesByCurrency'>,
+  currency: string = catalog.currency,
+): Readonly<Record<string, number>> | undefined {
+  return currency === catalog.currency ? edition.prices : ownValue(edition.pricesByCurrency ?? {}, currency);
+}
+
 /**
- * The net price of one seat for one period of a term, paid with a method (C1, P2): the catalog's price,
- * except an annual period paid with a method that forfeits the annual discount, which costs twelve
- * monthly periods. Undefined when the edition has no price for the term.
+ * The net price of one seat for one period of a term, paid with a method, in a currency (C1, P2): the
+ * catalog's price, except an annual period paid with a method that forfeits the annual discount, which
+ * costs twelve monthly periods. Undefined when the edition has no price for the term in the currency.
  */
 export function seatPrice(
-  catalog: Pick<Catalog, 'annualDiscountForfeitedBy'>,
-  edition: Pick<CatalogEdition, 'prices'>,
+  catalog: Pick<Catalog, 'annualDiscountForfeitedBy' | 'currency'>,
+  edition: Pick<CatalogEdition, 'prices' | 'pricesByCurrency'>,
   term: string,
   paymentMethod: string | null | undefined,
+  currency: string = catalog.currency,
 ): number | undefined {
-  const monthly = ownValue(edition.prices, 'monthly');
+  const prices = editionPrices(catalog, edition, currency);
+  if (!prices) return undefined;
+  const monthly = ownValue(prices, 'monthly');
   const forfeited =
     term === 'annual' && !!paymentMethod && (catalog.annualDiscountForfeitedBy ?? []).includes(paymentMethod as never);
-  return forfeited && monthly !== undefined ? monthly * 12 : ownValue(edition.prices, term);
+  return forfeited && monthly !== undefined ? monthly * 12 : ownValue(prices, term);
 }
 
 /** Parses and cross-checks one catalog; a catalog that contradicts itself never loads. */
@@ -105,13 +132,24 @@ export function parseCatalog(raw: unknown, source: string): Catalog {
     problems.push('trial days need a default channel');
   if (catalog.freeEdition !== null && !editions.has(catalog.freeEdition))
     problems.push(`free edition ${catalog.freeEdition} is not an edition`);
+  const currencies = offeredCurrencies(catalog);
   for (const edition of catalog.editions) {
     for (const feature of edition.features) {
       if (!Object.hasOwn(catalog.features, feature)) problems.push(`${edition.code} lists unknown feature ${feature}`);
     }
+    if (edition.pricesByCurrency && Object.hasOwn(edition.pricesByCurrency, catalog.currency))
+      problems.push(`${edition.code} repeats its ${catalog.currency} prices in pricesByCurrency; they belong in prices`);
     if (edition.code === catalog.freeEdition) continue;
-    for (const term of catalog.terms) {
-      if (ownValue(edition.prices, term) === undefined) problems.push(`${edition.code} has no ${term} price`);
+    for (const currency of currencies) {
+      const prices = editionPrices(catalog, edition, currency);
+      if (!prices) {
+        problems.push(`${edition.code} has no ${currency} prices`);
+        continue;
+      }
+      const suffix = currency === catalog.currency ? '' : ` ${currency}`;
+      for (const term of catalog.terms) {
+        if (ownValue(prices, term) === undefined) problems.push(`${edition.code} has no ${term}${suffix} price`);
+      }
     }
   }
   for (const term of catalog.terms) {

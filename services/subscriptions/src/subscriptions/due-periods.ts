@@ -32,7 +32,7 @@ export class DuePeriods {
   async bill(uow: UnitOfWork, subscription: SubscriptionEntity, catalog: Catalog, period: DuePeriod): Promise<boolean> {
     const term = subscription.term as Term;
     const edition = catalog.editions.find((e) => e.code === subscription.edition);
-    const price = edition ? seatPrice(catalog, edition, term, subscription.paymentMethod) : undefined;
+    const price = edition ? seatPrice(catalog, edition, term, subscription.paymentMethod, subscription.currency) : undefined;
     if (!edition || price === undefined) throw SubscriptionsError.noPrice(subscription.edition, term);
     const pending = await this.charges.unbilled(uow, subscription.accountId, subscription.id);
     const lines: SubscriptionRenewalDueV1Data['lines'] = period.chargesOnly
@@ -63,7 +63,7 @@ export class DuePeriods {
         edition: edition.code,
         term,
         seats: subscription.seats,
-        currency: catalog.currency,
+        currency: subscription.currency,
         paymentMethod: subscription.paymentMethod as PaymentMethodKind,
         periodStart: period.start,
         periodEnd: period.end,

@@ -1,5 +1,5 @@
 import { IsSeatCount } from '@obolus/platform';
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class PurchaseDto {
   @IsString()
@@ -15,4 +15,9 @@ export class PurchaseDto {
 
   @IsIn(['card', 'sepa_debit', 'ach_debit', 'bank_transfer', 'paypal'])
   paymentMethod!: 'card' | 'sepa_debit' | 'ach_debit' | 'bank_transfer' | 'paypal';
+
+  /** The currency to pay in, one the catalog offers; the catalog's own currency when absent. */
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code' })
+  currency?: string;
 }

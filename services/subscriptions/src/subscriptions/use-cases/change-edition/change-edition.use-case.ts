@@ -3,7 +3,7 @@ import { calendarDateInZone, compareDates } from '@obolus/calendar';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { FieldProblem } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
-import { Catalog, CatalogEdition, ownValue, seatPrice } from '../../../catalog/catalog';
+import { Catalog, CatalogEdition, seatPrice } from '../../../catalog/catalog';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { DuePeriods } from '../../due-periods';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
@@ -56,7 +56,9 @@ export class ChangeEditionUseCase {
       const term = subscription.term!;
       const current = this.catalogs.edition(catalog, subscription.edition)!;
       const method = subscription.paymentMethod;
-      const difference = (seatPrice(catalog, target, term, method) ?? 0) - (seatPrice(catalog, current, term, method) ?? 0);
+      const currency = subscription.currency;
+      const difference =
+        (seatPrice(catalog, target, term, method, currency) ?? 0) - (seatPrice(catalog, current, term, method, currency) ?? 0);
       if (difference > 0) {
         subscription.edition = target.code;
         subscription.pendingEdition = null;
@@ -95,7 +97,10 @@ export class ChangeEditionUseCase {
       fields.push({ field: 'edition', reason: 'is free: it follows the end of the paid period' });
     } else if (target.code === subscription.edition) {
       fields.push({ field: 'edition', reason: 'is the current edition' });
-    } else if (subscription.status === 'active' && ownValue(target.prices, subscription.term!) === undefined) {
+    } else if (
+      subscription.status === 'active' &&
+      seatPrice(catalog, target, subscription.term!, null, subscription.currency) === undefined
+    ) {
       fields.push({ field: 'edition', reason: `has no ${subscription.term} price` });
     } else if (Math.max(subscription.users, subscription.status === 'active' ? subscription.seats : 1) > target.maxSeats) {
       fields.push({
@@ -132,7 +137,7 @@ export class ChangeEditionUseCase {
         label: `${from.name} → ${to.name}, per user`,
         quantity: subscription.seats,
         periodUnitPriceMinor: difference,
-        currency: catalog.currency,
+        currency: subscription.currency,
         period,
         changeDate: today,
         at: now,

@@ -85,7 +85,7 @@ export class ChangeSeatsUseCase {
     const period = { start: subscription.currentPeriodStart!, end: subscription.currentPeriodEnd! };
     if (compareDates(today, period.start) < 0 || compareDates(today, period.end) >= 0) return;
     const edition = this.catalogs.edition(catalog, subscription.edition)!;
-    const price = seatPrice(catalog, edition, subscription.term!, subscription.paymentMethod) ?? 0;
+    const price = seatPrice(catalog, edition, subscription.term!, subscription.paymentMethod, subscription.currency) ?? 0;
     const cause = `seat:${userId}`;
     const charge = proratedCharge({
       id: randomUUID(),
@@ -96,7 +96,7 @@ export class ChangeSeatsUseCase {
       label: `${edition.name}: ${added} user(s) added`,
       quantity: added,
       periodUnitPriceMinor: price,
-      currency: catalog.currency,
+      currency: subscription.currency,
       period,
       changeDate: today,
       at: now,

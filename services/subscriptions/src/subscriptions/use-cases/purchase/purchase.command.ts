@@ -7,6 +7,8 @@ export interface PurchaseInput {
   term: Term;
   seats: number;
   paymentMethod: PaymentMethodKind;
+  /** ISO 4217; the catalog's currency when absent. */
+  currency?: string;
 }
 
 /** Buy an edition of the account's catalog, for a term and a number of seats (T4). */
@@ -16,6 +18,7 @@ export class PurchaseCommand implements PurchaseInput {
   readonly term!: Term;
   readonly seats!: number;
   readonly paymentMethod!: PaymentMethodKind;
+  readonly currency?: string;
 
   private constructor(input: Readonly<PurchaseInput>) {
     Object.assign(this, input);
@@ -29,6 +32,11 @@ export class PurchaseCommand implements PurchaseInput {
         .oneOf('term', TERMS)
         .integer('seats', 1, MAX_SEATS)
         .oneOf('paymentMethod', PAYMENT_METHOD_KINDS)
+        .that(
+          'currency',
+          input.currency === undefined || (typeof input.currency === 'string' && /^[A-Z]{3}$/.test(input.currency)),
+          'must be an ISO 4217 code',
+        )
         .valid(),
     );
   }

@@ -105,7 +105,7 @@ describe('PurchaseUseCase', () => {
 
   it('prices a fr-crm annual period paid by bank transfer or PayPal at twelve months, without the annual discount (P2)', async () => {
     const prices: Record<string, number> = {};
-    for (const paymentMethod of ['card', 'sepa_debit', 'bank_transfer', 'paypal'] as const) {
+    for (const paymentMethod of ['card', 'sepa_debit', 'bank_transfer'] as const) {
       const uow = new RecordingUnitOfWork();
       await buy(
         { accountId: await trialingAccount('fr-crm'), edition: 'dream-team', term: 'annual', seats: 2, paymentMethod },
@@ -113,7 +113,20 @@ describe('PurchaseUseCase', () => {
       );
       prices[paymentMethod] = uow.dataOf(SubscriptionActivatedV1)[0]!.lines[0]!.unitPriceMinor;
     }
-    expect(prices).toEqual({ card: 39000, sepa_debit: 39000, bank_transfer: 46800, paypal: 46800 });
+    for (const paymentMethod of ['card', 'ach_debit', 'paypal'] as const) {
+      const uow = new RecordingUnitOfWork();
+      const accountId = await trialingAccount('fr-crm');
+      await buy({ accountId, edition: 'dream-team', term: 'annual', seats: 2, paymentMethod, currency: 'USD' }, uow);
+      prices[`${paymentMethod} USD`] = uow.dataOf(SubscriptionActivatedV1)[0]!.lines[0]!.unitPriceMinor;
+    }
+    expect(prices).toEqual({
+      card: 39000,
+      sepa_debit: 39000,
+      bank_transfer: 46800,
+      'card USD': 45000,
+      'ach_debit USD': 45000,
+      'paypal USD': 54000,
+    });
     // A Romanian payment order pays the prepaid price itself (P3): prepaid terms have no annual discount to lose.
     const uow = new RecordingUnitOfWork();
     await buy(
@@ -127,6 +140,77 @@ describe('PurchaseUseCase', () => {
       uow,
     );
     expect(uow.dataOf(SubscriptionActivatedV1)[0]!.lines[0]!.unitPriceMinor).toBe(52900);
+  });
+
+  it('sells fr-crm in dollars when asked: the subscription, its first period and its renewals are in USD', async () => {
+    const accountId = await trialingAccount('fr-crm');
+    const uow = new RecordingUnitOfWork();
+    const saved = await buy(
+      { accountId, edition: 'sales-essentials', term: 'monthly', seats: 3, paymentMethod: 'card', currency: 'USD' },
+      uow,
+    );
+    expect(saved.currency).toBe('USD');
+    const [activated] = uow.dataOf(SubscriptionActivatedV1);
+    expect(activated).toMatchObject({ currency: 'USD', paymentMethod: 'card' });
+    expect(activated!.lines).toEqual([expect.objectContaining({ quantity: 3, unitPriceMinor: 2200 })]);
+    const euros = await trialingAccount('fr-crm');
+    const inEuros = new RecordingUnitOfWork();
+    await buy({ accountId: euros, edition: 'sales-essentials', term: 'monthly', seats: 1, paymentMethod: 'card' }, inEuros);
+    expect(inEuros.dataOf(SubscriptionActivatedV1)[0]).toMatchObject({
+      currency: 'EUR',
+      lines: [expect.objectContaining({ unitPriceMinor: 1900 })],
+    });
+  });
+
+  it('refuses a currency the catalog does not offer, and a method bound to another currency, writing nothing', async () => {
+    const accountId = await trialingAccount('fr-crm');
+    const attempts: Array<[PurchaseInput, string, RegExp]> = [
+      [
+        { accountId, edition: 'dream-team', term: 'annual', seats: 1, paymentMethod: 'card', currency: 'GBP' },
+        'currency',
+        /EUR, USD/,
+      ],
+      [
+        { accountId, edition: 'dream-team', term: 'annual', seats: 1, paymentMethod: 'sepa_debit', currency: 'USD' },
+        'paymentMethod',
+        /EUR only/,
+      ],
+      [{ accountId, edition: 'dream-team', term: 'annual', seats: 1, paymentMethod: 'ach_debit' }, 'paymentMethod', /USD only/],
+      [
+        { accountId, edition: 'dream-team', term: 'annual', seats: 1, paymentMethod: 'paypal', currency: 'EUR' },
+        'paymentMethod',
+        /USD only/,
+      ],
+      [
+        { accountId, edition: 'dream-team', term: 'monthly', seats: 1, paymentMethod: 'paypal', currency: 'USD' },
+        'paymentMethod',
+        /monthly term/,
+      ],
+    ];
+    for (const [input, field, reason] of attempts) {
+      const uow = new RecordingUnitOfWork();
+      await expect(buy(input, uow)).rejects.toMatchObject({
+        code: SubscriptionsErrorCode.PurchaseRefused,
+        kind: 'unprocessable',
+        fields: expect.arrayContaining([expect.objectContaining({ field, reason: expect.stringMatching(reason) })]),
+      });
+      expect(uow.dataOf(SubscriptionActivatedV1)).toHaveLength(0);
+    }
+    expect(subscriptions.rows.get(accountId)).toMatchObject({ status: 'trialing', currency: 'EUR' });
+    expect(() =>
+      PurchaseCommand.create({
+        accountId,
+        edition: 'dream-team',
+        term: 'annual',
+        seats: 1,
+        paymentMethod: 'card',
+        currency: 'usd',
+      }),
+    ).toThrow(expect.objectContaining({ fields: [expect.objectContaining({ field: 'currency' })] }));
+    const ron = await trialingAccount('ro-crm');
+    await expect(
+      buy({ accountId: ron, edition: 'premium', term: 'prepaid-1', seats: 1, paymentMethod: 'card', currency: 'USD' }),
+    ).rejects.toMatchObject({ fields: [expect.objectContaining({ field: 'currency', reason: 'must be one of RON in ro-crm' })] });
   });
 
   it('makes a monthly period 30 days long (B1)', async () => {

@@ -4,7 +4,7 @@ import { MAX_CHARGE_MINOR, SubscriptionActivatedV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { FieldProblem } from '@obolus/platform';
 import { highestStandardRate } from '@obolus/vat';
-import { Catalog, ownValue, seatPrice, TermCode } from '../../../catalog/catalog';
+import { Catalog, offeredCurrencies, ownValue, seatPrice, TermCode } from '../../../catalog/catalog';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { SubscriptionsError } from '../../subscriptions.errors';
@@ -14,6 +14,13 @@ import { cancelPeriodEnd, isPrepaid, periodJobKey, planPeriodEnd } from '../../p
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB } from '../../trial-schedule';
 import { PurchaseCommand } from './purchase.command';
+
+/** The one currency a payment method collects in, for the methods bound to one (P2). */
+const METHOD_CURRENCY: Partial<Record<PurchaseCommand['paymentMethod'], string>> = {
+  sepa_debit: 'EUR',
+  ach_debit: 'USD',
+  paypal: 'USD',
+};
 
 /** B1: monthly is every 30 days; annual a year; prepaid terms add whole months (B2). */
 export function periodEnd(start: IsoDate, term: TermCode): IsoDate {
@@ -59,6 +66,7 @@ export class PurchaseUseCase {
     const today = calendarDateInZone(now, catalog.timeZone);
     if (subscription.status === 'active') return this.extend(subscription, catalog, command, now, today, uow);
     const price = this.check(catalog, command, today, subscription);
+    const currency = command.currency ?? catalog.currency;
     const end = periodEnd(today, command.term);
     const edition = this.catalogs.edition(catalog, command.edition)!;
     Object.assign(subscription, {
@@ -67,6 +75,7 @@ export class PurchaseUseCase {
       term: command.term,
       seats: command.seats,
       paymentMethod: command.paymentMethod,
+      currency,
       currentPeriodStart: today,
       currentPeriodEnd: end,
       pendingEdition: null,
@@ -89,7 +98,7 @@ export class PurchaseUseCase {
         edition: command.edition,
         term: command.term,
         seats: command.seats,
-        currency: catalog.currency,
+        currency,
         paymentMethod: command.paymentMethod,
         periodStart: today,
         periodEnd: end,
@@ -149,7 +158,11 @@ export class PurchaseUseCase {
     return saved;
   }
 
-  /** Every reason the purchase is refused, with the field it concerns. Returns the seat price. */
+  /**
+   * Every reason the purchase is refused, with the field it concerns. Returns the seat price.
+   * The currency is one the catalog offers (the running period's, when a prepaid period is extended);
+   * SEPA debits are in euros and ACH debits in dollars; PayPal (P2) is for a USD annual purchase.
+   */
   private check(catalog: Catalog, command: PurchaseCommand, taxPointDate: IsoDate, subscription: SubscriptionEntity): number {
     const fields: FieldProblem[] = [];
     if (command.seats < subscription.users) {
@@ -172,7 +185,27 @@ export class PurchaseUseCase {
     if (catalog.terms.includes(command.term) && !allowed.includes(command.paymentMethod)) {
       fields.push({ field: 'paymentMethod', reason: `must be one of ${allowed.join(', ')} for the ${command.term} term` });
     }
-    const price = edition ? seatPrice(catalog, edition, command.term, command.paymentMethod) : undefined;
+    const currency = command.currency ?? catalog.currency;
+    const currencies = offeredCurrencies(catalog);
+    if (!currencies.includes(currency)) {
+      fields.push({ field: 'currency', reason: `must be one of ${currencies.join(', ')} in ${catalog.code}` });
+    } else if (subscription.status === 'active' && currency !== subscription.currency) {
+      fields.push({
+        field: 'currency',
+        reason: `the running period is paid in ${subscription.currency}; extend it in ${subscription.currency}`,
+      });
+    }
+    const methodCurrency = METHOD_CURRENCY[command.paymentMethod];
+    if (methodCurrency && currency !== methodCurrency) {
+      fields.push({
+        field: 'paymentMethod',
+        reason: `${command.paymentMethod} collects ${methodCurrency} only, not ${currency}`,
+      });
+    }
+    if (command.paymentMethod === 'paypal' && command.term !== 'annual' && allowed.includes('paypal')) {
+      fields.push({ field: 'term', reason: 'PayPal pays for the annual term only' });
+    }
+    const price = edition ? seatPrice(catalog, edition, command.term, command.paymentMethod, currency) : undefined;
     if (edition && price !== undefined && !fields.length) {
       const highest = highestStandardRate(taxPointDate);
       const net = price * command.seats;
@@ -180,7 +213,7 @@ export class PurchaseUseCase {
       if (gross > MAX_CHARGE_MINOR) {
         fields.push({
           field: 'seats',
-          reason: `${command.seats} seat(s) of ${edition.name} (${command.term}) would cost up to ${gross} minor units of ${catalog.currency} with VAT at ${highest.ratePercent}%, more than the ${MAX_CHARGE_MINOR} a single payment can collect`,
+          reason: `${command.seats} seat(s) of ${edition.name} (${command.term}) would cost up to ${gross} minor units of ${currency} with VAT at ${highest.ratePercent}%, more than the ${MAX_CHARGE_MINOR} a single payment can collect`,
         });
       }
     }
