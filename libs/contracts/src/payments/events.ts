@@ -45,7 +45,9 @@ export const PaymentFailedV1 = defineEvent({
       draftId: Uuid('The invoice draft the payment was for'),
       amountMinor: ChargeAmountMinor('Amount asked'),
       currency: CurrencyCode,
-      provider: Type.Literal('stripe'),
+      provider: Type.Union([Type.Literal('stripe'), Type.Literal('paypal')], {
+        description: 'Stripe (a charge or debit), or PayPal (a capture denied)',
+      }),
       failureCode: Type.String(),
       failureMessage: Type.String(),
       failedAt: Instant('When the provider reported the failure'),
@@ -80,7 +82,9 @@ export const PaymentRefundedV1 = defineEvent({
       refundedTotalMinor: ChargeAmountMinor('Everything refunded on this payment so far, this refund included'),
       paymentAmountMinor: ChargeAmountMinor('What the payment collected'),
       currency: CurrencyCode,
-      provider: Type.Literal('stripe'),
+      provider: Type.Union([Type.Literal('stripe'), Type.Literal('paypal')], {
+        description: 'Stripe, or PayPal for a refund of a PayPal capture',
+      }),
       providerRefundId: Type.String({ minLength: 1, description: 'The provider refund id' }),
       reason: Type.String({ minLength: 1, maxLength: 500, description: 'Why, as staff gave it' }),
       refundedAt: Instant('When the provider reported the refund succeeded'),
