@@ -35,6 +35,8 @@ const NOUNS: Record<string, string> = {
   ch: 'charge',
   re: 'refund',
   evt: 'event',
+  clock: 'test_clock',
+  mandate: 'mandate',
 };
 
 /** Stripe's answer for an id it doesn't know: 404 resource_missing ("No such customer: 'cus_x'"). */

@@ -5,7 +5,9 @@ import * as events from './resources/events';
 import * as paymentIntents from './resources/payment-intents';
 import * as paymentMethods from './resources/payment-methods';
 import * as refunds from './resources/refunds';
+import * as mandates from './resources/mandates';
 import * as setupIntents from './resources/setup-intents';
+import * as testClocks from './resources/test-clocks';
 
 export type Handler = (call: Call) => Record<string, unknown>;
 
@@ -57,6 +59,12 @@ export const API_ROUTES: Route[] = [
   route('GET', '/v1/refunds', refunds.listRefunds),
   route('GET', '/v1/refunds/:id', refunds.retrieveRefund),
   route('POST', '/v1/refunds/:id', refunds.updateRefund),
+  route('GET', '/v1/mandates/:id', mandates.retrieveMandate),
+  route('POST', '/v1/test_helpers/test_clocks', testClocks.createTestClock),
+  route('GET', '/v1/test_helpers/test_clocks', testClocks.listTestClocks),
+  route('GET', '/v1/test_helpers/test_clocks/:id', testClocks.retrieveTestClock),
+  route('DELETE', '/v1/test_helpers/test_clocks/:id', testClocks.deleteTestClock),
+  route('POST', '/v1/test_helpers/test_clocks/:id/advance', testClocks.advanceTestClock),
   route('GET', '/v1/events', events.listEvents),
   route('GET', '/v1/events/:id', events.retrieveEvent),
 ];

@@ -1,6 +1,6 @@
 import { resourceMissing } from './errors';
 import { newId, nowSeconds } from './ids';
-import type { CardProfile, IbanProfile } from './test-instruments';
+import type { BankAccountProfile, CardProfile, IbanProfile } from './test-instruments';
 
 export type StripeObject = Record<string, unknown> & { id: string; object: string; created: number };
 
@@ -15,6 +15,7 @@ export interface RequestInfo {
 export interface Instrument {
   card?: CardProfile;
   iban?: IbanProfile;
+  bankAccount?: BankAccountProfile;
   /** Authenticated once for off-session use (SetupIntent or on-session 3DS). */
   authenticated: boolean;
 }
@@ -39,6 +40,9 @@ export class StripeState {
   readonly events: StripeObject[] = [];
   readonly idempotency = new Map<string, StoredResponse>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Work due on a test clock's frozen time (debits of its customers settling), run when the clock passes it. */
+  private readonly clockWork: { clockId: string; dueAt: number; seq: number; work: () => void }[] = [];
+  private clockWorkSeq = 0;
 
   constructor(private readonly onEvent: (event: StripeObject) => void) {}
 
@@ -93,9 +97,46 @@ export class StripeState {
     this.timers.add(timer);
   }
 
+  /** The test clock a customer lives on, if any. */
+  clockOfCustomer(customerId: unknown): StripeObject | undefined {
+    if (typeof customerId !== 'string') return undefined;
+    const clockId = this.objects.get(customerId)?.test_clock;
+    return typeof clockId === 'string' ? this.find(clockId, 'test_helpers.test_clock') : undefined;
+  }
+
+  /** Now for a customer's objects: its test clock's frozen time, or real time. */
+  nowFor(customerId: unknown): number {
+    const clock = this.clockOfCustomer(customerId);
+    return clock ? (clock.frozen_time as number) : nowSeconds();
+  }
+
+  /** Work that falls due at `dueAt` (seconds) on a test clock; run when the clock is advanced past it. */
+  onClock(clockId: string, dueAt: number, work: () => void): void {
+    this.clockWork.push({ clockId, dueAt, seq: this.clockWorkSeq++, work });
+  }
+
+  /** Runs the clock's work due by `frozenTime`, oldest due first; what it leaves stays for a later advance. */
+  runClock(clockId: string, frozenTime: number): number {
+    const due = this.clockWork
+      .filter((w) => w.clockId === clockId && w.dueAt <= frozenTime)
+      .sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
+    for (const item of due) {
+      this.clockWork.splice(this.clockWork.indexOf(item), 1);
+      item.work();
+    }
+    return due.length;
+  }
+
+  /** Forgets the work of a deleted clock. */
+  dropClock(clockId: string): void {
+    const kept = this.clockWork.filter((w) => w.clockId !== clockId);
+    this.clockWork.splice(0, this.clockWork.length, ...kept);
+  }
+
   clear(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.clockWork.length = 0;
     this.objects.clear();
     this.instruments.clear();
     this.events.length = 0;

@@ -372,8 +372,8 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
         currency: 'eur',
         customer: cus.id,
         payment_method: pm.id,
-        off_session: true,
         confirm: true,
+        mandate_data: { customer_acceptance: { type: 'online', online: { ip_address: '203.0.113.7', user_agent: 'jest' } } },
       });
     };
     const good = await debit('DE89370400440532013000');
@@ -400,5 +400,175 @@ describe('Stripe sandbox, driven by the stripe SDK', () => {
     const unauthenticated = await fetch(`${sandbox.url}/v1/customers`);
     expect(unauthenticated.status).toBe(401);
     expect(await unauthenticated.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
+  });
+
+  describe('bank debits on test clocks', () => {
+    const acceptance = {
+      customer_acceptance: { type: 'online' as const, online: { ip_address: '203.0.113.7', user_agent: 'jest' } },
+    };
+    /** Monday 4 October 2027, 09:00 UTC. */
+    const MONDAY = Date.UTC(2027, 9, 4, 9) / 1000;
+    const DAY = 86_400;
+
+    async function onClock(email: string) {
+      const clock = await stripe.testHelpers.testClocks.create({ frozen_time: MONDAY, name: email });
+      const cus = await stripe.customers.create({ email, test_clock: clock.id });
+      return { clock, cus };
+    }
+
+    async function advance(clockId: string, frozenTime: number): Promise<void> {
+      const moving = await stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime });
+      expect(moving.status).toBe('advancing');
+      for (let i = 0; i < 100; i++) {
+        if ((await stripe.testHelpers.testClocks.retrieve(clockId)).status === 'ready') return;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      throw new Error('the test clock never got ready');
+    }
+
+    async function setUp(cusId: string, data: Stripe.PaymentMethodCreateParams) {
+      const pm = await stripe.paymentMethods.create(data);
+      const si = await stripe.setupIntents.create({
+        customer: cusId,
+        allowed_payment_method_types: [data.type!],
+        usage: 'off_session',
+      } as Stripe.SetupIntentCreateParams);
+      return stripe.setupIntents.confirm(si.id, { payment_method: pm.id, mandate_data: acceptance });
+    }
+
+    it('creates a test clock, puts customers on it, and refuses to move it back', async () => {
+      const { clock, cus } = await onClock('clock@example.de');
+      expect(clock).toMatchObject({ object: 'test_helpers.test_clock', frozen_time: MONDAY, status: 'ready', livemode: false });
+      expect(clock.id).toMatch(/^clock_/);
+      expect(cus).toMatchObject({ test_clock: clock.id, created: MONDAY });
+      await expect(stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: MONDAY - 1 })).rejects.toMatchObject({
+        statusCode: 400,
+        param: 'frozen_time',
+      });
+      await expect(stripe.customers.create({ test_clock: 'clock_missing' })).rejects.toMatchObject({
+        statusCode: 400,
+        code: 'resource_missing',
+        param: 'test_clock',
+      });
+    });
+
+    it('a SEPA SetupIntent collects the mandate; without mandate_data it is refused and nothing is set up', async () => {
+      const { cus } = await onClock('mandate@example.de');
+      const pm = await stripe.paymentMethods.create({
+        type: 'sepa_debit',
+        sepa_debit: { iban: 'DE89370400440532013000' },
+        billing_details: { name: 'Anna Schmidt', email: 'anna@example.de' },
+      });
+      const si = await stripe.setupIntents.create({
+        customer: cus.id,
+        allowed_payment_method_types: ['sepa_debit'],
+      } as Stripe.SetupIntentCreateParams);
+      await expect(stripe.setupIntents.confirm(si.id, { payment_method: pm.id })).rejects.toMatchObject({
+        statusCode: 400,
+        param: 'mandate_data',
+      });
+      expect((await stripe.setupIntents.retrieve(si.id)).status).toBe('requires_confirmation');
+      const done = await stripe.setupIntents.confirm(si.id, { payment_method: pm.id, mandate_data: acceptance });
+      expect(done.status).toBe('succeeded');
+      const mandate = await stripe.mandates.retrieve(done.mandate as string);
+      expect(mandate).toMatchObject({
+        status: 'active',
+        type: 'multi_use',
+        payment_method: pm.id,
+        customer_acceptance: { type: 'online', accepted_at: MONDAY, online: { ip_address: '203.0.113.7' } },
+        payment_method_details: { type: 'sepa_debit', sepa_debit: { reference: expect.any(String) } },
+      });
+      // An off-session debit without a mandate of its own uses the one given at set-up.
+      const pi = await stripe.paymentIntents.create({
+        amount: 4900,
+        currency: 'eur',
+        customer: cus.id,
+        payment_method: pm.id,
+        allowed_payment_method_types: ['sepa_debit'],
+        off_session: true,
+        confirm: true,
+      });
+      expect(pi).toMatchObject({ status: 'processing', mandate: mandate.id });
+    });
+
+    it('a SEPA debit stays processing until its customer’s clock passes 3 business days, then succeeds or fails by the test IBAN', async () => {
+      const { clock, cus } = await onClock('sepa-clock@example.de');
+      const debit = async (iban: string) => {
+        const si = await setUp(cus.id, {
+          type: 'sepa_debit',
+          sepa_debit: { iban },
+          billing_details: { name: 'Anna Schmidt', email: 'anna@example.de' },
+        });
+        return stripe.paymentIntents.create({
+          amount: 4900,
+          currency: 'eur',
+          customer: cus.id,
+          payment_method: si.payment_method as string,
+          allowed_payment_method_types: ['sepa_debit'],
+          off_session: true,
+          confirm: true,
+          mandate: si.mandate as string,
+        });
+      };
+      const good = await debit('DE89370400440532013000');
+      const bad = await debit('DE62370400440532013001');
+      expect([good.status, bad.status]).toEqual(['processing', 'processing']);
+      expect(good.created).toBe(MONDAY);
+      // Real time passes (asyncDelayMs is 50 ms here), the clock's does not: still processing.
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect((await stripe.paymentIntents.retrieve(good.id)).status).toBe('processing');
+      // Wednesday: two business days.
+      await advance(clock.id, MONDAY + 2 * DAY);
+      expect((await stripe.paymentIntents.retrieve(good.id)).status).toBe('processing');
+      // Thursday: the third business day.
+      await advance(clock.id, MONDAY + 3 * DAY);
+      expect((await stripe.paymentIntents.retrieve(good.id)).status).toBe('succeeded');
+      const failed = await stripe.paymentIntents.retrieve(bad.id);
+      expect(failed).toMatchObject({ status: 'requires_payment_method', last_payment_error: { code: 'insufficient_funds' } });
+      await receiver.waitFor((h) => h.type === 'payment_intent.succeeded' && h.objectId === good.id);
+      await receiver.waitFor((h) => h.type === 'payment_intent.payment_failed' && h.objectId === bad.id);
+      await receiver.waitFor((h) => h.type === 'test_helpers.test_clock.ready' && h.objectId === clock.id);
+    });
+
+    it('an ACH debit (us_bank_account) takes 4 business days over a weekend; 000111111113 fails account_closed; USD only', async () => {
+      const { clock, cus } = await onClock('ach-clock@example.com');
+      const debit = async (accountNumber: string, currency = 'usd') => {
+        const si = await setUp(cus.id, {
+          type: 'us_bank_account',
+          us_bank_account: { routing_number: '110000000', account_number: accountNumber, account_holder_type: 'company' },
+          billing_details: { name: 'Acme Inc.' },
+        });
+        expect(si.status).toBe('succeeded');
+        return stripe.paymentIntents.create({
+          amount: 5000,
+          currency,
+          customer: cus.id,
+          payment_method: si.payment_method as string,
+          allowed_payment_method_types: ['us_bank_account'],
+          off_session: true,
+          confirm: true,
+        });
+      };
+      // Thursday: the debits start; 4 business days skip the weekend (Friday, Monday to Wednesday).
+      await advance(clock.id, MONDAY + 3 * DAY);
+      await expect(debit('000123456789', 'eur')).rejects.toMatchObject({ statusCode: 400 });
+      const good = await debit('000123456789');
+      const bad = await debit('000111111113');
+      expect(good.status).toBe('processing');
+      const pm = await stripe.paymentMethods.retrieve(good.payment_method as string);
+      expect(pm.us_bank_account).toMatchObject({ routing_number: '110000000', last4: '6789', account_holder_type: 'company' });
+      await advance(clock.id, MONDAY + 8 * DAY);
+      expect((await stripe.paymentIntents.retrieve(good.id)).status).toBe('processing');
+      await advance(clock.id, MONDAY + 9 * DAY);
+      expect((await stripe.paymentIntents.retrieve(good.id)).status).toBe('succeeded');
+      expect((await stripe.paymentIntents.retrieve(bad.id)).last_payment_error).toMatchObject({ code: 'account_closed' });
+      await expect(
+        stripe.paymentMethods.create({
+          type: 'us_bank_account',
+          us_bank_account: { routing_number: '110000000', account_number: '999', account_holder_type: 'individual' },
+          billing_details: { name: 'Acme Inc.' },
+        }),
+      ).rejects.toMatchObject({ statusCode: 400, code: 'account_number_invalid' });
+    });
   });
 });

@@ -183,3 +183,63 @@ export function ibanProfileFor(iban: string): IbanProfile | undefined {
   const normalised = iban.replace(/\s/g, '').toUpperCase();
   return IBANS.find((profile) => profile.iban === normalised);
 }
+
+/** A US bank account (ACH Direct Debit, `us_bank_account`), by Stripe's test routing and account numbers. */
+export interface BankAccountProfile {
+  routingNumber: string;
+  accountNumber: string;
+  bankName: string;
+  /** A debit from this account fails after processing. */
+  failure?: { code: string; message: string };
+}
+
+/** Stripe's test routing number; its test account numbers decide each debit's outcome. */
+export const TEST_ROUTING_NUMBER = '110000000';
+
+const BANK_ACCOUNTS: Omit<BankAccountProfile, 'routingNumber' | 'bankName'>[] = [
+  { accountNumber: '000123456789' },
+  {
+    accountNumber: '000222222227',
+    failure: { code: 'insufficient_funds', message: "The customer's bank account has insufficient funds." },
+  },
+  {
+    accountNumber: '000111111113',
+    failure: { code: 'account_closed', message: "The customer's bank account has been closed." },
+  },
+  {
+    accountNumber: '000111111116',
+    failure: { code: 'no_account', message: "The customer's bank account could not be located." },
+  },
+  {
+    accountNumber: '000333333335',
+    failure: {
+      code: 'debit_not_authorized',
+      message: 'The customer has notified their bank that this payment was unauthorized.',
+    },
+  },
+];
+
+/** The test account at Stripe's test routing number, or undefined for numbers Stripe would reject. */
+export function bankAccountProfileFor(routingNumber: string, accountNumber: string): BankAccountProfile | undefined {
+  if (routingNumber !== TEST_ROUTING_NUMBER) return undefined;
+  const found = BANK_ACCOUNTS.find((account) => account.accountNumber === accountNumber);
+  return found && { ...found, routingNumber, bankName: 'STRIPE TEST BANK' };
+}
+
+/**
+ * How long a bank debit stays processing before it settles, in business days (Monday to Friday):
+ * SEPA Direct Debit 3 (D+3 in test mode, as Obolus models it), ACH Direct Debit 4.
+ */
+export const SETTLEMENT_BUSINESS_DAYS: Record<string, number> = { sepa_debit: 3, us_bank_account: 4 };
+
+/** `days` business days (Monday to Friday, UTC) after `seconds`, at the same time of day. */
+export function addBusinessDays(seconds: number, days: number): number {
+  const at = new Date(seconds * 1000);
+  let left = days;
+  while (left > 0) {
+    at.setUTCDate(at.getUTCDate() + 1);
+    const weekday = at.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return Math.floor(at.getTime() / 1000);
+}

@@ -1,5 +1,5 @@
 import type { Call } from '../call';
-import { newId, nowSeconds } from '../ids';
+import { newId } from '../ids';
 import { listObject } from '../lists';
 import { allowOnly, optionalString } from '../params';
 import type { StripeObject, StripeState } from '../state';
@@ -28,7 +28,23 @@ function outcome(result: ChargeResult): Record<string, unknown> {
   };
 }
 
-function paymentMethodDetails(pm: StripeObject): Record<string, unknown> {
+function paymentMethodDetails(pm: StripeObject, mandate: unknown): Record<string, unknown> {
+  if (pm.type === 'us_bank_account') {
+    const bank = pm.us_bank_account as Record<string, unknown>;
+    return {
+      type: 'us_bank_account',
+      us_bank_account: {
+        account_holder_type: bank.account_holder_type,
+        account_type: bank.account_type,
+        bank_name: bank.bank_name,
+        fingerprint: bank.fingerprint,
+        last4: bank.last4,
+        mandate: typeof mandate === 'string' ? mandate : null,
+        payment_reference: null,
+        routing_number: bank.routing_number,
+      },
+    };
+  }
   if (pm.type === 'sepa_debit') {
     const sepa = pm.sepa_debit as Record<string, unknown>;
     return {
@@ -38,7 +54,7 @@ function paymentMethodDetails(pm: StripeObject): Record<string, unknown> {
         country: sepa.country,
         fingerprint: sepa.fingerprint,
         last4: sepa.last4,
-        mandate: newId('mandate'),
+        mandate: typeof mandate === 'string' ? mandate : newId('mandate'),
       },
       type: 'sepa_debit',
     };
@@ -79,7 +95,7 @@ export function createCharge(state: StripeState, pi: StripeObject, pm: StripeObj
     billing_details: pm.billing_details,
     calculated_statement_descriptor: 'OBOLUS',
     captured: result.status !== 'failed',
-    created: nowSeconds(),
+    created: state.nowFor(pi.customer),
     currency: pi.currency,
     customer: pi.customer,
     description: pi.description,
@@ -95,7 +111,7 @@ export function createCharge(state: StripeState, pi: StripeObject, pm: StripeObj
     paid: succeeded,
     payment_intent: pi.id,
     payment_method: pm.id,
-    payment_method_details: paymentMethodDetails(pm),
+    payment_method_details: paymentMethodDetails(pm, pi.mandate),
     receipt_email: pi.receipt_email,
     receipt_number: null,
     receipt_url: null,

@@ -38,14 +38,16 @@ function address(call: Call, current: unknown): unknown {
 }
 
 export function createCustomer(call: Call): StripeObject {
-  allowOnly(call.params, WRITABLE);
+  allowOnly(call.params, [...WRITABLE, 'test_clock']);
   const { params, state } = call;
+  const testClock = optionalString(params, 'test_clock') || null;
+  if (testClock) state.get(testClock, 'test_helpers.test_clock', 'test_clock');
   const customer: StripeObject = {
     id: newId('cus'),
     object: 'customer',
     address: address(call, null),
     balance: 0,
-    created: nowSeconds(),
+    created: testClock ? (state.get(testClock, 'test_helpers.test_clock').frozen_time as number) : nowSeconds(),
     currency: null,
     default_source: null,
     delinquent: false,
@@ -67,7 +69,7 @@ export function createCustomer(call: Call): StripeObject {
     preferred_locales: optionalStringArray(params, 'preferred_locales') ?? [],
     shipping: null,
     tax_exempt: 'none',
-    test_clock: null,
+    test_clock: testClock,
   };
   state.put(customer);
   state.emit('customer.created', customer, call.request);
@@ -114,7 +116,10 @@ export function deleteCustomer(call: Call): StripeObject {
 export function listCustomers(call: Call): Record<string, unknown> {
   allowOnly(call.params, ['email', 'limit', 'starting_after', 'ending_before', 'created', 'test_clock']);
   const email = optionalString(call.params, 'email');
+  const testClock = optionalString(call.params, 'test_clock');
   // Stripe matches the email case-sensitively.
-  const items = call.state.all('customer').filter((c) => email === undefined || c.email === email);
+  const items = call.state
+    .all('customer')
+    .filter((c) => (email === undefined || c.email === email) && (testClock === undefined || c.test_clock === testClock));
   return listObject(items, call.params, '/v1/customers');
 }

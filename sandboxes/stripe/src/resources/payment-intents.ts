@@ -14,8 +14,10 @@ import {
   requiredString,
 } from '../params';
 import { clone, type RequestInfo, type StripeObject, type StripeState } from '../state';
-import { AUTHENTICATION_REQUIRED, type Decline } from '../test-instruments';
+import { addBusinessDays, AUTHENTICATION_REQUIRED, SETTLEMENT_BUSINESS_DAYS, type Decline } from '../test-instruments';
+import type { Params } from '../form';
 import { createCharge, settleCharge } from './charges';
+import { checkMandateForDebit, MANDATED_TYPES, mandateForDebit } from './mandates';
 import { attachToCustomer, cardError, resolvePaymentMethod } from './payment-methods';
 
 const CREATE_PARAMS = [
@@ -37,6 +39,7 @@ const CREATE_PARAMS = [
   'statement_descriptor_suffix',
   'capture_method',
   'confirmation_method',
+  'mandate',
   'mandate_data',
   'payment_method_options',
   'return_url',
@@ -44,6 +47,13 @@ const CREATE_PARAMS = [
 ];
 
 const CONFIRMABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+
+/** The currency each bank debit takes: SEPA Direct Debit euros, ACH Direct Debit US dollars. */
+const DEBIT_CURRENCIES: Record<string, string> = { sepa_debit: 'eur', us_bank_account: 'usd' };
+
+function fitsCurrency(type: string, currency: unknown): boolean {
+  return DEBIT_CURRENCIES[type] === undefined || DEBIT_CURRENCIES[type] === currency;
+}
 
 function offSessionParam(call: Call): boolean {
   const raw = optionalString(call.params, 'off_session');
@@ -73,7 +83,7 @@ function applyAllowedTypes(call: Call, pi: StripeObject): void {
   if (!types) return;
   pi.allowed_payment_method_types = types;
   pi.automatic_payment_methods = null;
-  pi.payment_method_types = types.filter((t) => t !== 'sepa_debit' || pi.currency === 'eur');
+  pi.payment_method_types = types.filter((t) => fitsCurrency(t, pi.currency));
 }
 
 export function createPaymentIntent(call: Call): StripeObject {
@@ -114,7 +124,7 @@ export function createPaymentIntent(call: Call): StripeObject {
     capture_method: captureMethod,
     client_secret: `${id}_secret_${base62(25)}`,
     confirmation_method: optionalString(params, 'confirmation_method') ?? 'automatic',
-    created: nowSeconds(),
+    created: state.nowFor(customer),
     currency,
     customer,
     customer_account: null,
@@ -124,6 +134,7 @@ export function createPaymentIntent(call: Call): StripeObject {
     latest_charge: null,
     livemode: false,
     managed_payments: null,
+    mandate: null,
     metadata: mergeMetadata({}, params),
     next_action: null,
     on_behalf_of: null,
@@ -132,7 +143,7 @@ export function createPaymentIntent(call: Call): StripeObject {
     payment_method_options: {
       card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' },
     },
-    payment_method_types: (types ?? ['card', 'sepa_debit']).filter((t) => t !== 'sepa_debit' || currency === 'eur'),
+    payment_method_types: (types ?? ['card', 'sepa_debit', 'us_bank_account']).filter((t) => fitsCurrency(t, currency)),
     payment_record: null,
     processing: null,
     receipt_email: nullableString(params, 'receipt_email') ?? null,
@@ -147,7 +158,7 @@ export function createPaymentIntent(call: Call): StripeObject {
     transfer_group: null,
   };
   choosePaymentMethod(call, pi);
-  if (confirm) checkConfirmation(state, pi);
+  if (confirm) checkConfirmation(state, pi, params);
   state.put(pi);
   state.emit('payment_intent.created', pi, call.request);
   if (confirm) confirmIntent(call, pi, offSession);
@@ -200,6 +211,7 @@ export function confirmPaymentIntent(call: Call): StripeObject {
     'off_session',
     'receipt_email',
     'setup_future_usage',
+    'mandate',
     'mandate_data',
     'payment_method_options',
     'return_url',
@@ -211,6 +223,7 @@ export function confirmPaymentIntent(call: Call): StripeObject {
   choosePaymentMethod(call, pi);
   const usage = setupFutureUsage(call);
   if (usage !== undefined) pi.setup_future_usage = usage;
+  checkConfirmation(call.state, pi, call.params);
   confirmIntent(call, pi, offSessionParam(call));
   return pi;
 }
@@ -257,7 +270,7 @@ function assertConfirmable(pi: StripeObject): void {
 }
 
 /** What Stripe checks before it tries a payment; failing any is a 400 that changes nothing. */
-function checkConfirmation(state: StripeState, pi: StripeObject): StripeObject {
+function checkConfirmation(state: StripeState, pi: StripeObject, params?: Params): StripeObject {
   if (!pi.payment_method) {
     throw invalidRequest(
       "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
@@ -279,15 +292,16 @@ function checkConfirmation(state: StripeState, pi: StripeObject): StripeObject {
       { param: 'payment_method', code: 'payment_intent_invalid_parameter' },
     );
   }
-  if (pm.type === 'sepa_debit' && pi.currency !== 'eur') {
+  if (!fitsCurrency(pm.type as string, pi.currency)) {
     throw invalidRequest(
-      `The currency provided (${String(pi.currency)}) is invalid. Payments with sepa_debit support the following currencies: eur.`,
+      `The currency provided (${String(pi.currency)}) is invalid. Payments with ${String(pm.type)} support the following currencies: ${DEBIT_CURRENCIES[pm.type as string]}.`,
       {
         param: 'currency',
         code: 'payment_intent_invalid_parameter',
       },
     );
   }
+  if (params && MANDATED_TYPES.includes(pm.type as string)) checkMandateForDebit(state, params, pm);
   return pm;
 }
 
@@ -301,7 +315,7 @@ function confirmIntent(call: Call, pi: StripeObject, offSession: boolean): void 
   pi.last_payment_error = null;
   pi.next_action = null;
   const instrument = state.instruments.get(pm.id) ?? { authenticated: false };
-  if (instrument.iban) return startSepaDebit(call, pi, pm);
+  if (instrument.iban || instrument.bankAccount) return startDebit(call, pi, pm);
   const card = instrument.card;
   if (!card) throw new Error(`PaymentMethod ${pm.id} has no test instrument`);
   const needsAuthentication = card.authentication === 'always' || (card.authentication === 'setup' && !instrument.authenticated);
@@ -381,17 +395,24 @@ function decline(call: Call, pi: StripeObject, pm: StripeObject, reason: Decline
   });
 }
 
-/** SEPA debits answer `processing` and settle later, with their own events and no request. */
-function startSepaDebit(call: Call, pi: StripeObject, pm: StripeObject): void {
+/**
+ * Bank debits (SEPA, ACH) answer `processing` under the customer's mandate and settle later, with their
+ * own events and no request: for a customer on a test clock, when the clock is advanced past the
+ * settlement time (3 business days for SEPA, 4 for ACH); otherwise after `asyncDelayMs` of real time.
+ */
+function startDebit(call: Call, pi: StripeObject, pm: StripeObject): void {
   const { state } = call;
+  const startedAt = state.nowFor(pi.customer);
+  pi.mandate = mandateForDebit(state, call.params, pm, startedAt).id;
   const charge = createCharge(state, pi, pm, { status: 'pending' });
   pi.status = 'processing';
   pi.latest_charge = charge.id;
   state.emit('charge.pending', charge, call.request);
   state.emit('payment_intent.processing', pi, call.request);
   const background: RequestInfo = { requestId: null, idempotencyKey: null, apiVersion: call.request.apiVersion };
-  const failure = state.instruments.get(pm.id)?.iban?.failure;
-  state.later(call.asyncDelayMs, () => {
+  const instrument = state.instruments.get(pm.id);
+  const failure = instrument?.iban?.failure ?? instrument?.bankAccount?.failure;
+  const settle = () => {
     if (pi.status !== 'processing') return;
     if (failure) {
       const reason: Decline = { code: failure.code, decline_code: failure.code, message: failure.message };
@@ -401,7 +422,10 @@ function startSepaDebit(call: Call, pi: StripeObject, pm: StripeObject): void {
       settleCharge(charge, { status: 'succeeded' });
       succeed(state, background, pi, pm, charge);
     }
-  });
+  };
+  const clock = state.clockOfCustomer(pi.customer);
+  if (clock) state.onClock(clock.id, addBusinessDays(startedAt, SETTLEMENT_BUSINESS_DAYS[pm.type as string] ?? 3), settle);
+  else state.later(call.asyncDelayMs, settle);
 }
 
 /** Sandbox control: the customer completes (or fails) the 3D Secure step of a PaymentIntent. */

@@ -6,7 +6,14 @@ import { newId, nowSeconds } from '../ids';
 import { listObject } from '../lists';
 import { allowOnly, mergeMetadata, optionalObject, optionalString, requiredString } from '../params';
 import type { RequestInfo, StripeObject, StripeState } from '../state';
-import { cardProfileFor, ibanProfileFor, isMagicPaymentMethod, type CardProfile, type IbanProfile } from '../test-instruments';
+import {
+  bankAccountProfileFor,
+  cardProfileFor,
+  ibanProfileFor,
+  isMagicPaymentMethod,
+  type CardProfile,
+  type IbanProfile,
+} from '../test-instruments';
 
 function fingerprint(secret: string): string {
   return createHash('sha256')
@@ -112,6 +119,57 @@ function sepaPaymentMethod(state: StripeState, params: Params): StripeObject {
   return state.put(pm);
 }
 
+/** An ACH Direct Debit account: Stripe's test routing number and one of its test account numbers. */
+function usBankAccountPaymentMethod(state: StripeState, params: Params): StripeObject {
+  const given = optionalObject(params, 'us_bank_account');
+  if (!given) throw missingParam('us_bank_account');
+  const field = (name: string): string => (typeof given[name] === 'string' ? (given[name] as string).trim() : '');
+  const routingNumber = field('routing_number');
+  const accountNumber = field('account_number');
+  if (!routingNumber) throw missingParam('us_bank_account[routing_number]');
+  if (!accountNumber) throw missingParam('us_bank_account[account_number]');
+  const holderType = field('account_holder_type') || 'individual';
+  if (holderType !== 'individual' && holderType !== 'company') {
+    throw invalidRequest('Invalid us_bank_account[account_holder_type]: must be one of individual or company', {
+      param: 'us_bank_account[account_holder_type]',
+    });
+  }
+  const accountType = field('account_type') || 'checking';
+  if (accountType !== 'checking' && accountType !== 'savings') {
+    throw invalidRequest('Invalid us_bank_account[account_type]: must be one of checking or savings', {
+      param: 'us_bank_account[account_type]',
+    });
+  }
+  if (!/^\d{9}$/.test(routingNumber)) {
+    throw invalidRequest('Routing number must have 9 digits.', {
+      param: 'us_bank_account[routing_number]',
+      code: 'routing_number_invalid',
+    });
+  }
+  const profile = bankAccountProfileFor(routingNumber, accountNumber);
+  if (!profile) {
+    throw invalidRequest(
+      `The bank account ${routingNumber}/${accountNumber} is not a test account: in test mode use routing number 110000000 with a test account number.`,
+      { param: 'us_bank_account[account_number]', code: 'account_number_invalid' },
+    );
+  }
+  const pm = basePaymentMethod('us_bank_account', params);
+  if (!(pm.billing_details as Record<string, unknown>).name) throw missingParam('billing_details[name]');
+  pm.us_bank_account = {
+    account_holder_type: holderType,
+    account_type: accountType,
+    bank_name: profile.bankName,
+    financial_connections_account: null,
+    fingerprint: fingerprint(`${routingNumber}:${accountNumber}`),
+    last4: accountNumber.slice(-4),
+    networks: { preferred: 'ach', supported: ['ach'] },
+    routing_number: routingNumber,
+    status_details: {},
+  };
+  state.instruments.set(pm.id, { bankAccount: profile, authenticated: true });
+  return state.put(pm);
+}
+
 export function cardError(
   decline: { code: string; decline_code: string; message: string; param?: string },
   extra: Record<string, unknown> = {},
@@ -150,9 +208,10 @@ export function attachToCustomer(state: StripeState, pm: StripeObject, customerI
 }
 
 export function createPaymentMethod(call: Call): StripeObject {
-  allowOnly(call.params, ['type', 'card', 'sepa_debit', 'billing_details', 'metadata', 'allow_redisplay']);
+  allowOnly(call.params, ['type', 'card', 'sepa_debit', 'us_bank_account', 'billing_details', 'metadata', 'allow_redisplay']);
   const type = requiredString(call.params, 'type');
   if (type === 'sepa_debit') return sepaPaymentMethod(call.state, call.params);
+  if (type === 'us_bank_account') return usBankAccountPaymentMethod(call.state, call.params);
   if (type !== 'card') {
     throw invalidRequest(`The payment method type "${type}" is not supported by the Obolus Stripe sandbox.`, {
       param: 'type',

@@ -1,9 +1,10 @@
 import type { Call } from '../call';
 import { docUrl, invalidRequest } from '../errors';
-import { base62, newId, nowSeconds } from '../ids';
+import { base62, newId } from '../ids';
 import { listObject } from '../lists';
 import { allowedPaymentMethodTypes, allowOnly, mergeMetadata, nullableString, optionalBoolean, optionalString } from '../params';
 import { clone, type StripeObject } from '../state';
+import { checkMandateData, createMandate, MANDATED_TYPES } from './mandates';
 import { attachToCustomer, cardError, resolvePaymentMethod } from './payment-methods';
 
 const CONFIRMABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
@@ -34,6 +35,9 @@ export function createSetupIntent(call: Call): StripeObject {
   ]);
   const customer = optionalString(params, 'customer') || null;
   if (customer) state.get(customer, 'customer', 'customer');
+  if (params.mandate_data !== undefined && optionalBoolean(params, 'confirm') !== true) {
+    throw invalidRequest('You can only specify `mandate_data` when `confirm=true`.', { param: 'mandate_data' });
+  }
   const usage = optionalString(params, 'usage') ?? 'off_session';
   if (usage !== 'off_session' && usage !== 'on_session')
     throw invalidRequest('Invalid usage: must be one of on_session or off_session', { param: 'usage' });
@@ -47,7 +51,7 @@ export function createSetupIntent(call: Call): StripeObject {
     automatic_payment_methods: types ? null : { allow_redirects: 'always', enabled: true },
     cancellation_reason: null,
     client_secret: `${id}_secret_${base62(25)}`,
-    created: nowSeconds(),
+    created: state.nowFor(customer),
     customer,
     customer_account: null,
     description: nullableString(params, 'description') ?? null,
@@ -158,7 +162,10 @@ function succeed(call: Call, si: StripeObject, pm: StripeObject): void {
   si.status = 'succeeded';
   si.next_action = null;
   si.latest_attempt = newId('setatt');
-  if (pm.type === 'sepa_debit') si.mandate = newId('mandate');
+  // A bank debit's SetupIntent collects the customer's mandate (checked in confirm, before anything changed).
+  if (MANDATED_TYPES.includes(pm.type as string)) {
+    si.mandate = createMandate(call.state, call.params, pm, call.state.nowFor(si.customer)).id;
+  }
   if (si.customer) attachToCustomer(call.state, pm, si.customer as string, call.request);
   call.state.emit('setup_intent.succeeded', si, call.request);
 }
@@ -185,6 +192,7 @@ function confirm(call: Call, si: StripeObject): void {
       code: 'setup_intent_invalid_parameter',
     });
   }
+  if (MANDATED_TYPES.includes(pm.type as string)) checkMandateData(call.params);
   si.last_setup_error = null;
   const card = state.instruments.get(pm.id)?.card;
   if (card?.declinesOnSetup && card.decline) {
