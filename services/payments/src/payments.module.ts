@@ -7,6 +7,15 @@ import { PaymentsInitial1732233600300 } from './database/migrations/173223360030
 import { Dunning1796688000300 } from './database/migrations/1796688000300-dunning';
 import { Refunds1796688000310 } from './database/migrations/1796688000310-refunds';
 import { BankTransfers1796688000320 } from './database/migrations/1796688000320-bank-transfers';
+import { Paypal1796688000330 } from './database/migrations/1796688000330-paypal';
+import { PaypalClient } from '@obolus/paypal';
+import { PaypalController } from './paypal/paypal.controller';
+import { PaypalPaymentsRepository } from './paypal/paypal-payments.repository';
+import { PaypalSettings } from './paypal/paypal-settings';
+import { PaypalSettlement } from './paypal/paypal-settlement';
+import { CapturePaypalOrderUseCase } from './paypal/use-cases/capture-paypal-order/capture-paypal-order.use-case';
+import { RecordPaypalEventUseCase } from './paypal/use-cases/record-paypal-event/record-paypal-event.use-case';
+import { StartPaypalCheckoutUseCase } from './paypal/use-cases/start-paypal-checkout/start-paypal-checkout.use-case';
 import { BankTransfersConsumer } from './bank-transfers/bank-transfers.consumer';
 import { StaffBankTransfersController } from './bank-transfers/bank-transfers.controller';
 import { BankTransfersRepository } from './bank-transfers/bank-transfers.repository';
@@ -64,7 +73,13 @@ export class PaymentsModule {
             BankStatementEntryEntity,
             BankTransferEntity,
           ],
-          migrations: [PaymentsInitial1732233600300, Dunning1796688000300, Refunds1796688000310, BankTransfers1796688000320],
+          migrations: [
+            PaymentsInitial1732233600300,
+            Dunning1796688000300,
+            Refunds1796688000310,
+            BankTransfers1796688000320,
+            Paypal1796688000330,
+          ],
         }),
         AuthModule.forService({ service: 'payments', config }),
       ],
@@ -77,6 +92,7 @@ export class PaymentsModule {
         AccountLifecycleConsumer,
         StaffBankTransfersController,
         BankTransfersConsumer,
+        PaypalController,
       ],
       providers: [
         { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS ?? new Map<string, string>() },
@@ -109,6 +125,20 @@ export class PaymentsModule {
         ImportBankStatementUseCase,
         ListUnmatchedEntriesUseCase,
         RecordStaffTransferUseCase,
+        {
+          provide: PaypalClient,
+          useValue: new PaypalClient({
+            baseUrl: config.PAYPAL_API_URL,
+            clientId: config.PAYPAL_CLIENT_ID,
+            clientSecret: config.PAYPAL_CLIENT_SECRET,
+          }),
+        },
+        { provide: PaypalSettings, useValue: new PaypalSettings(config.PAYPAL_WEBHOOK_ID, config.PAYPAL_RETURN_URL) },
+        PaypalPaymentsRepository,
+        PaypalSettlement,
+        StartPaypalCheckoutUseCase,
+        CapturePaypalOrderUseCase,
+        RecordPaypalEventUseCase,
       ],
     };
   }

@@ -18,6 +18,10 @@ export enum PaymentsErrorCode {
   TransferReferenceMismatch = 'TRANSFER_REFERENCE_MISMATCH',
   StatementEntryNotUnmatched = 'STATEMENT_ENTRY_NOT_UNMATCHED',
   TransferEntryMismatch = 'TRANSFER_ENTRY_MISMATCH',
+  RefundNotThroughProvider = 'REFUND_NOT_THROUGH_PROVIDER',
+  PaypalOrderNotFound = 'PAYPAL_ORDER_NOT_FOUND',
+  PaypalOrderMissing = 'PAYPAL_ORDER_MISSING',
+  ProviderUnavailable = 'PROVIDER_UNAVAILABLE',
 }
 
 const kinds: Record<PaymentsErrorCode, ErrorKind> = {
@@ -38,6 +42,11 @@ const kinds: Record<PaymentsErrorCode, ErrorKind> = {
   [PaymentsErrorCode.TransferReferenceMismatch]: 'unprocessable',
   [PaymentsErrorCode.StatementEntryNotUnmatched]: 'conflict',
   [PaymentsErrorCode.TransferEntryMismatch]: 'unprocessable',
+  [PaymentsErrorCode.RefundNotThroughProvider]: 'unprocessable',
+  [PaymentsErrorCode.PaypalOrderNotFound]: 'not-found',
+  [PaymentsErrorCode.PaypalOrderMissing]: 'invalid',
+  // PayPal did not answer, or answered 5xx: the caller (or PayPal's webhook delivery) tries again.
+  [PaymentsErrorCode.ProviderUnavailable]: 'unavailable',
 };
 
 /** Every refusal of the payments service, one code each. */
@@ -156,5 +165,29 @@ export class PaymentsError extends DomainError<PaymentsErrorCode> {
       `statement transaction ${transactionKey} brought ${amountMinor} ${currency} minor units: the transfer must say the same`,
       [{ field: 'amountMinor', reason: `must be ${amountMinor} ${currency}, the amount of the statement transaction` }],
     );
+  }
+
+  static refundNotThroughProvider(paymentId: string, provider: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.RefundNotThroughProvider,
+      `payment ${paymentId} was a bank transfer: it is refunded by a transfer from Obolus's bank, not through a payment provider`,
+      [{ field: 'paymentId', reason: `is a ${provider} payment, which no provider can refund` }],
+    );
+  }
+
+  static paypalOrderMissing(): PaymentsError {
+    return new PaymentsError(PaymentsErrorCode.PaypalOrderMissing, 'the PayPal order id (token) is missing', [
+      { field: 'token', reason: 'must be the PayPal order id PayPal returned with' },
+    ]);
+  }
+
+  static paypalOrderNotFound(orderId: string): PaymentsError {
+    return new PaymentsError(PaymentsErrorCode.PaypalOrderNotFound, `no payment is waiting for PayPal order ${orderId}`, [
+      { field: 'token', reason: 'is not the PayPal order of a payment' },
+    ]);
+  }
+
+  static providerUnavailable(provider: string, reason: string): PaymentsError {
+    return new PaymentsError(PaymentsErrorCode.ProviderUnavailable, `${provider} is unavailable: ${reason}`);
   }
 }

@@ -12,8 +12,8 @@ export class PaymentEntity {
   @Column({ type: 'char', length: 3 }) currency!: string;
   @Column({ name: 'payment_method', type: 'text' }) paymentMethod!: string;
   @Column({ type: 'text' }) status!: PaymentStatus;
-  /** stripe: card and debits; bank: a transfer matched on a statement or recorded by staff. */
-  @Column({ type: 'text' }) provider!: 'stripe' | 'bank';
+  /** stripe: card and debits; bank: a transfer matched on a statement or recorded by staff; paypal: an order. */
+  @Column({ type: 'text' }) provider!: 'stripe' | 'bank' | 'paypal';
   @Column({ name: 'provider_payment_id', type: 'text', nullable: true }) providerPaymentId!: string | null;
   @Column({ name: 'failure_code', type: 'text', nullable: true }) failureCode!: string | null;
   @Column({ name: 'failure_message', type: 'text', nullable: true }) failureMessage!: string | null;
@@ -36,6 +36,11 @@ export class PaymentEntity {
   @Column({ name: 'received_minor', type: 'bigint', transformer: bigintAsNumber, default: 0 }) receivedMinor?: number;
   /** Received beyond the amount asked: kept and shown, for staff to refund or credit. */
   @Column({ name: 'excess_minor', type: 'bigint', transformer: bigintAsNumber, default: 0 }) excessMinor?: number;
+  // The columns of PayPal payments (absent on rows built before them: read as null).
+  /** The PayPal order (Orders v2) the payer approves; the capture id goes in providerPaymentId. */
+  @Column({ name: 'provider_order_id', type: 'text', nullable: true }) providerOrderId?: string | null;
+  /** Where the payer approves the PayPal order; null once the payment is settled. */
+  @Column({ name: 'approve_url', type: 'text', nullable: true }) approveUrl?: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

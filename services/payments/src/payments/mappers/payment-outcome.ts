@@ -54,8 +54,8 @@ export function paymentOutcome(payment: SettledPayment, at: Date): PaymentOutcom
       subject: payment.id,
       data: {
         ...common,
-        // Only Stripe's charges fail: a bank transfer stays awaited until it arrives.
-        provider: 'stripe',
+        // Stripe's charges and PayPal's captures fail: a bank transfer stays awaited until it arrives.
+        provider: payment.provider === 'paypal' ? 'paypal' : 'stripe',
         failureCode: payment.failureCode ?? 'payment_failed',
         failureMessage: payment.failureMessage ?? 'the payment failed',
         failedAt: at.toISOString(),

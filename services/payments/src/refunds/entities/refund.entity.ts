@@ -14,7 +14,8 @@ export class RefundEntity {
   @Column({ type: 'char', length: 3 }) currency!: string;
   @Column({ type: 'text' }) reason!: string;
   @Column({ type: 'text' }) status!: RefundStatus;
-  @Column({ type: 'text' }) provider!: 'stripe';
+  /** Where the money goes back: the Stripe PaymentIntent, or the PayPal capture. */
+  @Column({ type: 'text' }) provider!: 'stripe' | 'paypal';
   @Column({ name: 'provider_refund_id', type: 'text', nullable: true }) providerRefundId!: string | null;
   @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason!: string | null;
   /** The staff member who asked for it (S1: every staff action says who and why). */

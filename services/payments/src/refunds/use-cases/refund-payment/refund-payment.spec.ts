@@ -1,6 +1,7 @@
 import { PaymentRefundedV1 } from '@obolus/contracts';
 import { JobScheduler } from '@obolus/messaging';
 import { InMemoryAccountClocks, InMemoryJobScheduler, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { PaypalClient } from '@obolus/paypal';
 import { randomUUID } from 'node:crypto';
 import { Dunning } from '../../../payments/dunning';
 import { PaymentEntity } from '../../../payments/entities/payment.entity';
@@ -10,6 +11,8 @@ import { InMemoryPayments } from '../../../payments/test-support/in-memory-payme
 import { InMemoryStripe } from '../../../payments/test-support/in-memory-stripe';
 import { signedWebhook, webhookVerifier } from '../../../payments/test-support/stripe-webhooks';
 import { RecordProviderEventUseCase } from '../../../payments/use-cases/record-provider-event/record-provider-event.use-case';
+import { PaypalFixture } from '../../../paypal/test-support/paypal-fixture';
+import { CapturePaypalOrderCommand } from '../../../paypal/use-cases/capture-paypal-order/capture-paypal-order.command';
 import { RefundSettlement } from '../../refund-settlement';
 import { RefundsRepository } from '../../refunds.repository';
 import { InMemoryRefunds } from '../../test-support/in-memory-refunds';
@@ -33,6 +36,8 @@ describe('RefundPaymentUseCase', () => {
       payments as unknown as PaymentsRepository,
       refunds as unknown as RefundsRepository,
       new InMemoryAccountClocks(clock),
+      // Never reached by these Stripe payments: PayPal refunds are specified with the PayPal sandbox.
+      new PaypalClient({ baseUrl: 'http://127.0.0.1:9', clientId: 'unused', clientSecret: 'unused', timeoutMs: 100 }),
     );
     const accountId = randomUUID();
     const draftId = randomUUID();
@@ -137,6 +142,24 @@ describe('RefundPaymentUseCase', () => {
     expect(stripe.refunds.size).toBe(0);
   });
 
+  it('refuses a bank transfer (422 naming paymentId): no provider can send it back, nothing is asked or written', async () => {
+    await payments.savePayment(new RecordingUnitOfWork(clock), {
+      ...payment,
+      provider: 'bank',
+      paymentMethod: 'bank_transfer',
+      providerPaymentId: 'stmt-1/entry-1',
+    });
+    const uow = new RecordingUnitOfWork(clock);
+    await expect(refund({ amountMinor: 100 }, uow)).rejects.toMatchObject({
+      code: PaymentsErrorCode.RefundNotThroughProvider,
+      kind: 'unprocessable',
+      fields: [expect.objectContaining({ field: 'paymentId' })],
+    });
+    expect(stripe.refunds.size).toBe(0);
+    expect(refunds.rows.size).toBe(0);
+    expect(uow.dataOf(PaymentRefundedV1)).toHaveLength(0);
+  });
+
   it('writes nothing when Stripe cannot be reached, and the retry with the same key reaches the same refund', async () => {
     stripe.nextRefund = 'unreachable';
     await expect(refund({ amountMinor: 500 })).rejects.toThrow(/unreachable/);
@@ -187,5 +210,67 @@ describe('RefundPaymentUseCase', () => {
         refundedAt: '2026-12-08T09:00:00.000Z',
       }),
     ]);
+  });
+});
+
+describe('RefundPaymentUseCase, PayPal payments', () => {
+  let fx: PaypalFixture;
+  let refunds: InMemoryRefunds;
+  let useCase: RefundPaymentUseCase;
+
+  beforeAll(async () => {
+    fx = await new PaypalFixture().open();
+  });
+  afterAll(() => fx.close());
+  beforeEach(() => {
+    refunds = new InMemoryRefunds();
+    useCase = new RefundPaymentUseCase(
+      new InMemoryStripe(),
+      fx.payments as unknown as PaymentsRepository,
+      refunds as unknown as RefundsRepository,
+      new InMemoryAccountClocks(fx.clock),
+      fx.client,
+    );
+  });
+
+  it('refunds part of a PayPal payment once, on its capture at PayPal, and announces payment.refunded (provider paypal)', async () => {
+    const { payment, orderId } = await fx.checkout();
+    fx.paypal.approveOrder(orderId);
+    await fx.capture.execute(CapturePaypalOrderCommand.create({ orderId }), fx.uow());
+    const captureId = fx.payments.payments.get(payment.id)!.providerPaymentId!;
+    const input: RefundPaymentInput = {
+      accountId: payment.accountId,
+      paymentId: payment.id,
+      amountMinor: 12000,
+      reason: 'Two seats fewer',
+      idempotencyKey: 'paypal-refund-1',
+      requestedBy: 'staff:anna@obolus.example',
+    };
+    const uow = new RecordingUnitOfWork(fx.clock);
+    const view = await useCase.execute(RefundPaymentCommand.create(input), uow);
+    expect(view).toMatchObject({ status: 'succeeded', provider: 'paypal', amountMinor: 12000, currency: 'USD' });
+    expect(uow.dataOf(PaymentRefundedV1)).toEqual([
+      expect.objectContaining({
+        provider: 'paypal',
+        providerRefundId: view.providerRefundId,
+        amountMinor: 12000,
+        refundedTotalMinor: 12000,
+        paymentAmountMinor: 54000,
+        currency: 'USD',
+      }),
+    ]);
+    // A repeat is answered from Obolus; PayPal holds one refund of the capture.
+    const again = new RecordingUnitOfWork(fx.clock);
+    expect(await useCase.execute(RefundPaymentCommand.create(input), again)).toEqual(view);
+    expect(again.emitted).toHaveLength(0);
+    const order = await fx.client.getOrder(orderId);
+    expect(order.purchase_units[0]!.payments!.refunds).toEqual([
+      expect.objectContaining({
+        id: view.providerRefundId,
+        amount: { currency_code: 'USD', value: '120.00' },
+        custom_id: view.id,
+      }),
+    ]);
+    expect(order.purchase_units[0]!.payments!.captures![0]).toMatchObject({ id: captureId, status: 'PARTIALLY_REFUNDED' });
   });
 });

@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { PaymentRefundedV1 } from '@obolus/contracts';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { nameBasedUuid } from '@obolus/platform';
+import { PaypalApiError, PaypalClient, Refund as PaypalRefund, toPaypalMoney } from '@obolus/paypal';
+import { PaymentEntity } from '../../../payments/entities/payment.entity';
 import { PaymentsError } from '../../../payments/payments.errors';
 import { PaymentsRepository } from '../../../payments/payments.repository';
 import { StripeGateway } from '../../../stripe/stripe-gateway';
-import { RefundEntity } from '../../entities/refund.entity';
+import { RefundEntity, RefundStatus } from '../../entities/refund.entity';
 import { paymentRefunded, refundStatusOf } from '../../mappers/refund-outcome';
 import { RefundsRepository } from '../../refunds.repository';
 import { RefundPaymentCommand } from './refund-payment.command';
+
+type ProviderRefund = Pick<RefundEntity, 'status' | 'provider' | 'providerRefundId' | 'failureReason'>;
 
 /** The refund as staff see it. */
 export type RefundView = Omit<RefundEntity, 'idempotencyKey'>;
@@ -19,7 +23,9 @@ export type RefundView = Omit<RefundEntity, 'idempotencyKey'>;
  * exceed what was paid. The refund's id comes from the account and the Idempotency-Key, and Stripe is
  * asked under a key derived from it, so a retried request (even after a rollback) reaches the same
  * Stripe refund. A card refund succeeds at once and publishes payment.refunded in this unit of work;
- * a bank debit's refund stays pending until Stripe's webhook says it went through.
+ * a bank debit's refund stays pending until Stripe's webhook says it went through. A PayPal payment is
+ * refunded on its capture at PayPal, under a PayPal-Request-Id derived from the refund, in the same way. A
+ * bank transfer has no provider to send money back through: it is refused (422), nothing is written.
  */
 @Injectable()
 export class RefundPaymentUseCase {
@@ -28,6 +34,7 @@ export class RefundPaymentUseCase {
     private readonly payments: PaymentsRepository,
     private readonly refunds: RefundsRepository,
     private readonly clocks: AccountClocks,
+    private readonly paypal: PaypalClient,
   ) {}
 
   async execute(command: RefundPaymentCommand, uow: UnitOfWork): Promise<RefundView> {
@@ -38,22 +45,17 @@ export class RefundPaymentUseCase {
     if (payment.status !== 'succeeded' || !payment.providerPaymentId) {
       throw PaymentsError.paymentNotRefundable(payment.id, payment.status);
     }
+    if (payment.provider === 'bank') throw PaymentsError.refundNotThroughProvider(payment.id, payment.provider);
     const refundable = payment.amountMinor - (await this.refunds.refundedOrPending(uow, payment.accountId, payment.id));
     const amountMinor = command.amountMinor ?? refundable;
     if (amountMinor > refundable || amountMinor <= 0) {
       throw PaymentsError.refundExceedsPayment(amountMinor, refundable, payment.currency);
     }
     const id = nameBasedUuid(`obolus-refund:${command.accountId}`, command.idempotencyKey);
-    const answer = await this.stripe.refund(
-      {
-        payment_intent: payment.providerPaymentId,
-        amount: amountMinor,
-        reason: 'requested_by_customer',
-        metadata: { account_id: payment.accountId, payment_id: payment.id, refund_id: id },
-      },
-      `obolus-refund-${id}`,
-    );
-    if ('refusal' in answer) throw PaymentsError.refundRefusedByProvider(answer.refusal);
+    const sent =
+      payment.provider === 'paypal'
+        ? await this.refundAtPaypal(payment, id, amountMinor, command.reason)
+        : await this.refundAtStripe(payment, id, amountMinor);
     // The account's business time: on a test clock, the credit note that follows is dated on it.
     const now = await this.clocks.now(uow, payment.accountId);
     const refund: RefundEntity = {
@@ -64,10 +66,7 @@ export class RefundPaymentUseCase {
       amountMinor,
       currency: payment.currency,
       reason: command.reason,
-      status: refundStatusOf(answer.refund),
-      provider: 'stripe',
-      providerRefundId: answer.refund.id,
-      failureReason: answer.refund.failure_reason ?? null,
+      ...sent,
       requestedBy: command.requestedBy,
       createdAt: now,
       updatedAt: now,
@@ -78,6 +77,51 @@ export class RefundPaymentUseCase {
       await uow.emit(PaymentRefundedV1, paymentRefunded(refund, payment, total, now));
     }
     return viewOf(refund);
+  }
+
+  private async refundAtStripe(payment: PaymentEntity, id: string, amountMinor: number): Promise<ProviderRefund> {
+    const answer = await this.stripe.refund(
+      {
+        payment_intent: payment.providerPaymentId!,
+        amount: amountMinor,
+        reason: 'requested_by_customer',
+        metadata: { account_id: payment.accountId, payment_id: payment.id, refund_id: id },
+      },
+      `obolus-refund-${id}`,
+    );
+    if ('refusal' in answer) throw PaymentsError.refundRefusedByProvider(answer.refusal);
+    return {
+      status: refundStatusOf(answer.refund),
+      provider: 'stripe',
+      providerRefundId: answer.refund.id,
+      failureReason: answer.refund.failure_reason ?? null,
+    };
+  }
+
+  /** A refund of the PayPal capture (the payment's provider payment id), for the amount asked. */
+  private async refundAtPaypal(payment: PaymentEntity, id: string, amountMinor: number, reason: string): Promise<ProviderRefund> {
+    let refund: PaypalRefund;
+    try {
+      refund = await this.paypal.refundCapture(
+        payment.providerPaymentId!,
+        {
+          amount: toPaypalMoney({ amountMinor, currency: payment.currency }),
+          custom_id: id,
+          note_to_payer: reason.slice(0, 255),
+        },
+        { requestId: `obolus-refund-${id}` },
+      );
+    } catch (error) {
+      if (error instanceof PaypalApiError && !error.retryable) throw PaymentsError.refundRefusedByProvider(error.message);
+      throw PaymentsError.providerUnavailable('PayPal', (error as Error).message);
+    }
+    const status: RefundStatus = refund.status === 'COMPLETED' ? 'succeeded' : refund.status === 'PENDING' ? 'pending' : 'failed';
+    return {
+      status,
+      provider: 'paypal',
+      providerRefundId: refund.id,
+      failureReason: status === 'failed' ? `PayPal ${refund.status.toLowerCase()} the refund` : null,
+    };
   }
 
   /** A repeat of a request answers its refund; the key used for another request is refused. */
