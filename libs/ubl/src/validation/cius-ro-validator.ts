@@ -9,6 +9,12 @@ export interface CiusRoValidatorOptions {
   validationDir?: string;
   /** Run SaxonJS once on a small document so that the first real validation is not slow. */
   warmUp?: boolean;
+  /**
+   * 'batched' (default): the schematron runs once per validateMany() call on all its well-formed
+   * documents. 'per-document': one SaxonJS transformation per document with serialized SVRL, as
+   * before; kept as the reference the batched path is compared with (specs, bench/ubl --baseline).
+   */
+  schematron?: 'batched' | 'per-document';
 }
 
 const WARM_UP_DOCUMENT =
@@ -22,12 +28,20 @@ export class CiusRoValidator {
   private constructor(
     private readonly schema: UblSchemaValidator,
     private readonly schematron: CiusRoSchematron,
+    private readonly batched: boolean,
   ) {}
 
   static create(options: CiusRoValidatorOptions = {}): CiusRoValidator {
     const dir = options.validationDir ?? validationArtefactsDir();
-    const validator = new CiusRoValidator(UblSchemaValidator.load(dir), CiusRoSchematron.load(dir));
-    if (options.warmUp) validator.schematron.check(WARM_UP_DOCUMENT);
+    const validator = new CiusRoValidator(
+      UblSchemaValidator.load(dir),
+      CiusRoSchematron.load(dir),
+      (options.schematron ?? 'batched') === 'batched',
+    );
+    if (options.warmUp) {
+      if (validator.batched) validator.schematron.checkMany([WARM_UP_DOCUMENT]);
+      else validator.schematron.check(WARM_UP_DOCUMENT);
+    }
     return validator;
   }
 
@@ -41,6 +55,7 @@ export class CiusRoValidator {
     const wellFormed = xmls.map((xml) => XMLValidator.validate(xml));
     const schemaFindings = xmls.map((xml, i) => (wellFormed[i] === true ? this.schema.validate(xml) : Promise.resolve([])));
     await Promise.resolve(); // lets the xmllint run start in its worker before the schematron takes this thread
+    const batchedFindings = this.batched ? this.runSchematronBatch(xmls.filter((_, i) => wellFormed[i] === true)) : [];
     const reports: ValidationReport[] = [];
     for (const [i, xml] of xmls.entries()) {
       const check = wellFormed[i];
@@ -52,7 +67,7 @@ export class CiusRoValidator {
         );
         continue;
       }
-      const schematronFindings = this.runSchematron(xml);
+      const schematronFindings = (this.batched ? batchedFindings.shift() : undefined) ?? this.runSchematron(xml);
       reports.push(reportOf([...(await schemaFindings[i]), ...schematronFindings]));
     }
     return reports;
@@ -62,14 +77,22 @@ export class CiusRoValidator {
     try {
       return this.schematron.check(xml);
     } catch (error) {
-      return [
-        {
-          ruleId: 'SCHEMATRON',
-          severity: 'fatal',
-          location: 'document',
-          message: `the schematron could not run: ${(error as Error).message}`,
-        },
-      ];
+      return schematronFailure(error as Error);
     }
   }
+
+  private runSchematronBatch(xmls: string[]): ValidationFinding[][] {
+    return this.schematron.checkMany(xmls).map((outcome) => (outcome instanceof Error ? schematronFailure(outcome) : outcome));
+  }
+}
+
+function schematronFailure(error: Error): ValidationFinding[] {
+  return [
+    {
+      ruleId: 'SCHEMATRON',
+      severity: 'fatal',
+      location: 'document',
+      message: `the schematron could not run: ${error.message}`,
+    },
+  ];
 }
