@@ -1,7 +1,12 @@
 'use strict';
 // Benchmark of @obolus/ubl (not a test): documents built per second, and documents validated per
-// second with a warm validator on 1 and on 2 worker threads. Runs against libs/ubl/dist:
-//   node scripts/build.mjs && node bench/ubl/run.js [--validate-docs N] [--build-docs N]
+// second with a warm validator on 1 and on 2 worker threads, through the batched schematron (the
+// default) and through the per-document one it replaced (the baseline), in the same run, with the
+// ratio. Runs against libs/ubl/dist:
+//   node scripts/build.mjs && node bench/ubl/run.js [--validate-docs N] [--build-docs N] [--rounds N]
+// Both paths validate the same freshly built documents (distinct numbers), nothing is cached per
+// document, and every report is checked valid. The paths alternate round by round so that a load
+// change on the machine does not favour one of them; each figure is the total over the rounds.
 const { Worker, isMainThread, parentPort, workerData } = require('node:worker_threads');
 const { performance } = require('node:perf_hooks');
 
@@ -47,7 +52,7 @@ function option(name, fallback) {
 
 /** In a worker: warm the validator up, then validate the documents it is given and report the time. */
 async function validationWorker() {
-  const validator = ubl.CiusRoValidator.create({ warmUp: true });
+  const validator = ubl.CiusRoValidator.create({ warmUp: true, schematron: workerData.schematron });
   const warm = ubl.buildUblXml(typicalInvoice(0));
   await validator.validate(warm);
   parentPort.postMessage({ ready: true });
@@ -64,8 +69,8 @@ async function validationWorker() {
   });
 }
 
-async function validateOn(workers, documents) {
-  const pool = Array.from({ length: workers }, () => new Worker(__filename, { workerData: { role: 'validate' } }));
+async function validateOn(workers, documents, schematron, firstNumber) {
+  const pool = Array.from({ length: workers }, () => new Worker(__filename, { workerData: { role: 'validate', schematron } }));
   await Promise.all(pool.map((w) => new Promise((resolve) => w.once('message', resolve))));
   const perWorker = Math.ceil(documents / workers);
   const started = performance.now();
@@ -74,7 +79,7 @@ async function validateOn(workers, documents) {
       (w, i) =>
         new Promise((resolve) => {
           w.once('message', resolve);
-          w.postMessage({ count: perWorker, offset: i * perWorker });
+          w.postMessage({ count: perWorker, offset: firstNumber + i * perWorker });
         }),
     ),
   );
@@ -96,6 +101,7 @@ function benchBuild(count, options) {
 async function main() {
   const buildDocs = option('--build-docs', 5000);
   const validateDocs = option('--validate-docs', 60);
+  const rounds = option('--rounds', 2);
   const rows = [];
 
   for (const [label, options] of [
@@ -106,14 +112,33 @@ async function main() {
     rows.push([label, buildDocs, (buildDocs / (buildMs / 1000)).toFixed(0), (buildMs / buildDocs).toFixed(3)]);
   }
 
+  const comparisons = [];
+  let number = 0;
   for (const workers of [1, 2]) {
-    const { documents, wall } = await validateOn(workers, validateDocs);
-    rows.push([
-      `validate XSD + CIUS-RO (${workers} worker${workers > 1 ? 's' : ''})`,
-      documents,
-      (documents / (wall / 1000)).toFixed(1),
-      (wall / documents).toFixed(1),
-    ]);
+    const totals = { 'per-document': { documents: 0, wall: 0 }, batched: { documents: 0, wall: 0 } };
+    for (let round = 0; round < rounds; round += 1) {
+      const order = round % 2 === 0 ? ['per-document', 'batched'] : ['batched', 'per-document'];
+      for (const schematron of order) {
+        const { documents, wall } = await validateOn(workers, validateDocs, schematron, number);
+        number += documents;
+        totals[schematron].documents += documents;
+        totals[schematron].wall += wall;
+      }
+    }
+    const rate = ({ documents, wall }) => documents / (wall / 1000);
+    for (const [schematron, label] of [
+      ['per-document', 'before: per-document schematron'],
+      ['batched', 'after: batched schematron'],
+    ]) {
+      const { documents, wall } = totals[schematron];
+      rows.push([
+        `validate XSD + CIUS-RO, ${workers} worker${workers > 1 ? 's' : ''}, ${label}`,
+        documents,
+        rate(totals[schematron]).toFixed(2),
+        (wall / documents).toFixed(1),
+      ]);
+    }
+    comparisons.push([workers, rate(totals['per-document']), rate(totals.batched)]);
   }
 
   const header = ['operation', 'documents', 'docs/s', 'ms/doc'];
@@ -122,6 +147,11 @@ async function main() {
   console.log(`@obolus/ubl bench, node ${process.version}, ${require('node:os').cpus().length} CPUs`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
+  for (const [workers, before, after] of comparisons) {
+    console.log(
+      `validation, ${workers} worker${workers > 1 ? 's' : ''}: ${before.toFixed(2)} docs/s before, ${after.toFixed(2)} docs/s after, x${(after / before).toFixed(2)}`,
+    );
+  }
 }
 
 if (isMainThread) {
