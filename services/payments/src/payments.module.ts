@@ -7,6 +7,7 @@ import { PaymentsInitial1732233600300 } from './database/migrations/173223360030
 import { Dunning1796688000300 } from './database/migrations/1796688000300-dunning';
 import { Refunds1796688000310 } from './database/migrations/1796688000310-refunds';
 import { BankTransfers1796688000320 } from './database/migrations/1796688000320-bank-transfers';
+import { BankDebits1796688000340 } from './database/migrations/1796688000340-bank-debits';
 import { Paypal1796688000330 } from './database/migrations/1796688000330-paypal';
 import { PaypalClient } from '@obolus/paypal';
 import { PaypalController } from './paypal/paypal.controller';
@@ -36,6 +37,12 @@ import { Dunning } from './payments/dunning';
 import { PaymentsJobs } from './payments/payments-jobs';
 import { RetryPaymentUseCase } from './payments/use-cases/retry-payment/retry-payment.use-case';
 import { CustomerEntity } from './payments/entities/customer.entity';
+import { AccountProfileEntity } from './payments/entities/account-profile.entity';
+import { SavedPaymentMethodEntity } from './payments/entities/saved-payment-method.entity';
+import { DebitsConsumer } from './payments/debits.consumer';
+import { SavedMethods } from './payments/saved-methods';
+import { AdvanceProviderClocksUseCase } from './payments/use-cases/advance-provider-clocks/advance-provider-clocks.use-case';
+import { RecordAccountProfileUseCase } from './payments/use-cases/record-account-profile/record-account-profile.use-case';
 import { PaymentEntity } from './payments/entities/payment.entity';
 import { PaymentsConsumer } from './payments/payments.consumer';
 import { PaymentsController } from './payments/payments.controller';
@@ -72,12 +79,15 @@ export class PaymentsModule {
             BankStatementEntity,
             BankStatementEntryEntity,
             BankTransferEntity,
+            AccountProfileEntity,
+            SavedPaymentMethodEntity,
           ],
           migrations: [
             PaymentsInitial1732233600300,
             Dunning1796688000300,
             Refunds1796688000310,
             BankTransfers1796688000320,
+            BankDebits1796688000340,
             Paypal1796688000330,
           ],
         }),
@@ -92,6 +102,7 @@ export class PaymentsModule {
         AccountLifecycleConsumer,
         StaffBankTransfersController,
         BankTransfersConsumer,
+        DebitsConsumer,
         PaypalController,
       ],
       providers: [
@@ -125,6 +136,9 @@ export class PaymentsModule {
         ImportBankStatementUseCase,
         ListUnmatchedEntriesUseCase,
         RecordStaffTransferUseCase,
+        SavedMethods,
+        RecordAccountProfileUseCase,
+        AdvanceProviderClocksUseCase,
         {
           provide: PaypalClient,
           useValue: new PaypalClient({

@@ -25,12 +25,13 @@ export class AccountDataRepository {
   }
 
   /**
-   * The purge: the customer at the provider and its payment method go; payments and refunds stay as
+   * The purge: the customer at the provider and its payment methods (with their mandates) go; payments and refunds stay as
    * accounting records (pièces justificatives, kept ten years like the invoices they settle), with the
    * provider's messages about the card and the payers' names (card failures, bank transfers) cleared.
    */
   async purge({ manager }: UnitOfWork, accountId: string): Promise<void> {
     await manager.query(`DELETE FROM payments.customers WHERE account_id = $1`, [accountId]);
+    await manager.query(`DELETE FROM payments.saved_payment_methods WHERE account_id = $1`, [accountId]);
     await manager.query(
       `UPDATE payments.payments SET failure_message = NULL, buyer_name = NULL, trace_headers = '{}'::jsonb WHERE account_id = $1`,
       [accountId],

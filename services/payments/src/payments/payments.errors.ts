@@ -22,6 +22,9 @@ export enum PaymentsErrorCode {
   PaypalOrderNotFound = 'PAYPAL_ORDER_NOT_FOUND',
   PaypalOrderMissing = 'PAYPAL_ORDER_MISSING',
   ProviderUnavailable = 'PROVIDER_UNAVAILABLE',
+  PaymentMethodNotOffered = 'PAYMENT_METHOD_NOT_OFFERED',
+  AccountNotYetKnown = 'ACCOUNT_NOT_YET_KNOWN',
+  ProviderClockBusy = 'PROVIDER_CLOCK_BUSY',
 }
 
 const kinds: Record<PaymentsErrorCode, ErrorKind> = {
@@ -47,6 +50,11 @@ const kinds: Record<PaymentsErrorCode, ErrorKind> = {
   [PaymentsErrorCode.PaypalOrderMissing]: 'invalid',
   // PayPal did not answer, or answered 5xx: the caller (or PayPal's webhook delivery) tries again.
   [PaymentsErrorCode.ProviderUnavailable]: 'unavailable',
+  [PaymentsErrorCode.PaymentMethodNotOffered]: 'unprocessable',
+  // account.created has not reached payments yet: the caller tries again in a moment.
+  [PaymentsErrorCode.AccountNotYetKnown]: 'unavailable',
+  // Stripe is still advancing a test clock: the test-clock event is handled again.
+  [PaymentsErrorCode.ProviderClockBusy]: 'unavailable',
 };
 
 /** Every refusal of the payments service, one code each. */
@@ -189,5 +197,28 @@ export class PaymentsError extends DomainError<PaymentsErrorCode> {
 
   static providerUnavailable(provider: string, reason: string): PaymentsError {
     return new PaymentsError(PaymentsErrorCode.ProviderUnavailable, `${provider} is unavailable: ${reason}`);
+  }
+
+  /** A bank debit the account's country does not allow (SEPA outside the SEPA area, ACH outside the US). */
+  static paymentMethodNotOffered(reasons: string[]): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.PaymentMethodNotOffered,
+      `payment method not offered to this account: ${reasons.join('; ')}`,
+      reasons.map((reason) => ({ field: 'paymentMethodTypes', reason })),
+    );
+  }
+
+  static accountNotYetKnown(accountId: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.AccountNotYetKnown,
+      `payments has not yet heard of account ${accountId}'s creation; try again in a moment`,
+    );
+  }
+
+  static providerClockBusy(providerClockId: string): PaymentsError {
+    return new PaymentsError(
+      PaymentsErrorCode.ProviderClockBusy,
+      `Stripe test clock ${providerClockId} is still advancing; it is moved again once ready`,
+    );
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
+import { AccountProfileEntity } from './entities/account-profile.entity';
 import { CustomerEntity } from './entities/customer.entity';
 import { PaymentEntity } from './entities/payment.entity';
+import { SavedPaymentMethodEntity } from './entities/saved-payment-method.entity';
 
 /** An account's Stripe customer, its payments, and the provider events received, always by account. */
 @Injectable()
@@ -71,5 +73,35 @@ export class PaymentsRepository {
   /** The account's payments waiting for their next try (P4). */
   findRetrying({ manager }: UnitOfWork, accountId: string): Promise<PaymentEntity[]> {
     return manager.find(PaymentEntity, { where: { accountId, dunning: 'retrying' } });
+  }
+
+  /** Records the account's country once (account.created may be delivered again). */
+  async saveAccountProfile({ manager }: UnitOfWork, profile: AccountProfileEntity): Promise<void> {
+    await manager.createQueryBuilder().insert().into(AccountProfileEntity).values(profile).orIgnore().execute();
+  }
+
+  findAccountProfile({ manager }: UnitOfWork, accountId: string): Promise<AccountProfileEntity | null> {
+    return manager.findOne(AccountProfileEntity, { where: { accountId } });
+  }
+
+  /** The account's saved method of this provider type (the latest set up replaces the one before). */
+  async savePaymentMethod({ manager }: UnitOfWork, method: SavedPaymentMethodEntity): Promise<void> {
+    await manager.upsert(SavedPaymentMethodEntity, method, ['accountId', 'type']);
+  }
+
+  findSavedPaymentMethod({ manager }: UnitOfWork, accountId: string, type: string): Promise<SavedPaymentMethodEntity | null> {
+    return manager.findOne(SavedPaymentMethodEntity, { where: { accountId, type } });
+  }
+
+  /** The Stripe test clocks of the customers of the accounts living on an Obolus test clock. */
+  async providerClocksOf({ manager }: UnitOfWork, clockId: string): Promise<string[]> {
+    const rows: { provider_test_clock_id: string }[] = await manager.query(
+      `SELECT c.provider_test_clock_id FROM payments.customers c
+         JOIN payments.account_clocks a ON a.account_id = c.account_id
+        WHERE a.clock_id = $1 AND c.provider_test_clock_id IS NOT NULL
+        ORDER BY c.provider_test_clock_id`,
+      [clockId],
+    );
+    return rows.map((row) => row.provider_test_clock_id);
   }
 }

@@ -21,6 +21,20 @@ export abstract class StripeGateway {
 
   abstract createSetupIntent(params: Stripe.SetupIntentCreateParams): Promise<Stripe.SetupIntent>;
 
+  /** The type of a PaymentMethod (card, sepa_debit, us_bank_account). */
+  abstract paymentMethodType(paymentMethodId: string): Promise<string>;
+
+  /** A Stripe test clock (test mode only), for the customer of an account on an Obolus test clock. */
+  abstract createTestClock(
+    params: Stripe.TestHelpers.TestClockCreateParams,
+    idempotencyKey: string,
+  ): Promise<Stripe.TestHelpers.TestClock>;
+
+  abstract retrieveTestClock(id: string): Promise<Stripe.TestHelpers.TestClock>;
+
+  /** Moves a Stripe test clock forward; Stripe answers `advancing` and works in the background until `ready`. */
+  abstract advanceTestClock(id: string, frozenTime: number): Promise<Stripe.TestHelpers.TestClock>;
+
   /**
    * Creates and confirms a PaymentIntent. A declined card answers with the decline instead of throwing;
    * any other failure (Stripe down, a bad request) throws, so the caller's work is retried.

@@ -34,6 +34,25 @@ export class SdkStripeGateway extends StripeGateway {
     return this.stripe.setupIntents.create(params);
   }
 
+  async paymentMethodType(paymentMethodId: string): Promise<string> {
+    return (await this.stripe.paymentMethods.retrieve(paymentMethodId)).type;
+  }
+
+  createTestClock(
+    params: Stripe.TestHelpers.TestClockCreateParams,
+    idempotencyKey: string,
+  ): Promise<Stripe.TestHelpers.TestClock> {
+    return this.stripe.testHelpers.testClocks.create(params, { idempotencyKey });
+  }
+
+  retrieveTestClock(id: string): Promise<Stripe.TestHelpers.TestClock> {
+    return this.stripe.testHelpers.testClocks.retrieve(id);
+  }
+
+  advanceTestClock(id: string, frozenTime: number): Promise<Stripe.TestHelpers.TestClock> {
+    return this.stripe.testHelpers.testClocks.advance(id, { frozen_time: frozenTime });
+  }
+
   async chargeOffSession(params: Stripe.PaymentIntentCreateParams, idempotencyKey: string): Promise<OffSessionCharge> {
     try {
       return { intent: await this.stripe.paymentIntents.create(params, { idempotencyKey }) };

@@ -1,6 +1,8 @@
 import { UnitOfWork } from '@obolus/messaging';
+import { AccountProfileEntity } from '../entities/account-profile.entity';
 import { CustomerEntity } from '../entities/customer.entity';
 import { PaymentEntity } from '../entities/payment.entity';
+import { SavedPaymentMethodEntity } from '../entities/saved-payment-method.entity';
 import { PaymentsRepository } from '../payments.repository';
 
 /** payments' tables in memory (customers by account, payments by id, provider events by id), for use-case specs. */
@@ -8,6 +10,11 @@ export class InMemoryPayments implements Pick<PaymentsRepository, keyof Payments
   readonly customers = new Map<string, CustomerEntity>();
   readonly payments = new Map<string, PaymentEntity>();
   readonly providerEvents = new Map<string, { type: string; payload: unknown; receivedAt: Date }>();
+  readonly profiles = new Map<string, AccountProfileEntity>();
+  /** By `${accountId}/${type}`. */
+  readonly savedMethods = new Map<string, SavedPaymentMethodEntity>();
+  /** Which accounts live on which Obolus test clock (account_clocks). */
+  readonly accountClocks = new Map<string, string>();
 
   async findCustomer(_uow: UnitOfWork, accountId: string): Promise<CustomerEntity | null> {
     const row = this.customers.get(accountId);
@@ -78,5 +85,30 @@ export class InMemoryPayments implements Pick<PaymentsRepository, keyof Payments
     return [...this.payments.values()]
       .filter((p) => p.accountId === accountId && p.dunning === 'retrying')
       .map((p) => ({ ...p }));
+  }
+
+  async saveAccountProfile(_uow: UnitOfWork, profile: AccountProfileEntity): Promise<void> {
+    if (!this.profiles.has(profile.accountId)) this.profiles.set(profile.accountId, { ...profile });
+  }
+
+  async findAccountProfile(_uow: UnitOfWork, accountId: string): Promise<AccountProfileEntity | null> {
+    const row = this.profiles.get(accountId);
+    return row ? { ...row } : null;
+  }
+
+  async savePaymentMethod(_uow: UnitOfWork, method: SavedPaymentMethodEntity): Promise<void> {
+    this.savedMethods.set(`${method.accountId}/${method.type}`, { ...method });
+  }
+
+  async findSavedPaymentMethod(_uow: UnitOfWork, accountId: string, type: string): Promise<SavedPaymentMethodEntity | null> {
+    const row = this.savedMethods.get(`${accountId}/${type}`);
+    return row ? { ...row } : null;
+  }
+
+  async providerClocksOf(_uow: UnitOfWork, clockId: string): Promise<string[]> {
+    return [...this.customers.values()]
+      .filter((c) => this.accountClocks.get(c.accountId) === clockId && c.providerTestClockId)
+      .map((c) => c.providerTestClockId as string)
+      .sort();
   }
 }

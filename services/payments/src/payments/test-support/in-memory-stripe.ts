@@ -20,6 +20,48 @@ export class InMemoryStripe extends StripeGateway {
   /** What the next new charge does. */
   nextCharge: ChargeBehaviour = 'succeeds';
   private sequence = 0;
+  /** PaymentMethod types by id, as a spec declares them; unknown ids are cards. */
+  readonly methodTypes = new Map<string, string>();
+  /** Test clocks by id; their frozen time moves with advanceTestClock. */
+  readonly testClocks = new Map<string, { clock: Stripe.TestHelpers.TestClock; key: string }>();
+  /** Every advance asked, in order. */
+  readonly advances: { id: string; frozenTime: number }[] = [];
+
+  async paymentMethodType(paymentMethodId: string): Promise<string> {
+    return this.methodTypes.get(paymentMethodId) ?? 'card';
+  }
+
+  async createTestClock(
+    params: Stripe.TestHelpers.TestClockCreateParams,
+    idempotencyKey: string,
+  ): Promise<Stripe.TestHelpers.TestClock> {
+    const earlier = [...this.testClocks.values()].find((c) => c.key === idempotencyKey);
+    if (earlier) return earlier.clock;
+    const clock = {
+      id: `clock_${this.next()}`,
+      object: 'test_helpers.test_clock',
+      frozen_time: params.frozen_time,
+      name: params.name ?? null,
+      status: 'ready',
+    } as unknown as Stripe.TestHelpers.TestClock;
+    this.testClocks.set(clock.id, { clock, key: idempotencyKey });
+    return clock;
+  }
+
+  async retrieveTestClock(id: string): Promise<Stripe.TestHelpers.TestClock> {
+    const held = this.testClocks.get(id);
+    if (!held) throw new Error(`No such test_clock: '${id}'`);
+    return { ...held.clock };
+  }
+
+  async advanceTestClock(id: string, frozenTime: number): Promise<Stripe.TestHelpers.TestClock> {
+    const held = this.testClocks.get(id);
+    if (!held) throw new Error(`No such test_clock: '${id}'`);
+    if (frozenTime <= held.clock.frozen_time) throw new Error('The frozen_time must be after the current frozen_time');
+    held.clock = { ...held.clock, frozen_time: frozenTime };
+    this.advances.push({ id, frozenTime });
+    return { ...held.clock };
+  }
 
   async createCustomer(params: Stripe.CustomerCreateParams, idempotencyKey: string): Promise<Pick<Stripe.Customer, 'id'>> {
     const existing = this.customers.get(idempotencyKey);

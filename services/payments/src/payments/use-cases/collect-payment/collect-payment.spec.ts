@@ -10,6 +10,7 @@ import { AwaitBankTransferUseCase } from '../../../bank-transfers/use-cases/awai
 import { Dunning } from '../../dunning';
 import { randomUUID } from 'node:crypto';
 import { PaymentsRepository } from '../../payments.repository';
+import { SavedMethods } from '../../saved-methods';
 import { InMemoryPayments } from '../../test-support/in-memory-payments';
 import { InMemoryStripe } from '../../test-support/in-memory-stripe';
 import { CollectPaymentCommand, CollectPaymentInput } from './collect-payment.command';
@@ -39,6 +40,7 @@ describe('CollectPaymentUseCase', () => {
       new InMemoryAccountClocks(clock),
       new Dunning(jobs as unknown as JobScheduler),
       awaitTransfer,
+      new SavedMethods(payments as unknown as PaymentsRepository),
     );
     uow = new RecordingUnitOfWork(clock);
     accountId = randomUUID();
@@ -118,6 +120,13 @@ describe('CollectPaymentUseCase', () => {
 
   it('leaves a bank debit processing, with its PaymentIntent, for the webhook to settle', async () => {
     stripe.nextCharge = 'processing';
+    payments.savedMethods.set(`${accountId}/sepa_debit`, {
+      accountId,
+      type: 'sepa_debit',
+      providerMethodId: 'pm_sepa',
+      mandateId: 'mandate_sepa',
+      updatedAt: clock.now(),
+    });
     await collect.execute(request({ paymentMethod: 'sepa_debit' }), uow);
     expect([...payments.payments.values()]).toEqual([
       expect.objectContaining({
@@ -138,7 +147,39 @@ describe('CollectPaymentUseCase', () => {
       expect.objectContaining({
         draftId: command.draftId,
         failureCode: 'no_payment_method',
-        failureMessage: 'the account has no saved payment method',
+        failureMessage: 'the account has no saved card payment method',
+      }),
+    ]);
+  });
+
+  it("charges the method of the subscription's kind under its mandate, not the account's default card", async () => {
+    stripe.nextCharge = 'processing';
+    payments.savedMethods.set(`${accountId}/sepa_debit`, {
+      accountId,
+      type: 'sepa_debit',
+      providerMethodId: 'pm_sepa',
+      mandateId: 'mandate_sepa',
+      updatedAt: clock.now(),
+    });
+    const command = request({ paymentMethod: 'sepa_debit' });
+    await collect.execute(command, uow);
+    expect(stripe.paymentIntents.get(`obolus-draft-${command.draftId}`)?.params).toMatchObject({
+      customer: 'cus_saved',
+      payment_method: 'pm_sepa',
+      allowed_payment_method_types: ['sepa_debit'],
+      mandate: 'mandate_sepa',
+      off_session: true,
+    });
+  });
+
+  it('fails an ACH payment without asking Stripe when the account saved a card only', async () => {
+    const command = request({ paymentMethod: 'ach_debit', currency: 'USD' });
+    await collect.execute(command, uow);
+    expect(stripe.paymentIntents.size).toBe(0);
+    expect(uow.dataOf(PaymentFailedV1)).toEqual([
+      expect.objectContaining({
+        failureCode: 'no_payment_method',
+        failureMessage: 'the account has no saved ach_debit payment method',
       }),
     ]);
   });

@@ -8,6 +8,7 @@ import { AwaitBankTransferCommand } from '../../../bank-transfers/use-cases/awai
 import { AwaitBankTransferUseCase } from '../../../bank-transfers/use-cases/await-bank-transfer/await-bank-transfer.use-case';
 import { StripeGateway } from '../../../stripe/stripe-gateway';
 import { Dunning } from '../../dunning';
+import { ChargeableMethod, SavedMethods } from '../../saved-methods';
 import { PaymentEntity } from '../../entities/payment.entity';
 import { paymentOutcome } from '../../mappers/payment-outcome';
 import { settleFromIntent } from '../../mappers/settle-payment';
@@ -18,7 +19,8 @@ import { CollectPaymentCommand } from './collect-payment.command';
 const COLLECTED = new Set<PaymentMethodKind>(['card', 'sepa_debit', 'ach_debit']);
 
 /**
- * Charges the account's saved payment method for a requested amount. The PaymentIntent is created
+ * Charges the account's saved method of the kind the subscription was bought with (a card, a SEPA or an
+ * ACH debit), whatever its default method is, for a requested amount. The PaymentIntent is created
  * with an idempotency key derived from the draft, so a redelivered request never charges twice. A card
  * charge's outcome is known from Stripe's answer and is recorded at once, in this unit of work; a
  * debit's arrives later by signed webhook (see RecordProviderEventUseCase), which also confirms the
@@ -34,6 +36,7 @@ export class CollectPaymentUseCase {
     private readonly clocks: AccountClocks,
     private readonly dunning: Dunning,
     private readonly awaitBankTransfer: AwaitBankTransferUseCase,
+    private readonly savedMethods: SavedMethods,
   ) {}
 
   async execute(command: CollectPaymentCommand, uow: UnitOfWork): Promise<void> {
@@ -44,18 +47,14 @@ export class CollectPaymentUseCase {
     if (!COLLECTED.has(command.paymentMethod)) return;
     if (await this.payments.findPaymentForDraft(uow, command.accountId, command.draftId)) return;
     const now = await this.clocks.timeOfEffect(uow, command.accountId, new Date(command.requestedAt));
-    const customer = await this.payments.findCustomer(uow, command.accountId);
     const payment = this.processingPayment(command, now);
-    if (!customer?.defaultPaymentMethodId) {
+    const method = await this.savedMethods.forPayment(uow, command.accountId, command.paymentMethod);
+    if (!method) {
       await this.recordWithoutMethod(payment, now, uow);
       return;
     }
     await this.payments.insertPayment(uow, payment);
-    const intent = await this.charge(command, payment.id, {
-      customerId: customer.providerCustomerId,
-      id: customer.defaultPaymentMethodId,
-      type: customer.defaultPaymentMethodType ?? 'card',
-    });
+    const intent = await this.charge(command, payment.id, method);
     const charged: PaymentEntity = { ...payment, providerPaymentId: intent?.id ?? null };
     // Waiting for the webhook alone would lose the outcome if every delivery of it came while this
     // transaction was still open (a slow Stripe, a busy consumer).
@@ -97,7 +96,7 @@ export class CollectPaymentUseCase {
         ...payment,
         status: 'failed',
         failureCode: 'no_payment_method',
-        failureMessage: 'the account has no saved payment method',
+        failureMessage: `the account has no saved ${payment.paymentMethod} payment method`,
       },
       now,
     );
@@ -105,11 +104,14 @@ export class CollectPaymentUseCase {
     await this.emitOutcome(failed, now, uow);
   }
 
-  /** Charges the customer's default method off-session; Stripe's PaymentIntent, or null when a decline came without one. */
+  /**
+   * Charges the method the subscription was bought with off-session (a bank debit under the mandate it was
+   * set up with); Stripe's PaymentIntent, or null when a decline came without one.
+   */
   private async charge(
     command: CollectPaymentCommand,
     paymentId: string,
-    method: { customerId: string; id: string; type: string },
+    method: ChargeableMethod,
   ): Promise<Stripe.PaymentIntent | null> {
     const { intent, declineCode } = await this.stripe.chargeOffSession(
       {
@@ -118,6 +120,7 @@ export class CollectPaymentUseCase {
         customer: method.customerId,
         payment_method: method.id,
         allowed_payment_method_types: [method.type],
+        ...(method.mandateId ? { mandate: method.mandateId } : {}),
         off_session: true,
         confirm: true,
         description: command.description,

@@ -1,7 +1,7 @@
 import { checkCommand } from '@obolus/platform';
 
-/** The methods a customer may save for off-session charges. */
-export const CARD_SETUP_METHOD_TYPES = ['card', 'sepa_debit'] as const;
+/** The methods a customer may save for off-session charges: cards, and the bank debits of its country. */
+export const CARD_SETUP_METHOD_TYPES = ['card', 'sepa_debit', 'us_bank_account'] as const;
 export type CardSetupMethodType = (typeof CARD_SETUP_METHOD_TYPES)[number];
 
 export interface PrepareCardSetupInput {

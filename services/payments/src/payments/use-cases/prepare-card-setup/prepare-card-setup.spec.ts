@@ -1,5 +1,5 @@
 import { InvalidCommandError } from '@obolus/platform';
-import { RecordingUnitOfWork, SettableClock } from '@obolus/testing';
+import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { PaymentsRepository } from '../../payments.repository';
 import { InMemoryPayments } from '../../test-support/in-memory-payments';
@@ -12,12 +12,14 @@ describe('PrepareCardSetupUseCase', () => {
   let payments: InMemoryPayments;
   let stripe: InMemoryStripe;
   let prepare: PrepareCardSetupUseCase;
+  let clocks: InMemoryAccountClocks;
   const accountId = randomUUID();
 
   beforeEach(() => {
     payments = new InMemoryPayments();
     stripe = new InMemoryStripe();
-    prepare = new PrepareCardSetupUseCase(stripe, payments as unknown as PaymentsRepository, clock);
+    clocks = new InMemoryAccountClocks(clock);
+    prepare = new PrepareCardSetupUseCase(stripe, payments as unknown as PaymentsRepository, clock, clocks);
   });
 
   const command = (paymentMethodTypes?: CardSetupMethodType[]) =>
@@ -47,6 +49,7 @@ describe('PrepareCardSetupUseCase', () => {
   });
 
   it('keeps one customer per account across set-ups, and offers the methods asked for', async () => {
+    payments.profiles.set(accountId, { accountId, country: 'DE', createdAt: clock.now() });
     const first = await prepare.execute(command(), new RecordingUnitOfWork(clock));
     const second = await prepare.execute(command(['card', 'sepa_debit']), new RecordingUnitOfWork(clock));
     expect(second.providerCustomerId).toBe(first.providerCustomerId);
@@ -59,5 +62,61 @@ describe('PrepareCardSetupUseCase', () => {
     const create = () => command(['bitcoin' as CardSetupMethodType]);
     expect(create).toThrow(InvalidCommandError);
     expect(create).toThrow(expect.objectContaining({ fields: [expect.objectContaining({ field: 'paymentMethodTypes' })] }));
+  });
+
+  it('offers SEPA to a German account and ACH to an American one, with a SetupIntent of that type', async () => {
+    const american = randomUUID();
+    payments.profiles.set(accountId, { accountId, country: 'DE', createdAt: clock.now() });
+    payments.profiles.set(american, { accountId: american, country: 'US', createdAt: clock.now() });
+    await prepare.execute(command(['sepa_debit']), new RecordingUnitOfWork(clock));
+    await prepare.execute(
+      PrepareCardSetupCommand.create({ accountId: american, email: 'owner@acme.com', paymentMethodTypes: ['us_bank_account'] }),
+      new RecordingUnitOfWork(clock),
+    );
+    expect(stripe.setupIntents.map((si) => si.payment_method_types)).toEqual([['sepa_debit'], ['us_bank_account']]);
+  });
+
+  it('refuses ACH to a French account and SEPA to an American one with a 422 naming paymentMethodTypes; nothing is created', async () => {
+    const american = randomUUID();
+    payments.profiles.set(accountId, { accountId, country: 'FR', createdAt: clock.now() });
+    payments.profiles.set(american, { accountId: american, country: 'US', createdAt: clock.now() });
+    const refusal = {
+      code: 'PAYMENT_METHOD_NOT_OFFERED',
+      kind: 'unprocessable',
+      fields: [{ field: 'paymentMethodTypes', reason: expect.stringContaining('us_bank_account') }],
+    };
+    await expect(prepare.execute(command(['card', 'us_bank_account']), new RecordingUnitOfWork(clock))).rejects.toMatchObject(
+      refusal,
+    );
+    await expect(
+      prepare.execute(
+        PrepareCardSetupCommand.create({ accountId: american, email: 'owner@acme.com', paymentMethodTypes: ['sepa_debit'] }),
+        new RecordingUnitOfWork(clock),
+      ),
+    ).rejects.toMatchObject({ code: 'PAYMENT_METHOD_NOT_OFFERED', fields: [{ field: 'paymentMethodTypes' }] });
+    expect(stripe.customers.size).toBe(0);
+    expect(stripe.setupIntents).toEqual([]);
+    expect(payments.customers.size).toBe(0);
+  });
+
+  it('asks to try again (unavailable) when account.created has not reached payments yet', async () => {
+    await expect(prepare.execute(command(['sepa_debit']), new RecordingUnitOfWork(clock))).rejects.toMatchObject({
+      code: 'ACCOUNT_NOT_YET_KNOWN',
+      kind: 'unavailable',
+    });
+    expect(stripe.customers.size).toBe(0);
+  });
+
+  it("puts the customer of an account on a test clock on a Stripe test clock of its own, at the account's time", async () => {
+    clocks.onTestClock(accountId, 'c7d3f1a8-8d1e-4c55-9f5a-0c2b9e7d6a11', new Date('2027-10-04T09:00:00Z'));
+    const setup = await prepare.execute(command(), new RecordingUnitOfWork(clock));
+    const [[key, held]] = [...stripe.testClocks.values()].map((c) => [c.key, c.clock] as const);
+    expect(key).toBe(`obolus-test-clock-${accountId}`);
+    expect(held.frozen_time).toBe(Date.UTC(2027, 9, 4, 9) / 1000);
+    expect([...stripe.customers.values()][0]!.params).toMatchObject({ test_clock: held.id });
+    expect(payments.customers.get(accountId)).toMatchObject({
+      providerCustomerId: setup.providerCustomerId,
+      providerTestClockId: held.id,
+    });
   });
 });

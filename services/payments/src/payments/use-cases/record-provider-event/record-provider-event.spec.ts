@@ -13,6 +13,7 @@ import { Dunning } from '../../dunning';
 import { randomUUID } from 'node:crypto';
 import { PaymentsErrorCode } from '../../payments.errors';
 import { PaymentsRepository } from '../../payments.repository';
+import { SavedMethods } from '../../saved-methods';
 import { InMemoryPayments } from '../../test-support/in-memory-payments';
 import { ChargeBehaviour, InMemoryStripe } from '../../test-support/in-memory-stripe';
 import { signedWebhook, webhookVerifier } from '../../test-support/stripe-webhooks';
@@ -82,6 +83,7 @@ describe('RecordProviderEventUseCase', () => {
         new InMemoryBankTransfers(payments) as unknown as BankTransfersRepository,
         new InMemoryAccountClocks(clock),
       ),
+      new SavedMethods(payments as unknown as PaymentsRepository),
     ).execute(command, new RecordingUnitOfWork(clock));
     const paymentId = nameBasedUuid('obolus.payments.payment-for-draft', draftId);
     return { paymentId, draftId, intent: stripe.intentOf(`obolus-draft-${draftId}`) };
@@ -175,6 +177,26 @@ describe('RecordProviderEventUseCase', () => {
     expect(payments.customers.get(accountId)).toMatchObject({
       defaultPaymentMethodId: 'pm_new_card',
       defaultPaymentMethodType: 'card',
+    });
+  });
+
+  it('keeps a bank debit set up with its mandate as the method of its type, beside the card', async () => {
+    const setup = {
+      id: 'seti_sepa',
+      object: 'setup_intent',
+      customer: 'cus_saved',
+      payment_method: 'pm_sepa_new',
+      payment_method_types: ['sepa_debit'],
+      mandate: 'mandate_123',
+      metadata: { account_id: accountId },
+    };
+    await record.execute(signedWebhook('setup_intent.succeeded', setup), new RecordingUnitOfWork(clock));
+    expect(payments.savedMethods.get(`${accountId}/sepa_debit`)).toEqual({
+      accountId,
+      type: 'sepa_debit',
+      providerMethodId: 'pm_sepa_new',
+      mandateId: 'mandate_123',
+      updatedAt: clock.now(),
     });
   });
 

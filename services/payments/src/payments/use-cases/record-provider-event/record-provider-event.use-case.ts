@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
 import { AccountClocks, contextFromTraceHeaders, UnitOfWork } from '@obolus/messaging';
 import { Clock } from '@obolus/platform';
 import Stripe from 'stripe';
 import { RefundSettlement } from '../../../refunds/refund-settlement';
+import { StripeGateway } from '../../../stripe/stripe-gateway';
 import { StripeWebhookVerifier } from '../../../stripe/stripe-webhook-verifier';
 import { Dunning } from '../../dunning';
 import { paymentOutcome } from '../../mappers/payment-outcome';
@@ -33,6 +34,8 @@ export class RecordProviderEventUseCase {
     private readonly clocks: AccountClocks,
     private readonly dunning: Dunning,
     private readonly refunds: RefundSettlement,
+    /** Asked for the type of a method set up through a SetupIntent that allowed several. */
+    @Optional() private readonly stripe?: StripeGateway,
   ) {}
 
   async execute(command: RecordProviderEventCommand, uow: UnitOfWork): Promise<ProviderEventReceipt> {
@@ -45,10 +48,10 @@ export class RecordProviderEventUseCase {
         await this.onSetupSucceeded(event.data.object, now, uow);
         break;
       case 'payment_intent.succeeded':
-        await this.onPaymentIntent({ ...event.data.object, status: 'succeeded' }, now, uow);
+        await this.onPaymentIntent({ ...event.data.object, status: 'succeeded' }, uow);
         break;
       case 'payment_intent.payment_failed':
-        await this.onPaymentIntent(event.data.object, now, uow);
+        await this.onPaymentIntent(event.data.object, uow);
         break;
       case 'refund.updated':
       case 'charge.refund.updated':
@@ -78,10 +81,24 @@ export class RecordProviderEventUseCase {
     const customerId = typeof intent.customer === 'string' ? intent.customer : intent.customer?.id;
     const methodId = typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id;
     if (!accountId || !customerId || !methodId) return;
-    const method = { id: methodId, type: intent.payment_method_types[0] ?? 'card' };
+    const type =
+      intent.payment_method_types.length === 1 || !this.stripe
+        ? (intent.payment_method_types[0] ?? 'card')
+        : await this.stripe.paymentMethodType(methodId);
+    const method = { id: methodId, type };
     const updated = await this.payments.setDefaultPaymentMethod(uow, accountId, customerId, method, now);
     // The customer row commits in the request that created the SetupIntent; ask Stripe to retry.
     if (updated === 0) throw PaymentsError.customerNotYetRecorded(customerId);
+    // The method of its type, with the mandate a bank debit was set up under: what a subscription bought
+    // with that type is charged with.
+    const mandate = typeof intent.mandate === 'string' ? intent.mandate : (intent.mandate?.id ?? null);
+    await this.payments.savePaymentMethod(uow, {
+      accountId,
+      type,
+      providerMethodId: methodId,
+      mandateId: mandate,
+      updatedAt: now,
+    });
     // P4: a payment waiting for its next try is tried at once with the new method.
     const businessNow = await this.clocks.now(uow, accountId);
     for (const payment of await this.payments.findRetrying(uow, accountId)) {
@@ -90,7 +107,7 @@ export class RecordProviderEventUseCase {
   }
 
   /** A card charge was settled from Stripe's answer already: then this webhook only confirms it. */
-  private async onPaymentIntent(intent: Stripe.PaymentIntent, now: Date, uow: UnitOfWork): Promise<void> {
+  private async onPaymentIntent(intent: Stripe.PaymentIntent, uow: UnitOfWork): Promise<void> {
     const accountId = intent.metadata?.account_id;
     const paymentId = intent.metadata?.payment_id;
     if (!accountId || !paymentId) return;
@@ -99,12 +116,13 @@ export class RecordProviderEventUseCase {
     if (!payment) throw PaymentsError.paymentNotYetRecorded(paymentId);
     // The answer about an earlier try of a payment that has been tried again since: nothing to settle.
     if (payment.providerPaymentId && payment.providerPaymentId !== intent.id) return;
-    let settled = settleFromIntent(payment, intent, now);
+    // A bank debit settles days after it was asked for: on a test clock, at the clock's time.
+    const settledAt = await this.clocks.now(uow, accountId);
+    let settled = settleFromIntent(payment, intent, settledAt);
     if (!settled) return;
-    if (settled.status === 'failed')
-      settled = await this.dunning.afterFailure(uow, settled, await this.clocks.now(uow, accountId));
+    if (settled.status === 'failed') settled = await this.dunning.afterFailure(uow, settled, settledAt);
     await this.payments.savePayment(uow, settled);
-    const { contract, event } = paymentOutcome(settled, now);
+    const { contract, event } = paymentOutcome(settled, settledAt);
     // The outcome continues the trace of the request that asked for the payment.
     await context.with(contextFromTraceHeaders(settled.traceHeaders), () => uow.emit(contract, event));
   }

@@ -5,6 +5,7 @@ import { InMemoryAccountClocks, InMemoryJobScheduler, RecordingUnitOfWork, Setta
 import { randomUUID } from 'node:crypto';
 import { Dunning, DUNNING_RETRY_JOB, retryJobKey } from '../../dunning';
 import { PaymentsRepository } from '../../payments.repository';
+import { SavedMethods } from '../../saved-methods';
 import { InMemoryPayments } from '../../test-support/in-memory-payments';
 import { InMemoryStripe } from '../../test-support/in-memory-stripe';
 import { CollectPaymentCommand } from '../collect-payment/collect-payment.command';
@@ -32,8 +33,16 @@ describe('dunning (P4): retries on days 3, 5 and 7, then the payment is exhauste
       new InMemoryBankTransfers(payments) as unknown as BankTransfersRepository,
       clocks,
     );
-    collect = new CollectPaymentUseCase(stripe, payments as unknown as PaymentsRepository, clocks, dunning, awaitTransfer);
-    retry = new RetryPaymentUseCase(stripe, payments as unknown as PaymentsRepository, clocks, dunning);
+    const savedMethods = new SavedMethods(payments as unknown as PaymentsRepository);
+    collect = new CollectPaymentUseCase(
+      stripe,
+      payments as unknown as PaymentsRepository,
+      clocks,
+      dunning,
+      awaitTransfer,
+      savedMethods,
+    );
+    retry = new RetryPaymentUseCase(stripe, payments as unknown as PaymentsRepository, clocks, dunning, savedMethods);
     accountId = randomUUID();
     payments.customers.set(accountId, {
       accountId,

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { StripeGateway } from '../../../stripe/stripe-gateway';
 import { Dunning } from '../../dunning';
+import { SavedMethods } from '../../saved-methods';
 import { PaymentEntity } from '../../entities/payment.entity';
 import { paymentOutcome } from '../../mappers/payment-outcome';
 import { settleFromIntent } from '../../mappers/settle-payment';
@@ -10,7 +11,7 @@ import { RetryPaymentCommand } from './retry-payment.command';
 
 /**
  * A planned try of a failed payment (P4), in the unit of work of its durable job: the account's current
- * default method is charged off-session under an idempotency key of this try (a job run twice charges
+ * method of the payment's kind (the one saved last, a new one included) is charged off-session under an idempotency key of this try (a job run twice charges
  * once). A card answers at once: success issues the invoice (payment.succeeded), failure plans the next
  * try or exhausts the payment. A bank debit stays processing until its webhook settles it the same way.
  */
@@ -23,6 +24,7 @@ export class RetryPaymentUseCase {
     private readonly payments: PaymentsRepository,
     private readonly clocks: AccountClocks,
     private readonly dunning: Dunning,
+    private readonly savedMethods: SavedMethods,
   ) {}
 
   async execute(command: RetryPaymentCommand, uow: UnitOfWork): Promise<void> {
@@ -38,15 +40,15 @@ export class RetryPaymentUseCase {
       nextRetryAt: null,
       updatedAt: now,
     };
-    const customer = await this.payments.findCustomer(uow, command.accountId);
-    if (!customer?.defaultPaymentMethodId) {
+    const method = await this.savedMethods.forPayment(uow, command.accountId, payment.paymentMethod);
+    if (!method) {
       const failed = await this.dunning.afterFailure(
         uow,
         {
           ...trying,
           status: 'failed',
           failureCode: 'no_payment_method',
-          failureMessage: 'the account has no saved payment method',
+          failureMessage: `the account has no saved ${payment.paymentMethod} payment method`,
         },
         now,
       );
@@ -56,9 +58,10 @@ export class RetryPaymentUseCase {
       {
         amount: payment.amountMinor,
         currency: payment.currency.toLowerCase(),
-        customer: customer.providerCustomerId,
-        payment_method: customer.defaultPaymentMethodId,
-        allowed_payment_method_types: [customer.defaultPaymentMethodType ?? 'card'],
+        customer: method.customerId,
+        payment_method: method.id,
+        allowed_payment_method_types: [method.type],
+        ...(method.mandateId ? { mandate: method.mandateId } : {}),
         off_session: true,
         confirm: true,
         description: `Retry ${command.attempt} of payment ${payment.id}`,
