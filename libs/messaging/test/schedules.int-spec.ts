@@ -277,6 +277,57 @@ describe('durable schedules on the real database', () => {
     expect((await effects()).map((effect) => effect.key)).toEqual(['1', '2']);
   });
 
+  it('lets a kind with a lane of its own, or unordered, run while the account lane waits for a retry; each lane keeps due order', async () => {
+    const accountId = randomUUID();
+    let failing = true;
+    const runner = new ScheduledJobRunner({ unitOfWork: work, repository, clock })
+      .register(
+        'upload',
+        emitting('r', async () => {
+          if (failing) throw new TransientEventError('provider down');
+        }),
+      )
+      .register('poll', emitting('r'))
+      .register('alert', emitting('r'), { ordering: { lane: 'alerts' } })
+      .register('digest', emitting('r'), { ordering: 'unordered' });
+    runners.push(runner);
+    const ago = (ms: number) => new Date(clock.now().getTime() - ms);
+    await work.run(async (uow) => {
+      await scheduler.schedule(uow, { kind: 'upload', key: 'u', accountId, dueAt: ago(5_000) });
+      await scheduler.schedule(uow, { kind: 'poll', key: 'p', accountId, dueAt: ago(4_000) });
+      await scheduler.schedule(uow, { kind: 'alert', key: 'a2', accountId, dueAt: ago(3_000) });
+      await scheduler.schedule(uow, { kind: 'alert', key: 'a1', accountId, dueAt: ago(2_000) });
+      await scheduler.schedule(uow, { kind: 'digest', key: 'd', accountId, dueAt: ago(1_000) });
+    });
+    // The upload fails and waits; the alerts (in order) and the digest go out; the poll waits behind the upload.
+    expect(await runner.runDue()).toEqual({ done: 3, failed: 1 });
+    expect((await effects()).map((effect) => effect.key)).toEqual(['a2', 'a1', 'd']);
+    expect(await job('poll', 'p')).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await job('upload', 'u')).toMatchObject({ status: 'pending', attempts: 1 });
+    failing = false;
+    clock.advance(60_000);
+    expect(await runner.runDue()).toEqual({ done: 2, failed: 0 });
+    expect((await effects()).map((effect) => effect.key)).toEqual(['a2', 'a1', 'd', 'u', 'p']);
+    // A runner that declares no lanes keeps the old rule: everything of the account in one lane.
+    const other = randomUUID();
+    let down = true;
+    const plain = newRunner({
+      upload: emitting('plain', async () => {
+        if (down) throw new TransientEventError('provider down');
+      }),
+      alert: emitting('plain'),
+    });
+    await work.run(async (uow) => {
+      await scheduler.schedule(uow, { kind: 'upload', key: 'u2', accountId: other, dueAt: ago(2_000) });
+      await scheduler.schedule(uow, { kind: 'alert', key: 'a3', accountId: other, dueAt: ago(1_000) });
+    });
+    expect(await plain.runDue()).toEqual({ done: 0, failed: 1 });
+    expect(await job('alert', 'a3')).toMatchObject({ status: 'pending' });
+    down = false;
+    clock.advance(60_000);
+    expect(await plain.runDue()).toEqual({ done: 2, failed: 0 });
+  });
+
   it('runs a test clock’s jobs only when the clock reaches them, in due order across 400 days', async () => {
     const clockId = randomUUID();
     const monthly = randomUUID();

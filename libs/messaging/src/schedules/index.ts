@@ -1,4 +1,5 @@
 export * from './account-clocks';
+export * from './job-ordering';
 export * from './job-retry';
 export * from './job-scheduler';
 export * from './scheduled-job';

@@ -1,6 +1,7 @@
 import { failureKindOf } from '../failure-kind';
 import { MessagingLogger, silentLogger } from '../logger';
 import { UnitOfWorkRunner } from '../unit-of-work';
+import { ACCOUNT_ORDERING, checkedOrdering, JobLanes, jobLanesOf, JobOrdering } from './job-ordering';
 import { DEFAULT_JOB_RETRY, JobRetryPolicy, outcomeOfFailure } from './job-retry';
 import { JobHandler, JobPayload, ScheduledJob, WallClock } from './scheduled-job';
 import { ScheduledJobsRepository } from './scheduled-jobs.repository';
@@ -33,6 +34,12 @@ export interface RunDueResult {
   failed: number;
 }
 
+/** How a kind of job runs, beside its handler. */
+export interface JobKindOptions {
+  /** Its ordering among the account's jobs: the account's lane unless it says otherwise (see `JobOrdering`). */
+  ordering?: JobOrdering;
+}
+
 type Scope = { clockId: string } | 'real-time';
 
 /** Carries a handler's failure out of the unit of work, so the work rolls back whatever the error was. */
@@ -50,10 +57,15 @@ class HandlerFailed extends Error {
  * second unit of work, the failure is counted and the job waits (capped backoff, wall-clock time,
  * without moving its due instant), or is marked failed: transient failures (`failureKindOf`) are
  * retried for as long as it takes, permanent ones never, unknown ones up to `maxUnknownAttempts` runs.
- * An account's jobs run in due order: a job waits while an earlier pending job of its account waits.
+ * An account's jobs run in due order: a job waits while an earlier pending job of its account waits,
+ * in its lane. Every kind is in the account's lane unless it was registered with a lane of its own
+ * (ordered only with that lane's kinds) or as unordered: an alert need not wait behind an upload that
+ * keeps failing while a provider is down.
  */
 export class ScheduledJobRunner {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly orderings = new Map<string, JobOrdering>();
+  private lanesCache?: JobLanes;
   private readonly retry: JobRetryPolicy;
   private readonly pollIntervalMs: number;
   private readonly logger: MessagingLogger;
@@ -67,11 +79,22 @@ export class ScheduledJobRunner {
     this.logger = options.logger ?? silentLogger;
   }
 
-  /** The handler of one kind of job. A kind without a handler is never claimed: its jobs wait. */
-  register<P extends JobPayload>(kind: string, handler: JobHandler<P>): this {
+  /**
+   * The handler of one kind of job, and its ordering (the account's lane by default). A kind without a
+   * handler is never claimed: its jobs wait. Every runner of a service should declare a kind alike.
+   */
+  register<P extends JobPayload>(kind: string, handler: JobHandler<P>, options: JobKindOptions = {}): this {
     if (this.handlers.has(kind)) throw new Error(`a handler for scheduled jobs of kind ${kind} is registered already`);
+    const ordering = checkedOrdering(kind, options.ordering ?? ACCOUNT_ORDERING);
     this.handlers.set(kind, handler as JobHandler);
+    this.orderings.set(kind, ordering);
+    this.lanesCache = undefined;
     return this;
+  }
+
+  /** The lanes of the registered kinds, as the claiming SQL takes them. */
+  lanes(): JobLanes {
+    return (this.lanesCache ??= jobLanesOf(this.orderings));
   }
 
   /**
@@ -157,8 +180,8 @@ export class ScheduledJobRunner {
         const now = clock.now();
         claimed =
           scope === 'real-time'
-            ? await repository.claimDueRealTime(uow, now, this.kinds())
-            : await repository.claimDueOnClock(uow, scope.clockId, now, this.kinds());
+            ? await repository.claimDueRealTime(uow, now, this.kinds(), this.lanes())
+            : await repository.claimDueOnClock(uow, scope.clockId, now, this.kinds(), this.lanes());
         if (!claimed) return;
         const handler = this.handlers.get(claimed.kind);
         if (!handler) throw new Error(`no handler for scheduled jobs of kind ${claimed.kind}`);

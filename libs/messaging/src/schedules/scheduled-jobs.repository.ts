@@ -1,4 +1,5 @@
 import { UnitOfWork } from '../unit-of-work';
+import { ACCOUNT_LANE, ACCOUNT_LANES, JobLanes } from './job-ordering';
 import { JobPayload, ScheduledJob } from './scheduled-job';
 
 interface JobRow {
@@ -121,32 +122,39 @@ export class ScheduledJobsRepository {
   /**
    * Locks the first due real-time job (no test clock) of the given kinds, skipping jobs another
    * runner holds. Due: `due_at <= now`, its retry wait over, and no earlier pending job of its account
-   * (an account's jobs run in due order, one at a time).
+   * in its lane (an account's jobs of one lane run in due order, one at a time; `lanes` says which
+   * kinds have a lane of their own or none, every other kind is in the account's lane).
    */
-  async claimDueRealTime(uow: UnitOfWork, now: Date, kinds: readonly string[]): Promise<ScheduledJob | undefined> {
+  async claimDueRealTime(
+    uow: UnitOfWork,
+    now: Date,
+    kinds: readonly string[],
+    lanes: JobLanes = ACCOUNT_LANES,
+  ): Promise<ScheduledJob | undefined> {
     const rows: JobRow[] = await uow.manager.query(
       `SELECT ${J_COLUMNS} FROM ${this.jobs} j
         WHERE j.status = 'pending' AND j.clock_id IS NULL AND j.due_at <= $1
           AND (j.retry_at IS NULL OR j.retry_at <= $1)
           AND j.kind = ANY($2::text[])
-          AND ${this.noEarlierPendingOfAccount()}
+          AND ${this.noEarlierPendingInLane(3, 4)}
         ORDER BY j.due_at, j.id
         LIMIT 1
         FOR UPDATE OF j SKIP LOCKED`,
-      [now, kinds],
+      [now, kinds, JSON.stringify(lanes.lanes), lanes.unordered],
     );
     return rows[0] ? toJob(rows[0]) : undefined;
   }
 
   /**
    * Locks the first due job on a test clock: `due_at` at or before the clock's frozen time (a clock
-   * this service has no time for has nothing due), with the same retry and account-order rules.
+   * this service has no time for has nothing due), with the same retry and lane-order rules.
    */
   async claimDueOnClock(
     uow: UnitOfWork,
     clockId: string,
     now: Date,
     kinds: readonly string[],
+    lanes: JobLanes = ACCOUNT_LANES,
   ): Promise<ScheduledJob | undefined> {
     const rows: JobRow[] = await uow.manager.query(
       `SELECT ${J_COLUMNS} FROM ${this.jobs} j
@@ -154,19 +162,27 @@ export class ScheduledJobsRepository {
         WHERE j.clock_id = $1 AND j.status = 'pending' AND j.due_at <= t.frozen_time
           AND (j.retry_at IS NULL OR j.retry_at <= $2)
           AND j.kind = ANY($3::text[])
-          AND ${this.noEarlierPendingOfAccount()}
+          AND ${this.noEarlierPendingInLane(4, 5)}
         ORDER BY j.due_at, j.id
         LIMIT 1
         FOR UPDATE OF j SKIP LOCKED`,
-      [clockId, now, kinds],
+      [clockId, now, kinds, JSON.stringify(lanes.lanes), lanes.unordered],
     );
     return rows[0] ? toJob(rows[0]) : undefined;
   }
 
-  private noEarlierPendingOfAccount(): string {
-    return `NOT EXISTS (
+  /**
+   * An unordered kind never waits; any other job waits while an earlier pending job of its account is
+   * in its lane (unordered jobs hold nothing back). `$lanes` is a jsonb object of kind → lane for the
+   * kinds outside the account lane, `$unordered` a text[] of the unordered kinds.
+   */
+  private noEarlierPendingInLane(lanesParam: number, unorderedParam: number): string {
+    const laneOf = (alias: string) => `COALESCE($${lanesParam}::jsonb ->> ${alias}.kind, '${ACCOUNT_LANE}')`;
+    return `(j.kind = ANY($${unorderedParam}::text[]) OR NOT EXISTS (
               SELECT 1 FROM ${this.jobs} e
-               WHERE e.account_id = j.account_id AND e.status = 'pending' AND (e.due_at, e.id) < (j.due_at, j.id))`;
+               WHERE e.account_id = j.account_id AND e.status = 'pending' AND (e.due_at, e.id) < (j.due_at, j.id)
+                 AND NOT (e.kind = ANY($${unorderedParam}::text[]))
+                 AND ${laneOf('e')} = ${laneOf('j')}))`;
   }
 
   /** Test clocks with at least one job of these kinds due on them, ignoring account order. */
