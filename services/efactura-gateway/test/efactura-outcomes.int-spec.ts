@@ -209,6 +209,11 @@ describe('efactura-gateway outcomes and deadlines: the events published with eac
     return rows.rows.map((row: { envelope: { data: T } }) => row.envelope.data);
   }
 
+  async function documentIdOf(invoiceId: string): Promise<string | undefined> {
+    const rows = await db.query(`SELECT id FROM efactura_gateway.documents WHERE invoice_id = $1`, [invoiceId]);
+    return (rows.rows[0] as { id: string } | undefined)?.id;
+  }
+
   let connected: { accountId: string; token: string };
 
   beforeAll(async () => {
@@ -339,6 +344,86 @@ describe('efactura-gateway outcomes and deadlines: the events published with eac
     await moveTo('2027-01-05T10:00:00.000Z');
     expect(await missed()).toHaveLength(1);
     expect(await approaching()).toHaveLength(2);
+  });
+
+  it('keeps the deadline alerts on time while ANAF is down across Christmas, and uploads once it is back', async () => {
+    const onClock = await owner();
+    const callback = await connect(onClock);
+    expect((await call('GET', `${callback.pathname}${callback.search}`)).status).toBe(200);
+    const clockId = randomUUID();
+    const repository = app.get(ScheduledJobsRepository);
+    const moveTo = async (iso: string) => {
+      await work.run(async (uow) => {
+        await repository.advanceClock(uow, clockId, new Date(iso), new Date());
+      });
+      await runner.runDue({ clockId });
+    };
+    await work.run(async (uow) => {
+      await repository.advanceClock(uow, clockId, new Date('2026-12-23T20:00:00.000Z'), new Date());
+      await repository.assignClock(uow, onClock.accountId, clockId);
+    });
+    // Issued Monday 21 December 2026: its deadline is Tuesday 29 (22, 23, 24, then Christmas 25-26 and
+    // the weekend skipped, 28, 29). Its document reaches the gateway on Wednesday 23 at 22:00 in
+    // Bucharest, while ANAF is down; it stays down on Thursday 24 and Monday 28.
+    const invoice = invoiceOf(onClock.accountId, '2026-12-21');
+    anaf.goDown({ mode: 'reset' });
+    try {
+      await issue(invoice);
+      await runner.runDue({ clockId });
+      const approaching = () =>
+        published<{ workingDaysLeft: number; uploadDeadline: string; status: string; alertedAt: string }>(
+          'obolus.efactura.deadline.approaching.v1',
+          { invoiceId: invoice.invoiceId },
+        );
+      expect(await approaching()).toEqual([]);
+
+      // Thursday 24 at 00:00 in Bucharest: 2 working days before; the upload keeps failing, the alert goes out.
+      await moveTo('2026-12-23T22:00:00.000Z');
+      expect(await approaching()).toEqual([
+        expect.objectContaining({
+          workingDaysLeft: 2,
+          uploadDeadline: '2026-12-29',
+          status: 'queued',
+          alertedAt: '2026-12-23T22:00:00.000Z',
+        }),
+      ]);
+      // Through the day: more failed uploads, nothing more said, nothing lost.
+      await moveTo('2026-12-24T15:00:00.000Z');
+      // Across Christmas and the weekend to Monday 28, 1 working day before: the second alert, on time.
+      await moveTo('2026-12-27T22:00:00.000Z');
+      expect(await approaching()).toEqual([
+        expect.objectContaining({ workingDaysLeft: 2, alertedAt: '2026-12-23T22:00:00.000Z' }),
+        expect.objectContaining({ workingDaysLeft: 1, status: 'queued', alertedAt: '2026-12-27T22:00:00.000Z' }),
+      ]);
+      // Nothing lost: the document is still queued, its upload job pending (retrying, or held behind the
+      // account's other ANAF calls that fail while ANAF is down).
+      expect((await submissionOf(onClock, invoice.invoiceId)).body).toMatchObject({
+        status: 'queued',
+        uploadIndex: null,
+        anafErrors: [],
+      });
+      const documentId = (await documentIdOf(invoice.invoiceId))!;
+      expect(await work.run((uow) => repository.find(uow, 'efactura-upload', documentId))).toMatchObject({ status: 'pending' });
+      expect(await published('obolus.efactura.submission.rejected.v1', { invoiceId: invoice.invoiceId })).toEqual([]);
+    } finally {
+      await anaf.comeUp();
+    }
+
+    // ANAF is back on Monday 28 at 09:00: the same upload goes through, is accepted, and the deadline is met.
+    const uploaded = await waitFor(
+      async () => {
+        await moveTo('2026-12-28T07:00:00.000Z');
+        const found = await submissionOf(onClock, invoice.invoiceId);
+        return found.body.status === 'uploaded' ? found.body : undefined;
+      },
+      { what: 'the upload once ANAF is back', timeoutMs: 30_000, intervalMs: 100 },
+    );
+    await anaf.advanceProcessing(Number(uploaded.uploadIndex));
+    await moveTo('2026-12-28T07:05:00.000Z');
+    expect((await submissionOf(onClock, invoice.invoiceId)).body).toMatchObject({ status: 'accepted', archived: true });
+    expect(await published('obolus.efactura.submission.accepted.v1', { invoiceId: invoice.invoiceId })).toHaveLength(1);
+    await moveTo('2026-12-30T10:00:00.000Z');
+    expect(await published('obolus.efactura.deadline.missed.v1', { invoiceId: invoice.invoiceId })).toEqual([]);
   });
 
   it('publishes authorization.lost when ANAF revokes a CUI, once', async () => {

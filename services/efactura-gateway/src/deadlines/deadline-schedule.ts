@@ -1,9 +1,16 @@
 import { addDays, IsoDate, romanianWorkingDaysBefore, startOfDayInZone } from '@obolus/calendar';
+import { JobOrdering } from '@obolus/messaging';
 
 /** One alert before a document's deadline (key: `<document id>:<working days left>`). */
 export const DEADLINE_ALERT_JOB = 'efactura-deadline-alert';
 /** The check, once the deadline's day is over, that the document was accepted (key: the document id). */
 export const DEADLINE_MISSED_JOB = 'efactura-deadline-missed';
+
+/**
+ * The deadline jobs' lane: ordered among themselves (the 2-day alert, the 1-day alert, the check), not
+ * behind the account's uploads and polls, which may retry for days while ANAF is down.
+ */
+export const DEADLINE_JOBS_ORDERING: JobOrdering = { lane: 'efactura-deadlines' };
 
 export type WorkingDaysLeft = 2 | 1;
 

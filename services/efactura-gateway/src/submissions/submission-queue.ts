@@ -13,7 +13,7 @@ export interface QueuedDocument {
 /**
  * Queues a valid document for upload, in the unit of work that stored it: the submission row and its
  * durable upload job exist exactly when the document does. The account's jobs run one after the other
- * in due order (the runner's per-account ordering), which makes the queue per tenant.
+ * in due order (the runner's per-account lane; deadline jobs have a lane of their own), which makes the queue per tenant.
  */
 @Injectable()
 export class SubmissionQueue {
