@@ -7,7 +7,7 @@ import { UblMalformedXmlError } from './errors';
 import { CIUS_RO_CUSTOMIZATION_ID } from './model';
 import { parseUblXml } from './parse-xml';
 import { ublDocumentDraft } from './test-support/ubl-document.arbitrary';
-import { anafExamplePath } from './test-support/sample-documents';
+import { anafExamplePath, sampleB2bInvoice } from './test-support/sample-documents';
 
 const anafExample = (name: string) => readFileSync(anafExamplePath(name), 'utf8');
 
@@ -213,6 +213,24 @@ describe('parseUblXml', () => {
 
     it('refuses text that is not well-formed XML with a typed error', () => {
       expect(() => parseUblXml('<Invoice><cbc:ID>1</Invoice>')).toThrow(UblMalformedXmlError);
+    });
+
+    it('refuses a DOCTYPE (DTD entities, an XML bomb) before reading anything, after a declaration or a comment too', () => {
+      const bomb = `<!DOCTYPE Invoice [<!ENTITY a "${'x'.repeat(100_000)}">]>`;
+      const withNote = buildUblXml(sampleB2bInvoice());
+      for (const xml of [
+        withNote
+          .replace(/<\?xml[^>]*>/, (declaration) => `${declaration}\n${bomb}`)
+          .replace(/<cbc:Note>[^<]*/, `<cbc:Note>${'&a;'.repeat(20_000)}`),
+        `<!-- sent by a supplier -->\n<!doctype Invoice SYSTEM "file:///etc/passwd">${withNote.replace(/<\?xml[^>]*>/, '')}`,
+      ]) {
+        expect(() => parseUblXml(xml)).toThrow(UblMalformedXmlError);
+        expect(() => parseUblXml(xml)).toThrow(/DOCTYPE declaration is refused/);
+      }
+      // The word in text is no declaration.
+      expect(parseUblXml(withNote.replace(/<cbc:Note>[^<]*/, '<cbc:Note>&lt;!DOCTYPE x&gt;')).document.notes).toContain(
+        '<!DOCTYPE x>',
+      );
     });
   });
 });

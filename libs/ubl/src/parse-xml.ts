@@ -347,7 +347,17 @@ function emptyToUndefined<T extends object>(value: T): T | undefined {
  * Reads a UBL 2.1 Invoice or CreditNote from a supplier into the document model. Never throws on
  * well-formed XML: what it cannot read is listed in `issues`. Throws UblMalformedXmlError otherwise.
  */
+/**
+ * A DOCTYPE declaration, after the XML declaration, processing instructions and comments. A UBL document has
+ * none (the schemas are XSD); refusing it keeps DTD entities, the stuff of XML bombs, from ever being expanded.
+ */
+const DOCTYPE = /^\uFEFF?\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<!DOCTYPE/i;
+
 export function parseUblXml(xml: string): ParsedUblDocument {
+  if (DOCTYPE.test(xml))
+    throw new UblMalformedXmlError(
+      'a DOCTYPE declaration is refused: UBL documents have none, and its entities are not expanded',
+    );
   const wellFormed = XMLValidator.validate(xml);
   if (wellFormed !== true) throw new UblMalformedXmlError(`${wellFormed.err.msg} (line ${wellFormed.err.line})`);
   const tree = xmlParser.parse(xml) as Record<string, XmlNode[]>;
