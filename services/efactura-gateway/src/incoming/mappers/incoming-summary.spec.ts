@@ -44,4 +44,18 @@ describe('incomingSummary', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(summary.number === null || summary.number.length < 100).toBe(true);
   });
+
+  it('refuses a DOCTYPE before any entity is expanded: one 100 kB entity referenced 20,000 times is no 2 GB string', () => {
+    const xml = supplierInvoiceXml({ supplierCif: '18547290', buyerCif: '14040242', number: 'BOMB-2' })
+      .replace(/<\?xml[^>]*>/, (declaration) => `${declaration}<!DOCTYPE Invoice [<!ENTITY a "${'x'.repeat(100_000)}">]>`)
+      .replace('BOMB-2', '&a;'.repeat(20_000));
+    const started = Date.now();
+    expect(incomingSummary(xml)).toMatchObject({
+      number: null,
+      parsed: null,
+      parseError:
+        'not well-formed XML: a DOCTYPE declaration is refused: UBL documents have none, and its entities are not expanded',
+    });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
 });

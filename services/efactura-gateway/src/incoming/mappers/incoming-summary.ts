@@ -36,7 +36,8 @@ export function incomingSummary(xml: string): IncomingSummary {
   try {
     ({ document, issues } = parseUblXml(xml));
   } catch (error) {
-    if (error instanceof UblMalformedXmlError) return nothing(`not well-formed XML: ${error.message}`);
+    // Its message reads "not well-formed XML: …"; a DOCTYPE (DTD entities, an XML bomb's stuff) is refused so.
+    if (error instanceof UblMalformedXmlError) return nothing(error.message);
     return nothing(`unreadable: ${error instanceof Error ? error.message : String(error)}`);
   }
   const notUbl = issues.find((issue) => issue.field === 'kind');

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { readAnafArchive } from '@obolus/anaf';
 import { UnitOfWork } from '@obolus/messaging';
 import { EfacturaError } from '../../../efactura.errors';
 import { IncomingRepository, ListedIncomingInvoice } from '../../incoming.repository';
 import { ListIncomingInvoicesCommand } from './list-incoming-invoices.command';
+import { readSupplierArchive } from '../../supplier-archive';
 
 /** A supplier invoice as the owner sees it listed (amounts in minor units, as strings for JSON). */
 export type IncomingInvoiceView = Omit<ListedIncomingInvoice, 'payableMinor' | 'receivedAt'> & {
@@ -43,7 +43,7 @@ export class ListIncomingInvoicesUseCase {
     if (!found) throw EfacturaError.archiveNotFound();
     let document;
     try {
-      document = readAnafArchive(found.zip).document;
+      document = readSupplierArchive(found.zip).document;
     } catch {
       throw EfacturaError.archiveNotFound();
     }

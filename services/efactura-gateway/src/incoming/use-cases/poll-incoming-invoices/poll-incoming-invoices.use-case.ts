@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AnafArchiveError, AnafClient, AnafMessage, checkArchiveSignature, readAnafArchive } from '@obolus/anaf';
+import { AnafArchiveError, AnafClient, AnafMessage, checkArchiveSignature } from '@obolus/anaf';
 import { EfacturaIncomingReceivedV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { Clock } from '@obolus/platform';
@@ -11,6 +11,7 @@ import { INCOMING_POLL_JOB, IncomingPollPayload, listingWindow } from '../../inc
 import { IncomingRepository } from '../../incoming.repository';
 import { incomingReceivedData } from '../../mappers/incoming-received';
 import { IncomingSummary, incomingSummary } from '../../mappers/incoming-summary';
+import { readSupplierArchive } from '../../supplier-archive';
 import { PollIncomingInvoicesCommand } from './poll-incoming-invoices.command';
 
 export interface IncomingPollResult {
@@ -37,7 +38,8 @@ const refused = (reason: string): IncomingSummary => ({
  * E3: one listing of the invoices suppliers sent to a CUI (filter P), over a window ending a little
  * short of now and reaching back over ANAF's listing delay. Each message not yet kept is downloaded
  * once and kept as ANAF sent it; its signature is checked and the invoice read with libs/ubl. An
- * archive that is refused (unsafe entries, too large), not signed as it should be, or not readable
+ * archive that is refused (unsafe entry names such as `../x`, a document over ANAF's 10 MB, an entry
+ * that inflates past it, more than the two entries ANAF writes), not signed as it should be, or not readable
  * is still kept and listed, with the reason; each one kept publishes `efactura.incoming.received` in
  * the same unit of work. The next listing is planned at the end; a chain of
  * listings belongs to one authorisation and stops when the CUI is reconnected or revoked.
@@ -137,7 +139,7 @@ export class PollIncomingInvoicesUseCase {
     }
     let archive;
     try {
-      archive = readAnafArchive(answer.zip);
+      archive = readSupplierArchive(answer.zip);
     } catch (error) {
       if (!(error instanceof AnafArchiveError)) throw error;
       return { zip: answer.zip, summary: refused(`archive refused: ${error.message}`), signer: null };
