@@ -54,6 +54,13 @@ class ControlError extends Error {}
 const OUTAGE_MODES: readonly string[] = ['reset', '503', 'refuse'];
 const ok = (extra: Record<string, unknown> = {}): Reply => json({ ok: true, ...extra });
 
+/** A test control's crafted archive, given as base64. */
+function archiveOf(base64: string | undefined): Buffer | undefined {
+  if (base64 === undefined) return undefined;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new ControlError('archiveBase64 must be base64.');
+  return Buffer.from(base64, 'base64');
+}
+
 /** Maps `/_sandbox/...` requests onto the sandbox's controls; answers 400 `{ error }` for a bad request. */
 export async function handleControl(
   sandbox: AnafSandbox,
@@ -131,6 +138,7 @@ export async function handleControl(
             xml: body.string('xml'),
             number: body.string('number'),
             issueDate: body.string('issueDate'),
+            archive: archiveOf(body.string('archiveBase64')),
           }),
         );
       case 'POST /_sandbox/oauth/approve':

@@ -17,6 +17,11 @@ export interface SupplierInvoiceInput {
   xml?: string;
   number?: string;
   issueDate?: string;
+  /**
+   * Test control: the bytes `descarcare` answers for this message instead of the ZIP ANAF would
+   * build (a hostile archive: path traversal, a ZIP bomb, a broken directory). Listed as usual.
+   */
+  archive?: Buffer;
 }
 
 export interface ProcessedUpload {
@@ -89,6 +94,8 @@ function enqueue(server: AnafSandboxServer, input: SupplierInvoiceInput): { id_i
   server.store.finish(upload, verdict, upload.xml, now, server.options.listingDelayMs);
   const id = upload.result?.downloadId;
   if (id === undefined) throw new Error('an accepted invoice always has a download id');
+  const download = server.store.downloads.get(id);
+  if (input.archive && download) download.servedArchive = Buffer.from(input.archive);
   return { id_incarcare: upload.index, id };
 }
 

@@ -50,6 +50,8 @@ export interface Download {
   /** CUIs allowed to download it: the issuer, and the buyer of an accepted invoice. */
   cifs: string[];
   createdAt: number;
+  /** Test control (enqueueSupplierInvoice's `archive`): served as it is instead of the built ZIP. */
+  servedArchive?: Buffer;
 }
 
 /** One row of listaMesaje*, as ANAF lists it for one CUI. */

@@ -53,16 +53,18 @@ export function download(call: ApiCall, settings: StatusSettings): Reply {
     return refuse(`S-au facut deja ${limit} descarcari pentru mesajul cu id=${id} in cursul zilei`);
   }
   const name = `${archive.index}.xml`;
-  const zip = writeZip(
-    [
-      { name, data: archive.document },
-      {
-        name: `semnatura_${archive.index}.xml`,
-        data: Buffer.from(detachedSignature(archive.document, name, settings.identity), 'utf8'),
-      },
-    ],
-    archive.createdAt,
-  );
+  const zip =
+    archive.servedArchive ??
+    writeZip(
+      [
+        { name, data: archive.document },
+        {
+          name: `semnatura_${archive.index}.xml`,
+          data: Buffer.from(detachedSignature(archive.document, name, settings.identity), 'utf8'),
+        },
+      ],
+      archive.createdAt,
+    );
   return {
     status: 200,
     contentType: 'application/zip',
