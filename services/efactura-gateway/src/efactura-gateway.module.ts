@@ -38,7 +38,18 @@ import { EfacturaGatewayConfig } from './efactura-gateway.config';
 import { EFACTURA_SETTINGS, EfacturaSettings, pemCertificates } from './efactura-settings';
 import { AnafToken } from './submissions/anaf-token';
 import { SubmissionQueue } from './submissions/submission-queue';
-import { CreditNoteSubmissionsController, SubmissionsController } from './submissions/submissions.controller';
+import {
+  CreditNoteSubmissionsController,
+  StaffSubmissionsController,
+  SubmissionsController,
+  UploadSettingsController,
+} from './submissions/submissions.controller';
+import { UploadSettingsRepository } from './submissions/upload-settings.repository';
+import { GetUploadModeUseCase } from './submissions/use-cases/get-upload-mode/get-upload-mode.use-case';
+import { RetrySubmissionUseCase } from './submissions/use-cases/retry-submission/retry-submission.use-case';
+import { SetUploadModeUseCase } from './submissions/use-cases/set-upload-mode/set-upload-mode.use-case';
+import { UploadHeldDocumentUseCase } from './submissions/use-cases/upload-held-document/upload-held-document.use-case';
+import { UploadModeAndRetries1797000000700 } from './database/migrations/1797000000700-upload-mode-and-retries';
 import { SubmissionsJobs } from './submissions/submissions-jobs';
 import { SubmissionsRepository } from './submissions/submissions.repository';
 import { GetSubmissionUseCase } from './submissions/use-cases/get-submission/get-submission.use-case';
@@ -69,6 +80,7 @@ export class EfacturaGatewayModule {
             IncomingInvoices1796601600700,
             CreditNoteDocuments1797000000500,
             DeadlineMissed1797000000600,
+            UploadModeAndRetries1797000000700,
           ],
         }),
         AuthModule.forService({ service: 'efactura-gateway', config }),
@@ -82,6 +94,8 @@ export class EfacturaGatewayModule {
         OAuthCallbackController,
         SubmissionsController,
         CreditNoteSubmissionsController,
+        UploadSettingsController,
+        StaffSubmissionsController,
         IncomingController,
       ],
       providers: [
@@ -115,6 +129,11 @@ export class EfacturaGatewayModule {
         MarkAuthorizationRevokedUseCase,
         SubmissionsRepository,
         SubmissionQueue,
+        UploadSettingsRepository,
+        GetUploadModeUseCase,
+        SetUploadModeUseCase,
+        UploadHeldDocumentUseCase,
+        RetrySubmissionUseCase,
         AnafToken,
         UploadDocumentUseCase,
         PollSubmissionUseCase,

@@ -8,6 +8,8 @@ export enum EfacturaErrorCode {
   NotAuthorized = 'NOT_AUTHORIZED',
   AnafUnavailable = 'ANAF_UNAVAILABLE',
   AnafRefusedRequest = 'ANAF_REFUSED_REQUEST',
+  SubmissionNotHeld = 'SUBMISSION_NOT_HELD',
+  SubmissionNotRetryable = 'SUBMISSION_NOT_RETRYABLE',
 }
 
 const kinds: Record<EfacturaErrorCode, ErrorKind> = {
@@ -19,6 +21,8 @@ const kinds: Record<EfacturaErrorCode, ErrorKind> = {
   [EfacturaErrorCode.NotAuthorized]: 'unavailable',
   [EfacturaErrorCode.AnafUnavailable]: 'unavailable',
   [EfacturaErrorCode.AnafRefusedRequest]: 'unprocessable',
+  [EfacturaErrorCode.SubmissionNotHeld]: 'conflict',
+  [EfacturaErrorCode.SubmissionNotRetryable]: 'conflict',
 };
 
 /** Every refusal of the e-Factura gateway, one code each. */
@@ -57,5 +61,21 @@ export class EfacturaError extends DomainError<EfacturaErrorCode> {
 
   static anafRefusedRequest(message: string): EfacturaError {
     return new EfacturaError(EfacturaErrorCode.AnafRefusedRequest, `ANAF refused the request: ${message}`);
+  }
+
+  static submissionNotHeld(status: string): EfacturaError {
+    return new EfacturaError(
+      EfacturaErrorCode.SubmissionNotHeld,
+      `this document is not waiting to be sent by hand: its submission is ${status}`,
+      [{ field: 'status', reason: `is ${status}, not held` }],
+    );
+  }
+
+  static submissionNotRetryable(status: string, why: string): EfacturaError {
+    return new EfacturaError(
+      EfacturaErrorCode.SubmissionNotRetryable,
+      `only a rejected or failed submission can be retried: this one is ${status}${why ? ` (${why})` : ''}`,
+      [{ field: 'status', reason: `is ${status}${why ? `, ${why}` : ''}; only rejected or failed submissions are retried` }],
+    );
   }
 }

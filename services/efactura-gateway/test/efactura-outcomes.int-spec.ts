@@ -426,6 +426,154 @@ describe('efactura-gateway outcomes and deadlines: the events published with eac
     expect(await published('obolus.efactura.deadline.missed.v1', { invoiceId: invoice.invoiceId })).toEqual([]);
   });
 
+  it('manual mode: a valid document is held until the owner sends it with one click; back to automatic, held ones are queued', async () => {
+    const manual = await owner();
+    const callback = await connect(manual);
+    expect((await call('GET', `${callback.pathname}${callback.search}`)).status).toBe(200);
+    const settings = `/accounts/${manual.accountId}/efactura/settings`;
+    expect((await call('GET', settings, manual.token)).body).toEqual({ uploadMode: 'automatic', updatedAt: null, queued: 0 });
+    const user = await issuer.customer({
+      userId: randomUUID(),
+      accountId: manual.accountId,
+      email: 'user@example.ro',
+      role: 'user',
+    });
+    expect((await call('PUT', settings, user, { uploadMode: 'manual' })).status).toBe(403);
+    const bad = await call<{ code: string; fields: { field: string }[] }>('PUT', settings, manual.token, {
+      uploadMode: 'sometimes',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f) => f.field)).toContain('uploadMode');
+    expect((await call('GET', settings, manual.token)).body).toMatchObject({ uploadMode: 'automatic' });
+    const chosen = await call('PUT', settings, manual.token, { uploadMode: 'manual' });
+    expect(chosen).toEqual({ status: 200, body: { uploadMode: 'manual', updatedAt: expect.any(String), queued: 0 } });
+
+    const uploadsBefore = anaf.requests('/upload').length;
+    const invoice = invoiceOf(manual.accountId);
+    await issue(invoice);
+    await runner.runDue();
+    expect((await submissionOf(manual, invoice.invoiceId)).body).toMatchObject({ status: 'held', uploadIndex: null, attempt: 1 });
+    expect(anaf.requests('/upload').length).toBe(uploadsBefore);
+
+    const send = (who: { accountId: string; token: string }, invoiceId: string) =>
+      call<Submission & { code?: string }>(
+        'POST',
+        `/accounts/${who.accountId}/efactura/invoices/${invoiceId}/submission/upload`,
+        who.token,
+      );
+    // Another tenant cannot send it (nor learn it exists); a user who is neither owner nor admin cannot either.
+    const stranger = await owner();
+    expect(
+      (
+        await call(
+          'POST',
+          `/accounts/${manual.accountId}/efactura/invoices/${invoice.invoiceId}/submission/upload`,
+          stranger.token,
+        )
+      ).status,
+    ).toBe(404);
+    expect((await send(stranger, invoice.invoiceId)).status).toBe(404);
+    expect((await send({ accountId: manual.accountId, token: user }, invoice.invoiceId)).status).toBe(403);
+
+    const sent = await send(manual, invoice.invoiceId);
+    expect(sent.status).toBe(202);
+    expect(sent.body).toMatchObject({ invoiceId: invoice.invoiceId, status: 'queued', attempt: 1, previousAttempts: [] });
+    const again = await send(manual, invoice.invoiceId);
+    expect(again).toMatchObject({ status: 409, body: { code: 'SUBMISSION_NOT_HELD' } });
+    const uploaded = await until(manual, invoice.invoiceId, 'uploaded');
+    await anaf.advanceProcessing(Number(uploaded.uploadIndex));
+    await until(manual, invoice.invoiceId, 'accepted');
+    expect(await published('obolus.efactura.submission.accepted.v1', { invoiceId: invoice.invoiceId })).toHaveLength(1);
+
+    // Another held one; switching back to automatic queues it without a click.
+    const second = invoiceOf(manual.accountId);
+    await issue(second);
+    await runner.runDue();
+    expect((await submissionOf(manual, second.invoiceId)).body.status).toBe('held');
+    const back = await call('PUT', settings, manual.token, { uploadMode: 'automatic' });
+    expect(back).toEqual({ status: 200, body: { uploadMode: 'automatic', updatedAt: expect.any(String), queued: 1 } });
+    expect((await until(manual, second.invoiceId, 'uploaded')).uploadIndex).toMatch(/^\d+$/);
+  });
+
+  it('staff retry a rejected submission: the same stored XML uploaded again as attempt 2, the first kept with who and why', async () => {
+    const staffId = randomUUID();
+    const staff = await issuer.staff({ staffId, email: 'support@obolus.example', roles: ['support'] });
+    const invoice = invoiceOf(connected.accountId);
+    anaf.rejectNext({ count: 1, errors: ['E: validari globale  SCHEMATRON   eroare: [BR-RO-010]-Sandbox refuses it once'] });
+    await issue(invoice);
+    const first = await until(connected, invoice.invoiceId, 'uploaded');
+    await anaf.advanceProcessing(Number(first.uploadIndex));
+    const rejected = await until(connected, invoice.invoiceId, 'rejected');
+    const xmlBefore = await db.query(
+      `SELECT md5(xml) AS h, status, valid FROM efactura_gateway.documents WHERE invoice_id = $1`,
+      [invoice.invoiceId],
+    );
+
+    const retryPath = `/staff/accounts/${connected.accountId}/efactura/invoices/${invoice.invoiceId}/submission/retry`;
+    // Customers cannot; a reason is required; another account's id finds nothing.
+    expect((await call('POST', retryPath, connected.token, { reason: 'authorisation renewed' })).status).toBe(403);
+    const noReason = await call<{ fields: { field: string }[] }>('POST', retryPath, staff, {});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.fields.map((f) => f.field)).toContain('reason');
+    const elsewhere = `/staff/accounts/${randomUUID()}/efactura/invoices/${invoice.invoiceId}/submission/retry`;
+    expect((await call('POST', elsewhere, staff, { reason: 'wrong account' })).status).toBe(404);
+
+    const reason = 'ANAF confirmed a fault on its side (ticket 4711)';
+    const retried = await call<Submission & { attempt: number; previousAttempts: unknown[] }>('POST', retryPath, staff, {
+      reason,
+    });
+    expect(retried.status).toBe(202);
+    expect(retried.body).toMatchObject({ status: 'queued', attempt: 2, uploadIndex: null, anafErrors: [], archived: false });
+    expect(retried.body.previousAttempts).toEqual([
+      {
+        attempt: 1,
+        status: 'rejected',
+        uploadIndex: first.uploadIndex,
+        downloadId: expect.stringMatching(/^\d+$/),
+        anafErrors: rejected.anafErrors,
+        ruleIds: ['BR-RO-010'],
+        archived: true,
+        queuedAt: expect.any(String),
+        uploadedAt: expect.any(String),
+        settledAt: expect.any(String),
+        retriedAt: expect.any(String),
+        retriedBy: `staff:${staffId}`,
+        reason,
+      },
+    ]);
+    // Only a rejected or failed submission: a second retry while it is queued is refused.
+    expect(await call('POST', retryPath, staff, { reason })).toMatchObject({
+      status: 409,
+      body: { code: 'SUBMISSION_NOT_RETRYABLE' },
+    });
+
+    const second = await until(connected, invoice.invoiceId, 'uploaded');
+    expect(second.uploadIndex).not.toBe(first.uploadIndex);
+    await anaf.advanceProcessing(Number(second.uploadIndex));
+    const accepted = await until(connected, invoice.invoiceId, 'accepted');
+    expect(accepted).toMatchObject({ attempt: 2, archived: true, previousAttempts: [expect.objectContaining({ attempt: 1 })] });
+    // Nothing edited: the document and its XML are as they were; one rejection, then one acceptance.
+    const xmlAfter = await db.query(`SELECT md5(xml) AS h, status, valid FROM efactura_gateway.documents WHERE invoice_id = $1`, [
+      invoice.invoiceId,
+    ]);
+    expect(xmlAfter.rows).toEqual(xmlBefore.rows);
+    expect(await published('obolus.efactura.submission.rejected.v1', { invoiceId: invoice.invoiceId })).toHaveLength(1);
+    expect(await published('obolus.efactura.submission.accepted.v1', { invoiceId: invoice.invoiceId })).toEqual([
+      expect.objectContaining({ uploadIndex: second.uploadIndex }),
+    ]);
+    // Staff read it too; an accepted submission is not retried.
+    const seen = await call<{ attempt: number }>(
+      'GET',
+      `/staff/accounts/${connected.accountId}/efactura/invoices/${invoice.invoiceId}/submission`,
+      staff,
+    );
+    expect(seen).toMatchObject({ status: 200, body: { attempt: 2, status: 'accepted' } });
+    expect(await call('POST', retryPath, staff, { reason })).toMatchObject({
+      status: 409,
+      body: { code: 'SUBMISSION_NOT_RETRYABLE' },
+    });
+  });
+
   it('publishes authorization.lost when ANAF revokes a CUI, once', async () => {
     const invoice = invoiceOf(connected.accountId);
     anaf.revoke({ clientId: CLIENT.clientId, cif: SELLER_CIF });

@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
 import { SubmissionTarget } from './submission-target';
 
-export type SubmissionStatus = 'queued' | 'uploaded' | 'accepted' | 'rejected';
+export type SubmissionStatus = 'held' | 'queued' | 'uploaded' | 'accepted' | 'rejected';
 
-/** A document's way through ANAF: queued, uploaded (an index to poll), then accepted or rejected. */
+/**
+ * A document's way through ANAF: held (manual mode, until the owner sends it) or queued, uploaded (an
+ * index to poll), then accepted or rejected. A staff retry starts a new attempt of the same document.
+ */
 export interface Submission extends SubmissionTarget {
   documentId: string;
   accountId: string;
@@ -20,15 +23,44 @@ export interface Submission extends SubmissionTarget {
   settledAt: Date | null;
   /** The subject of the certificate whose signature of the archive was checked. */
   signer: string | null;
+  /** 1, then one more for each staff retry. */
+  attempt: number;
+}
+
+/** An attempt that ended (rejected or failed) and was retried by staff: kept as it was, with who retried it and why. */
+export interface SubmissionAttempt {
+  attempt: number;
+  status: SubmissionStatus;
+  uploadIndex: string | null;
+  downloadId: string | null;
+  anafErrors: string[];
+  ruleIds: string[];
+  archived: boolean;
+  queuedAt: Date;
+  uploadedAt: Date | null;
+  settledAt: Date | null;
+  retriedAt: Date;
+  retriedBy: string;
+  reason: string;
 }
 
 /** What a poll or an upload changes. */
 export type SubmissionChange = Partial<
   Pick<
     Submission,
-    'status' | 'uploadIndex' | 'downloadId' | 'anafErrors' | 'ruleIds' | 'polls' | 'uploadedAt' | 'settledAt' | 'signer'
+    | 'status'
+    | 'uploadIndex'
+    | 'downloadId'
+    | 'anafErrors'
+    | 'ruleIds'
+    | 'polls'
+    | 'uploadedAt'
+    | 'settledAt'
+    | 'signer'
+    | 'queuedAt'
+    | 'attempt'
   >
-> & { archive?: Buffer };
+> & { archive?: Buffer | null };
 
 interface SubmissionRow {
   document_id: string;
@@ -48,10 +80,11 @@ interface SubmissionRow {
   uploaded_at: Date | null;
   settled_at: Date | null;
   signer: string | null;
+  attempt: number;
 }
 
 const COLUMNS = `document_id, account_id, invoice_id, cif, endpoint, standard, extern, status, upload_index, download_id,
-  anaf_errors, rule_ids, polls, queued_at, uploaded_at, settled_at, signer`;
+  anaf_errors, rule_ids, polls, queued_at, uploaded_at, settled_at, signer, attempt`;
 
 const submissionOf = (row: SubmissionRow): Submission => ({
   documentId: row.document_id,
@@ -71,6 +104,7 @@ const submissionOf = (row: SubmissionRow): Submission => ({
   uploadedAt: row.uploaded_at,
   settledAt: row.settled_at,
   signer: row.signer,
+  attempt: row.attempt,
 });
 
 const COLUMN_OF: Record<keyof SubmissionChange, string> = {
@@ -84,19 +118,24 @@ const COLUMN_OF: Record<keyof SubmissionChange, string> = {
   settledAt: 'settled_at',
   archive: 'archive',
   signer: 'signer',
+  queuedAt: 'queued_at',
+  attempt: 'attempt',
 };
 
 /** The submissions, one per valid document; the archive (ANAF's signed ZIP) is read only when asked for. */
 @Injectable()
 export class SubmissionsRepository {
+  /** A new submission, queued (or held, in manual mode); nothing when the document has one. */
   async insertIfAbsent(
     { manager }: UnitOfWork,
-    s: Pick<Submission, keyof SubmissionTarget | 'documentId' | 'accountId' | 'invoiceId' | 'queuedAt'>,
+    s: Pick<Submission, keyof SubmissionTarget | 'documentId' | 'accountId' | 'invoiceId' | 'queuedAt'> & {
+      status?: 'queued' | 'held';
+    },
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO efactura_gateway.submissions (document_id, account_id, invoice_id, cif, endpoint, standard, extern, status, queued_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued', $8) ON CONFLICT DO NOTHING RETURNING document_id`,
-      [s.documentId, s.accountId, s.invoiceId, s.cif, s.endpoint, s.standard, s.extern, s.queuedAt],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $9, $8) ON CONFLICT DO NOTHING RETURNING document_id`,
+      [s.documentId, s.accountId, s.invoiceId, s.cif, s.endpoint, s.standard, s.extern, s.queuedAt, s.status ?? 'queued'],
     );
     return rows.length > 0;
   }
@@ -108,6 +147,80 @@ export class SubmissionsRepository {
       [documentId],
     );
     return rows[0] ? submissionOf(rows[0]) : undefined;
+  }
+
+  /** The account's submission of an invoice (or credit note), locked until the unit of work ends. */
+  async lockByInvoice({ manager }: UnitOfWork, accountId: string, invoiceId: string): Promise<Submission | undefined> {
+    const rows: SubmissionRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM efactura_gateway.submissions WHERE account_id = $1 AND invoice_id = $2 FOR UPDATE`,
+      [accountId, invoiceId],
+    );
+    return rows[0] ? submissionOf(rows[0]) : undefined;
+  }
+
+  /** The account's held submissions (manual mode), locked, oldest first. */
+  async lockHeld({ manager }: UnitOfWork, accountId: string): Promise<Submission[]> {
+    const rows: SubmissionRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM efactura_gateway.submissions WHERE account_id = $1 AND status = 'held'
+        ORDER BY queued_at, document_id FOR UPDATE`,
+      [accountId],
+    );
+    return rows.map(submissionOf);
+  }
+
+  /** Keeps the attempt that ended, as it is now (its archive included), with who retried it and why. */
+  async keepAttempt(
+    { manager }: UnitOfWork,
+    documentId: string,
+    retry: { retriedAt: Date; retriedBy: string; reason: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO efactura_gateway.submission_attempts (document_id, attempt, account_id, status, upload_index, download_id,
+         anaf_errors, rule_ids, archive, signer, polls, queued_at, uploaded_at, settled_at, retried_at, retried_by, reason)
+       SELECT document_id, attempt, account_id, status, upload_index, download_id, anaf_errors, rule_ids, archive, signer, polls,
+              queued_at, uploaded_at, settled_at, $2, $3, $4
+         FROM efactura_gateway.submissions WHERE document_id = $1`,
+      [documentId, retry.retriedAt, retry.retriedBy, retry.reason],
+    );
+  }
+
+  /** The earlier attempts of a document, oldest first. */
+  async attemptsOf({ manager }: UnitOfWork, accountId: string, documentId: string): Promise<SubmissionAttempt[]> {
+    const rows: {
+      attempt: number;
+      status: SubmissionStatus;
+      upload_index: string | null;
+      download_id: string | null;
+      anaf_errors: string[];
+      rule_ids: string[];
+      archived: boolean;
+      queued_at: Date;
+      uploaded_at: Date | null;
+      settled_at: Date | null;
+      retried_at: Date;
+      retried_by: string;
+      reason: string;
+    }[] = await manager.query(
+      `SELECT attempt, status, upload_index, download_id, anaf_errors, rule_ids, archive IS NOT NULL AS archived, queued_at,
+              uploaded_at, settled_at, retried_at, retried_by, reason
+         FROM efactura_gateway.submission_attempts WHERE account_id = $1 AND document_id = $2 ORDER BY attempt`,
+      [accountId, documentId],
+    );
+    return rows.map((row) => ({
+      attempt: row.attempt,
+      status: row.status,
+      uploadIndex: row.upload_index,
+      downloadId: row.download_id,
+      anafErrors: row.anaf_errors,
+      ruleIds: row.rule_ids,
+      archived: row.archived,
+      queuedAt: new Date(row.queued_at),
+      uploadedAt: row.uploaded_at ? new Date(row.uploaded_at) : null,
+      settledAt: row.settled_at ? new Date(row.settled_at) : null,
+      retriedAt: new Date(row.retried_at),
+      retriedBy: row.retried_by,
+      reason: row.reason,
+    }));
   }
 
   /** The XML to send, only for a document the official checks passed. */

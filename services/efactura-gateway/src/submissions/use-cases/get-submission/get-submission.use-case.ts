@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
 import { EfacturaError } from '../../../efactura.errors';
-import { SubmissionStatus, SubmissionsRepository } from '../../submissions.repository';
+import { Submission, SubmissionAttempt, SubmissionStatus, SubmissionsRepository } from '../../submissions.repository';
 import { GetSubmissionCommand } from './get-submission.command';
 
 /** What the owner sees of an invoice's way through ANAF. */
@@ -22,6 +22,56 @@ export interface SubmissionView {
   queuedAt: string;
   uploadedAt: string | null;
   settledAt: string | null;
+  /** 1, then one more for each staff retry. */
+  attempt: number;
+  /** The attempts that ended (rejected or failed) and were retried, oldest first, kept as they were. */
+  previousAttempts: AttemptView[];
+}
+
+export interface AttemptView {
+  attempt: number;
+  status: SubmissionStatus;
+  uploadIndex: string | null;
+  downloadId: string | null;
+  anafErrors: string[];
+  ruleIds: string[];
+  archived: boolean;
+  queuedAt: string;
+  uploadedAt: string | null;
+  settledAt: string | null;
+  retriedAt: string;
+  /** `staff:<id>`. */
+  retriedBy: string;
+  reason: string;
+}
+
+const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
+
+/** The view of a submission and its earlier attempts. */
+export function submissionView(found: Submission & { archived: boolean }, attempts: SubmissionAttempt[]): SubmissionView {
+  return {
+    invoiceId: found.invoiceId,
+    cif: found.cif,
+    endpoint: found.endpoint,
+    status: found.status,
+    uploadIndex: found.uploadIndex,
+    downloadId: found.downloadId,
+    anafErrors: found.anafErrors,
+    ruleIds: found.ruleIds,
+    archived: found.archived,
+    signer: found.signer,
+    queuedAt: new Date(found.queuedAt).toISOString(),
+    uploadedAt: iso(found.uploadedAt && new Date(found.uploadedAt)),
+    settledAt: iso(found.settledAt && new Date(found.settledAt)),
+    attempt: found.attempt,
+    previousAttempts: attempts.map((a) => ({
+      ...a,
+      queuedAt: a.queuedAt.toISOString(),
+      uploadedAt: iso(a.uploadedAt),
+      settledAt: iso(a.settledAt),
+      retriedAt: a.retriedAt.toISOString(),
+    })),
+  };
 }
 
 export interface ArchiveFile {
@@ -36,21 +86,7 @@ export class GetSubmissionUseCase {
   async execute(command: GetSubmissionCommand, uow: UnitOfWork): Promise<SubmissionView> {
     const found = await this.submissions.findByInvoice(uow, command.accountId, command.invoiceId);
     if (!found) throw EfacturaError.documentNotFound();
-    return {
-      invoiceId: found.invoiceId,
-      cif: found.cif,
-      endpoint: found.endpoint,
-      status: found.status,
-      uploadIndex: found.uploadIndex,
-      downloadId: found.downloadId,
-      anafErrors: found.anafErrors,
-      ruleIds: found.ruleIds,
-      archived: found.archived,
-      signer: found.signer,
-      queuedAt: found.queuedAt.toISOString(),
-      uploadedAt: found.uploadedAt?.toISOString() ?? null,
-      settledAt: found.settledAt?.toISOString() ?? null,
-    };
+    return submissionView(found, await this.submissions.attemptsOf(uow, command.accountId, found.documentId));
   }
 
   /** ANAF's ZIP exactly as downloaded: the invoice (or error file) and the Ministry of Finance signature. */

@@ -6,7 +6,7 @@ import { EFACTURA_SETTINGS, EfacturaSettings } from '../../../efactura-settings'
 import { EfacturaError } from '../../../efactura.errors';
 import { AnafToken } from '../../anaf-token';
 import { submissionAcceptedData, submissionRejectedData } from '../../mappers/submission-events';
-import { pollWaitMs, STATUS_JOB, StatusJobPayload } from '../../submission-jobs.schedule';
+import { pollWaitMs, STATUS_JOB, statusJobKey, StatusJobPayload } from '../../submission-jobs.schedule';
 import { Submission, SubmissionsRepository } from '../../submissions.repository';
 import { PollSubmissionCommand } from './poll-submission.command';
 
@@ -71,7 +71,12 @@ export class PollSubmissionUseCase {
           await uow.emit(EfacturaSubmissionAcceptedV1, {
             accountId: submission.accountId,
             subject: submission.documentId,
-            data: submissionAcceptedData(submission, number, { uploadIndex, downloadId: status.downloadId, zip: archive.zip }, now),
+            data: submissionAcceptedData(
+              submission,
+              number,
+              { uploadIndex, downloadId: status.downloadId, zip: archive.zip },
+              now,
+            ),
           });
           return 'accepted';
         }
@@ -111,7 +116,7 @@ export class PollSubmissionUseCase {
     await this.submissions.update(uow, submission.documentId, { polls: poll });
     await this.scheduler.schedule<StatusJobPayload>(uow, {
       kind: STATUS_JOB,
-      key: `${submission.documentId}:${poll + 1}`,
+      key: statusJobKey(submission.documentId, submission.attempt, poll + 1),
       accountId: submission.accountId,
       dueAt: new Date(now.getTime() + pollWaitMs(poll + 1, this.settings.statusPollMs)),
       payload: { documentId: submission.documentId, poll: poll + 1 },

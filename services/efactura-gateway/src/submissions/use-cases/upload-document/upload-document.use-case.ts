@@ -5,7 +5,7 @@ import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { EFACTURA_SETTINGS, EfacturaSettings } from '../../../efactura-settings';
 import { AnafToken } from '../../anaf-token';
 import { submissionRejectedData } from '../../mappers/submission-events';
-import { pollWaitMs, STATUS_JOB, StatusJobPayload } from '../../submission-jobs.schedule';
+import { pollWaitMs, STATUS_JOB, statusJobKey, StatusJobPayload } from '../../submission-jobs.schedule';
 import { SubmissionsRepository } from '../../submissions.repository';
 import { UploadDocumentCommand } from './upload-document.command';
 
@@ -65,7 +65,7 @@ export class UploadDocumentUseCase {
     });
     await this.scheduler.schedule<StatusJobPayload>(uow, {
       kind: STATUS_JOB,
-      key: `${submission.documentId}:1`,
+      key: statusJobKey(submission.documentId, submission.attempt, 1),
       accountId: submission.accountId,
       dueAt: new Date(now.getTime() + pollWaitMs(1, this.settings.statusPollMs)),
       payload: { documentId: submission.documentId, poll: 1 },
