@@ -27,6 +27,12 @@ interface Invoice {
 }
 
 const DAY_MS = 86_400_000;
+/** The CUI of obolus-ro, the seller of ro-crm: its invoices go to ANAF under it. */
+const SELLER_CUI = '14040242';
+/** The CUI of the Romanian buyer of these tests, which receives its own suppliers' invoices. */
+const ROMANIAN_BUYER_CUI = '12448440';
+/** Staff who get every account's e-Factura alerts (STAFF_ALERT_EMAILS). */
+const EFACTURA_DESK = 'efactura-desk@obolus.example';
 
 /**
  * Billing over time (issue 12), end to end: six services as processes, real Kafka and Postgres, the
@@ -35,7 +41,16 @@ const DAY_MS = 86_400_000;
  * cascades (renewal, draft, charge, invoice, e-mail) to their end.
  */
 describe('billing over time on test clocks', () => {
-  const harness = new StackHarness(5450);
+  const harness = new StackHarness(5450, {
+    // ANAF keeps an upload `in prelucrare` until the test ends its processing (advanceProcessing).
+    anaf: { processingDelayMs: 24 * 3600_000, warmUpValidator: true, accessTokenTtlSeconds: 6 * 86_400 },
+    env: {
+      EFACTURA_STATUS_POLL_MS: '1000',
+      EFACTURA_INCOMING_POLL_MS: '60000',
+      EFACTURA_INCOMING_LAG_MS: '0',
+      STAFF_ALERT_EMAILS: EFACTURA_DESK,
+    },
+  });
   let db: Client;
   let stripe: Stripe;
   let integrator: Consumer;
@@ -105,8 +120,16 @@ describe('billing over time on test clocks', () => {
     owner: string;
   }
 
-  /** A company signs up on the clock, signs in, gives its billing details and saves a card. */
-  async function customer(catalog: 'fr-crm' | 'ro-crm', clockId: string, card = 'pm_card_visa'): Promise<Customer> {
+  /**
+   * A company signs up on the clock, signs in, gives its billing details and saves a card. A Romanian buyer
+   * may instead be a consumer (B2C), or a company that gives no CUI (its XML then fails BR-RO-120).
+   */
+  async function customer(
+    catalog: 'fr-crm' | 'ro-crm',
+    clockId: string,
+    card = 'pm_card_visa',
+    buyer: 'company' | 'consumer' | 'company-without-cui' = 'company',
+  ): Promise<Customer> {
     const journey = new Journey();
     const tag = randomBytes(5).toString('hex');
     const fr = catalog === 'fr-crm';
@@ -128,9 +151,13 @@ describe('billing over time on test clocks', () => {
     });
     journey.accessToken = session.accessToken;
     await journey.request('PUT', `${harness.url('invoicing')}/accounts/${accountId}/billing-details`, {
-      legalName: fr ? 'Atelier Dupont SAS' : 'Fabrica de Pâine Ștefănești SRL',
-      buyerType: 'business',
-      ...(fr ? { vatNumber: 'FR40303265045' } : { companyId: '12448440', tradeRegisterNumber: 'J22/123/2010' }),
+      legalName: fr ? 'Atelier Dupont SAS' : buyer === 'consumer' ? 'Ioana Popescu' : 'Fabrica de Pâine Ștefănești SRL',
+      buyerType: buyer === 'consumer' ? 'individual' : 'business',
+      ...(fr
+        ? { vatNumber: 'FR40303265045' }
+        : buyer === 'company'
+          ? { companyId: ROMANIAN_BUYER_CUI, tradeRegisterNumber: 'J22/123/2010' }
+          : {}),
       address: fr
         ? { line1: '8 rue des Lilas', city: 'Lyon', postalCode: '69003', country: 'FR' }
         : { line1: 'Bd. Ștefan cel Mare 1', city: 'Iași', postalCode: '700028', countrySubdivision: 'RO-IS', country: 'RO' },
@@ -238,6 +265,94 @@ describe('billing over time on test clocks', () => {
       { what: 'the saved card', timeoutMs: 60_000 },
     );
     return { ...who, details };
+  }
+
+  /** A test clock that remembers where it stands, so that a test can move it on by a little. */
+  async function steppedClock(start: string) {
+    const id = await clockAt(start);
+    let at = Date.parse(start);
+    return {
+      id,
+      to: async (iso: string) => {
+        await advance(id, iso);
+        at = Date.parse(iso);
+      },
+      by: async (ms: number) => {
+        at += ms;
+        await advance(id, new Date(at).toISOString());
+      },
+    };
+  }
+
+  const gateway = () => harness.url('efactura-gateway');
+
+  /** The owner authorises Obolus with ANAF for a CUI: ANAF's approval page (the certificate step), then the callback. */
+  async function connectAnaf(who: Customer, cif: string): Promise<void> {
+    const { authorizeUrl } = await who.journey.request<{ authorizeUrl: string }>(
+      'POST',
+      `${gateway()}/accounts/${who.accountId}/efactura/authorizations`,
+      { cif: `RO${cif}` },
+      [201],
+    );
+    const page = await (await fetch(authorizeUrl)).text();
+    const requestId = /name="request_id" value="([^"]+)"/.exec(page)?.[1];
+    expect(requestId).toBeDefined();
+    const decision = await fetch(`${harness.anaf!.url}/anaf-oauth2/v1/authorize/decision`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ request_id: requestId!, decision: 'approve', cifs: cif }).toString(),
+    });
+    expect(decision.status).toBe(302);
+    expect((await fetch(decision.headers.get('location')!)).status).toBe(200);
+    expect(
+      await who.journey.request('GET', `${gateway()}/accounts/${who.accountId}/efactura/authorizations/${cif}`),
+    ).toMatchObject({ connected: true, status: 'connected' });
+  }
+
+  interface Submission {
+    status: string;
+    endpoint: string;
+    uploadIndex: string | null;
+    anafErrors: string[];
+    archived: boolean;
+    signer: string | null;
+  }
+
+  /** An invoice's submission once its status is one of `statuses`; `nudge` (moving the clock on) lets due polls run. */
+  async function submissionOnce(who: Customer, invoiceId: string, statuses: string[], nudge?: () => Promise<void>) {
+    return waitFor(
+      async () => {
+        const found = await who.journey.request<Submission>(
+          'GET',
+          `${gateway()}/accounts/${who.accountId}/efactura/invoices/${invoiceId}/submission`,
+          undefined,
+          [200, 404],
+        );
+        if (statuses.includes(found.status)) return found;
+        await nudge?.();
+        return undefined;
+      },
+      { what: `the submission of ${invoiceId} ${statuses.join(' or ')}`, timeoutMs: 120_000, intervalMs: 500 },
+    );
+  }
+
+  /** The calls on a path that the ANAF sandbox answered 200, oldest first. */
+  const anafCalls = (path: string) => harness.anaf!.requests(path).filter((r) => r.status === 200);
+
+  const mailsTo = (address: string, subject: RegExp) =>
+    harness.mail
+      .messages()
+      .filter((m) => m.envelope.to.includes(address) && subject.test(m.subject))
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+
+  async function outboxEvents(type: string, accountId: string): Promise<Record<string, unknown>[]> {
+    const { rows } = await db.query<{ data: Record<string, unknown> }>(
+      `SELECT envelope->'data' AS data FROM efactura_gateway.outbox
+        WHERE envelope->>'type' = $1 AND envelope->'data'->>'accountId' = $2 ORDER BY created_at`,
+      [type, accountId],
+    );
+    return rows.map((r) => r.data);
   }
 
   /** The VAT of an account's invoices, oldest first: category, rate and the mention. */
@@ -380,9 +495,16 @@ describe('billing over time on test clocks', () => {
   it('ro-crm prepaid: the trial ends on Standard; prepaid-6 runs 6 months from the payment, prepaid-1 adds a month; the notice comes 10 days before, and at expiry the account is on Standard', async () => {
     const clockId = await clockAt('2027-01-10T08:00:00Z');
     const who = await customer('ro-crm', clockId);
+    await connectAnaf(who, SELLER_CUI);
     const standard = ['contacts', 'deals', 'tasks'];
 
-    // The trial (one month, last day 9 February) ends without a purchase: Standard, free (T3).
+    // The trial (one month, last day 9 February) is announced to end 10 days before (B6)…
+    await advance(clockId, '2027-02-01T08:00:00Z');
+    await waitFor(() => (mailsTo(who.owner, /^Perioada de probă se încheie/).length === 1 ? true : undefined), {
+      what: 'the trial-ending e-mail',
+      timeoutMs: 60_000,
+    });
+    // …and ends without a purchase: Standard, free (T3).
     await advance(clockId, '2027-02-11T08:00:00Z');
     expect(await subscriptionOf(who)).toMatchObject({ status: 'free', edition: 'standard' });
     expect(await deliveries(who.accountId, 'trial-ending')).toBe(1);
@@ -400,13 +522,40 @@ describe('billing over time on test clocks', () => {
     expect(await subscriptionOf(who)).toMatchObject({ status: 'active', edition: 'premium', currentPeriodEnd: '2027-08-11' });
     const [first] = await issued(who.accountId, 1);
     expect(first!.issue_date).toBe('2027-02-11');
+    // ANAF accepts the first invoice.
+    await submissionOnce(who, first!.id, ['uploaded']);
+    await harness.anaf!.advanceProcessing();
+    await submissionOnce(who, first!.id, ['accepted'], () => advance(clockId, '2027-02-11T08:10:00Z'));
 
     // During the period, a month more counts from the current expiry (B2).
     await advance(clockId, '2027-04-01T08:00:00Z');
+    // ANAF will reject the next upload, on a rule our validator does not know.
+    harness.anaf!.rejectNext({ errors: ['E: [BR-RO-999] numele cumpărătorului nu corespunde registrului ONRC'] });
     await purchase(who, { edition: 'premium', term: 'prepaid-1', seats: 1 });
     expect(await subscriptionOf(who)).toMatchObject({ currentPeriodEnd: '2027-09-11' });
     const extended = await issued(who.accountId, 2);
     expect(extended[1]!.issue_date).toBe('2027-04-01');
+    await submissionOnce(who, extended[1]!.id, ['uploaded']);
+    await harness.anaf!.advanceProcessing();
+    const rejected = await submissionOnce(who, extended[1]!.id, ['rejected'], () => advance(clockId, '2027-04-01T08:10:00Z'));
+    expect(rejected.anafErrors.join(' ')).toContain('BR-RO-999');
+    const rejectedSubject = `e-Factura: factura ${extended[1]!.number} a fost respinsă de ANAF`;
+    await waitFor(
+      () =>
+        mailsTo(who.owner, /respinsă/).length === 1 && mailsTo(EFACTURA_DESK, new RegExp(rejectedSubject)).length === 1
+          ? true
+          : undefined,
+      { what: 'the rejection e-mail to the owner and the staff', timeoutMs: 60_000 },
+    );
+    // Not corrected, it is still due at ANAF by 8 April: the alerts 2 and 1 working days before go out.
+    await advance(clockId, '2027-04-08T08:00:00Z');
+    await waitFor(
+      () => (mailsTo(who.owner, /trebuie să ajungă la ANAF până pe 8 aprilie 2027$/).length === 2 ? true : undefined),
+      {
+        what: 'the two deadline alerts of the rejected invoice',
+        timeoutMs: 60_000,
+      },
+    );
     const line = await who.journey.request<Invoice>(
       'GET',
       `${harness.url('invoicing')}/accounts/${who.accountId}/invoices/${extended[1]!.id}`,
@@ -447,6 +596,9 @@ describe('billing over time on test clocks', () => {
       /^Perioada de probă s-a încheiat: ediția Standard$/,
       /^Factura /,
       /^Factura /,
+      /^e-Factura: factura .* a fost respinsă de ANAF$/,
+      /^e-Factura: factura .* trebuie să ajungă la ANAF până pe 8 aprilie 2027$/,
+      /^e-Factura: factura .* trebuie să ajungă la ANAF până pe 8 aprilie 2027$/,
       /^Abonamentul Premium expiră pe 10 septembrie 2027$/,
       /^Abonamentul Premium a expirat$/,
     ];
@@ -459,7 +611,7 @@ describe('billing over time on test clocks', () => {
           .map((m) => m.subject);
         return subjects.length >= expected.length ? subjects : undefined;
       },
-      { what: 'the seven e-mails of the year', timeoutMs: 60_000 },
+      { what: 'the ten e-mails of the year', timeoutMs: 60_000 },
     );
     expect(received).toHaveLength(expected.length);
     received.forEach((subject, index) => expect(subject).toMatch(expected[index]!));
@@ -794,6 +946,212 @@ describe('billing over time on test clocks', () => {
       ),
     ).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM invoicing.invoices WHERE account_id = $1`, unpaid.accountId)).toBe(0);
+  });
+  it('e-Factura: a Romanian company’s invoice goes to ANAF under the seller’s CUI, is `in prelucrare`, then `ok`; the signed ZIP is checked and archived, and submission.accepted published; a consumer’s goes through uploadb2c; an invalid one never leaves', async () => {
+    const clock = await steppedClock('2027-03-01T08:00:00Z');
+    const company = await customer('ro-crm', clock.id);
+    const consumer = await customer('ro-crm', clock.id, 'pm_card_visa', 'consumer');
+    const invalid = await customer('ro-crm', clock.id, 'pm_card_visa', 'company-without-cui');
+    for (const who of [company, consumer, invalid]) await connectAnaf(who, SELLER_CUI);
+    const uploadsBefore = anafCalls('/upload').length;
+    const b2cBefore = anafCalls('/uploadb2c').length;
+    for (const who of [company, consumer, invalid]) await purchase(who, { edition: 'premium', term: 'prepaid-1', seats: 1 });
+    const [[b2b], [b2c], [bad]] = await Promise.all([company, consumer, invalid].map((who) => issued(who.accountId, 1)));
+
+    const uploaded = await submissionOnce(company, b2b!.id, ['uploaded']);
+    expect(uploaded).toMatchObject({ endpoint: 'upload', uploadIndex: expect.stringMatching(/^\d+$/), archived: false });
+    expect(anafCalls('/upload').at(-1)?.query).toMatchObject({ standard: 'UBL', cif: SELLER_CUI });
+    expect(await submissionOnce(consumer, b2c!.id, ['uploaded'])).toMatchObject({ endpoint: 'uploadb2c' });
+
+    // ANAF is still processing: a poll (due once the clock moves) leaves it uploaded.
+    const polls = anafCalls('/stareMesaj').length;
+    await clock.by(60_000);
+    await waitFor(() => (anafCalls('/stareMesaj').length > polls ? true : undefined), {
+      what: 'a stareMesaj',
+      timeoutMs: 60_000,
+    });
+    expect((await submissionOnce(company, b2b!.id, ['uploaded', 'accepted'])).status).toBe('uploaded');
+
+    await harness.anaf!.advanceProcessing();
+    const accepted = await submissionOnce(company, b2b!.id, ['accepted'], () => clock.by(60_000));
+    expect(accepted).toMatchObject({ archived: true, anafErrors: [], signer: expect.stringContaining('Sandbox ANAF') });
+    await submissionOnce(consumer, b2c!.id, ['accepted'], () => clock.by(60_000));
+    const archive = await company.journey.download(
+      `${gateway()}/accounts/${company.accountId}/efactura/invoices/${b2b!.id}/anaf-archive`,
+    );
+    expect(archive).toMatchObject({ status: 200, type: 'application/zip' });
+    expect(archive.body.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(await outboxEvents('obolus.efactura.submission.accepted.v1', company.accountId)).toEqual([
+      expect.objectContaining({ invoiceId: b2b!.id, uploadIndex: uploaded.uploadIndex }),
+    ]);
+
+    // The invalid one (a Romanian company without a CUI) is held with its rule, and never reached ANAF.
+    const documents = await invalid.journey.request<{ invoiceId: string; valid: boolean; findings: { message: string }[] }[]>(
+      'GET',
+      `${gateway()}/accounts/${invalid.accountId}/efactura/documents`,
+    );
+    expect(documents).toEqual([expect.objectContaining({ invoiceId: bad!.id, valid: false })]);
+    expect(documents[0]!.findings).toEqual([expect.objectContaining({ message: expect.stringMatching(/buyer/i) })]);
+    expect(anafCalls('/upload').length - uploadsBefore).toBe(1);
+    expect(anafCalls('/uploadb2c').length - b2cBefore).toBe(1);
+  });
+
+  it('e-Factura outage: ANAF down for two days after St Andrew’s and National Day; the alerts go out 2 and 1 working days before the deadline to the owner and staff; nothing is lost, and the held upload goes once ANAF is back', async () => {
+    // Thursday 25 November 2027, 09:00 in Bucharest. The 5 working days skip 30 November and 1 December: deadline 6 December.
+    const clock = await steppedClock('2027-11-25T07:00:00Z');
+    const who = await customer('ro-crm', clock.id);
+    await connectAnaf(who, SELLER_CUI);
+    await purchase(who, { edition: 'premium', term: 'prepaid-6', seats: 1 });
+    const [first] = await issued(who.accountId, 1);
+    await submissionOnce(who, first!.id, ['uploaded']);
+    const documents = () =>
+      who.journey.request<{ invoiceId: string; uploadDeadline: string }[]>(
+        'GET',
+        `${gateway()}/accounts/${who.accountId}/efactura/documents`,
+      );
+    expect((await documents()).map((d) => d.uploadDeadline)).toEqual(['2027-12-06']);
+    const alerts = (to: string) => mailsTo(to, new RegExp(`^e-Factura: factura ${first!.number} trebuie să ajungă la ANAF`));
+
+    // ANAF still processing it when it goes down, on the evening of 1 December.
+    await clock.to('2027-12-01T21:00:00Z');
+    expect(alerts(who.owner)).toHaveLength(0);
+    harness.anaf!.goDown();
+    let second: { id: string; number: string } | undefined;
+    try {
+      // Thursday 2 December in Bucharest: 2 working days left (2 and 3 December).
+      await clock.to('2027-12-01T23:00:00Z');
+      await waitFor(() => (alerts(who.owner).length === 1 && alerts(EFACTURA_DESK).length === 1 ? true : undefined), {
+        what: 'the 2-day alert to the owner and the staff',
+        timeoutMs: 60_000,
+      });
+      // A month more bought during the outage: its invoice waits for ANAF.
+      await clock.to('2027-12-02T08:00:00Z');
+      await purchase(who, { edition: 'premium', term: 'prepaid-1', seats: 1 });
+      second = (await issued(who.accountId, 2))[1]!;
+      await clock.by(5 * 60_000);
+      expect((await submissionOnce(who, second.id, ['queued', 'uploaded'])).status).toBe('queued');
+      // Friday 3 December: 1 working day left.
+      await clock.to('2027-12-02T23:00:00Z');
+      await waitFor(() => (alerts(who.owner).length === 2 && alerts(EFACTURA_DESK).length === 2 ? true : undefined), {
+        what: 'the 1-day alert',
+        timeoutMs: 60_000,
+      });
+      expect(alerts(who.owner).map((m) => m.subject)).toEqual([
+        `e-Factura: factura ${first!.number} trebuie să ajungă la ANAF până pe 6 decembrie 2027`,
+        `e-Factura: factura ${first!.number} trebuie să ajungă la ANAF până pe 6 decembrie 2027`,
+      ]);
+      await clock.to('2027-12-03T21:00:00Z');
+      expect((await submissionOnce(who, second.id, ['queued', 'uploaded'])).status).toBe('queued');
+    } finally {
+      await harness.anaf!.comeUp();
+    }
+    const uploads = anafCalls('/upload').length;
+    await submissionOnce(who, second.id, ['uploaded'], () => clock.by(10 * 60_000));
+    await harness.anaf!.advanceProcessing();
+    for (const invoice of [first!, second]) await submissionOnce(who, invoice.id, ['accepted'], () => clock.by(10 * 60_000));
+    // One upload for the held invoice, none again for the first: nothing lost, nothing twice.
+    expect(anafCalls('/upload').length - uploads).toBe(1);
+    expect(await outboxEvents('obolus.efactura.submission.accepted.v1', who.accountId)).toHaveLength(2);
+    expect(await outboxEvents('obolus.efactura.deadline.missed.v1', who.accountId)).toEqual([]);
+  });
+
+  it('e-Factura supplier invoices: three that other companies sent to the buyer’s CUI are stored once each, parsed and announced, after listing again; a fourth it cannot read is listed with its error', async () => {
+    const clock = await steppedClock('2027-05-03T08:00:00Z');
+    const who = await customer('ro-crm', clock.id);
+    await connectAnaf(who, ROMANIAN_BUYER_CUI);
+    const tag = randomBytes(3).toString('hex').toUpperCase();
+    const sent = [1, 2, 3].map((n) =>
+      harness.anaf!.enqueueSupplierInvoice({ cif: ROMANIAN_BUYER_CUI, supplierCif: '18547290', number: `FURN-${tag}-${n}` }),
+    );
+    const unreadable = harness.anaf!.enqueueSupplierInvoice({
+      cif: ROMANIAN_BUYER_CUI,
+      supplierCif: '18547290',
+      xml: '<Invoice><unclosed></Invoice>',
+    });
+    type Incoming = { id: string; anafId: string; number: string | null; parseError: string | null; signer: string | null };
+    // Only those sent here: the buyer's CUI also receives the invoices Obolus's seller uploaded for it in other tests.
+    const ids = [...sent, unreadable].map((m) => String(m.id));
+    const listed = async () =>
+      (await who.journey.request<Incoming[]>('GET', `${gateway()}/accounts/${who.accountId}/efactura/incoming`)).filter((i) =>
+        ids.includes(i.anafId),
+      );
+    const listings = () => anafCalls('/listaMesajePaginatieFactura').filter((r) => r.query.cif === ROMANIAN_BUYER_CUI).length;
+    await waitFor(async () => ((await listed()).length === 4 ? true : (await clock.by(2 * 60_000), undefined)), {
+      what: 'the four supplier invoices',
+      timeoutMs: 120_000,
+    });
+    // Listed twice more over the same messages: nothing stored twice.
+    const after = listings();
+    await waitFor(async () => (listings() >= after + 2 ? true : (await clock.by(2 * 60_000), undefined)), {
+      what: 'two more listings',
+      timeoutMs: 120_000,
+    });
+    const incoming = await listed();
+    expect(incoming).toHaveLength(4);
+    for (const [n, message] of sent.entries()) {
+      expect(incoming.find((i) => i.anafId === String(message.id))).toMatchObject({
+        number: `FURN-${tag}-${n + 1}`,
+        parseError: null,
+        signer: expect.stringContaining('Sandbox ANAF'),
+      });
+    }
+    expect(incoming.find((i) => i.anafId === String(unreadable.id))).toMatchObject({
+      number: null,
+      parseError: expect.stringMatching(/^not well-formed XML/),
+    });
+    const announced = await outboxEvents('obolus.efactura.incoming.received.v1', who.accountId);
+    expect(announced.filter((e) => ids.includes(String(e.anafId)))).toHaveLength(4);
+    await waitFor(
+      () => (mailsTo(who.owner, new RegExp(`^Factură de la furnizor primită: FURN-${tag}-`)).length === 3 ? true : undefined),
+      { what: 'three supplier-invoice e-mails in Romanian', timeoutMs: 60_000 },
+    );
+  });
+
+  it('e-Factura tokens: each use refreshes the access token and keeps the rotated refresh token; a revoked authorisation alerts the owner and staff and holds the queue until the owner connects again', async () => {
+    const clock = await steppedClock('2027-06-01T08:00:00Z');
+    const who = await customer('ro-crm', clock.id);
+    await connectAnaf(who, SELLER_CUI);
+    const sealed = async () =>
+      (
+        await db.query<{ refresh: string; status: string }>(
+          `SELECT refresh_token_sealed AS refresh, status FROM efactura_gateway.authorizations WHERE account_id = $1`,
+          [who.accountId],
+        )
+      ).rows[0]!;
+    const atConnection = await sealed();
+    const refreshes = harness.anaf!.requests('/token').length;
+    await purchase(who, { edition: 'premium', term: 'prepaid-1', seats: 1 });
+    const [first] = await issued(who.accountId, 1);
+    await submissionOnce(who, first!.id, ['uploaded']);
+    await harness.anaf!.advanceProcessing();
+    await submissionOnce(who, first!.id, ['accepted'], () => clock.by(60_000));
+    // Tokens live 6 days here, under the 7-day margin: every call refreshed, each time with the token saved last.
+    const tokenCalls = harness.anaf!.requests('/token').slice(refreshes);
+    expect(tokenCalls.length).toBeGreaterThanOrEqual(2);
+    expect(tokenCalls.map((r) => r.status)).toEqual(tokenCalls.map(() => 200));
+    expect(await sealed()).toMatchObject({ status: 'connected' });
+    expect((await sealed()).refresh).not.toBe(atConnection.refresh);
+
+    // The owner withdraws the consent in SPV.
+    harness.anaf!.revoke({ cif: SELLER_CUI });
+    const uploads = anafCalls('/upload').length;
+    await clock.by(DAY_MS);
+    await purchase(who, { edition: 'premium', term: 'prepaid-1', seats: 1 });
+    const [, second] = await issued(who.accountId, 2);
+    const lost = (to: string) => mailsTo(to, new RegExp(`^e-Factura: autorizarea ANAF pentru CUI ${SELLER_CUI} a fost pierdută`));
+    await waitFor(() => (lost(who.owner).length === 1 && lost(EFACTURA_DESK).length >= 1 ? true : undefined), {
+      what: 'the lost-authorisation alert',
+      timeoutMs: 60_000,
+    });
+    expect(await sealed()).toMatchObject({ status: 'revoked' });
+    await clock.by(60 * 60_000);
+    expect((await submissionOnce(who, second!.id, ['queued', 'uploaded'])).status).toBe('queued');
+    expect(anafCalls('/upload').length).toBe(uploads);
+
+    await connectAnaf(who, SELLER_CUI);
+    await submissionOnce(who, second!.id, ['uploaded'], () => clock.by(60_000));
+    expect(anafCalls('/upload').length).toBe(uploads + 1);
+    expect(lost(who.owner)).toHaveLength(1);
   });
 });
 
