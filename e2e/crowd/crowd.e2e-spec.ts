@@ -59,8 +59,8 @@ describe('a crowd and its faults', () => {
   const faults: [string, () => Promise<unknown>][] = [
     ['Postgres stops for 20 s', () => harness.proxies.postgres!.outage(20_000)],
     ['the broker is killed with SIGKILL and restarted', () => crashAndRestartLocalBroker()],
-    ['the SMTP server is down for 60 s', () => harness.proxies.smtp!.outage(60_000)],
-    ['Stripe is down for 60 s', () => harness.proxies.stripe!.outage(60_000)],
+    ['the SMTP server is down for 30 s', () => harness.proxies.smtp!.outage(30_000)],
+    ['Stripe is down for 30 s', () => harness.proxies.stripe!.outage(30_000)],
   ];
 
   it.each(faults)(
