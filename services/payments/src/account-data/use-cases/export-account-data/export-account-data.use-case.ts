@@ -33,7 +33,9 @@ export class ExportAccountDataUseCase {
       jsonExportFile('payment-methods.json', methods),
       jsonExportFile(
         'payments.json',
-        (await this.accountData.payments(uow, accountId)).map((payment) => masked(payment, ['provider_payment_id'])),
+        (await this.accountData.payments(uow, accountId)).map((payment) =>
+          masked(payment, ['provider_payment_id', 'provider_order_id', 'approve_url']),
+        ),
       ),
       jsonExportFile('bank-transfers.json', await this.accountData.bankTransfers(uow, accountId)),
       jsonExportFile(
