@@ -11,6 +11,9 @@ import { CapturePaypalOrderUseCase } from '../use-cases/capture-paypal-order/cap
 import { RecordPaypalEventUseCase } from '../use-cases/record-paypal-event/record-paypal-event.use-case';
 import { StartPaypalCheckoutCommand } from '../use-cases/start-paypal-checkout/start-paypal-checkout.command';
 import { StartPaypalCheckoutUseCase } from '../use-cases/start-paypal-checkout/start-paypal-checkout.use-case';
+import { RefundSettlement } from '../../refunds/refund-settlement';
+import { RefundsRepository } from '../../refunds/refunds.repository';
+import { InMemoryRefunds } from '../../refunds/test-support/in-memory-refunds';
 import { InMemoryPaypalPayments } from './in-memory-paypal-payments';
 
 export const RETURN_URL = 'https://app.obolus.test/paypal/return';
@@ -23,6 +26,7 @@ export const RETURN_URL = 'https://app.obolus.test/paypal/return';
 export class PaypalFixture {
   readonly clock = new SettableClock(new Date('2026-11-27T10:00:00Z'));
   readonly payments = new InMemoryPayments();
+  readonly refunds = new InMemoryRefunds();
   paypal!: PaypalSandbox;
   client!: PaypalClient;
   start!: StartPaypalCheckoutUseCase;
@@ -47,6 +51,7 @@ export class PaypalFixture {
     const settlement = new PaypalSettlement(payments, clocks);
     this.start = new StartPaypalCheckoutUseCase(this.client, settings, payments, clocks);
     this.capture = new CapturePaypalOrderUseCase(this.client, paypalPayments, payments, settlement);
+    const refunds = new RefundSettlement(this.refunds as unknown as RefundsRepository, payments, clocks);
     this.record = new RecordPaypalEventUseCase(
       this.client,
       settings,
@@ -55,6 +60,7 @@ export class PaypalFixture {
       settlement,
       this.capture,
       this.clock,
+      refunds,
     );
     return this;
   }

@@ -1,4 +1,5 @@
-import { PaymentSucceededV1 } from '@obolus/contracts';
+import { PaymentRefundedV1, PaymentSucceededV1 } from '@obolus/contracts';
+import { randomUUID } from 'node:crypto';
 import { PaymentsErrorCode } from '../../../payments/payments.errors';
 import { PaypalFixture } from '../../test-support/paypal-fixture';
 import { CapturePaypalOrderCommand } from '../capture-paypal-order/capture-paypal-order.command';
@@ -56,6 +57,51 @@ describe('RecordPaypalEventUseCase', () => {
     const back = fx.uow();
     expect((await fx.capture.execute(CapturePaypalOrderCommand.create({ orderId }), back)).status).toBe('succeeded');
     expect(back.emitted).toHaveLength(0);
+  });
+
+  it('settles a refund PayPal left pending when PAYMENT.CAPTURE.REFUNDED arrives, once; a refund Obolus did not make is only stored', async () => {
+    const { payment, orderId } = await fx.checkout();
+    fx.paypal.approveOrder(orderId);
+    await fx.capture.execute(CapturePaypalOrderCommand.create({ orderId }), fx.uow());
+    const captureId = fx.payments.payments.get(payment.id)!.providerPaymentId!;
+    const atPaypal = await fx.client.refundCapture(captureId, { amount: { currency_code: 'USD', value: '100.00' } });
+    // As RefundPaymentUseCase records a refund PayPal answered PENDING.
+    const refundId = randomUUID();
+    fx.refunds.rows.set(refundId, {
+      id: refundId,
+      accountId: payment.accountId,
+      paymentId: payment.id,
+      idempotencyKey: 'pending-1',
+      amountMinor: 10000,
+      currency: 'USD',
+      reason: 'Seat removed',
+      status: 'pending',
+      provider: 'paypal',
+      providerRefundId: atPaypal.id,
+      failureReason: null,
+      requestedBy: 'staff:anna@obolus.example',
+      createdAt: fx.clock.now(),
+      updatedAt: fx.clock.now(),
+    });
+    const refunded = await webhook('PAYMENT.CAPTURE.REFUNDED', (b) => b.includes(atPaypal.id));
+    const uow = fx.uow();
+    await post(refunded, uow);
+    expect(fx.refunds.rows.get(refundId)).toMatchObject({ status: 'succeeded' });
+    expect(uow.dataOf(PaymentRefundedV1)).toEqual([
+      expect.objectContaining({
+        refundId,
+        provider: 'paypal',
+        providerRefundId: atPaypal.id,
+        amountMinor: 10000,
+        currency: 'USD',
+      }),
+    ]);
+    expect(await post(refunded)).toEqual({ received: true, duplicate: true });
+    // Another refund of the capture, made on PayPal's side only: stored, nothing settled.
+    const outside = await fx.client.refundCapture(captureId, { amount: { currency_code: 'USD', value: '1.00' } });
+    const other = fx.uow();
+    await post(await webhook('PAYMENT.CAPTURE.REFUNDED', (b) => b.includes(outside.id)), other);
+    expect(other.emitted).toHaveLength(0);
   });
 
   it('refuses (400) a webhook PayPal does not verify, a forged body or missing headers, and changes nothing', async () => {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@obolus/messaging';
 import { Clock, FieldProblem } from '@obolus/platform';
-import { Capture, Order, PaypalClient, WebhookEvent } from '@obolus/paypal';
+import { Capture, Order, PaypalClient, Refund, WebhookEvent } from '@obolus/paypal';
 import { PaymentsError, PaymentsErrorCode } from '../../../payments/payments.errors';
 import { PaymentsRepository } from '../../../payments/payments.repository';
+import { RefundSettlement } from '../../../refunds/refund-settlement';
 import { ProviderEventReceipt } from '../../../payments/use-cases/record-provider-event/record-provider-event.use-case';
 import { PaypalPaymentsRepository } from '../../paypal-payments.repository';
 import { PaypalSettings } from '../../paypal-settings';
@@ -17,7 +18,8 @@ import { RecordPaypalEventCommand } from './record-paypal-event.command';
  * body byte for byte and the webhook's id); one it does not verify is refused 400 and changes nothing.
  * A verified event is stored once (PayPal redelivers) and takes effect in the same unit of work:
  * CHECKOUT.ORDER.APPROVED captures the order; PAYMENT.CAPTURE.COMPLETED / DENIED settle the payment
- * when the capture's own answer has not already. Events about orders Obolus did not make are stored only.
+ * when the capture's own answer has not already; PAYMENT.CAPTURE.REFUNDED settles a refund left pending.
+ * Events about orders or refunds Obolus did not make are stored only.
  */
 @Injectable()
 export class RecordPaypalEventUseCase {
@@ -29,6 +31,7 @@ export class RecordPaypalEventUseCase {
     private readonly settlement: PaypalSettlement,
     private readonly captureOrder: CapturePaypalOrderUseCase,
     private readonly clock: Clock,
+    private readonly refunds: RefundSettlement,
   ) {}
 
   async execute(command: RecordPaypalEventCommand, uow: UnitOfWork): Promise<ProviderEventReceipt> {
@@ -44,8 +47,12 @@ export class RecordPaypalEventUseCase {
       case 'PAYMENT.CAPTURE.PENDING':
         await this.onCapture(event.resource as Capture, uow);
         break;
+      case 'PAYMENT.CAPTURE.REFUNDED':
+        // A refund PayPal answered PENDING settles here; one answered COMPLETED was recorded then.
+        await this.refunds.onPaypalRefund(event.resource as Refund, this.clock.now(), uow);
+        break;
       default:
-        // Stored for audit (PAYMENT.CAPTURE.REFUNDED among them: refunds are recorded from PayPal's answer).
+        // Stored for audit; no effect in Obolus.
         break;
     }
     return { received: true, duplicate: false };
