@@ -198,4 +198,27 @@ describe('ANAF sandbox message lists and supplier invoices', () => {
       titlu: 'Descarcare mesaj',
     });
   });
+
+  it('serves a crafted archive for a supplier invoice as given (test control, in process and over HTTP)', async () => {
+    const crafted = Buffer.from('PK\u0003\u0004 not really a zip, ../../etc/passwd');
+    const inProcess = sandbox.enqueueSupplierInvoice({ cif: COMPANY, supplierCif: '22222220', archive: crafted });
+    const served = await api(sandbox, token, `descarcare?id=${inProcess.id}`);
+    expect(served.headers.get('content-type')).toBe('application/zip');
+    expect(Buffer.from(await served.arrayBuffer()).equals(crafted)).toBe(true);
+
+    const overHttp = (await (
+      await control(sandbox, 'POST', 'supplier-invoices', {
+        cif: COMPANY,
+        supplierCif: '22222220',
+        archiveBase64: crafted.toString('base64'),
+      })
+    ).json()) as { id: number };
+    expect(Buffer.from(await (await api(sandbox, token, `descarcare?id=${overHttp.id}`)).arrayBuffer()).equals(crafted)).toBe(
+      true,
+    );
+    expect((await control(sandbox, 'POST', 'supplier-invoices', { cif: COMPANY, archiveBase64: '%%' })).status).toBe(400);
+    // Listed as any supplier invoice; the ones without the control are built as before.
+    const ordinary = sandbox.enqueueSupplierInvoice({ cif: COMPANY, supplierCif: '22222220' });
+    expect(readZip(Buffer.from(await (await api(sandbox, token, `descarcare?id=${ordinary.id}`)).arrayBuffer())).size).toBe(2);
+  });
 });
