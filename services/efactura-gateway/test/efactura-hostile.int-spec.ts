@@ -195,11 +195,29 @@ describe('efactura-gateway against hostile supplier invoices and archives (ANAF 
     const huge = `${UBL_HEAD}<cbc:ID>BIG-${tag}</cbc:ID><cbc:Note>${`${tag} `.repeat(Math.ceil((12 * 1024 * 1024) / (tag.length + 1)))}</cbc:Note></Invoice>`;
     expect(Buffer.byteLength(huge)).toBeGreaterThan(12 * 1024 * 1024);
     const notUbl = `<?xml version="1.0"?><Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"><ID>ORDER-${tag}</ID></Order>`;
-    const escapeName = `../../../../../../../../tmp/${tag}-escaped.xml`;
+    // The refused name is quoted in the reason, so it carries a token of its own, not the content's tag.
+    const escaped = `obolus-escaped-${String(Math.floor(Math.random() * 1e9))}`;
+    const escapeName = `../../../../../../../../tmp/${escaped}.xml`;
     const traversal = storedZip([
       { name: escapeName, data: Buffer.from(`${UBL_HEAD}<cbc:ID>ESCAPE-${tag}</cbc:ID></Invoice>`) },
       { name: 'semnatura_1.xml', data: Buffer.from('<Signature/>') },
     ]);
+
+    // The watch sees a write made the ordinary ways (the check below would not pass for want of eyes).
+    const probe = watchFileWrites();
+    const probePath = join(tmpdir(), `${escaped}-probe`);
+    try {
+      fs.writeFileSync(probePath, 'x');
+      await fs.promises.writeFile(probePath, 'y');
+      fs.createWriteStream(probePath, { flags: 'a' }).end('z');
+    } finally {
+      probe.stop();
+    }
+    await new Promise((done) => setTimeout(done, 50));
+    fs.rmSync(probePath, { force: true });
+    expect(probe.written()).toEqual(
+      expect.arrayContaining([`writeFileSync ${probePath}`, `promises.writeFile ${probePath}`, `createWriteStream ${probePath}`]),
+    );
 
     const watch = watchFileWrites();
     let sent: Record<'bomb' | 'huge' | 'notUbl' | 'traversal', { id: number }>;
@@ -270,9 +288,10 @@ describe('efactura-gateway against hostile supplier invoices and archives (ANAF 
     // … the traversal's target does not exist, from any directory it could have been resolved against…
     for (const base of ['/', process.cwd(), tmpdir(), resolve(__dirname, '..')])
       expect(fs.existsSync(resolve(base, escapeName))).toBe(false);
-    expect(fs.existsSync(`/tmp/${tag}-escaped.xml`)).toBe(false);
+    expect(fs.existsSync(`/tmp/${escaped}.xml`)).toBe(false);
     // … and no file anywhere near carries the tag in its name.
-    for (const dir of ['/tmp', tmpdir(), process.cwd(), resolve(__dirname, '..')]) expect(filesNamed(dir, tag)).toEqual([]);
+    for (const dir of ['/tmp', tmpdir(), process.cwd(), resolve(__dirname, '..')])
+      expect([...filesNamed(dir, tag), ...filesNamed(dir, escaped)]).toEqual([]);
 
     // The owner can download each archive as it came; the XML inside only when the archive was opened.
     const byAnafId = new Map((await listed()).map((i) => [i.anafId, i.id]));
