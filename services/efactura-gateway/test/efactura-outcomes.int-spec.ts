@@ -15,6 +15,8 @@ import { CiusRoValidator } from '@obolus/ubl';
 import { createHash, randomUUID } from 'node:crypto';
 import { AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
+import { ExportAccountDataCommand } from '../src/account-data/use-cases/export-account-data/export-account-data.command';
+import { ExportAccountDataUseCase } from '../src/account-data/use-cases/export-account-data/export-account-data.use-case';
 import { DocumentsConsumer } from '../src/documents/documents.consumer';
 import { efacturaGatewayConfigSpec } from '../src/efactura-gateway.config';
 import { EfacturaGatewayModule } from '../src/efactura-gateway.module';
@@ -568,6 +570,16 @@ describe('efactura-gateway outcomes and deadlines: the events published with eac
       staff,
     );
     expect(seen).toMatchObject({ status: 200, body: { attempt: 2, status: 'accepted' } });
+    // The account's export carries the earlier attempt (who and why) and its ANAF archive.
+    const part = await work.run((uow) =>
+      app.get(ExportAccountDataUseCase).execute(ExportAccountDataCommand.create({ accountId: connected.accountId }), uow),
+    );
+    const attemptsFile = part.files.find((f) => f.path === 'submission-attempts.json')!;
+    const attemptsRows = JSON.parse(Buffer.from(attemptsFile.base64, 'base64').toString('utf8')) as Record<string, unknown>[];
+    expect(attemptsRows.filter((row) => row.retried_by === `staff:${staffId}`)).toEqual([
+      expect.objectContaining({ attempt: 1, status: 'rejected', reason, upload_index: first.uploadIndex }),
+    ]);
+    expect(part.files.map((f) => f.path)).toContain(`anaf-receipts/${invoice.number}-attempt-1.zip`);
     expect(await call('POST', retryPath, staff, { reason })).toMatchObject({
       status: 409,
       body: { code: 'SUBMISSION_NOT_RETRYABLE' },

@@ -23,6 +23,30 @@ export class AccountDataRepository {
     return rows.map((row) => ({ documentId: row.document_id, archive: row.archive }));
   }
 
+  /** Earlier attempts of submissions retried by staff (who and why); their archives come apart. */
+  submissionAttempts({ manager }: UnitOfWork, accountId: string): Promise<Record<string, unknown>[]> {
+    return accountRowsAsJson(manager, 'efactura_gateway.submission_attempts', accountId, {
+      omit: ['archive'],
+      orderBy: 'retried_at',
+    });
+  }
+
+  async submissionAttemptArchives(
+    { manager }: UnitOfWork,
+    accountId: string,
+  ): Promise<{ documentId: string; attempt: number; archive: Buffer }[]> {
+    const rows = (await manager.query(
+      `SELECT document_id, attempt, archive FROM efactura_gateway.submission_attempts WHERE account_id = $1 AND archive IS NOT NULL`,
+      [accountId],
+    )) as { document_id: string; attempt: number; archive: Buffer }[];
+    return rows.map((row) => ({ documentId: row.document_id, attempt: row.attempt, archive: row.archive }));
+  }
+
+  /** The upload mode the owner chose (none while automatic by default). */
+  uploadSettings({ manager }: UnitOfWork, accountId: string): Promise<Record<string, unknown>[]> {
+    return accountRowsAsJson(manager, 'efactura_gateway.upload_settings', accountId);
+  }
+
   /** Authorised CUIs, without the sealed tokens (secrets of the connection, not the customer's data). */
   authorizations({ manager }: UnitOfWork, accountId: string): Promise<Record<string, unknown>[]> {
     return accountRowsAsJson(manager, 'efactura_gateway.authorizations', accountId, {

@@ -6,8 +6,8 @@ import { ExportAccountDataCommand } from './export-account-data.command';
 
 /**
  * efactura-gateway's part of the export (A3): each UBL XML as sent, the submissions with ANAF's receipts
- * (the `descarcare` ZIP: the invoice and ANAF's signature), the authorised CUIs, and the supplier invoices
- * downloaded from ANAF as they came.
+ * (the `descarcare` ZIP: the invoice and ANAF's signature), the earlier attempts of retried submissions
+ * with theirs, the upload mode, the authorised CUIs, and the supplier invoices downloaded from ANAF as they came.
  */
 @Injectable()
 export class ExportAccountDataUseCase {
@@ -33,6 +33,13 @@ export class ExportAccountDataUseCase {
         contentType: 'application/zip',
         bytes: archive,
       })),
+      jsonExportFile('submission-attempts.json', await this.accountData.submissionAttempts(uow, accountId)),
+      ...(await this.accountData.submissionAttemptArchives(uow, accountId)).map(({ documentId, attempt, archive }) => ({
+        path: `anaf-receipts/${exportFileName(numberOf.get(documentId) ?? documentId)}-attempt-${attempt}.zip`,
+        contentType: 'application/zip',
+        bytes: archive,
+      })),
+      jsonExportFile('upload-settings.json', await this.accountData.uploadSettings(uow, accountId)),
       jsonExportFile('authorizations.json', await this.accountData.authorizations(uow, accountId)),
       jsonExportFile('supplier-invoices.json', await this.accountData.incoming(uow, accountId)),
       ...(await this.accountData.incomingArchives(uow, accountId)).map(({ anafId, archive }) => ({
