@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ScheduledJobRunner } from '@obolus/messaging';
-import { INCOMING_POLL_JOB, IncomingPollPayload } from './incoming-schedule';
+import { INCOMING_JOBS_ORDERING, INCOMING_POLL_JOB, IncomingPollPayload } from './incoming-schedule';
 import { PollIncomingInvoicesCommand } from './use-cases/poll-incoming-invoices/poll-incoming-invoices.command';
 import { PollIncomingInvoicesUseCase } from './use-cases/poll-incoming-invoices/poll-incoming-invoices.use-case';
 
@@ -13,9 +13,13 @@ export class IncomingJobs implements OnModuleInit {
   ) {}
 
   registerOn(runner: ScheduledJobRunner): ScheduledJobRunner {
-    return runner.register<IncomingPollPayload>(INCOMING_POLL_JOB, async (job, uow) => {
-      await this.poll.execute(PollIncomingInvoicesCommand.create(job.payload), uow);
-    });
+    return runner.register<IncomingPollPayload>(
+      INCOMING_POLL_JOB,
+      async (job, uow) => {
+        await this.poll.execute(PollIncomingInvoicesCommand.create(job.payload), uow);
+      },
+      { ordering: INCOMING_JOBS_ORDERING },
+    );
   }
 
   onModuleInit(): void {

@@ -1,5 +1,13 @@
+import type { JobOrdering } from '@obolus/messaging';
+
 /** One listing of a CUI's received invoices (key: `<account>:<cif>:<chain>:<run>`). */
 export const INCOMING_POLL_JOB = 'efactura-incoming-poll';
+
+/**
+ * The listings run in a lane of their own: one retrying while ANAF is down never holds back the
+ * account's uploads (which would then wait for the listing rather than for ANAF), nor the other way.
+ */
+export const INCOMING_JOBS_ORDERING: JobOrdering = { lane: 'efactura-incoming' };
 
 export type IncomingPollPayload = {
   accountId: string;
