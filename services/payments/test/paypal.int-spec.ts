@@ -5,6 +5,7 @@ import { serviceConnectionUrl } from '@obolus/database';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { bootstrapService, nameBasedUuid } from '@obolus/platform';
 import { PaypalClient } from '@obolus/paypal';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the PayPal sandbox stands in for PayPal, as in e2e
 import { PaypalSandbox, startPaypalSandbox } from '@obolus/paypal-sandbox';
 import { serveJwks } from '@obolus/testing';
 import { randomBytes, randomUUID } from 'node:crypto';

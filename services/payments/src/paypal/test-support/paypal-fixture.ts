@@ -1,4 +1,5 @@
 import { PaypalClient } from '@obolus/paypal';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the PayPal sandbox stands in for PayPal, as in e2e
 import { PaypalSandbox, startPaypalSandbox } from '@obolus/paypal-sandbox';
 import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
