@@ -370,6 +370,19 @@ describe('SEPA and ACH debits on test clocks', () => {
       expect({ table, n: Number(rows[0].n) }).toEqual({ table, n: 0 });
     }
     expect((await stripe.customers.list({ email: dupont.owner })).data).toEqual([]);
+    // Buying with ACH is refused as well, before anything is billed.
+    const boughtByAch = await dupont.journey.send(
+      'POST',
+      `${subscriptionsUrl()}/accounts/${dupont.accountId}/subscription/purchase`,
+      { edition: 'dream-team', term: 'monthly', seats: 1, paymentMethod: 'ach_debit', currency: 'USD' },
+    );
+    expect(boughtByAch.status).toBe(422);
+    expect(boughtByAch.json).toMatchObject({
+      fields: [{ field: 'paymentMethod', reason: expect.stringContaining('US only; this account is in FR') }],
+    });
+    expect(
+      await dupont.journey.request<{ status: string }>('GET', `${subscriptionsUrl()}/accounts/${dupont.accountId}/subscription`),
+    ).toMatchObject({ status: 'trialing' });
 
     const { methodId } = await savesDebit(northwind, ach('000123456789'));
     await purchase(northwind, 'ach_debit', 'USD');

@@ -76,3 +76,24 @@ export const CATALOG_CODES: readonly CatalogCode[] = ['fr-crm', 'ro-crm'];
 export const ROLES: readonly Role[] = ['owner', 'admin', 'user'];
 export const TERMS: readonly Term[] = ['monthly', 'annual', 'prepaid-1', 'prepaid-6', 'prepaid-12'];
 export const PAYMENT_METHOD_KINDS: readonly PaymentMethodKind[] = ['card', 'sepa_debit', 'ach_debit', 'bank_transfer', 'paypal'];
+
+/**
+ * The countries of the SEPA area, whose customers are offered SEPA Direct Debit (P1): the EU, the EEA,
+ * and Switzerland, the United Kingdom, Monaco, San Marino, Andorra and the Vatican.
+ */
+export const SEPA_COUNTRIES: ReadonlySet<string> = new Set([
+  ...['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT'],
+  ...['NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'],
+  ...['IS', 'LI', 'NO', 'CH', 'GB', 'MC', 'SM', 'AD', 'VA'],
+]);
+
+/** Why a bank debit is not offered to a customer in `country` (P1: SEPA in the SEPA area, ACH in the US), or null. */
+export function debitCountryRefusal(method: PaymentMethodKind, country: string): string | null {
+  if (method === 'sepa_debit' && !SEPA_COUNTRIES.has(country)) {
+    return `SEPA Direct Debit is offered to customers in the SEPA area only; this account is in ${country}`;
+  }
+  if (method === 'ach_debit' && country !== 'US') {
+    return `ACH Direct Debit is offered to customers in the US only; this account is in ${country}`;
+  }
+  return null;
+}

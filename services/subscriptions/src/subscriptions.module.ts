@@ -29,6 +29,7 @@ import { RecordUsageUseCase } from './subscriptions/use-cases/record-usage/recor
 import { AnnounceCatalogRevisionUseCase } from './subscriptions/use-cases/announce-catalog-revision/announce-catalog-revision.use-case';
 import { CatalogRevisions } from './catalog/catalog-revisions';
 import { SubscriptionsEntitlements1796428800000 } from './database/migrations/1796428800000-entitlements';
+import { SubscriptionCountry1796515200000 } from './database/migrations/1796515200000-subscription-country';
 import { RenewSubscriptionUseCase } from './subscriptions/use-cases/renew-subscription/renew-subscription.use-case';
 import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
 import { PurchaseUseCase } from './subscriptions/use-cases/purchase/purchase.use-case';
@@ -79,6 +80,7 @@ export class SubscriptionsModule {
             SubscriptionsLifecycle1796256000000,
             SubscriptionsEntitlements1796428800000,
             ApiKeys1796342400000,
+            SubscriptionCountry1796515200000,
           ],
         }),
         AuthModule.forService({ service: 'subscriptions', config }),

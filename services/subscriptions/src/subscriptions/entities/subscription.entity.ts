@@ -20,6 +20,8 @@ export class SubscriptionEntity {
   /** The owner, to whom notices go, and the account's language (from the sign-up). */
   @Column({ name: 'owner_email', type: 'text', nullable: true }) ownerEmail!: string | null;
   @Column({ type: 'text', nullable: true }) locale!: string | null;
+  /** The account's country (ISO 3166-1), from account.created; null for subscriptions started before it was kept. */
+  @Column({ type: 'text', nullable: true }) country!: string | null;
   /** Users of the account (the owner counts); seats are added when they outgrow the seats paid for (B5). */
   @Column({ type: 'integer' }) users!: number;
   /** A lower edition asked for, taking effect at the period's end (C2). */

@@ -26,11 +26,11 @@ describe('PurchaseUseCase', () => {
   let charges: InMemoryPendingCharges;
   let purchase: PurchaseUseCase;
 
-  async function trialingAccount(catalog: CatalogCode): Promise<string> {
+  async function trialingAccount(catalog: CatalogCode, country?: string): Promise<string> {
     const accountId = randomUUID();
     const repository = subscriptions as unknown as SubscriptionsRepository;
     await new StartTrialUseCase(new CatalogRegistry(), repository, jobs as unknown as JobScheduler).execute(
-      StartTrialCommand.create({ accountId, catalog, signupChannel: 'web', createdAt: '2026-03-02T09:00:00Z' }),
+      StartTrialCommand.create({ accountId, catalog, signupChannel: 'web', createdAt: '2026-03-02T09:00:00Z', country }),
       new RecordingUnitOfWork(),
     );
     return accountId;
@@ -160,6 +160,40 @@ describe('PurchaseUseCase', () => {
       currency: 'EUR',
       lines: [expect.objectContaining({ unitPriceMinor: 1900 })],
     });
+  });
+
+  it('offers SEPA Direct Debit in the SEPA area and ACH Direct Debit in the US only (P1), writing nothing otherwise', async () => {
+    const refusals: Array<[string, PurchaseInput['paymentMethod'], string, RegExp]> = [
+      ['FR', 'ach_debit', 'USD', /ACH Direct Debit is offered to customers in the US only; this account is in FR/],
+      ['US', 'sepa_debit', 'EUR', /SEPA Direct Debit is offered to customers in the SEPA area only; this account is in US/],
+      ['BR', 'sepa_debit', 'EUR', /SEPA area only; this account is in BR/],
+    ];
+    for (const [country, paymentMethod, currency, reason] of refusals) {
+      const accountId = await trialingAccount('fr-crm', country);
+      const uow = new RecordingUnitOfWork();
+      await expect(
+        buy({ accountId, edition: 'dream-team', term: 'annual', seats: 1, paymentMethod, currency }, uow),
+      ).rejects.toMatchObject({
+        code: SubscriptionsErrorCode.PurchaseRefused,
+        fields: [{ field: 'paymentMethod', reason: expect.stringMatching(reason) }],
+      });
+      expect(uow.dataOf(SubscriptionActivatedV1)).toHaveLength(0);
+      expect(subscriptions.rows.get(accountId)).toMatchObject({ status: 'trialing', country });
+    }
+    for (const [country, paymentMethod, currency] of [
+      ['US', 'ach_debit', 'USD'],
+      ['DE', 'sepa_debit', 'EUR'],
+      ['CH', 'sepa_debit', 'EUR'],
+      ['US', 'card', 'USD'],
+    ] as const) {
+      const accountId = await trialingAccount('fr-crm', country);
+      await buy({ accountId, edition: 'dream-team', term: 'annual', seats: 1, paymentMethod, currency });
+      expect(subscriptions.rows.get(accountId)).toMatchObject({ status: 'active', paymentMethod, currency });
+    }
+    // A subscription started before the country was kept is not refused for it.
+    const older = await trialingAccount('fr-crm');
+    await buy({ accountId: older, edition: 'dream-team', term: 'annual', seats: 1, paymentMethod: 'ach_debit', currency: 'USD' });
+    expect(subscriptions.rows.get(older)).toMatchObject({ status: 'active', country: null });
   });
 
   it('refuses a currency the catalog does not offer, and a method bound to another currency, writing nothing', async () => {

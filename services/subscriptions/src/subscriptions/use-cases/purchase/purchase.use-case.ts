@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, addMonths, calendarDateInZone, compareDates, IsoDate, MONTHLY_CYCLE_DAYS } from '@obolus/calendar';
-import { MAX_CHARGE_MINOR, SubscriptionActivatedV1 } from '@obolus/contracts';
+import { debitCountryRefusal, MAX_CHARGE_MINOR, SubscriptionActivatedV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { FieldProblem } from '@obolus/platform';
 import { highestStandardRate } from '@obolus/vat';
@@ -202,6 +202,8 @@ export class PurchaseUseCase {
         reason: `${command.paymentMethod} collects ${methodCurrency} only, not ${currency}`,
       });
     }
+    const notOffered = subscription.country ? debitCountryRefusal(command.paymentMethod, subscription.country) : null;
+    if (notOffered) fields.push({ field: 'paymentMethod', reason: notOffered });
     if (command.paymentMethod === 'paypal' && command.term !== 'annual' && allowed.includes('paypal')) {
       fields.push({ field: 'term', reason: 'PayPal pays for the annual term only' });
     }

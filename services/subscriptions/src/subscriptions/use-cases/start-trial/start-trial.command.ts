@@ -2,7 +2,7 @@ import { AccountCreatedV1Data, CATALOG_CODES, LOCALES } from '@obolus/contracts'
 import { checkCommand } from '@obolus/platform';
 
 export type StartTrialInput = Pick<AccountCreatedV1Data, 'accountId' | 'catalog' | 'signupChannel' | 'createdAt'> &
-  Partial<Pick<AccountCreatedV1Data, 'locale' | 'ownerEmail'>>;
+  Partial<Pick<AccountCreatedV1Data, 'locale' | 'ownerEmail' | 'country'>>;
 
 /** Start the trial of a newly created account. */
 export class StartTrialCommand {
@@ -15,6 +15,8 @@ export class StartTrialCommand {
   readonly locale?: StartTrialInput['locale'];
   /** The owner, to whom the notices go (B6). */
   readonly ownerEmail?: string;
+  /** The account's country, which decides the bank debits it may buy with (P1). */
+  readonly country?: string;
 
   private constructor(input: Readonly<StartTrialInput>) {
     Object.assign(this, input);
@@ -32,6 +34,7 @@ export class StartTrialCommand {
           input.ownerEmail === undefined || /^[^@\s]+@[^@\s]+$/.test(input.ownerEmail),
           'must be an e-mail address',
         )
+        .that('country', input.country === undefined || /^[A-Z]{2}$/.test(input.country), 'must be an ISO 3166-1 alpha-2 code')
         .that('locale', input.locale === undefined || LOCALES.includes(input.locale), `must be one of ${LOCALES.join(', ')}`)
         .valid(),
     );

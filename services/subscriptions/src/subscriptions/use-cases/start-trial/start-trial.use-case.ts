@@ -46,6 +46,7 @@ export class StartTrialUseCase {
       updatedAt: createdAt,
       ownerEmail: command.ownerEmail ?? null,
       locale: command.locale ?? null,
+      country: command.country ?? null,
       users: 1,
       pendingEdition: null,
       pendingSeats: null,
