@@ -36,8 +36,7 @@ describe('account export, closure and purge across the services', () => {
 
   beforeAll(async () => {
     await harness.start();
-    const api = new URL(harness.stripe.url);
-    stripe = new Stripe('sk_test_obolus_e2e', { host: api.hostname, port: api.port, protocol: 'http', maxNetworkRetries: 0 });
+    stripe = harness.stripeClient();
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
     await db.connect();
   });
@@ -48,31 +47,8 @@ describe('account export, closure and purge across the services', () => {
     expect(Object.values(codes).every((code) => code === 0)).toBe(true);
   });
 
-  const subscriptionsUrl = () => harness.url('subscriptions');
-
-  async function untilReady(clockId: string): Promise<void> {
-    await waitFor(
-      async () => {
-        const clock = await new Journey().request<{ status: string }>('GET', `${subscriptionsUrl()}/test-clocks/${clockId}`);
-        return clock.status === 'ready' ? true : undefined;
-      },
-      { what: `test clock ${clockId} ready`, timeoutMs: 180_000, intervalMs: 250 },
-    );
-  }
-
-  async function clockAt(frozenTime: string): Promise<string> {
-    const created = await new Journey().request<{ id: string }>('POST', `${subscriptionsUrl()}/test-clocks`, {
-      frozenTime,
-      name: `account export ${frozenTime}`,
-    });
-    await untilReady(created.id);
-    return created.id;
-  }
-
-  async function advance(clockId: string, frozenTime: string): Promise<void> {
-    await new Journey().request('POST', `${subscriptionsUrl()}/test-clocks/${clockId}/advance`, { frozenTime }, [202]);
-    await untilReady(clockId);
-  }
+  const clockAt = (frozenTime: string) => harness.testClock(frozenTime, 'account export');
+  const advance = (clockId: string, frozenTime: string) => harness.advanceClock(clockId, frozenTime);
 
   const count = async (sql: string, accountId: string): Promise<number> => Number((await db.query(sql, [accountId])).rows[0].n);
 

@@ -76,8 +76,7 @@ describe('billing over time on test clocks', () => {
         if (!held || held.version < event.data.version) copies.set(event.data.accountId, event.data);
       },
     });
-    const api = new URL(harness.stripe.url);
-    stripe = new Stripe('sk_test_obolus_e2e', { host: api.hostname, port: api.port, protocol: 'http', maxNetworkRetries: 0 });
+    stripe = harness.stripeClient();
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
     await db.connect();
   });
@@ -89,30 +88,8 @@ describe('billing over time on test clocks', () => {
   });
 
   const subscriptionsUrl = () => harness.url('subscriptions');
-
-  async function clockAt(frozenTime: string): Promise<string> {
-    const created = await new Journey().request<{ id: string; status: string }>('POST', `${subscriptionsUrl()}/test-clocks`, {
-      frozenTime,
-      name: `billing over time ${frozenTime}`,
-    });
-    await untilReady(created.id);
-    return created.id;
-  }
-
-  async function untilReady(clockId: string): Promise<void> {
-    await waitFor(
-      async () => {
-        const clock = await new Journey().request<{ status: string }>('GET', `${subscriptionsUrl()}/test-clocks/${clockId}`);
-        return clock.status === 'ready' ? true : undefined;
-      },
-      { what: `test clock ${clockId} ready`, timeoutMs: 180_000, intervalMs: 250 },
-    );
-  }
-
-  async function advance(clockId: string, frozenTime: string): Promise<void> {
-    await new Journey().request('POST', `${subscriptionsUrl()}/test-clocks/${clockId}/advance`, { frozenTime }, [202]);
-    await untilReady(clockId);
-  }
+  const clockAt = (frozenTime: string) => harness.testClock(frozenTime, 'billing over time');
+  const advance = (clockId: string, frozenTime: string) => harness.advanceClock(clockId, frozenTime);
 
   interface Customer {
     journey: Journey;
@@ -739,7 +716,7 @@ describe('billing over time on test clocks', () => {
     process.stdout.write(`billing over time: subscriptions killed with ${doneAtKill} of 18 renewals done\n`);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await harness.startService('subscriptions');
-    await untilReady(clockId);
+    await harness.untilClockReady(clockId);
 
     for (const who of crowd) {
       const invoices = await issued(who.accountId, 4);

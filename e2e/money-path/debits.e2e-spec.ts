@@ -43,8 +43,7 @@ describe('SEPA and ACH debits on test clocks', () => {
 
   beforeAll(async () => {
     await harness.start();
-    const api = new URL(harness.stripe.url);
-    stripe = new Stripe('sk_test_obolus_e2e', { host: api.hostname, port: api.port, protocol: 'http', maxNetworkRetries: 0 });
+    stripe = harness.stripeClient();
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
     await db.connect();
   });
@@ -56,31 +55,9 @@ describe('SEPA and ACH debits on test clocks', () => {
   });
 
   const subscriptionsUrl = () => harness.url('subscriptions');
+  const clockAt = (frozenTime: string) => harness.testClock(frozenTime, 'debits');
+  const advance = (clockId: string, frozenTime: string) => harness.advanceClock(clockId, frozenTime);
   const paymentsUrl = () => harness.url('payments');
-
-  async function untilReady(clockId: string): Promise<void> {
-    await waitFor(
-      async () => {
-        const clock = await new Journey().request<{ status: string }>('GET', `${subscriptionsUrl()}/test-clocks/${clockId}`);
-        return clock.status === 'ready' ? true : undefined;
-      },
-      { what: `test clock ${clockId} ready`, timeoutMs: 120_000, intervalMs: 200 },
-    );
-  }
-
-  async function clockAt(frozenTime: string): Promise<string> {
-    const created = await new Journey().request<{ id: string }>('POST', `${subscriptionsUrl()}/test-clocks`, {
-      frozenTime,
-      name: `debits ${frozenTime}`,
-    });
-    await untilReady(created.id);
-    return created.id;
-  }
-
-  async function advance(clockId: string, frozenTime: string): Promise<void> {
-    await new Journey().request('POST', `${subscriptionsUrl()}/test-clocks/${clockId}/advance`, { frozenTime }, [202]);
-    await untilReady(clockId);
-  }
 
   const PEOPLE = {
     DE: {

@@ -31,9 +31,7 @@ describe('the money path through all six services', () => {
 
   beforeAll(async () => {
     await harness.start();
-    const api = new URL(harness.stripe.url);
-    // The customer's browser confirms card set-ups with Stripe directly, as Stripe.js would.
-    stripe = new Stripe('sk_test_obolus_e2e', { host: api.hostname, port: api.port, protocol: 'http', maxNetworkRetries: 0 });
+    stripe = harness.stripeClient();
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
     await db.connect();
   });

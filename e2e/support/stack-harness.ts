@@ -11,10 +11,11 @@ import {
 } from '@obolus/stack';
 import { startStripeSandbox, StripeSandbox } from '@obolus/stripe-sandbox';
 import { startViesSandbox, ViesSandbox } from '@obolus/vat';
-import { CrowdUrls, OtlpReceiver, TcpProxy } from '@obolus/testing';
+import { CrowdUrls, OtlpReceiver, TcpProxy, waitFor } from '@obolus/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Stripe from 'stripe';
 
 /** Each service's output, for reading after a failed run. */
 const logDirectory = join(__dirname, '../../.data/e2e-logs');
@@ -154,6 +155,41 @@ export class StackHarness {
     });
     this.services.set(service, running);
     return running;
+  }
+
+  /** Stripe's own SDK pointed at the sandbox: the customer's browser confirms set-ups with Stripe directly, as Stripe.js would. */
+  stripeClient(): Stripe {
+    const api = new URL(this.stripe.url);
+    return new Stripe('sk_test_obolus_e2e', { host: api.hostname, port: api.port, protocol: 'http', maxNetworkRetries: 0 });
+  }
+
+  /** A new test clock at `frozenTime`, once every service has it. */
+  async testClock(frozenTime: string, name: string): Promise<string> {
+    const created = await new Journey().request<{ id: string }>('POST', `${this.url('subscriptions')}/test-clocks`, {
+      frozenTime,
+      name: `${name} ${frozenTime}`,
+    });
+    await this.untilClockReady(created.id);
+    return created.id;
+  }
+
+  /** Moves a test clock, then waits until every service has done the work due by its new time. */
+  async advanceClock(clockId: string, frozenTime: string): Promise<void> {
+    await new Journey().request('POST', `${this.url('subscriptions')}/test-clocks/${clockId}/advance`, { frozenTime }, [202]);
+    await this.untilClockReady(clockId);
+  }
+
+  async untilClockReady(clockId: string): Promise<void> {
+    await waitFor(
+      async () => {
+        const clock = await new Journey().request<{ status: string }>(
+          'GET',
+          `${this.url('subscriptions')}/test-clocks/${clockId}`,
+        );
+        return clock.status === 'ready' ? true : undefined;
+      },
+      { what: `test clock ${clockId} ready`, timeoutMs: 180_000, intervalMs: 250 },
+    );
   }
 
   /** Where a crowd of customers sends its requests. */
