@@ -1,178 +1,57 @@
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import { AnafClient, readAnafArchive } from '@obolus/anaf';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the ANAF sandbox stands in for ANAF, as in e2e
-import { AnafSandbox, startAnafSandbox } from '@obolus/anaf-sandbox';
+import { AnafSandbox } from '@obolus/anaf-sandbox';
 import { TestTokenIssuer } from '@obolus/auth';
 import { CloudEvent, CreditNoteIssuedV1Data, InvoiceIssuedV1Data } from '@obolus/contracts';
-import { serviceConnectionUrl } from '@obolus/database';
-import { EventHandlerContext, ScheduledJobRunner, ScheduledJobsRepository, UnitOfWorkRunner } from '@obolus/messaging';
-import { createLogger } from '@obolus/observability';
-import {
-  ApiExceptionFilter,
-  Clock,
-  createValidationPipe,
-  jsonBody,
-  loadConfig,
-  loadServiceConfig,
-  SecretBox,
-} from '@obolus/platform';
-import { issuedRomanianInvoice, serveJwks, waitFor } from '@obolus/testing';
+import { ScheduledJobRunner } from '@obolus/messaging';
+import { SecretBox } from '@obolus/platform';
+import { issuedRomanianInvoice, waitFor } from '@obolus/testing';
 import { CiusRoValidator } from '@obolus/ubl';
 import { randomUUID } from 'node:crypto';
-import { AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
 import { DocumentsConsumer } from '../src/documents/documents.consumer';
 import { issuedRomanianCreditNote } from '../src/documents/test-support/issued-credit-note';
-import { efacturaGatewayConfigSpec } from '../src/efactura-gateway.config';
-import { EfacturaGatewayModule } from '../src/efactura-gateway.module';
-import { DeadlinesJobs } from '../src/deadlines/deadlines-jobs';
-import { IncomingJobs } from '../src/incoming/incoming-jobs';
-import { SubmissionsJobs } from '../src/submissions/submissions-jobs';
-
-const CLIENT = { clientId: 'obolus-int-gateway', clientSecret: 'int-gateway-secret' };
-const SELLER_CIF = '14040242';
-const TOKENS_KEY = Buffer.from('int-test-efactura-tokens-key-32b').toString('base64');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import {
+  GatewayWithAnafSandbox,
+  Owner,
+  SANDBOX_CLIENT as CLIENT,
+  SELLER_CIF,
+  startGatewayWithAnafSandbox,
+  TOKENS_KEY,
+} from './gateway-with-anaf-sandbox';
 
 describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopback)', () => {
+  let gateway: GatewayWithAnafSandbox;
   let anaf: AnafSandbox;
   let app: INestApplication;
   let url: string;
   let db: Client;
-  let jwks: Awaited<ReturnType<typeof serveJwks>>;
   let issuer: TestTokenIssuer;
-  let work: UnitOfWorkRunner;
   /** The service's jobs on a runner of the spec's own, retrying after 50 ms instead of 1 s. */
   let runner: ScheduledJobRunner;
   /** ANAF as the spec itself calls it, to check what the gateway's tokens still do. */
   let anafClient: AnafClient;
 
   beforeAll(async () => {
-    const validator = CiusRoValidator.create({ warmUp: true });
-    anaf = await startAnafSandbox({ port: 0, processingDelayMs: 60 * 60_000, validator });
-    const port = await freePort();
-    const redirectUri = `http://127.0.0.1:${port}/efactura/oauth/callback`;
-    anaf.registerClient({ ...CLIENT, redirectUris: [redirectUri] });
-    issuer = await TestTokenIssuer.create();
-    jwks = await serveJwks(issuer.jwks);
-    const env = {
-      ...process.env,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: serviceConnectionUrl(process.env.DATABASE_ADMIN_URL!, 'efactura-gateway'),
-      IDENTITY_JWKS_URL: jwks.url,
-      ANAF_OAUTH_URL: `${anaf.url}/anaf-oauth2/v1`,
-      ANAF_API_URL: `${anaf.url}/test/FCTEL/rest`,
-      ANAF_CLIENT_ID: CLIENT.clientId,
-      ANAF_CLIENT_SECRET: CLIENT.clientSecret,
-      ANAF_REDIRECT_URI: redirectUri,
-      ANAF_TIMEOUT_MS: '5000',
-      EFACTURA_TOKENS_KEY: TOKENS_KEY,
-      EFACTURA_STATUS_POLL_MS: '0',
-      ANAF_SIGNING_CERTIFICATES: anaf.signingCertificatePem,
-      EFACTURA_INCOMING_POLL_MS: '1000',
-      EFACTURA_INCOMING_LAG_MS: '0',
-    };
-    const config = { ...loadServiceConfig(env), ...loadConfig(efacturaGatewayConfigSpec, env) };
-    // HTTP and the service's jobs, but no Kafka consumer: events are handed to the consumer as the transport does.
-    app = await NestFactory.create<NestExpressApplication>(
-      EfacturaGatewayModule.forRoot(config, createLogger('efactura-gateway')),
-      {
-        logger: ['error'],
-        bodyParser: false,
-      },
-    );
-    app.use(jsonBody('1mb'));
-    app.useGlobalFilters(new ApiExceptionFilter());
-    app.useGlobalPipes(createValidationPipe());
-    await app.listen(port, '127.0.0.1');
-    url = `http://127.0.0.1:${port}`;
-    work = app.get(UnitOfWorkRunner);
-    // Every kind of the service's jobs: an account's jobs run in due order, so one without a handler would hold the others.
-    runner = app.get(DeadlinesJobs).registerOn(
-      app.get(IncomingJobs).registerOn(
-        app.get(SubmissionsJobs).registerOn(
-          new ScheduledJobRunner({
-            unitOfWork: work,
-            repository: app.get(ScheduledJobsRepository),
-            clock: app.get(Clock),
-            retry: { initialDelayMs: 50, maxDelayMs: 200 },
-          }),
-        ),
-      ),
-    );
-    db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
-    await db.connect();
+    gateway = await startGatewayWithAnafSandbox({ sandbox: { validator: CiusRoValidator.create({ warmUp: true }) } });
+    ({ anaf, app, url, db, issuer, runner } = gateway);
     anafClient = new AnafClient({
       oauthUrl: `${anaf.url}/anaf-oauth2/v1`,
       apiUrl: `${anaf.url}/test/FCTEL/rest`,
       ...CLIENT,
-      redirectUri,
+      redirectUri: gateway.redirectUri,
     });
   });
 
   afterAll(async () => {
-    await db?.end();
-    await app?.close();
-    await jwks?.close();
-    await anaf?.close();
+    await gateway?.close();
   });
 
-  async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-
-  async function owner() {
-    const accountId = randomUUID();
-    const token = await issuer.customer({
-      userId: randomUUID(),
-      accountId,
-      email: `owner-${accountId.slice(0, 8)}@example.ro`,
-      role: 'owner',
-    });
-    return { accountId, token };
-  }
-
-  /** The owner connects the CUI: Obolus's start route, ANAF's approve page (the certificate step), the callback. */
-  async function connect(who: { accountId: string; token: string }): Promise<URL> {
-    const started = await call<{ authorizeUrl: string }>(
-      'POST',
-      `/accounts/${who.accountId}/efactura/authorizations`,
-      who.token,
-      {
-        cif: `RO${SELLER_CIF}`,
-      },
-    );
-    expect(started.status).toBe(201);
-    const page = await (await fetch(started.body.authorizeUrl)).text();
-    const requestId = /name="request_id" value="([^"]+)"/.exec(page)![1]!;
-    const decision = await fetch(`${anaf.url}/anaf-oauth2/v1/authorize/decision`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ request_id: requestId, decision: 'approve', cifs: SELLER_CIF }).toString(),
-    });
-    expect(decision.status).toBe(302);
-    return new URL(decision.headers.get('location')!);
-  }
+  const call = <T>(method: string, path: string, token?: string, body?: unknown) => gateway.call<T>(method, path, token, body);
+  const owner = () => gateway.owner();
+  /** The owner connects the CUI: Obolus's start route, ANAF's approve page (the certificate step); the callback is the test's. */
+  const connect = (who: Owner): Promise<URL> => gateway.authorize(who);
 
   /** An invoice of the account, issued today (ANAF refuses a second upload of the same number and date). */
   function invoiceOf(accountId: string): InvoiceIssuedV1Data {
@@ -187,11 +66,7 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
       type: 'obolus.invoicing.invoice.issued.v1',
       data: invoice,
     } as CloudEvent<InvoiceIssuedV1Data>;
-    await work.run((uow) =>
-      app
-        .get(DocumentsConsumer)
-        .onInvoiceIssued(event, { ...uow, topic: 't', partition: 0, offset: '0', attempt: 1 } as EventHandlerContext),
-    );
+    await gateway.handOff((context) => app.get(DocumentsConsumer).onInvoiceIssued(event, context));
   }
 
   /** A credit note of the account against one of its invoices, as `credit-note.issued` carries it. */
@@ -214,11 +89,7 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
       type: 'obolus.invoicing.credit-note.issued.v1',
       data: creditNote,
     } as CloudEvent<CreditNoteIssuedV1Data>;
-    await work.run((uow) =>
-      app
-        .get(DocumentsConsumer)
-        .onCreditNoteIssued(event, { ...uow, topic: 't', partition: 0, offset: '0', attempt: 1 } as EventHandlerContext),
-    );
+    await gateway.handOff((context) => app.get(DocumentsConsumer).onCreditNoteIssued(event, context));
   }
 
   type Submission = {

@@ -5,7 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AnafSandbox, startAnafSandbox } from '@obolus/anaf-sandbox';
 import { TestTokenIssuer } from '@obolus/auth';
 import { serviceConnectionUrl } from '@obolus/database';
-import { ScheduledJobRunner, ScheduledJobsRepository, UnitOfWorkRunner } from '@obolus/messaging';
+import { EventHandlerContext, ScheduledJobRunner, ScheduledJobsRepository, UnitOfWorkRunner } from '@obolus/messaging';
 import { createLogger } from '@obolus/observability';
 import { ApiExceptionFilter, Clock, createValidationPipe, jsonBody, loadConfig, loadServiceConfig } from '@obolus/platform';
 import { serveJwks } from '@obolus/testing';
@@ -20,7 +20,7 @@ import { SubmissionsJobs } from '../src/submissions/submissions-jobs';
 
 export const SANDBOX_CLIENT = { clientId: 'obolus-int-gateway', clientSecret: 'int-gateway-secret' };
 export const SELLER_CIF = '14040242';
-const TOKENS_KEY = Buffer.from('int-test-efactura-tokens-key-32b').toString('base64');
+export const TOKENS_KEY = Buffer.from('int-test-efactura-tokens-key-32b').toString('base64');
 
 export interface Owner {
   accountId: string;
@@ -35,6 +35,8 @@ export interface GatewayWithAnafSandbox {
   anaf: AnafSandbox;
   app: INestApplication;
   url: string;
+  /** The gateway's OAuth callback, as registered with the sandbox. */
+  redirectUri: string;
   /** The admin connection, for checking what the service wrote. */
   db: Client;
   issuer: TestTokenIssuer;
@@ -43,6 +45,13 @@ export interface GatewayWithAnafSandbox {
   runner: ScheduledJobRunner;
   call<T>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }>;
   owner(): Promise<Owner>;
+  /**
+   * An event handed to a consumer as the Kafka transport hands it: in a unit of work of the service, with a
+   * delivery context, e.g. `handOff((context) => app.get(DocumentsConsumer).onInvoiceIssued(event, context))`.
+   */
+  handOff(handle: (context: EventHandlerContext) => Promise<unknown>): Promise<void>;
+  /** The owner asks to connect SELLER_CIF and approves at ANAF: the callback ANAF redirects to, not yet followed. */
+  authorize(who: Owner): Promise<URL>;
   /** The owner connects SELLER_CIF: Obolus's start route, ANAF's approve page (the certificate step), the callback. */
   connect(who: Owner): Promise<void>;
   close(): Promise<void>;
@@ -57,7 +66,12 @@ async function freePort(): Promise<number> {
 }
 
 export async function startGatewayWithAnafSandbox(
-  options: { sandbox?: Parameters<typeof startAnafSandbox>[0]; env?: Record<string, string> } = {},
+  options: {
+    sandbox?: Parameters<typeof startAnafSandbox>[0];
+    env?: Record<string, string>;
+    /** Whether the runner also runs the listings of received invoices (default true); without, no listing calls ANAF. */
+    incomingJobs?: boolean;
+  } = {},
 ): Promise<GatewayWithAnafSandbox> {
   const anaf = await startAnafSandbox({ port: 0, processingDelayMs: 60 * 60_000, ...options.sandbox });
   const port = await freePort();
@@ -97,18 +111,18 @@ export async function startGatewayWithAnafSandbox(
   const url = `http://127.0.0.1:${port}`;
   const work = app.get(UnitOfWorkRunner);
   // Every kind of the service's jobs: an account's jobs run in due order, so one without a handler would hold the others.
-  const runner = app.get(DeadlinesJobs).registerOn(
-    app.get(IncomingJobs).registerOn(
-      app.get(SubmissionsJobs).registerOn(
-        new ScheduledJobRunner({
-          unitOfWork: work,
-          repository: app.get(ScheduledJobsRepository),
-          clock: app.get(Clock),
-          retry: { initialDelayMs: 50, maxDelayMs: 200 },
-        }),
-      ),
-    ),
+  // The listings run in a lane of their own, so a spec may leave them out without holding anything back.
+  const withSubmissions = app.get(SubmissionsJobs).registerOn(
+    new ScheduledJobRunner({
+      unitOfWork: work,
+      repository: app.get(ScheduledJobsRepository),
+      clock: app.get(Clock),
+      retry: { initialDelayMs: 50, maxDelayMs: 200 },
+    }),
   );
+  const runner = app
+    .get(DeadlinesJobs)
+    .registerOn(options.incomingJobs === false ? withSubmissions : app.get(IncomingJobs).registerOn(withSubmissions));
   const db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
   await db.connect();
 
@@ -142,7 +156,13 @@ export async function startGatewayWithAnafSandbox(
     return { accountId, token };
   }
 
-  async function connect(who: Owner): Promise<void> {
+  async function handOff(handle: (context: EventHandlerContext) => Promise<unknown>): Promise<void> {
+    await work.run(async (uow) => {
+      await handle({ ...uow, topic: 't', partition: 0, offset: '0', attempt: 1 } as EventHandlerContext);
+    });
+  }
+
+  async function authorize(who: Owner): Promise<URL> {
     const started = await call<{ authorizeUrl: string }>(
       'POST',
       `/accounts/${who.accountId}/efactura/authorizations`,
@@ -160,7 +180,12 @@ export async function startGatewayWithAnafSandbox(
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ request_id: requestId, decision: 'approve', cifs: SELLER_CIF }).toString(),
     });
-    const callback = new URL(decision.headers.get('location')!);
+    if (decision.status !== 302) throw new Error(`ANAF's approval answered ${decision.status}`);
+    return new URL(decision.headers.get('location')!);
+  }
+
+  async function connect(who: Owner): Promise<void> {
+    const callback = await authorize(who);
     const done = await call('GET', `${callback.pathname}${callback.search}`);
     if (done.status !== 200) throw new Error(`the OAuth callback answered ${done.status}`);
   }
@@ -172,5 +197,5 @@ export async function startGatewayWithAnafSandbox(
     await anaf.close();
   }
 
-  return { anaf, app, url, db, issuer, work, runner, call, owner, connect, close };
+  return { anaf, app, url, redirectUri, db, issuer, work, runner, call, owner, handOff, authorize, connect, close };
 }
