@@ -163,7 +163,7 @@ describe('ANAF sandbox message lists and supplier invoices', () => {
     expect((await api(sandbox, token, `listaMesajePaginatieFactura?startTime=${start}&cif=${COMPANY}&pagina=1`)).status).toBe(
       400,
     );
-  });
+  }, 30_000); // 1,002 generated invoices, each built and read back: seconds on a loaded machine
 
   it('shows messages in the lists only after the listing delay, and only for CUIs the holder may act for', async () => {
     const delayed = await startAnafSandbox({
