@@ -4,3 +4,4 @@ export type { OutageMode } from './faults';
 export type { LoggedRequest } from './request-log';
 export { supplierInvoiceDocument, supplierInvoiceXml, type SupplierInvoiceDraft } from './efactura/supplier-invoice';
 export { ERROR_FILE_NAMESPACE, STATUS_NAMESPACE, UPLOAD_NAMESPACE } from './efactura/anaf-xml';
+export { writeZip, type ZipEntry } from './archive/zip';

@@ -1,51 +1,15 @@
 import { readZipEntries } from '@obolus/anaf';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the ANAF sandbox's archive writer, which writes names as given
+import { writeZip } from '@obolus/anaf-sandbox';
 import { waitFor } from '@obolus/testing';
 import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { GatewayWithAnafSandbox, Owner, SELLER_CIF, startGatewayWithAnafSandbox } from './gateway-with-anaf-sandbox';
 
 const SUPPLIER_CIF = '18547290';
 const UBL_HEAD =
   '<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">';
-
-/** A ZIP of stored entries with the names given as they are, as a hostile sender would write it. */
-function storedZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const fileName = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(10, 4);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(10, 6);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 /** The file-system calls that create or change a file by name; each call is recorded with its path. */
 const WRITING_CALLS = [
@@ -198,10 +162,14 @@ describe('efactura-gateway against hostile supplier invoices and archives (ANAF 
     // The refused name is quoted in the reason, so it carries a token of its own, not the content's tag.
     const escaped = `obolus-escaped-${String(Math.floor(Math.random() * 1e9))}`;
     const escapeName = `../../../../../../../../tmp/${escaped}.xml`;
-    const traversal = storedZip([
-      { name: escapeName, data: Buffer.from(`${UBL_HEAD}<cbc:ID>ESCAPE-${tag}</cbc:ID></Invoice>`) },
-      { name: 'semnatura_1.xml', data: Buffer.from('<Signature/>') },
-    ]);
+    // The sandbox's writer puts each name in the archive as given, as a hostile sender would.
+    const traversal = writeZip(
+      [
+        { name: escapeName, data: Buffer.from(`${UBL_HEAD}<cbc:ID>ESCAPE-${tag}</cbc:ID></Invoice>`) },
+        { name: 'semnatura_1.xml', data: Buffer.from('<Signature/>') },
+      ],
+      Date.parse('2026-11-28T00:00:00Z'),
+    );
 
     // The watch sees a write made the ordinary ways (the check below would not pass for want of eyes).
     const probe = watchFileWrites();

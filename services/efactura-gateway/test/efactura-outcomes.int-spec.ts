@@ -57,6 +57,26 @@ describe('efactura-gateway outcomes and deadlines: the events published with eac
     return { ...invoice, accountId, invoiceId: randomUUID(), number: `OBRO-2026-${suffix}`, issueDate };
   }
 
+  /** Puts the account on a new test clock at `start`; moving it on runs the gateway's jobs due by then. */
+  async function onTestClock(
+    accountId: string,
+    start: string,
+  ): Promise<{ clockId: string; moveTo: (iso: string) => Promise<void> }> {
+    const clockId = randomUUID();
+    const repository = app.get(ScheduledJobsRepository);
+    await work.run(async (uow) => {
+      await repository.advanceClock(uow, clockId, new Date(start), new Date());
+      await repository.assignClock(uow, accountId, clockId);
+    });
+    const moveTo = async (iso: string) => {
+      await work.run(async (uow) => {
+        await repository.advanceClock(uow, clockId, new Date(iso), new Date());
+      });
+      await runner.runDue({ clockId });
+    };
+    return { clockId, moveTo };
+  }
+
   async function issue(invoice: InvoiceIssuedV1Data): Promise<void> {
     const event = {
       id: randomUUID(),
@@ -177,18 +197,7 @@ describe('efactura-gateway outcomes and deadlines: the events published with eac
 
   it("alerts 2 and 1 working days before the deadline on the account's test clock, across Christmas, then records the miss", async () => {
     const onClock = await owner();
-    const clockId = randomUUID();
-    const repository = app.get(ScheduledJobsRepository);
-    const moveTo = async (iso: string) => {
-      await work.run(async (uow) => {
-        await repository.advanceClock(uow, clockId, new Date(iso), new Date());
-      });
-      await runner.runDue({ clockId });
-    };
-    await work.run(async (uow) => {
-      await repository.advanceClock(uow, clockId, new Date('2026-12-18T08:00:00.000Z'), new Date());
-      await repository.assignClock(uow, onClock.accountId, clockId);
-    });
+    const { moveTo } = await onTestClock(onClock.accountId, '2026-12-18T08:00:00.000Z');
     // Issued on Friday 18 December 2026. Its document fails the official rules (a Romanian company
     // without any id, BR-RO-120), so it is never sent and can only wait for its deadline: Monday 28
     // December, the 5th working day once Christmas (Friday 25) is skipped.
@@ -243,18 +252,8 @@ describe('efactura-gateway outcomes and deadlines: the events published with eac
     const onClock = await owner();
     const callback = await connect(onClock);
     expect((await call('GET', `${callback.pathname}${callback.search}`)).status).toBe(200);
-    const clockId = randomUUID();
+    const { clockId, moveTo } = await onTestClock(onClock.accountId, '2026-12-23T20:00:00.000Z');
     const repository = app.get(ScheduledJobsRepository);
-    const moveTo = async (iso: string) => {
-      await work.run(async (uow) => {
-        await repository.advanceClock(uow, clockId, new Date(iso), new Date());
-      });
-      await runner.runDue({ clockId });
-    };
-    await work.run(async (uow) => {
-      await repository.advanceClock(uow, clockId, new Date('2026-12-23T20:00:00.000Z'), new Date());
-      await repository.assignClock(uow, onClock.accountId, clockId);
-    });
     // Issued Monday 21 December 2026: its deadline is Tuesday 29 (22, 23, 24, then Christmas 25-26 and
     // the weekend skipped, 28, 29). Its document reaches the gateway on Wednesday 23 at 22:00 in
     // Bucharest, while ANAF is down; it stays down on Thursday 24 and Monday 28.

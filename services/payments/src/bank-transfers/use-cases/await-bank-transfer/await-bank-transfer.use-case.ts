@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { context } from '@opentelemetry/api';
-import { AccountClocks, captureTraceHeaders, UnitOfWork } from '@obolus/messaging';
-import { nameBasedUuid } from '@obolus/platform';
+import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { PaymentEntity } from '../../../payments/entities/payment.entity';
+import { paymentForDraft } from '../../../payments/mappers/payment-for-draft';
 import { BankTransfersRepository } from '../../bank-transfers.repository';
 import { AwaitBankTransferCommand } from './await-bank-transfer.command';
 
@@ -27,29 +26,13 @@ export class AwaitBankTransferUseCase {
 }
 
 export function awaitingPayment(command: AwaitBankTransferCommand, now: Date): PaymentEntity {
+  const { accountId, draftId, amountMinor, currency } = command;
   return {
-    id: nameBasedUuid('obolus.payments.payment-for-draft', command.draftId),
-    accountId: command.accountId,
-    draftId: command.draftId,
-    amountMinor: command.amountMinor,
-    currency: command.currency,
-    paymentMethod: 'bank_transfer',
-    status: 'processing',
-    provider: 'bank',
-    providerPaymentId: null,
-    failureCode: null,
-    failureMessage: null,
-    traceHeaders: captureTraceHeaders(context.active()) as Record<string, string>,
-    attempts: 1,
-    firstFailedAt: null,
-    nextRetryAt: null,
-    dunning: null,
+    ...paymentForDraft({ accountId, draftId, amountMinor, currency, paymentMethod: 'bank_transfer', provider: 'bank' }, now),
     transferReference: command.transferReference,
     buyerName: command.buyerName ?? null,
     proformaNumber: command.proformaNumber ?? null,
     receivedMinor: 0,
     excessMinor: 0,
-    createdAt: now,
-    updatedAt: now,
   };
 }

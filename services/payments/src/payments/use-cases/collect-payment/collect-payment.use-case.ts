@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { context } from '@opentelemetry/api';
 import { PaymentMethodKind } from '@obolus/contracts';
-import { AccountClocks, captureTraceHeaders, UnitOfWork } from '@obolus/messaging';
-import { nameBasedUuid } from '@obolus/platform';
+import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import Stripe from 'stripe';
 import { AwaitBankTransferCommand } from '../../../bank-transfers/use-cases/await-bank-transfer/await-bank-transfer.command';
 import { AwaitBankTransferUseCase } from '../../../bank-transfers/use-cases/await-bank-transfer/await-bank-transfer.use-case';
@@ -10,6 +8,7 @@ import { StripeGateway } from '../../../stripe/stripe-gateway';
 import { Dunning } from '../../dunning';
 import { ChargeableMethod, SavedMethods } from '../../saved-methods';
 import { PaymentEntity } from '../../entities/payment.entity';
+import { paymentForDraft } from '../../mappers/payment-for-draft';
 import { paymentOutcome } from '../../mappers/payment-outcome';
 import { settleFromIntent } from '../../mappers/settle-payment';
 import { PaymentsRepository } from '../../payments.repository';
@@ -65,28 +64,8 @@ export class CollectPaymentUseCase {
   }
 
   private processingPayment(command: CollectPaymentCommand, now: Date): PaymentEntity {
-    return {
-      // The same id on every try: a try that reached Stripe and then lost its transaction (Postgres
-      // went away) must send Stripe the very same request under the draft's idempotency key.
-      id: nameBasedUuid('obolus.payments.payment-for-draft', command.draftId),
-      accountId: command.accountId,
-      draftId: command.draftId,
-      amountMinor: command.amountDueMinor,
-      currency: command.currency,
-      paymentMethod: command.paymentMethod,
-      status: 'processing',
-      provider: 'stripe',
-      providerPaymentId: null,
-      failureCode: null,
-      failureMessage: null,
-      traceHeaders: captureTraceHeaders(context.active()) as Record<string, string>,
-      attempts: 1,
-      firstFailedAt: null,
-      nextRetryAt: null,
-      dunning: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const { accountId, draftId, amountDueMinor: amountMinor, currency, paymentMethod } = command;
+    return paymentForDraft({ accountId, draftId, amountMinor, currency, paymentMethod, provider: 'stripe' }, now);
   }
 
   private async recordWithoutMethod(payment: PaymentEntity, now: Date, uow: UnitOfWork): Promise<void> {

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { context } from '@opentelemetry/api';
-import { AccountClocks, captureTraceHeaders, UnitOfWork } from '@obolus/messaging';
-import { nameBasedUuid } from '@obolus/platform';
+import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { approvalUrl, CreateOrderRequest, Order, PaypalApiError, PaypalClient, toPaypalMoney } from '@obolus/paypal';
 import { PaymentEntity } from '../../../payments/entities/payment.entity';
+import { paymentForDraft } from '../../../payments/mappers/payment-for-draft';
 import { paymentOutcome } from '../../../payments/mappers/payment-outcome';
 import { PaymentsError } from '../../../payments/payments.errors';
 import { PaymentsRepository } from '../../../payments/payments.repository';
@@ -81,28 +80,12 @@ export class StartPaypalCheckoutUseCase {
   }
 
   private pendingPayment(command: StartPaypalCheckoutCommand, now: Date): PaymentEntity {
-    return {
-      id: nameBasedUuid('obolus.payments.payment-for-draft', command.draftId),
-      accountId: command.accountId,
-      draftId: command.draftId,
-      amountMinor: command.amountMinor,
-      currency: command.currency,
-      paymentMethod: 'paypal',
-      status: 'processing',
-      provider: 'paypal',
-      providerPaymentId: null,
-      failureCode: null,
-      failureMessage: null,
-      traceHeaders: captureTraceHeaders(context.active()) as Record<string, string>,
-      attempts: 1,
-      firstFailedAt: null,
-      nextRetryAt: null,
-      dunning: null,
-      providerOrderId: null,
-      approveUrl: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const { accountId, draftId, amountMinor, currency } = command;
+    const payment = paymentForDraft(
+      { accountId, draftId, amountMinor, currency, paymentMethod: 'paypal', provider: 'paypal' },
+      now,
+    );
+    return { ...payment, providerOrderId: null, approveUrl: null };
   }
 
   /** PayPal will not make this order (an amount it refuses, an app it does not know): the payment fails. */
