@@ -63,3 +63,19 @@ for (const group of groups) {
   }
 }
 console.log(`build: ${total} file(s) compiled`);
+
+// The web portal (services/web/app, React) is bundled by Vite into services/web/dist/public, which the web
+// edge serves; again only when a source is newer than the last bundle.
+async function newest(dir) {
+  let latest = 0;
+  for await (const file of walk(dir)) latest = Math.max(latest, await mtime(file));
+  return latest;
+}
+const portal = join(root, 'services/web/app');
+const bundled = join(root, 'services/web/dist/public/index.html');
+if ((await newest(portal)) > (await mtime(bundled)) || process.env.OBOLUS_REBUILD_PORTAL === 'true') {
+  const { build } = await import('vite');
+  const began = Date.now();
+  await build({ configFile: join(portal, 'vite.config.mts'), logLevel: 'warn' });
+  console.log(`build: web portal bundled in ${Date.now() - began} ms`);
+}
