@@ -1,3 +1,4 @@
+import { accountMessages } from '../pages/account-messages';
 import { portalMessages } from '../pages/messages';
 import { staffMessages } from '../staff/messages';
 import { defineMessages } from './define';
@@ -57,9 +58,9 @@ export const commonMessages = defineMessages(
   },
 );
 
-export const en = { ...commonMessages.en, ...portalMessages.en, ...staffMessages.en };
-export const fr = { ...commonMessages.fr, ...portalMessages.fr, ...staffMessages.fr };
-export const ro = { ...commonMessages.ro, ...portalMessages.ro, ...staffMessages.ro };
+export const en = { ...commonMessages.en, ...portalMessages.en, ...accountMessages.en, ...staffMessages.en };
+export const fr = { ...commonMessages.fr, ...portalMessages.fr, ...accountMessages.fr, ...staffMessages.fr };
+export const ro = { ...commonMessages.ro, ...portalMessages.ro, ...accountMessages.ro, ...staffMessages.ro };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,15 +1,16 @@
 import { Navigate, Route } from 'react-router-dom';
 import { RequireSession } from '../components/guard';
-import { Shell } from '../components/layout';
 import { useI18n } from '../i18n';
+import { accountRoutes } from './account-routes';
+import { PortalShell } from './portal-shell';
 import { SignInPage } from './sign-in';
 
 function PortalHome({ accountId }: { accountId: string }) {
   const { t } = useI18n();
   return (
-    <Shell title={t('app.name')} nav={[{ to: `/accounts/${accountId}`, label: t('app.name'), end: true }]}>
+    <PortalShell accountId={accountId}>
       <h1>{t('app.name')}</h1>
-    </Shell>
+    </PortalShell>
   );
 }
 
@@ -29,5 +30,6 @@ export function portalRoutes() {
       path="/accounts/:accountId"
       element={<RequireSession kind="customer">{(session) => <PortalHome accountId={session.accountId!} />}</RequireSession>}
     />,
+    ...accountRoutes(),
   ];
 }
