@@ -73,12 +73,11 @@ export interface AxeFinding {
  */
 export async function accessibilityFindings(page: Page, name: string): Promise<AxeFinding[]> {
   await page.evaluate(axe.source);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    }),
-  );
+  // Runs in the page (no DOM types here): the global axe the source above defined.
+  const results = await page.evaluate<axe.AxeResults>(`axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    resultTypes: ['violations'],
+  })`);
   const findings: AxeFinding[] = results.violations.map((violation) => ({
     id: violation.id,
     impact: violation.impact,
