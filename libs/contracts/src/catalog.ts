@@ -25,7 +25,13 @@ import {
   TrialStartedV1,
 } from './subscriptions/events';
 import { TestClockAdvancedV1, TestClockCaughtUpV1, TestClockCreatedV1 } from './subscriptions/test-clock-events';
-import { CreditNoteIssuedV1, InvoiceIssuedV1, InvoiceOverdueV1, InvoicePaymentRequestedV1, ProformaIssuedV1 } from './invoicing/events';
+import {
+  CreditNoteIssuedV1,
+  InvoiceIssuedV1,
+  InvoiceOverdueV1,
+  InvoicePaymentRequestedV1,
+  ProformaIssuedV1,
+} from './invoicing/events';
 import { PaymentFailedV1, PaymentRefundedV1, PaymentSucceededV1 } from './payments/events';
 import {
   EfacturaAuthorizationLostV1,
@@ -36,6 +42,7 @@ import {
   EfacturaSubmissionAcceptedV1,
   EfacturaSubmissionRejectedV1,
 } from './efactura/events';
+import { StaffActionTakenV1 } from './staff/events';
 
 /** Every event Obolus publishes. The AsyncAPI document and consumers' schema checks come from this list. */
 export const eventCatalog: readonly EventContract[] = [
@@ -79,6 +86,7 @@ export const eventCatalog: readonly EventContract[] = [
   TestClockCreatedV1,
   TestClockAdvancedV1,
   TestClockCaughtUpV1,
+  StaffActionTakenV1,
 ];
 
 const byType = new Map(eventCatalog.map((contract) => [contract.type, contract]));

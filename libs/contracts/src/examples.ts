@@ -33,7 +33,7 @@ const FORMAT_HINTS: Record<string, Record<string, string>> = {
     purgeAfter: '2027-02-25T09:30:00.000Z',
     previousFrozenTime: '2026-11-26T09:30:00.000Z',
   },
-  email: { ownerEmail: 'owner@example.com', email: 'ana.popescu@example.com' },
+  email: { ownerEmail: 'owner@example.com', email: 'ana.popescu@example.com', staffEmail: 'support@example.com' },
 };
 
 const FORMAT_EXAMPLES: Record<string, (seed: string) => string> = {

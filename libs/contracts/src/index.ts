@@ -12,6 +12,7 @@ export * from './subscriptions/test-clock-events';
 export * from './invoicing/events';
 export * from './payments/events';
 export * from './efactura/events';
+export * from './staff/events';
 export { buildAsyncApiDocument, renderAsyncApiYaml } from './asyncapi';
 export { exampleDataOf, exampleEventOf, exampleOf } from './examples';
 export * from './webhooks';

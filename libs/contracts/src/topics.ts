@@ -18,6 +18,8 @@ export const Topics = {
   subscriptionsTestClock: 'subscriptions.test-clock.v1',
   /** Each service's report that it ran a test clock's due work. Key: the clock id. */
   platformTestClock: 'platform.test-clock.v1',
+  /** Staff actions on a customer's account, from whichever service took them; identity keeps them in the audit log. */
+  platformStaffAction: 'platform.staff-action.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
