@@ -14,6 +14,10 @@ echo "== type-check"
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p services/web/app/tsconfig.json --noEmit
 echo "== Kafka"
+# A broker that was already running is left as it was; one started here is stopped when the tests end.
+if ! bash deploy/kafka/kafka.sh status >/dev/null 2>&1; then
+  trap 'bash deploy/kafka/kafka.sh stop >/dev/null 2>&1 || true' EXIT
+fi
 bash deploy/kafka/kafka.sh start
 echo "== unit tests"
 npx jest --selectProjects unit --maxWorkers=2
