@@ -61,6 +61,7 @@ import { InternalAccountDataController } from './account-data/internal-account-d
 import { ExportAccountDataUseCase } from './account-data/use-cases/export-account-data/export-account-data.use-case';
 import { PurgeAccountDataUseCase } from './account-data/use-cases/purge-account-data/purge-account-data.use-case';
 import { StopAccountBillingUseCase } from './account-data/use-cases/stop-account-billing/stop-account-billing.use-case';
+import { OperationsModule } from '@obolus/operations';
 
 @Module({})
 export class EfacturaGatewayModule {
@@ -84,6 +85,7 @@ export class EfacturaGatewayModule {
           ],
         }),
         AuthModule.forService({ service: 'efactura-gateway', config }),
+        OperationsModule,
       ],
       controllers: [
         InternalAccountDataController,

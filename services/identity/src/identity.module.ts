@@ -70,6 +70,7 @@ import { ChangeRoleUseCase } from './users/use-cases/change-role/change-role.use
 import { InviteUserUseCase } from './users/use-cases/invite-user/invite-user.use-case';
 import { ListUsersUseCase } from './users/use-cases/list-users/list-users.use-case';
 import { RemoveUserUseCase } from './users/use-cases/remove-user/remove-user.use-case';
+import { OperationsModule } from '@obolus/operations';
 
 @Module({})
 export class IdentityModule {
@@ -91,6 +92,7 @@ export class IdentityModule {
           // identity publishes account.created: sign-up puts the account on its test clock itself.
           accountClocksFromEvents: false,
         }),
+        OperationsModule,
       ],
       controllers: [
         AccountsController,

@@ -66,6 +66,7 @@ import { InternalAccountDataController } from './account-data/internal-account-d
 import { ExportAccountDataUseCase } from './account-data/use-cases/export-account-data/export-account-data.use-case';
 import { PurgeAccountDataUseCase } from './account-data/use-cases/purge-account-data/purge-account-data.use-case';
 import { StopAccountBillingUseCase } from './account-data/use-cases/stop-account-billing/stop-account-billing.use-case';
+import { OperationsModule } from '@obolus/operations';
 
 @Module({})
 export class InvoicingModule {
@@ -95,6 +96,7 @@ export class InvoicingModule {
           ],
         }),
         AuthModule.forService({ service: 'invoicing', config }),
+        OperationsModule,
       ],
       controllers: [
         InternalAccountDataController,

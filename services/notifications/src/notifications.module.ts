@@ -43,6 +43,7 @@ import { DISPATCH_SETTINGS, DispatchSettings, NotificationsConfig } from './noti
 import { AccountDataRepository } from './account-data/account-data.repository';
 import { AccountLifecycleConsumer } from './account-data/account-lifecycle.consumer';
 import { PurgeAccountDataUseCase } from './account-data/use-cases/purge-account-data/purge-account-data.use-case';
+import { OperationsModule } from '@obolus/operations';
 
 @Module({})
 export class NotificationsModule {
@@ -58,6 +59,7 @@ export class NotificationsModule {
           migrations: [NotificationsInitial1732233600600, DeliveriesDispatch1764201600600, Webhooks1796515200000, MembersPreferences1796601600000],
         }),
         AuthModule.forService({ service: 'notifications', config }),
+        OperationsModule,
       ],
       controllers: [AccountLifecycleConsumer, DeliveriesConsumer, ContactsConsumer, WebhooksConsumer, WebhookEndpointsController, StaffWebhookEndpointsController, NotificationPreferencesController],
       providers: [
