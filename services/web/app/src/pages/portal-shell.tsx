@@ -6,7 +6,15 @@ import { accountNavItems } from './account-routes';
 /** The customer portal's frame: the account's pages in the navigation. */
 export function PortalShell({ accountId, children }: { accountId: string; children: ReactNode }) {
   const { t } = useI18n();
-  const nav: NavItem[] = [{ to: `/accounts/${accountId}`, label: t('app.name'), end: true }, ...accountNavItems(t, accountId)];
+  const base = `/accounts/${accountId}`;
+  const nav: NavItem[] = [
+    { to: base, label: t('nav.home'), end: true },
+    { to: `${base}/subscription`, label: t('nav.subscription') },
+    { to: `${base}/payment`, label: t('nav.payment') },
+    { to: `${base}/billing`, label: t('nav.billing') },
+    { to: `${base}/invoices`, label: t('nav.invoices') },
+    ...accountNavItems(t, accountId),
+  ];
   return (
     <Shell title={t('app.name')} nav={nav}>
       {children}

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PublicFrame } from '../components/layout';
 import { ErrorMessage, Field, useAction } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -52,6 +52,12 @@ export function SignInPage({ kind }: { kind: Session['kind'] }) {
         <button type="submit" className="primary" disabled={action.busy}>
           {t('signIn.submit')}
         </button>
+        {kind === 'customer' && (
+          <p className="row">
+            <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+            <Link to="/sign-up">{t('signIn.signUp')}</Link>
+          </p>
+        )}
       </form>
     </PublicFrame>
   );

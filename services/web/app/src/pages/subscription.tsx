@@ -1,0 +1,356 @@
+import { FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { get, idempotencyKey, post } from '../api';
+import { ErrorMessage, Field, fieldMessage, LoadState, Notice, SelectField, useAction, useLoad } from '../components/ui';
+import { useI18n } from '../i18n';
+import { MessageKey } from '../i18n/messages';
+import { DaysLeftBadge, loadSubscription, STATUS_KEYS, TERM_KEYS } from './home';
+import {
+  Catalog,
+  Payment,
+  PaymentMethodCode,
+  PaymentMethods,
+  Quote,
+  sleep,
+  Subscription,
+  Term,
+  useAccountId,
+} from './portal-api';
+
+export const METHOD_KEYS: Record<PaymentMethodCode, MessageKey> = {
+  card: 'method.card',
+  sepa_debit: 'method.sepa_debit',
+  ach_debit: 'method.ach_debit',
+  bank_transfer: 'method.bank_transfer',
+  paypal: 'method.paypal',
+};
+
+/** Methods charged off-session from a saved payment method (the payment page saves it first). */
+const SAVED_METHODS: PaymentMethodCode[] = ['card', 'sepa_debit', 'ach_debit'];
+
+interface Choice {
+  edition: string;
+  term: Term;
+  seats: number;
+  paymentMethod: PaymentMethodCode;
+  currency: string;
+}
+
+/** A change of edition on a paid subscription (same term); anything else is a purchase (a new period, or a prepaid extension). */
+function kindOf(subscription: Subscription, choice: Choice): 'purchase' | 'change' {
+  const paid = subscription.status === 'active' && !!subscription.term;
+  const prepaid = choice.term.startsWith('prepaid');
+  return paid &&
+    !prepaid &&
+    choice.term === subscription.term &&
+    choice.edition !== subscription.edition &&
+    choice.seats === subscription.seats
+    ? 'change'
+    : 'purchase';
+}
+
+function bodyOf(kind: 'purchase' | 'change', choice: Choice) {
+  return kind === 'change' ? { edition: choice.edition } : { ...choice };
+}
+
+function initialChoice(subscription: Subscription, catalog: Catalog): Choice {
+  const paidEditions = catalog.editions.filter((e) => Object.keys(e.prices).length > 0);
+  const edition = paidEditions.some((e) => e.code === subscription.edition)
+    ? subscription.edition
+    : (paidEditions[0]?.code ?? '');
+  const term = subscription.term && catalog.terms.includes(subscription.term) ? subscription.term : catalog.terms[0]!;
+  const methods = catalog.paymentMethods[term] ?? [];
+  const paymentMethod =
+    subscription.paymentMethod && methods.includes(subscription.paymentMethod)
+      ? subscription.paymentMethod
+      : (methods[0] ?? 'card');
+  return {
+    edition,
+    term,
+    seats: Math.max(1, subscription.seats),
+    paymentMethod,
+    currency: subscription.currency || catalog.currency,
+  };
+}
+
+export function SubscriptionPage() {
+  const accountId = useAccountId();
+  const { t } = useI18n();
+  const loaded = useLoad(() => loadSubscription(accountId), [accountId]);
+  return (
+    <>
+      <h1>{t('subscription.title')}</h1>
+      <LoadState loaded={loaded}>
+        {({ subscription, catalog }) =>
+          subscription && catalog ? (
+            <SubscriptionForm accountId={accountId} subscription={subscription} catalog={catalog} reload={loaded.reload} />
+          ) : (
+            <p className="card">{t('home.settingUp')}</p>
+          )
+        }
+      </LoadState>
+    </>
+  );
+}
+
+function SubscriptionForm({
+  accountId,
+  subscription,
+  catalog,
+  reload,
+}: {
+  accountId: string;
+  subscription: Subscription;
+  catalog: Catalog;
+  reload: () => Promise<void>;
+}) {
+  const { t, money, date } = useI18n();
+  const [choice, setChoice] = useState<Choice>(() => initialChoice(subscription, catalog));
+  const [quote, setQuote] = useState<Quote>();
+  const [done, setDone] = useState<{ kind: 'purchase' | 'change'; method: PaymentMethodCode }>();
+  const [approveUrl, setApproveUrl] = useState<string>();
+  const editionsLegend = useId();
+  const methods = useLoad(() => get<PaymentMethods>(`payments/accounts/${accountId}/payment-methods`), [accountId]);
+  const kind = kindOf(subscription, choice);
+  const paidEditions = catalog.editions.filter((e) => Object.keys(e.prices).length > 0);
+  const edition = catalog.editions.find((e) => e.code === choice.edition);
+  const currencies = [catalog.currency, ...Object.keys(edition?.pricesByCurrency ?? {})];
+  const termMethods = catalog.paymentMethods[choice.term] ?? [];
+  const needsSavedMethod = SAVED_METHODS.includes(choice.paymentMethod) && methods.data && !methods.data.default;
+
+  const update = (next: Partial<Choice>) => {
+    setQuote(undefined);
+    setDone(undefined);
+    setChoice((current) => {
+      const merged = { ...current, ...next };
+      const allowed = catalog.paymentMethods[merged.term] ?? [];
+      if (!allowed.includes(merged.paymentMethod)) merged.paymentMethod = allowed[0] ?? 'card';
+      return merged;
+    });
+  };
+
+  const quoting = useAction(async () => {
+    setQuote(await post<Quote>(`subscriptions/accounts/${accountId}/subscription/quote`, { kind, ...bodyOf(kind, choice) }));
+  });
+  const confirming = useAction(async () => {
+    await post(`subscriptions/accounts/${accountId}/subscription/${kind}`, bodyOf(kind, choice), {
+      'idempotency-key': idempotencyKey(),
+    });
+    setDone({ kind, method: choice.paymentMethod });
+    setQuote(undefined);
+    await reload();
+    if (kind === 'purchase' && choice.paymentMethod === 'paypal') setApproveUrl(await paypalApproveUrl(accountId));
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void quoting.run();
+  };
+
+  return (
+    <>
+      <section className="card" aria-labelledby="current-title">
+        <h2 id="current-title">{t('subscription.current')}</h2>
+        <p className="row">
+          <strong>{catalog.editions.find((e) => e.code === subscription.edition)?.name ?? subscription.edition}</strong>
+          <span className="badge">{t(STATUS_KEYS[subscription.status])}</span>
+          <DaysLeftBadge accountId={accountId} subscription={subscription} />
+        </p>
+        <p className="muted">
+          {subscription.status === 'trialing'
+            ? t('subscription.trialUntil', { date: date(subscription.trialEndsOn) })
+            : subscription.currentPeriodEnd
+              ? t('subscription.periodUntil', { date: date(subscription.currentPeriodEnd) })
+              : ''}
+        </p>
+      </section>
+
+      <form className="card" onSubmit={submit} aria-labelledby="choose-title" data-testid="subscription-form">
+        <h2 id="choose-title">{kind === 'change' ? t('subscription.changeTitle') : t('subscription.buyTitle')}</h2>
+        <fieldset className="editions" aria-labelledby={editionsLegend}>
+          <legend id={editionsLegend}>{t('subscription.edition')}</legend>
+          <div className="grid">
+            {paidEditions.map((option) => {
+              const price = (choice.currency === catalog.currency ? option.prices : option.pricesByCurrency?.[choice.currency])?.[
+                choice.term
+              ];
+              return (
+                <label key={option.code} className={option.code === choice.edition ? 'edition chosen' : 'edition'}>
+                  <input
+                    type="radio"
+                    name="edition"
+                    value={option.code}
+                    checked={option.code === choice.edition}
+                    onChange={() => update({ edition: option.code, seats: Math.min(choice.seats, option.maxSeats) })}
+                  />
+                  <span className="edition-name">{option.name}</span>
+                  {price !== undefined && (
+                    <span className="muted">
+                      {t('subscription.perSeat', { price: money(price, choice.currency), term: t(TERM_KEYS[choice.term]!) })}
+                    </span>
+                  )}
+                </label>
+              );
+            })}
+          </div>
+          {fieldMessage(quoting.error ?? confirming.error, 'edition') && (
+            <small className="field-error">{fieldMessage(quoting.error ?? confirming.error, 'edition')}</small>
+          )}
+        </fieldset>
+        <div className="grid">
+          <SelectField
+            label={t('subscription.term')}
+            name="term"
+            value={choice.term}
+            onChange={(term) => update({ term: term as Term })}
+            options={catalog.terms.map((term) => ({ value: term, label: t(TERM_KEYS[term]!) }))}
+          />
+          <Field
+            label={t('subscription.seats')}
+            type="number"
+            name="seats"
+            min={1}
+            max={edition?.maxSeats}
+            inputMode="numeric"
+            required
+            value={String(choice.seats)}
+            error={fieldMessage(quoting.error ?? confirming.error, 'seats')}
+            onChange={(e) => update({ seats: Math.max(1, Number(e.target.value) || 1) })}
+          />
+          <SelectField
+            label={t('subscription.paymentMethod')}
+            name="paymentMethod"
+            value={choice.paymentMethod}
+            onChange={(paymentMethod) => update({ paymentMethod: paymentMethod as PaymentMethodCode })}
+            options={termMethods.map((method) => ({ value: method, label: t(METHOD_KEYS[method]) }))}
+          />
+          {currencies.length > 1 && (
+            <SelectField
+              label={t('subscription.currency')}
+              name="currency"
+              value={choice.currency}
+              onChange={(currency) => update({ currency })}
+              options={currencies.map((code) => ({ value: code, label: code }))}
+            />
+          )}
+        </div>
+        {fieldMessage(quoting.error ?? confirming.error, 'paymentMethod') && (
+          <p className="field-error">{fieldMessage(quoting.error ?? confirming.error, 'paymentMethod')}</p>
+        )}
+        {(catalog.annualDiscountForfeitedBy ?? []).includes(choice.paymentMethod) && choice.term === 'annual' && (
+          <p className="muted">{t('subscription.discountForfeited')}</p>
+        )}
+        {needsSavedMethod && (
+          <p className="alert alert-warn" data-testid="needs-payment-method">
+            {t('subscription.needsMethod')} <Link to={`/accounts/${accountId}/payment`}>{t('nav.payment')}</Link>
+          </p>
+        )}
+        <ErrorMessage error={quoting.error} />
+        <button type="submit" disabled={quoting.busy} data-testid="show-quote">
+          {t('subscription.showQuote')}
+        </button>
+      </form>
+
+      {quote && (
+        <section className="card" aria-labelledby="quote-title" data-testid="quote">
+          <h2 id="quote-title">{t('quote.title')}</h2>
+          <table className="responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t('quote.description')}</th>
+                <th scope="col" className="amount">
+                  {t('quote.quantity')}
+                </th>
+                <th scope="col" className="amount">
+                  {t('quote.unit')}
+                </th>
+                <th scope="col" className="amount">
+                  {t('quote.amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {quote.lines.map((line, index) => (
+                <tr key={index}>
+                  <td data-label={t('quote.description')}>
+                    {line.description}
+                    {line.proration && <span className="badge warn">{t('quote.prorated')}</span>}
+                  </td>
+                  <td data-label={t('quote.quantity')} className="amount">
+                    {line.quantity}
+                  </td>
+                  <td data-label={t('quote.unit')} className="amount">
+                    {money(line.unitAmount, quote.currency)}
+                  </td>
+                  <td data-label={t('quote.amount')} className="amount">
+                    {money(line.amount, quote.currency)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {quote.explanation.length > 0 && (
+            <ul className="explanation">
+              {quote.explanation.map((sentence, index) => (
+                <li key={index}>{sentence}</li>
+              ))}
+            </ul>
+          )}
+          <dl className="facts totals">
+            <dt>{t('quote.total')}</dt>
+            <dd data-testid="quote-total">{money(quote.total, quote.currency)}</dd>
+            <dt>{t('quote.chargedNow')}</dt>
+            <dd data-testid="quote-charged-now">{money(quote.chargedNow, quote.currency)}</dd>
+            {quote.nextRenewal && (
+              <>
+                <dt>{t('quote.nextRenewal')}</dt>
+                <dd>{date(quote.nextRenewal)}</dd>
+              </>
+            )}
+          </dl>
+          <p className="muted">{t('quote.vatNote')}</p>
+          <ErrorMessage error={confirming.error} />
+          <button type="button" className="primary" disabled={confirming.busy} onClick={() => void confirming.run()}>
+            {kind === 'change' ? t('quote.confirmChange') : t('quote.confirmPurchase')}
+          </button>
+        </section>
+      )}
+
+      {done && (
+        <Notice>
+          <span data-testid="purchase-done">{done.kind === 'change' ? t('subscription.changed') : t(doneKey(done.method))}</span>{' '}
+          {done.method === 'bank_transfer' ? (
+            <Link to={`/accounts/${accountId}/payment`}>{t('payment.transferTitle')}</Link>
+          ) : (
+            <Link to={`/accounts/${accountId}/invoices`}>{t('nav.invoices')}</Link>
+          )}
+          {approveUrl && (
+            <>
+              {' '}
+              <a href={approveUrl} data-testid="paypal-approve">
+                {t('payment.paypalApprove')}
+              </a>
+            </>
+          )}
+        </Notice>
+      )}
+    </>
+  );
+}
+
+function doneKey(method: PaymentMethodCode): MessageKey {
+  if (method === 'bank_transfer') return 'subscription.doneTransfer';
+  if (method === 'paypal') return 'subscription.donePaypal';
+  return 'subscription.donePaid';
+}
+
+/** PayPal: the payer approves the order at the link payments keeps on the processing payment. */
+async function paypalApproveUrl(accountId: string): Promise<string | undefined> {
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    const payments = await get<Payment[]>(`payments/accounts/${accountId}/payments`);
+    const open = payments.find((payment) => payment.provider === 'paypal' && payment.approveUrl);
+    if (open?.approveUrl) return open.approveUrl;
+    await sleep(500);
+  }
+  return undefined;
+}
