@@ -6,16 +6,20 @@ import { ServiceModule } from '@obolus/platform';
 import { Logger } from 'pino';
 import { AccountPurgeJobs } from './accounts/account-purge-jobs';
 import { AccountsController } from './accounts/accounts.controller';
+import { MeController } from './accounts/me.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { AccountEntity } from './accounts/entities/account.entity';
 import { UserEntity } from './accounts/entities/user.entity';
 import { CloseAccountUseCase } from './accounts/use-cases/close-account/close-account.use-case';
 import { PurgeClosedAccountUseCase } from './accounts/use-cases/purge-closed-account/purge-closed-account.use-case';
 import { PurgeClosedAccountsUseCase } from './accounts/use-cases/purge-closed-accounts/purge-closed-accounts.use-case';
+import { GetMeUseCase } from './accounts/use-cases/get-me/get-me.use-case';
 import { SignUpUseCase } from './accounts/use-cases/sign-up/sign-up.use-case';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogRepository } from './audit/audit-log.repository';
+import { StaffActionsConsumer } from './audit/staff-actions.consumer';
 import { ListAuditLogUseCase } from './audit/use-cases/list-audit-log/list-audit-log.use-case';
+import { RecordStaffActionUseCase } from './audit/use-cases/record-staff-action/record-staff-action.use-case';
 import { AuthController } from './auth/auth.controller';
 import { IdentityAuthGuard } from './auth/identity-auth.guard';
 import { PasswordResetsRepository } from './auth/password-resets.repository';
@@ -55,6 +59,9 @@ import { SessionsRepository } from './sessions/sessions.repository';
 import { StaffController } from './staff/staff.controller';
 import { StaffBootstrap } from './staff/staff-bootstrap';
 import { StaffRepository } from './staff/staff.repository';
+import { StaffAccountsRepository } from './staff/staff-accounts.repository';
+import { GetStaffAccountUseCase } from './staff/use-cases/get-staff-account/get-staff-account.use-case';
+import { SearchAccountsUseCase } from './staff/use-cases/search-accounts/search-accounts.use-case';
 import { BootstrapStaffUseCase } from './staff/use-cases/bootstrap-staff/bootstrap-staff.use-case';
 import { SignInStaffUseCase } from './staff/use-cases/sign-in-staff/sign-in-staff.use-case';
 import { AccessTokenIssuer } from './tokens/access-token-issuer';
@@ -96,6 +103,7 @@ export class IdentityModule {
       ],
       controllers: [
         AccountsController,
+        MeController,
         AccountExportsController,
         AuthController,
         UsersController,
@@ -105,6 +113,7 @@ export class IdentityModule {
         JwksController,
         OpenApiController,
         SeatLimitsConsumer,
+        StaffActionsConsumer,
       ],
       providers: [
         { provide: IDENTITY_CONFIG, useValue: config },
@@ -170,6 +179,11 @@ export class IdentityModule {
         InviteUserUseCase,
         AcceptInvitationUseCase,
         ListAuditLogUseCase,
+        RecordStaffActionUseCase,
+        GetMeUseCase,
+        StaffAccountsRepository,
+        SearchAccountsUseCase,
+        GetStaffAccountUseCase,
         SignInStaffUseCase,
         BootstrapStaffUseCase,
         RecordSeatLimitUseCase,

@@ -1,3 +1,4 @@
+import { Locale } from '@obolus/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 import { IsStrongPassword, PASSWORD_MAX_LENGTH } from '../../credentials/password-policy';
@@ -59,4 +60,7 @@ export class SignInResult {
   @ApiProperty({ format: 'uuid' }) accountId!: string;
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty({ enum: ['owner', 'admin', 'user'] }) role!: 'owner' | 'admin' | 'user';
+  @ApiProperty({ format: 'email', description: 'The address of the user, as stored' }) email!: string;
+  @ApiProperty({ enum: ['fr', 'ro', 'en'], description: "The account's language (documents, e-mails, the portal)" })
+  language!: Locale;
 }

@@ -26,6 +26,8 @@ describe('SignInUseCase', () => {
       accountId: owner.accountId,
       userId: owner.userId,
       role: 'owner',
+      email: owner.email,
+      language: 'fr',
     });
     expect(result.refreshToken).toEqual(expect.any(String));
     expect(world.sessions.open()).toEqual([expect.objectContaining({ accountId: owner.accountId, userId: owner.userId })]);

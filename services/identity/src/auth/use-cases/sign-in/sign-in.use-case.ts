@@ -47,7 +47,14 @@ export class SignInUseCase {
       details: { sessionId },
     });
     await this.throttle.clear(uow, 'customer', email);
-    return { ...tokens, accountId: user.accountId, userId: user.userId, role: user.role };
+    return {
+      ...tokens,
+      accountId: user.accountId,
+      userId: user.userId,
+      role: user.role,
+      email: user.email,
+      language: user.locale,
+    };
   }
 
   /** Counts the failure and records it in the trail; both commit with the refusal (nothing else was written). */
