@@ -20,6 +20,8 @@ import { PendingChargeEntity } from './subscriptions/entities/pending-charge.ent
 import { PendingChargesRepository } from './subscriptions/pending-charges.repository';
 import { AnnounceExpiryUseCase } from './subscriptions/use-cases/announce-expiry/announce-expiry.use-case';
 import { BillEarlyUseCase } from './subscriptions/use-cases/bill-early/bill-early.use-case';
+import { ExtendTrialUseCase } from './subscriptions/use-cases/extend-trial/extend-trial.use-case';
+import { QuotePriceUseCase } from './subscriptions/use-cases/quote-price/quote-price.use-case';
 import { ChangeEditionUseCase } from './subscriptions/use-cases/change-edition/change-edition.use-case';
 import { ChangeSeatsUseCase } from './subscriptions/use-cases/change-seats/change-seats.use-case';
 import { ExpireSubscriptionUseCase } from './subscriptions/use-cases/expire-subscription/expire-subscription.use-case';
@@ -135,6 +137,8 @@ export class SubscriptionsModule {
         ApplyUnpaidUseCase,
         ChangeEditionUseCase,
         BillEarlyUseCase,
+        QuotePriceUseCase,
+        ExtendTrialUseCase,
         GetEntitlementsUseCase,
         CheckEntitlementUseCase,
         RecordUsageUseCase,

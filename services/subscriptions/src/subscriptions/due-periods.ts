@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addDays, IsoDate } from '@obolus/calendar';
 import { PaymentMethodKind, SubscriptionRenewalDueV1, SubscriptionRenewalDueV1Data, Term } from '@obolus/contracts';
 import { UnitOfWork } from '@obolus/messaging';
-import { Catalog, seatPrice } from '../catalog/catalog';
+import { Catalog, CatalogEdition, seatPrice } from '../catalog/catalog';
 import { SubscriptionEntity } from './entities/subscription.entity';
 import { chargeLine } from './mappers/proration';
 import { PendingChargesRepository } from './pending-charges.repository';
@@ -19,6 +19,10 @@ export interface DuePeriod {
   /** Bill only the pending charges (a prepaid change charged at once), not a period of the edition. */
   chargesOnly?: boolean;
 }
+
+/** How a period of an edition is named on its line, e.g. "Premium (annual), 2027-01-05 – 2028-01-04". */
+export const periodDescription = (edition: Pick<CatalogEdition, 'name'>, term: string, start: IsoDate, end: IsoDate): string =>
+  `${edition.name} (${term}), ${start} – ${addDays(end, -1)}`;
 
 /**
  * Bills a further period of a bought subscription: the edition's seats for the period, and every
@@ -40,7 +44,7 @@ export class DuePeriods {
       : [
           {
             code: `${edition.code}/${term}`,
-            description: `${edition.name} (${term}), ${period.start} – ${addDays(period.end, -1)}`,
+            description: periodDescription(edition, term, period.start, period.end),
             quantity: subscription.seats,
             unitPriceMinor: price,
           },

@@ -42,7 +42,7 @@ export class SubscriptionsJobs implements OnModuleInit {
     return runner
       .register<TrialJobPayload>(TRIAL_END_JOB, (job, uow) =>
         this.endTrial.execute(
-          EndTrialCommand.create({ accountId: job.accountId, subscriptionId: job.key, endsAt: job.dueAt }),
+          EndTrialCommand.create({ accountId: job.accountId, subscriptionId: job.payload.subscriptionId, endsAt: job.dueAt }),
           uow,
         ),
       )
@@ -50,7 +50,7 @@ export class SubscriptionsJobs implements OnModuleInit {
         this.announceTrialEnding.execute(
           AnnounceTrialEndingCommand.create({
             accountId: job.accountId,
-            subscriptionId: job.key,
+            subscriptionId: job.payload.subscriptionId,
             locale: job.payload.locale as Locale | undefined,
           }),
           uow,

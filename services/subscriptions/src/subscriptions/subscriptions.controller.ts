@@ -1,13 +1,17 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { Public, Roles, StaffOnly, TenantAccountId } from '@obolus/auth';
+import { CurrentPrincipal, Public, Roles, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
 import { EntitlementsAccessGuard } from '../api-keys/entitlements-access.guard';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { ChangeEditionDto } from './dto/change-edition.dto';
 import { CheckEntitlementDto, RecordUsageDto } from './dto/entitlements.dto';
 import { PurchaseDto } from './dto/purchase.dto';
+import { parseQuoteBody } from './dto/quote.dto';
+import { StaffReasonDto, TrialExtensionDto } from './dto/staff.dto';
 import { SubscriptionEntity } from './entities/subscription.entity';
 import { BillEarlyCommand } from './use-cases/bill-early/bill-early.command';
 import { BillEarlyUseCase } from './use-cases/bill-early/bill-early.use-case';
+import { ExtendTrialCommand } from './use-cases/extend-trial/extend-trial.command';
+import { ExtendTrialUseCase } from './use-cases/extend-trial/extend-trial.use-case';
 import { ChangeEditionCommand } from './use-cases/change-edition/change-edition.command';
 import { ChangeEditionUseCase } from './use-cases/change-edition/change-edition.use-case';
 import { CheckEntitlementCommand } from './use-cases/check-entitlement/check-entitlement.command';
@@ -20,6 +24,8 @@ import { GetSubscriptionCommand } from './use-cases/get-subscription/get-subscri
 import { GetSubscriptionUseCase } from './use-cases/get-subscription/get-subscription.use-case';
 import { PurchaseCommand } from './use-cases/purchase/purchase.command';
 import { PurchaseUseCase } from './use-cases/purchase/purchase.use-case';
+import { QuotePriceCommand } from './use-cases/quote-price/quote-price.command';
+import { PriceQuote, QuotePriceUseCase } from './use-cases/quote-price/quote-price.use-case';
 
 @Controller('accounts/:accountId/subscription')
 export class SubscriptionsController {
@@ -28,6 +34,7 @@ export class SubscriptionsController {
     private readonly getSubscription: GetSubscriptionUseCase,
     private readonly purchaseUseCase: PurchaseUseCase,
     private readonly changeEditionUseCase: ChangeEditionUseCase,
+    private readonly quotePrice: QuotePriceUseCase,
   ) {}
 
   @Get()
@@ -40,6 +47,18 @@ export class SubscriptionsController {
   @HttpCode(HttpStatus.OK)
   purchase(@TenantAccountId() accountId: string, @Body() body: PurchaseDto): Promise<SubscriptionEntity> {
     return this.work.run((uow) => this.purchaseUseCase.execute(PurchaseCommand.create({ ...body, accountId }), uow));
+  }
+
+  /**
+   * The price of a purchase or a change before it is confirmed: `{kind: 'purchase' | 'change', ...that route's body}`.
+   * The same checks and refusals as the route itself; nothing is written.
+   */
+  @Post('quote')
+  @Roles('owner', 'admin')
+  @HttpCode(HttpStatus.OK)
+  async quote(@TenantAccountId() accountId: string, @Body() body: unknown): Promise<PriceQuote> {
+    const command = QuotePriceCommand.create(await parseQuoteBody(body, accountId));
+    return this.work.read((uow) => this.quotePrice.execute(command, uow));
   }
 
   /** C2, C5: the edition of every user; an upgrade now (prorated), a downgrade at the period's end. */
@@ -89,19 +108,42 @@ export class EntitlementsController {
   }
 }
 
-/** Support's routes over any account's subscription (console tokens only). */
+/** Support's routes over any account's subscription (console tokens only); each says why, for the audit log. */
 @Controller('staff/accounts/:accountId/subscription')
 export class StaffSubscriptionsController {
   constructor(
     private readonly work: UnitOfWorkRunner,
     private readonly billEarlyUseCase: BillEarlyUseCase,
+    private readonly extendTrialUseCase: ExtendTrialUseCase,
   ) {}
 
   /** B4: bill the next period now; the schedule moves accordingly. */
   @StaffOnly()
   @Post('bill-early')
   @HttpCode(HttpStatus.OK)
-  billEarly(@Param('accountId') accountId: string): Promise<SubscriptionEntity> {
-    return this.work.run((uow) => this.billEarlyUseCase.execute(BillEarlyCommand.create({ accountId }), uow));
+  billEarly(
+    @Param('accountId') accountId: string,
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Body() body: StaffReasonDto,
+  ): Promise<SubscriptionEntity> {
+    return this.work.run((uow) =>
+      this.billEarlyUseCase.execute(BillEarlyCommand.create({ ...body, ...staffActor(staff), accountId }), uow),
+    );
+  }
+
+  /** S1: more days of trial; its end and notice move with it. */
+  @StaffOnly()
+  @Post('trial-extension')
+  @HttpCode(HttpStatus.OK)
+  extendTrial(
+    @Param('accountId') accountId: string,
+    @CurrentPrincipal() staff: StaffPrincipal,
+    @Body() body: TrialExtensionDto,
+  ): Promise<SubscriptionEntity> {
+    return this.work.run((uow) =>
+      this.extendTrialUseCase.execute(ExtendTrialCommand.create({ ...body, ...staffActor(staff), accountId }), uow),
+    );
   }
 }
+
+const staffActor = (staff: StaffPrincipal) => ({ staffUserId: staff.staffId, staffEmail: staff.email });

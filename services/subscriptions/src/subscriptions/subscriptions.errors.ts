@@ -9,6 +9,7 @@ export enum SubscriptionsErrorCode {
   NoPrice = 'NO_PRICE',
   ChangeRefused = 'CHANGE_REFUSED',
   NotBillable = 'NOT_BILLABLE',
+  NotTrialing = 'NOT_TRIALING',
   UnknownFeature = 'UNKNOWN_FEATURE',
   TestClockNotFound = 'TEST_CLOCK_NOT_FOUND',
   TestClockBackwards = 'TEST_CLOCK_BACKWARDS',
@@ -23,6 +24,7 @@ const kinds: Record<SubscriptionsErrorCode, ErrorKind> = {
   [SubscriptionsErrorCode.NoPrice]: 'unprocessable',
   [SubscriptionsErrorCode.ChangeRefused]: 'unprocessable',
   [SubscriptionsErrorCode.NotBillable]: 'conflict',
+  [SubscriptionsErrorCode.NotTrialing]: 'conflict',
   [SubscriptionsErrorCode.UnknownFeature]: 'invalid',
   [SubscriptionsErrorCode.TestClockNotFound]: 'not-found',
   [SubscriptionsErrorCode.TestClockBackwards]: 'invalid',
@@ -72,6 +74,13 @@ export class SubscriptionsError extends DomainError<SubscriptionsErrorCode> {
 
   static notBillable(message: string): SubscriptionsError {
     return new SubscriptionsError(SubscriptionsErrorCode.NotBillable, message);
+  }
+
+  static notTrialing(status: string): SubscriptionsError {
+    return new SubscriptionsError(
+      SubscriptionsErrorCode.NotTrialing,
+      `only a trial can be extended; this subscription is ${status}`,
+    );
   }
 
   static testClockNotFound(): SubscriptionsError {

@@ -1,4 +1,5 @@
 import { addDays, IsoDate, parseIsoDate } from '@obolus/calendar';
+import { JobScheduler, UnitOfWork } from '@obolus/messaging';
 
 /** The job that ends a trial (T3); its key is the subscription id. */
 export const TRIAL_END_JOB = 'subscriptions.trial-end';
@@ -56,4 +57,58 @@ export function trialEndsAt(trialEndsOn: IsoDate, timeZone: string): Date {
 /** When the notice before the trial's end is due: the start of the day 10 days before it ends (B6). */
 export function trialEndingNoticeAt(trialEndsOn: IsoDate, timeZone: string): Date {
   return startOfDayInZone(addDays(trialEndsOn, 1 - TRIAL_ENDING_NOTICE_DAYS), timeZone);
+}
+
+/**
+ * The key of a trial job planned after the first one ran (a trial extended after its end job had been
+ * claimed, or after its notice went out): the subscription and the trial's new last day.
+ */
+export const extendedTrialJobKey = (subscriptionId: string, trialEndsOn: IsoDate): string => `${subscriptionId}:${trialEndsOn}`;
+
+/** What a trial's jobs need: the subscription, its trial's last day, and the language of its notice. */
+type TrialOf = { id: string; accountId: string; trialEndsOn: string | null; locale: string | null };
+
+/**
+ * Moves the trial's end and its notice to the trial's new last day (staff extended it, from
+ * `previousEndsOn`): the pending job is moved, wherever it was planned under the first key or an
+ * extension's; a job that has run already (the notice sent) is planned again under the extension's key.
+ * A notice whose day has passed is not planned.
+ */
+export async function moveTrialEnd(
+  jobs: JobScheduler,
+  uow: UnitOfWork,
+  subscription: TrialOf,
+  previousEndsOn: IsoDate,
+  timeZone: string,
+  now: Date,
+): Promise<void> {
+  const endsOn = subscription.trialEndsOn!;
+  const payload: TrialJobPayload = {
+    subscriptionId: subscription.id,
+    ...(subscription.locale ? { locale: subscription.locale } : {}),
+  };
+  const planned = [
+    { kind: TRIAL_END_JOB, dueAt: trialEndsAt(endsOn, timeZone) },
+    { kind: TRIAL_ENDING_NOTICE_JOB, dueAt: trialEndingNoticeAt(endsOn, timeZone) },
+  ];
+  for (const { kind, dueAt } of planned) {
+    const previousKey = extendedTrialJobKey(subscription.id, previousEndsOn);
+    const movable = dueAt > now || kind === TRIAL_END_JOB;
+    if (movable && (await jobs.reschedule(uow, kind, subscription.id, dueAt))) continue;
+    if (movable && (await jobs.reschedule(uow, kind, previousKey, dueAt))) continue;
+    await jobs.cancel(uow, kind, subscription.id);
+    await jobs.cancel(uow, kind, previousKey);
+    if (!movable) continue;
+    const key = extendedTrialJobKey(subscription.id, endsOn);
+    await jobs.schedule(uow, { kind, key, accountId: subscription.accountId, dueAt, payload });
+  }
+}
+
+/** Cancels the trial's pending end and notice, under the first key and the current extension's (bought, T4). */
+export async function cancelTrialEnd(jobs: JobScheduler, uow: UnitOfWork, subscription: TrialOf): Promise<void> {
+  const keys = [
+    subscription.id,
+    ...(subscription.trialEndsOn ? [extendedTrialJobKey(subscription.id, subscription.trialEndsOn)] : []),
+  ];
+  for (const kind of [TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB]) for (const key of keys) await jobs.cancel(uow, kind, key);
 }

@@ -8,6 +8,7 @@ import { entitlementsOf } from './entitlements';
 export type SubscriptionChange =
   | 'trial-started'
   | 'trial-edition-changed'
+  | 'trial-extended'
   | 'trial-ended'
   | 'purchased'
   | 'renewed'

@@ -1,8 +1,10 @@
-import { SubscriptionChangedV1, SubscriptionRenewalDueV1 } from '@obolus/contracts';
+import { StaffActionTakenV1, SubscriptionChangedV1, SubscriptionRenewalDueV1 } from '@obolus/contracts';
+import { InvalidCommandError } from '@obolus/platform';
 import { RecordingUnitOfWork } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { RENEWAL_JOB } from '../../period-schedule';
 import { SubscriptionsErrorCode } from '../../subscriptions.errors';
+import { SUPPORT } from '../../test-support/staff';
 import { SubscribedAccounts } from '../../test-support/subscribed-accounts';
 import { ChangeSeatsCommand } from '../change-seats/change-seats.command';
 import { ChangeSeatsUseCase } from '../change-seats/change-seats.use-case';
@@ -14,7 +16,7 @@ describe('BillEarlyUseCase (B4)', () => {
   let billEarly: BillEarlyUseCase;
 
   const bill = (accountId: string, uow = new RecordingUnitOfWork()) =>
-    billEarly.execute(BillEarlyCommand.create({ accountId }), uow);
+    billEarly.execute(BillEarlyCommand.create({ ...SUPPORT, accountId }), uow);
 
   /** fr-crm Dream Team monthly of 2 seats from 2027-01-05 (Paris): the period is 2027-01-05 to 2027-02-04. */
   const monthly = () =>
@@ -70,6 +72,19 @@ describe('BillEarlyUseCase (B4)', () => {
     ]);
     expect(uow.dataOf(SubscriptionChangedV1)).toEqual([
       expect.objectContaining({ change: 'billed-early', currentPeriodEnd: '2027-02-04' }),
+    ]);
+    // Who billed early and why, for the account's audit log.
+    expect(uow.dataOf(StaffActionTakenV1)).toEqual([
+      {
+        accountId,
+        staffUserId: SUPPORT.staffUserId,
+        staffEmail: SUPPORT.staffEmail,
+        action: 'subscription.bill-early',
+        reason: SUPPORT.reason,
+        subject: { type: 'subscription', id },
+        details: { periodStart: '2027-02-04', periodEnd: '2027-03-06' },
+        occurredAt: '2027-01-20T10:00:00.000Z',
+      },
     ]);
     // The renewal stays where it was: at the current period's end, it only rolls over.
     expect(accounts.jobs.pending(RENEWAL_JOB, `${id}:2027-02-04`)).toBeDefined();
@@ -138,5 +153,13 @@ describe('BillEarlyUseCase (B4)', () => {
     await expect(bill(await accounts.trialRanOut('ro-crm'))).rejects.toMatchObject(notBillable);
     await expect(bill(await accounts.trialRanOut('fr-crm'))).rejects.toMatchObject(notBillable);
     await expect(bill(randomUUID())).rejects.toMatchObject({ code: SubscriptionsErrorCode.SubscriptionNotFound });
+  });
+
+  it('needs a reason of at least 3 characters and the staff member who asks', () => {
+    const accountId = randomUUID();
+    expect(() => BillEarlyCommand.create({ ...SUPPORT, accountId, reason: ' x ' })).toThrow(InvalidCommandError);
+    expect(() => BillEarlyCommand.create({ ...SUPPORT, accountId, reason: 'x'.repeat(501) })).toThrow(InvalidCommandError);
+    expect(() => BillEarlyCommand.create({ ...SUPPORT, accountId, staffUserId: 'ana' })).toThrow(InvalidCommandError);
+    expect(() => BillEarlyCommand.create({ ...SUPPORT, accountId, staffEmail: 'nobody' })).toThrow(InvalidCommandError);
   });
 });

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Term } from '@obolus/contracts';
+import { StaffActionTakenV1, Term } from '@obolus/contracts';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { DuePeriods } from '../../due-periods';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
+import { staffActionTaken } from '../../mappers/staff-action';
 import { announceChange } from '../../mappers/subscription-changed';
 import { isPrepaid, periodJobKey } from '../../period-schedule';
 import { SubscriptionsError } from '../../subscriptions.errors';
@@ -15,7 +16,8 @@ import { BillEarlyCommand } from './bill-early.command';
  * B4: a customer who wants to pay earlier asks support, and staff bill the next period now: it is
  * invoiced and paid today, and the schedule moves accordingly: when the current period ends, the
  * period already billed just begins, and the next invoice falls at its end. Billing early again bills
- * the period after. Prepaid accounts extend by buying instead (B2).
+ * the period after. Prepaid accounts extend by buying instead (B2). `staff.action-taken` records who
+ * billed and why, in the same unit of work.
  */
 @Injectable()
 export class BillEarlyUseCase {
@@ -49,6 +51,13 @@ export class BillEarlyUseCase {
       key: periodJobKey(saved.id, end),
     });
     await announceChange(uow, saved, catalog, 'billed-early', now);
+    await uow.emit(
+      StaffActionTakenV1,
+      staffActionTaken(command, 'subscription.bill-early', command.accountId, now, {
+        subject: { type: 'subscription', id: saved.id },
+        details: { periodStart: start, periodEnd: end },
+      }),
+    );
     return saved;
   }
 }

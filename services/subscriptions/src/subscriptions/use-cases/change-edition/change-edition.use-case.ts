@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Catalog, CatalogEdition, seatPrice } from '../../../catalog/catalog';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { DuePeriods } from '../../due-periods';
+import { PendingChargeEntity } from '../../entities/pending-charge.entity';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { proratedCharge } from '../../mappers/proration';
 import { announceChange, SubscriptionChange } from '../../mappers/subscription-changed';
@@ -14,6 +15,16 @@ import { PendingChargesRepository } from '../../pending-charges.repository';
 import { SubscriptionsError } from '../../subscriptions.errors';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
 import { ChangeEditionCommand } from './change-edition.command';
+
+/** What a change of edition does (C2, C5, T2). */
+export interface EditionChangePlan {
+  change: Extract<SubscriptionChange, 'downgrade-cancelled' | 'trial-edition-changed' | 'upgraded' | 'downgrade-scheduled'>;
+  target: CatalogEdition;
+  /** The edition changed from, on a bought subscription. */
+  current?: CatalogEdition;
+  /** An upgrade's seat price difference for a whole period, in minor units. */
+  difference?: number;
+}
 
 /**
  * The edition applies to every user of the account (C2), changed from the admin panel (C5).
@@ -38,49 +49,55 @@ export class ChangeEditionUseCase {
     const subscription = await this.subscriptions.findByAccount(uow, command.accountId, true);
     if (!subscription) throw SubscriptionsError.subscriptionNotFound();
     const catalog = this.catalogs.get(subscription.catalog);
-    if (subscription.pendingEdition && command.edition === subscription.edition) {
-      // Choosing the current edition again cancels the downgrade waiting for the period's end.
-      const now = await this.clocks.now(uow, command.accountId);
-      Object.assign(subscription, { pendingEdition: null, updatedAt: now });
-      const saved = await this.subscriptions.save(uow, subscription);
-      await announceChange(uow, saved, catalog, 'downgrade-cancelled', now);
-      return saved;
-    }
-    const target = this.check(catalog, subscription, command.edition);
+    const plan = this.plan(subscription, catalog, command);
     const now = await this.clocks.now(uow, command.accountId);
-    let change: SubscriptionChange;
-    if (subscription.status === 'trialing') {
-      subscription.edition = target.code;
-      change = 'trial-edition-changed';
-    } else {
-      const term = subscription.term!;
-      const current = this.catalogs.edition(catalog, subscription.edition)!;
-      const method = subscription.paymentMethod;
-      const currency = subscription.currency;
-      const difference =
-        (seatPrice(catalog, target, term, method, currency) ?? 0) - (seatPrice(catalog, current, term, method, currency) ?? 0);
-      if (difference > 0) {
-        subscription.edition = target.code;
+    switch (plan.change) {
+      case 'downgrade-cancelled':
         subscription.pendingEdition = null;
-        change = 'upgraded';
-      } else if (isPrepaid(term)) {
-        throw SubscriptionsError.changeRefused([
-          { field: 'edition', reason: `a prepaid ${current.name} period runs to its end; buy ${target.name} when it expires` },
-        ]);
-      } else {
-        subscription.pendingEdition = target.code;
-        change = 'downgrade-scheduled';
-      }
-      subscription.updatedAt = now;
-      const saved = await this.subscriptions.save(uow, subscription);
-      if (change === 'upgraded') await this.chargeUpgrade(saved, catalog, current, target, difference, now, uow);
-      await announceChange(uow, saved, catalog, change, now);
-      return saved;
+        break;
+      case 'trial-edition-changed':
+        subscription.edition = plan.target.code;
+        break;
+      case 'upgraded':
+        subscription.edition = plan.target.code;
+        subscription.pendingEdition = null;
+        break;
+      case 'downgrade-scheduled':
+        subscription.pendingEdition = plan.target.code;
+        break;
     }
     subscription.updatedAt = now;
     const saved = await this.subscriptions.save(uow, subscription);
-    await announceChange(uow, saved, catalog, change, now);
+    if (plan.change === 'upgraded') await this.chargeUpgrade(saved, catalog, plan, now, uow);
+    await announceChange(uow, saved, catalog, plan.change, now);
     return saved;
+  }
+
+  /**
+   * What the change would do, without doing it: cancel a waiting downgrade, change the trial's edition,
+   * upgrade now (with the seat price difference) or downgrade at the period's end; or the refusal it
+   * meets. The price preview answers from this too.
+   */
+  plan(subscription: SubscriptionEntity, catalog: Catalog, command: ChangeEditionCommand): EditionChangePlan {
+    if (subscription.pendingEdition && command.edition === subscription.edition) {
+      // Choosing the current edition again cancels the downgrade waiting for the period's end.
+      return { change: 'downgrade-cancelled', target: this.catalogs.edition(catalog, subscription.edition)! };
+    }
+    const target = this.check(catalog, subscription, command.edition);
+    if (subscription.status === 'trialing') return { change: 'trial-edition-changed', target };
+    const term = subscription.term!;
+    const current = this.catalogs.edition(catalog, subscription.edition)!;
+    const method = subscription.paymentMethod;
+    const currency = subscription.currency;
+    const difference =
+      (seatPrice(catalog, target, term, method, currency) ?? 0) - (seatPrice(catalog, current, term, method, currency) ?? 0);
+    if (difference > 0) return { change: 'upgraded', target, current, difference };
+    if (isPrepaid(term)) {
+      throw SubscriptionsError.changeRefused([
+        { field: 'edition', reason: `a prepaid ${current.name} period runs to its end; buy ${target.name} when it expires` },
+      ]);
+    }
+    return { change: 'downgrade-scheduled', target, current };
   }
 
   private check(catalog: Catalog, subscription: SubscriptionEntity, code: string): CatalogEdition {
@@ -116,42 +133,52 @@ export class ChangeEditionUseCase {
   private async chargeUpgrade(
     subscription: SubscriptionEntity,
     catalog: Catalog,
-    from: CatalogEdition,
-    to: CatalogEdition,
-    difference: number,
+    plan: EditionChangePlan,
     now: Date,
     uow: UnitOfWork,
   ): Promise<void> {
-    const today = calendarDateInZone(now, catalog.timeZone);
-    const period = { start: subscription.currentPeriodStart!, end: subscription.currentPeriodEnd! };
-    if (compareDates(today, period.start) < 0 || compareDates(today, period.end) >= 0) return;
-    const cause = `upgrade:${subscription.id}:${subscription.version}`;
-    await this.charges.add(
-      uow,
-      proratedCharge({
-        id: randomUUID(),
-        accountId: subscription.accountId,
-        subscriptionId: subscription.id,
-        cause,
-        code: `${to.code}/${subscription.term}/upgrade`,
-        label: `${from.name} → ${to.name}, per user`,
-        quantity: subscription.seats,
-        periodUnitPriceMinor: difference,
-        currency: subscription.currency,
-        period,
-        changeDate: today,
-        at: now,
-      }),
-    );
+    const charge = upgradeCharge(subscription, catalog, plan, now);
+    if (!charge) return;
+    await this.charges.add(uow, charge);
     if (isPrepaid(subscription.term)) {
       await this.duePeriods.bill(uow, subscription, catalog, {
-        ...period,
-        start: today,
+        start: charge.serviceStart,
+        end: charge.serviceEnd,
         reason: 'proration',
         dueAt: now,
-        key: cause,
+        key: charge.cause,
         chargesOnly: true,
       });
     }
   }
+}
+
+/**
+ * C2: the prorated charge of an upgrade, from the change day to the period's end, for the seats; none
+ * outside the current period (nor for a plan that is not an upgrade).
+ */
+export function upgradeCharge(
+  subscription: SubscriptionEntity,
+  catalog: Catalog,
+  plan: EditionChangePlan,
+  now: Date,
+): PendingChargeEntity | null {
+  if (plan.change !== 'upgraded' || !plan.current || plan.difference === undefined) return null;
+  const today = calendarDateInZone(now, catalog.timeZone);
+  const period = { start: subscription.currentPeriodStart!, end: subscription.currentPeriodEnd! };
+  if (compareDates(today, period.start) < 0 || compareDates(today, period.end) >= 0) return null;
+  return proratedCharge({
+    id: randomUUID(),
+    accountId: subscription.accountId,
+    subscriptionId: subscription.id,
+    cause: `upgrade:${subscription.id}:${subscription.version}`,
+    code: `${plan.target.code}/${subscription.term}/upgrade`,
+    label: `${plan.current.name} → ${plan.target.name}, per user`,
+    quantity: subscription.seats,
+    periodUnitPriceMinor: plan.difference,
+    currency: subscription.currency,
+    period,
+    changeDate: today,
+    at: now,
+  });
 }

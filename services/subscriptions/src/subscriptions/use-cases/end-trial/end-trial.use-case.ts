@@ -4,12 +4,13 @@ import { UnitOfWork } from '@obolus/messaging';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { announceChange } from '../../mappers/subscription-changed';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
+import { trialEndsAt } from '../../trial-schedule';
 import { EndTrialCommand } from './end-trial.command';
 
 /**
  * T3: a trial that runs out without a purchase moves to the catalog's free edition (ro-crm: Standard,
  * status `free`), or, where the catalog has none (fr-crm), is blocked until it pays. Nothing is deleted.
- * A subscription bought meanwhile (or already ended) is left as it is.
+ * A subscription bought meanwhile (or already ended), or a trial extended past the job's instant, is left as it is.
  */
 @Injectable()
 export class EndTrialUseCase {
@@ -24,6 +25,8 @@ export class EndTrialUseCase {
     const trialEndsOn = subscription.trialEndsOn;
     if (!trialEndsOn) return;
     const catalog = this.catalogs.get(subscription.catalog);
+    // A job planned for an end staff have since moved later (claimed before the extension) does nothing.
+    if (command.endsAt < trialEndsAt(trialEndsOn, catalog.timeZone)) return;
     const trialEdition = subscription.edition;
     const endedAt = command.endsAt.toISOString();
     const ids = { accountId: command.accountId, subscriptionId: subscription.id };

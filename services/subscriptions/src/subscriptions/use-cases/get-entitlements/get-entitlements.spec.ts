@@ -2,6 +2,7 @@ import { RecordingUnitOfWork } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { SubscriptionsErrorCode } from '../../subscriptions.errors';
 import { SubscribedAccounts } from '../../test-support/subscribed-accounts';
+import { SUPPORT } from '../../test-support/staff';
 import { BillEarlyCommand } from '../bill-early/bill-early.command';
 import { BillEarlyUseCase } from '../bill-early/bill-early.use-case';
 import { ChangeSeatsCommand } from '../change-seats/change-seats.command';
@@ -65,7 +66,7 @@ describe('GetEntitlementsUseCase (C2, C6, C7)', () => {
       validUntil: '2027-02-03',
     });
     await new BillEarlyUseCase(accounts.catalogs, accounts.repository, accounts.clocks, accounts.duePeriods).execute(
-      BillEarlyCommand.create({ accountId }),
+      BillEarlyCommand.create({ ...SUPPORT, accountId }),
       new RecordingUnitOfWork(),
     );
     expect((await get(accountId)).validUntil).toBe('2027-03-05');

@@ -4,15 +4,15 @@ import { debitCountryRefusal, MAX_CHARGE_MINOR, SubscriptionActivatedV1 } from '
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { FieldProblem } from '@obolus/platform';
 import { highestStandardRate } from '@obolus/vat';
-import { Catalog, offeredCurrencies, ownValue, seatPrice, TermCode } from '../../../catalog/catalog';
+import { Catalog, CatalogEdition, offeredCurrencies, ownValue, seatPrice, TermCode } from '../../../catalog/catalog';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
 import { SubscriptionsError } from '../../subscriptions.errors';
-import { DuePeriods } from '../../due-periods';
+import { DuePeriods, periodDescription } from '../../due-periods';
 import { announceChange } from '../../mappers/subscription-changed';
 import { cancelPeriodEnd, isPrepaid, periodJobKey, planPeriodEnd } from '../../period-schedule';
 import { SubscriptionsRepository } from '../../subscriptions.repository';
-import { TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB } from '../../trial-schedule';
+import { cancelTrialEnd } from '../../trial-schedule';
 import { PurchaseCommand } from './purchase.command';
 
 /** The one currency a payment method collects in, for the methods bound to one (P2). */
@@ -36,6 +36,18 @@ export function periodEnd(start: IsoDate, term: TermCode): IsoDate {
     case 'prepaid-12':
       return addMonths(start, 12);
   }
+}
+
+/** What a purchase does: start the first period, or extend the running prepaid one (B2). */
+export interface PurchasePlan {
+  mode: 'activate' | 'extend';
+  edition: CatalogEdition;
+  /** The net price of one seat for the whole period, in minor units of `currency`. */
+  unitPriceMinor: number;
+  currency: string;
+  start: IsoDate;
+  /** Exclusive: the day the period bought ends (its renewal or expiry day). */
+  end: IsoDate;
 }
 
 /**
@@ -63,12 +75,9 @@ export class PurchaseUseCase {
     if (!subscription) throw SubscriptionsError.subscriptionNotFound();
     const catalog = this.catalogs.get(subscription.catalog);
     const now = await this.clocks.now(uow, command.accountId);
-    const today = calendarDateInZone(now, catalog.timeZone);
-    if (subscription.status === 'active') return this.extend(subscription, catalog, command, now, today, uow);
-    const price = this.check(catalog, command, today, subscription);
-    const currency = command.currency ?? catalog.currency;
-    const end = periodEnd(today, command.term);
-    const edition = this.catalogs.edition(catalog, command.edition)!;
+    const plan = this.plan(subscription, catalog, command, calendarDateInZone(now, catalog.timeZone));
+    if (plan.mode === 'extend') return this.extend(subscription, catalog, command, plan, now, uow);
+    const { edition, unitPriceMinor: price, currency, start: today, end } = plan;
     Object.assign(subscription, {
       edition: command.edition,
       status: 'active',
@@ -84,8 +93,7 @@ export class PurchaseUseCase {
       updatedAt: now,
     });
     const saved = await this.subscriptions.save(uow, subscription);
-    await this.jobs.cancel(uow, TRIAL_END_JOB, subscription.id);
-    await this.jobs.cancel(uow, TRIAL_ENDING_NOTICE_JOB, subscription.id);
+    await cancelTrialEnd(this.jobs, uow, saved);
     await planPeriodEnd(this.jobs, uow, saved, catalog.timeZone, now);
     await uow.emit(SubscriptionActivatedV1, {
       accountId: command.accountId,
@@ -105,7 +113,7 @@ export class PurchaseUseCase {
         lines: [
           {
             code: `${command.edition}/${command.term}`,
-            description: `${edition.name} (${command.term}), ${today} – ${addDays(end, -1)}`,
+            description: periodDescription(edition, command.term, today, end),
             quantity: command.seats,
             unitPriceMinor: price,
           },
@@ -117,27 +125,44 @@ export class PurchaseUseCase {
     return saved;
   }
 
+  /**
+   * What the purchase would do, priced, without doing it: the period bought (from today, or from the
+   * running prepaid period's end when it extends it, B2) and the seat price, or the refusal it meets.
+   * The price preview answers from this too, so it can never disagree with the purchase.
+   */
+  plan(subscription: SubscriptionEntity, catalog: Catalog, command: PurchaseCommand, today: IsoDate): PurchasePlan {
+    if (subscription.status === 'active') {
+      if (!isPrepaid(subscription.term) || !isPrepaid(command.term)) throw SubscriptionsError.alreadyActive();
+      if (command.edition !== subscription.edition) {
+        const name = this.catalogs.edition(catalog, subscription.edition)?.name ?? subscription.edition;
+        throw SubscriptionsError.purchaseRefused([
+          { field: 'edition', reason: `a running ${name} period can only be extended with ${name} (B3)` },
+        ]);
+      }
+    }
+    const unitPriceMinor = this.check(catalog, command, today, subscription);
+    const edition = this.catalogs.edition(catalog, command.edition)!;
+    if (subscription.status !== 'active') {
+      const currency = command.currency ?? catalog.currency;
+      return { mode: 'activate', edition, unitPriceMinor, currency, start: today, end: periodEnd(today, command.term) };
+    }
+    const runningEnd = subscription.currentPeriodEnd!;
+    const start = compareDates(runningEnd, today) > 0 ? runningEnd : today;
+    const end = periodEnd(start, command.term);
+    return { mode: 'extend', edition, unitPriceMinor, currency: subscription.currency, start, end };
+  }
+
   /** B2, B3: a prepaid period bought while one runs adds its months to the current expiry. */
   private async extend(
     subscription: SubscriptionEntity,
     catalog: Catalog,
     command: PurchaseCommand,
+    plan: PurchasePlan,
     now: Date,
-    today: IsoDate,
     uow: UnitOfWork,
   ): Promise<SubscriptionEntity> {
-    if (!isPrepaid(subscription.term) || !isPrepaid(command.term)) throw SubscriptionsError.alreadyActive();
-    if (command.edition !== subscription.edition) {
-      const name = this.catalogs.edition(catalog, subscription.edition)?.name ?? subscription.edition;
-      throw SubscriptionsError.purchaseRefused([
-        { field: 'edition', reason: `a running ${name} period can only be extended with ${name} (B3)` },
-      ]);
-    }
-    this.check(catalog, command, today, subscription);
-    const runningEnd = subscription.currentPeriodEnd!;
-    const from = compareDates(runningEnd, today) > 0 ? runningEnd : today;
-    const end = periodEnd(from, command.term);
-    await cancelPeriodEnd(this.jobs, uow, subscription.id, runningEnd);
+    const { start: from, end } = plan;
+    await cancelPeriodEnd(this.jobs, uow, subscription.id, subscription.currentPeriodEnd!);
     Object.assign(subscription, {
       term: command.term,
       seats: command.seats,

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ownValue } from '../../../catalog/catalog';
 import { EXPIRY_JOB, RENEWAL_JOB } from '../../period-schedule';
 import { SubscribedAccounts } from '../../test-support/subscribed-accounts';
+import { SUPPORT } from '../../test-support/staff';
 import { BillEarlyCommand } from '../bill-early/bill-early.command';
 import { BillEarlyUseCase } from '../bill-early/bill-early.use-case';
 import { ChangeEditionCommand } from '../change-edition/change-edition.command';
@@ -266,7 +267,7 @@ describe('RenewSubscriptionUseCase (B1)', () => {
     accounts.clock.set('2027-01-20T10:00:00.000Z');
     const early = new RecordingUnitOfWork();
     await new BillEarlyUseCase(accounts.catalogs, accounts.repository, accounts.clocks, accounts.duePeriods).execute(
-      BillEarlyCommand.create({ accountId }),
+      BillEarlyCommand.create({ ...SUPPORT, accountId }),
       early,
     );
     expect(early.dataOf(SubscriptionRenewalDueV1)).toEqual([
