@@ -37,3 +37,7 @@ export class BillingDetailsDto {
   @IsEmailAddress({ each: true })
   extraRecipients?: string[];
 }
+
+export class VatNumberCheckDto {
+  @IsSingleLineText(20) vatNumber!: string;
+}
