@@ -1,4 +1,5 @@
-// The whole local stack in one foreground process: Kafka, Postgres, the sandboxes and the six services.
+// The whole local stack in one foreground process: Kafka, Postgres, the sandboxes, the six services and the
+// portal's web edge (services/web, started last since it forwards to the services).
 // It supervises what it starts: when any process fails to start or dies, it prints that process's last
 // lines and stops everything else, Kafka included if it started it, and exits non-zero. Ctrl-C (or
 // SIGTERM) stops everything within SHUTDOWN_DEADLINE_MS, killing what does not stop in time.
@@ -6,7 +7,17 @@ const { execFileSync, spawn } = require('node:child_process');
 const { mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { OBOLUS_SERVICES, provisionServiceDatabases } = require('@obolus/database');
-const { ensurePostgres, serviceEnvironment, spawnNodeProcess, spawnServiceProcess, repositoryRoot } = require('@obolus/stack');
+const {
+  ensurePostgres,
+  serviceEnvironment,
+  spawnNodeProcess,
+  spawnServiceProcess,
+  repositoryRoot,
+  webEnvironment,
+  WEB_PORT,
+  LOCAL_STAFF_EMAIL,
+  LOCAL_STAFF_PASSWORD,
+} = require('@obolus/stack');
 
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/obolus';
 const kafkaPort = process.env.KAFKA_PORT ?? '9092';
@@ -184,9 +195,30 @@ async function main() {
   await Promise.all(services.map((running) => running.ready));
   if (stopping) return;
 
+  const webPort = Number(process.env.WEB_PORT ?? WEB_PORT);
+  say('starting the portal (logs in .data/logs/web.log)');
+  const web = supervise(
+    'web',
+    spawnServiceProcess({
+      service: 'web',
+      env: webEnvironment(stack, {
+        port: webPort,
+        stripeApiUrl: sandboxEnvironment.STRIPE_API_URL,
+        stripePublishableKey: process.env.WEB_STRIPE_PUBLISHABLE_KEY ?? 'pk_test_obolus_local',
+        paypalUrl: sandboxEnvironment.PAYPAL_API_URL,
+      }),
+      logFile: join(logDir, 'web.log'),
+      healthTimeoutMs: 60_000,
+    }),
+  );
+  await web.ready;
+  if (stopping) return;
+
   const seconds = ((Date.now() - began) / 1000).toFixed(1);
   say(`stack ready in ${seconds} s`);
   const rows = [
+    ['portal', web.url],
+    ['staff sign-in', `${web.url}/staff/sign-in  (${LOCAL_STAFF_EMAIL} / ${LOCAL_STAFF_PASSWORD})`],
     ...services.map((s) => [s.service, `${s.url}  (health: ${s.url}/health)`]),
     ...sandboxes.map((sandbox) => [sandbox.name, sandbox.shows]),
     ['kafka', brokers.join(',')],
@@ -209,7 +241,7 @@ async function shutdown(reason, exitCode) {
       spawn('bash', [kafkaScript, 'stop'], { stdio: 'ignore', env: { ...process.env, KAFKA_STOP_SECONDS: '0' } });
     process.exit(exitCode || 1);
   }, SHUTDOWN_DEADLINE_MS);
-  const isService = ({ name }) => OBOLUS_SERVICES.includes(name);
+  const isService = ({ name }) => OBOLUS_SERVICES.includes(name) || name === 'web';
   // A service whose broker is gone can hang in its Kafka disconnect: 8 s, then SIGKILL.
   await Promise.all(started.processes.filter(isService).map(({ running }) => running.stop(8_000)));
   await Promise.all(started.processes.filter((p) => !isService(p)).map(({ running }) => running.stop(2_000)));

@@ -8,6 +8,7 @@ import {
   ServiceProcess,
   StackEnvironment,
   startServiceProcess,
+  webEnvironment,
 } from '@obolus/stack';
 import { startStripeSandbox, StripeSandbox } from '@obolus/stripe-sandbox';
 import { startViesSandbox, ViesSandbox } from '@obolus/vat';
@@ -38,6 +39,8 @@ export class StackHarness {
   anaf?: AnafSandbox;
   /** With `paypal`: payments' PayPal (PAYPAL_API_URL), its one webhook delivered to payments. */
   paypal?: PaypalSandbox;
+  /** With `web`: the portal's edge, on basePort + 7. */
+  web?: ServiceProcess;
   private stack!: StackEnvironment;
   /** With `faults`: proxies in front of Postgres, the SMTP sandbox and the Stripe sandbox, to take them down. */
   readonly proxies: { postgres?: TcpProxy; smtp?: TcpProxy; stripe?: TcpProxy } = {};
@@ -52,6 +55,8 @@ export class StackHarness {
       anaf?: AnafSandboxOptions;
       /** Starts the PayPal sandbox and points payments at it. */
       paypal?: boolean;
+      /** Also starts the portal's web edge (services/web) on basePort + 7, after the services. */
+      web?: boolean;
     } = {},
   ) {}
 
@@ -61,6 +66,11 @@ export class StackHarness {
 
   url(service: ObolusService): string {
     return `http://127.0.0.1:${this.port(service)}`;
+  }
+
+  /** The portal's address, with `web`. */
+  get webUrl(): string {
+    return `http://127.0.0.1:${this.basePort + OBOLUS_SERVICES.length + 1}`;
   }
 
   async start(): Promise<void> {
@@ -142,6 +152,24 @@ export class StackHarness {
     if (failed) {
       await this.stop();
       throw failed.reason;
+    }
+    if (this.options.web) {
+      try {
+        this.web = await startServiceProcess({
+          service: 'web',
+          env: webEnvironment(this.stack, {
+            port: this.basePort + OBOLUS_SERVICES.length + 1,
+            stripeApiUrl: this.stripe.url,
+            stripePublishableKey: 'pk_test_obolus_e2e',
+            paypalUrl: this.paypal?.url,
+          }),
+          healthTimeoutMs: 60_000,
+          logFile: join(logDirectory, 'web.log'),
+        });
+      } catch (error) {
+        await this.stop();
+        throw error;
+      }
     }
   }
 
@@ -228,6 +256,7 @@ export class StackHarness {
   /** Stops everything; returns the exit codes of the services' graceful stops. */
   async stop(): Promise<Record<string, number | null>> {
     const codes: Record<string, number | null> = {};
+    if (this.web) codes.web = await this.web.stop();
     await Promise.all(
       [...this.services, ...[...this.replicas].map(([service, running]) => [`${service}-replica`, running] as const)].map(
         async ([service, running]) => {

@@ -69,6 +69,7 @@ export function serviceEnvironment(
     SUBSCRIPTIONS_URL: `http://127.0.0.1:${servicePort('subscriptions', stack)}`,
     PAYMENTS_URL: `http://127.0.0.1:${servicePort('payments', stack)}`,
     EFACTURA_GATEWAY_URL: `http://127.0.0.1:${servicePort('efactura-gateway', stack)}`,
+    NOTIFICATIONS_URL: `http://127.0.0.1:${servicePort('notifications', stack)}`,
     IDENTITY_PUBLIC_URL: `http://127.0.0.1:${servicePort('identity', stack)}`,
     INTERNAL_API_KEYS: `notifications:${LOCAL_NOTIFICATIONS_SERVICE_KEY},identity:${LOCAL_IDENTITY_SERVICE_KEY}`,
     IDENTITY_SERVICE_KEY: LOCAL_IDENTITY_SERVICE_KEY,
@@ -85,5 +86,41 @@ export function serviceEnvironment(
     OBOLUS_TEST_CLOCKS: 'enabled',
     ...(stack.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: stack.otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '200' } : {}),
     ...stack.extra,
+  };
+}
+
+/** The portal's port in the local stack (the web edge: `services/web`, no database, not one of OBOLUS_SERVICES). */
+export const WEB_PORT = 4000;
+
+export interface WebEdgeOptions {
+  port?: number;
+  /** Stripe's API as the browser reaches it (the sandbox's URL locally). */
+  stripeApiUrl: string;
+  stripePublishableKey: string;
+  paypalUrl?: string;
+}
+
+/**
+ * The environment of the web edge in the local stack and e2e: the services' addresses and plain-http
+ * cookies (no TLS on loopback). It has no database, so it gets no DATABASE_URL.
+ */
+export function webEnvironment(stack: StackEnvironment, options: WebEdgeOptions): NodeJS.ProcessEnv {
+  const url = (service: ObolusService) => `http://127.0.0.1:${servicePort(service, stack)}`;
+  return {
+    PORT: String(options.port ?? WEB_PORT),
+    IDENTITY_PUBLIC_URL: url('identity'),
+    IDENTITY_JWKS_URL: `${url('identity')}/.well-known/jwks.json`,
+    SUBSCRIPTIONS_URL: url('subscriptions'),
+    PAYMENTS_URL: url('payments'),
+    INVOICING_URL: url('invoicing'),
+    EFACTURA_GATEWAY_URL: url('efactura-gateway'),
+    NOTIFICATIONS_URL: url('notifications'),
+    WEB_COOKIE_SECURE: 'false',
+    WEB_STRIPE_API_URL: options.stripeApiUrl,
+    WEB_STRIPE_PUBLISHABLE_KEY: options.stripePublishableKey,
+    ...(options.paypalUrl ? { WEB_PAYPAL_URL: options.paypalUrl } : {}),
+    OTEL_SERVICE_NAME: 'web',
+    OBOLUS_SERVICE: 'web',
+    ...(stack.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: stack.otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '200' } : {}),
   };
 }
