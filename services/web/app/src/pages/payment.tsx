@@ -67,9 +67,9 @@ async function untilSaved(accountId: string, before: string | undefined): Promis
 }
 
 function stripeFieldError(error: unknown, ...params: string[]): string | undefined {
-  return error instanceof StripeRefusal && error.param && params.some((p) => error.param!.includes(p))
-    ? error.message
-    : undefined;
+  if (!(error instanceof StripeRefusal) || !error.param) return undefined;
+  const param = error.param;
+  return params.some((p) => param.includes(p)) ? error.message : undefined;
 }
 
 export function PaymentPage() {
@@ -335,7 +335,7 @@ function Paypal({ accountId }: { accountId: string }) {
       <h2 id="paypal-title">{t('method.paypal')}</h2>
       {waiting.map((payment) => (
         <p key={payment.id}>
-          <a className="button primary" href={payment.approveUrl!} data-testid="paypal-approve">
+          <a className="button primary" href={payment.approveUrl ?? undefined} data-testid="paypal-approve">
             {t('payment.paypalApproveAmount', { amount: money(payment.amountMinor, payment.currency) })}
           </a>
         </p>

@@ -49,16 +49,27 @@ export interface QuoteLine {
   quantity: number;
   unitAmount: number;
   amount: number;
+  periodStart?: string;
+  periodEnd?: string;
   proration: boolean;
 }
 
+/** Why the quote is what it is: a code the portal words in its language, with the figures it names. */
+export interface QuoteExplanation {
+  code: string;
+  values: Record<string, string | number>;
+}
+
+/** subscriptions' price preview: amounts before VAT, in minor units. */
 export interface Quote {
+  kind: 'purchase' | 'change';
   currency: string;
   lines: QuoteLine[];
+  subtotal: number;
   total: number;
   chargedNow: number;
-  nextRenewal?: string;
-  explanation: string[];
+  nextRenewal?: { date: string; amount: number };
+  explanation: QuoteExplanation[];
 }
 
 export interface PaymentMethods {
@@ -178,8 +189,8 @@ export async function subscriptionOf(accountId: string): Promise<Subscription | 
 
 /** Whole days from today to a date (YYYY-MM-DD), counted in the visitor's calendar. */
 export function daysUntil(date: string, today = new Date()): number {
-  const [year, month, day] = date.slice(0, 10).split('-').map(Number);
-  const end = Date.UTC(year!, month! - 1, day!);
+  const [year = 0, month = 1, day = 1] = date.slice(0, 10).split('-').map(Number);
+  const end = Date.UTC(year, month - 1, day);
   const start = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
   return Math.round((end - start) / 86_400_000);
 }

@@ -11,6 +11,7 @@ import {
   PaymentMethodCode,
   PaymentMethods,
   Quote,
+  QuoteExplanation,
   sleep,
   Subscription,
   Term,
@@ -58,7 +59,8 @@ function initialChoice(subscription: Subscription, catalog: Catalog): Choice {
   const edition = paidEditions.some((e) => e.code === subscription.edition)
     ? subscription.edition
     : (paidEditions[0]?.code ?? '');
-  const term = subscription.term && catalog.terms.includes(subscription.term) ? subscription.term : catalog.terms[0]!;
+  const term =
+    subscription.term && catalog.terms.includes(subscription.term) ? subscription.term : (catalog.terms[0] ?? 'monthly');
   const methods = catalog.paymentMethods[term] ?? [];
   const paymentMethod =
     subscription.paymentMethod && methods.includes(subscription.paymentMethod)
@@ -118,6 +120,7 @@ function SubscriptionForm({
   const termMethods = catalog.paymentMethods[choice.term] ?? [];
   const needsSavedMethod = SAVED_METHODS.includes(choice.paymentMethod) && methods.data && !methods.data.default;
 
+  const termLabel = (term: string) => (TERM_KEYS[term] ? t(TERM_KEYS[term]) : term);
   const update = (next: Partial<Choice>) => {
     setQuote(undefined);
     setDone(undefined);
@@ -145,6 +148,22 @@ function SubscriptionForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void quoting.run();
+  };
+
+  /** One reason of the quote in words: amounts as money, days as dates, codes as names. */
+  const explain = (item: QuoteExplanation): string => {
+    const key = EXPLANATION_KEYS[item.code];
+    if (!key) return item.code;
+    const values: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(item.values)) {
+      if (name === 'amount' || name === 'unitDifference') values[name] = money(Number(value), quote?.currency ?? choice.currency);
+      else if (['date', 'start', 'end', 'from', 'to', 'trialEndsOn'].includes(name)) values[name] = date(String(value));
+      else if (name === 'edition') values[name] = catalog.editions.find((e) => e.code === value)?.name ?? String(value);
+      else if (name === 'term')
+        values[name] = TERM_KEYS[String(value)] ? t(TERM_KEYS[String(value)] as MessageKey) : String(value);
+      else values[name] = value;
+    }
+    return t(key, values);
   };
 
   return (
@@ -186,7 +205,7 @@ function SubscriptionForm({
                   <span className="edition-name">{option.name}</span>
                   {price !== undefined && (
                     <span className="muted">
-                      {t('subscription.perSeat', { price: money(price, choice.currency), term: t(TERM_KEYS[choice.term]!) })}
+                      {t('subscription.perSeat', { price: money(price, choice.currency), term: termLabel(choice.term) })}
                     </span>
                   )}
                 </label>
@@ -203,7 +222,7 @@ function SubscriptionForm({
             name="term"
             value={choice.term}
             onChange={(term) => update({ term: term as Term })}
-            options={catalog.terms.map((term) => ({ value: term, label: t(TERM_KEYS[term]!) }))}
+            options={catalog.terms.map((term) => ({ value: term, label: termLabel(term) }))}
           />
           <Field
             label={t('subscription.seats')}
@@ -291,8 +310,8 @@ function SubscriptionForm({
           </table>
           {quote.explanation.length > 0 && (
             <ul className="explanation">
-              {quote.explanation.map((sentence, index) => (
-                <li key={index}>{sentence}</li>
+              {quote.explanation.map((item, index) => (
+                <li key={index}>{explain(item)}</li>
               ))}
             </ul>
           )}
@@ -304,7 +323,12 @@ function SubscriptionForm({
             {quote.nextRenewal && (
               <>
                 <dt>{t('quote.nextRenewal')}</dt>
-                <dd>{date(quote.nextRenewal)}</dd>
+                <dd>
+                  {t('quote.nextRenewalValue', {
+                    date: date(quote.nextRenewal.date),
+                    amount: money(quote.nextRenewal.amount, quote.currency),
+                  })}
+                </dd>
               </>
             )}
           </dl>
@@ -337,6 +361,23 @@ function SubscriptionForm({
     </>
   );
 }
+
+/** The quote's reasons, by code, as subscriptions gives them. */
+const EXPLANATION_KEYS: Record<string, MessageKey> = {
+  'purchase.period': 'explain.purchase.period',
+  'purchase.trial-ends': 'explain.purchase.trial-ends',
+  'purchase.extension': 'explain.purchase.extension',
+  'charges.pending-included': 'explain.charges.pending-included',
+  'prepaid.expires': 'explain.prepaid.expires',
+  'renewal.next': 'explain.renewal.next',
+  'trial.edition-changed': 'explain.trial.edition-changed',
+  'proration.credit-unused': 'explain.proration.credit-unused',
+  'proration.charge-remaining': 'explain.proration.charge-remaining',
+  'proration.charged-now': 'explain.proration.charged-now',
+  'proration.on-next-invoice': 'explain.proration.on-next-invoice',
+  'change.at-period-end': 'explain.change.at-period-end',
+  'change.downgrade-cancelled': 'explain.change.downgrade-cancelled',
+};
 
 function doneKey(method: PaymentMethodCode): MessageKey {
   if (method === 'bank_transfer') return 'subscription.doneTransfer';
