@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { OBOLUS_SERVICES, SERVICE_PORTS } from '../../libs/stack/src/stack-services';
+import { OBOLUS_SERVICES, SERVICE_PORTS, WEB_PORT } from '../../libs/stack/src/stack-services';
 
 /** A parsed Kubernetes resource; only the fields these checks read are typed. */
 type Resource = { apiVersion: string; kind: string; metadata: { name: string }; [field: string]: unknown };
@@ -183,6 +183,28 @@ describe('deploy/k8s manifests', () => {
       'Deployment payments: readinessProbe of payments is not on a container port',
       'Deployment payments: livenessProbe of payments is not an HTTP GET of /health',
     ]);
+  });
+
+  describe('web (the portal edge: no database, no broker, no Secret)', () => {
+    const deployment = find('Deployment', 'web');
+    const container = containersOf(deployment ?? {})[0] ?? {};
+
+    it('has a Deployment, a ClusterIP Service on its port and an HPA, runs the one image as non-root', () => {
+      expect(deployment.spec.replicas).toBe(2);
+      expect(container.image).toBe('obolus');
+      expect(container.ports).toEqual([expect.objectContaining({ name: 'http', containerPort: WEB_PORT })]);
+      expect(find('Service', 'web').spec.ports).toEqual([expect.objectContaining({ port: WEB_PORT })]);
+      expect(find('HorizontalPodAutoscaler', 'web').spec.minReplicas).toBe(2);
+      expect(deployment.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
+      expect(container.securityContext.allowPrivilegeEscalation).toBe(false);
+    });
+
+    it("talks to identity's Service, not to its public address behind the edge itself, and holds no credential", () => {
+      const env = Object.fromEntries((container.env as Json[]).map((e) => [e.name, e.value]));
+      expect(env).toMatchObject({ SERVICE: 'web', PORT: String(WEB_PORT), IDENTITY_PUBLIC_URL: 'http://identity:4001' });
+      expect(Object.keys(env).filter((name) => CREDENTIALS.includes(name))).toEqual([]);
+      expect((container.envFrom as Json[]).some((source) => source.secretRef)).toBe(false);
+    });
   });
 
   describe.each(OBOLUS_SERVICES.map((service) => [service]))('%s', (service) => {
