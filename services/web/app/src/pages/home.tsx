@@ -23,7 +23,7 @@ export const TERM_KEYS: Record<string, MessageKey> = {
 /** The subscription and its catalog; right after sign-up the trial may take a few seconds to appear. */
 export async function loadSubscription(accountId: string): Promise<{ subscription: Subscription | null; catalog?: Catalog }> {
   let subscription = await subscriptionOf(accountId);
-  for (let attempt = 0; !subscription && attempt < 20; attempt += 1) {
+  for (let attempt = 0; !subscription && attempt < 60; attempt += 1) {
     await sleep(500);
     subscription = await subscriptionOf(accountId);
   }
