@@ -258,7 +258,7 @@ describe('web edge (identity as its own process, a stand-in service over HTTP)',
     expect(received.headers.cookie).toBeUndefined();
     expect(received.headers['x-csrf-token']).toBeUndefined();
     expect(received.headers['idempotency-key']).toBe(key);
-    expect(received.headers.traceparent?.split('-')[1]).toBe(traceparent.split('-')[1]);
+    expect(String(received.headers.traceparent).split('-')[1]).toBe(traceparent.split('-')[1]);
     expect(received.headers['x-request-id']).toBe('req-1');
     expect(received.headers['x-forwarded-for']).toMatch(/127\.0\.0\.1/);
     expect(received.headers['x-forwarded-proto']).toBe('http');
