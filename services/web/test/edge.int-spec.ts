@@ -334,6 +334,11 @@ describe('web edge (identity as its own process, a stand-in service over HTTP)',
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('cache-control')).toBe('no-store');
     expect(await page.text()).toContain('<div id="root">');
+    const root = await fetch(`${base}/`);
+    expect(root.status).toBe(200);
+    expect(await root.text()).toContain('<div id="root">');
+    const missing = await fetch(`${base}/assets/missing-9z.js`);
+    expect(missing.status).toBe(404);
     const asset = await fetch(`${base}/assets/app-3f2a.js`);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const health = await fetch(`${base}/health`, { headers: { accept: 'text/html' } });

@@ -69,4 +69,11 @@ describe('isPortalRoute', () => {
     expect(isPortalRoute('GET', '/api/unknown', 'text/html')).toBe(false);
     expect(isPortalRoute('GET', '/health', 'text/html')).toBe(false);
   });
+
+  it('answers a client taking anything with the portal for page addresses, not for missing files', () => {
+    expect(isPortalRoute('GET', '/', '*/*')).toBe(true);
+    expect(isPortalRoute('GET', '/accounts/x/invoices', undefined)).toBe(true);
+    expect(isPortalRoute('GET', '/assets/missing-1a2b.js', '*/*')).toBe(false);
+    expect(isPortalRoute('GET', '/api/session', '*/*')).toBe(false);
+  });
 });

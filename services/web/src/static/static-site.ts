@@ -1,11 +1,18 @@
 import express, { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { join } from 'node:path';
 
-/** Paths the single-page portal never owns: the API and the health probe answer there, not index.html. */
+/**
+ * Whether a request is for one of the portal's pages, answered with index.html: a GET outside the API and
+ * the health probe, from a browser asking for HTML, or from a client taking anything (`curl`) for an
+ * address without a file extension. A missing `/assets/x.js` stays a 404, never a page.
+ */
 export function isPortalRoute(method: string, path: string, accept: string | undefined): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
   if (path === '/api' || path.startsWith('/api/') || path === '/health' || path.startsWith('/health/')) return false;
-  return (accept ?? '').includes('text/html');
+  const wanted = accept ?? '*/*';
+  if (wanted.includes('text/html')) return true;
+  const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+  return wanted.includes('*/*') && !lastSegment.includes('.');
 }
 
 /**
