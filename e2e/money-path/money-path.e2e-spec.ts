@@ -451,7 +451,7 @@ describe('the money path through all six services', () => {
 
   /** Staff upload a camt.053 statement to payments. */
   const uploadStatement = (console: Journey, xml: string) =>
-    fetch(`${harness.url('payments')}/staff/bank-statements`, {
+    fetch(`${harness.url('payments')}/staff/bank-statements?reason=${encodeURIComponent('Statement exported from the bank')}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${console.accessToken}`, 'content-type': 'application/xml' },
       body: xml,

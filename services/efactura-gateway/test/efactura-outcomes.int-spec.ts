@@ -407,6 +407,9 @@ describe('efactura-gateway outcomes and deadlines: the events published with eac
     const noReason = await call<{ fields: { field: string }[] }>('POST', retryPath, staff, {});
     expect(noReason.status).toBe(400);
     expect(noReason.body.fields.map((f) => f.field)).toContain('reason');
+    const shortReason = await call<{ fields: { field: string }[] }>('POST', retryPath, staff, { reason: 'ok' });
+    expect(shortReason.status).toBe(400);
+    expect(shortReason.body.fields.map((f) => f.field)).toContain('reason');
     const elsewhere = `/staff/accounts/${randomUUID()}/efactura/invoices/${invoice.invoiceId}/submission/retry`;
     expect((await call('POST', elsewhere, staff, { reason: 'wrong account' })).status).toBe(404);
 
@@ -432,6 +435,22 @@ describe('efactura-gateway outcomes and deadlines: the events published with eac
         retriedBy: `staff:${staffId}`,
         reason,
       },
+    ]);
+    // The retry and its audit record were written together: staff.action-taken waits in the outbox.
+    const audit = await db.query(
+      `SELECT envelope->'data' AS data FROM efactura_gateway.outbox
+        WHERE event_type = 'obolus.platform.staff.action-taken.v1' AND message_key = $1`,
+      [connected.accountId],
+    );
+    expect(audit.rows.map((row) => row.data)).toEqual([
+      expect.objectContaining({
+        accountId: connected.accountId,
+        staffUserId: staffId,
+        staffEmail: 'support@obolus.example',
+        action: 'efactura.retried',
+        reason,
+        subject: { type: 'invoice', id: invoice.invoiceId },
+      }),
     ]);
     // Only a rejected or failed submission: a second retry while it is queued is refused.
     expect(await call('POST', retryPath, staff, { reason })).toMatchObject({

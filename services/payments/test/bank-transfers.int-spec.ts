@@ -26,6 +26,7 @@ describe('payments matches bank transfers from camt.053 statements (real Postgre
   let staffToken = '';
   let ownerToken = '';
   const accountId = randomUUID();
+  const staffId = randomUUID();
   // Each run has its own account IBAN, statement ids, references and amounts: the schema outlives runs.
   const run = randomUUID().slice(0, 8).toUpperCase();
   const iban = `FR76${String(Date.now()).slice(-10)}${run.replace(/[^0-9]/g, '0')}12345`.slice(0, 27);
@@ -52,7 +53,7 @@ describe('payments matches bank transfers from camt.053 statements (real Postgre
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     db = new Client({ connectionString: process.env.DATABASE_ADMIN_URL });
     await db.connect();
-    staffToken = await issuer.staff({ staffId: 'ana', email: 'ana@obolus.example', roles: ['support'] });
+    staffToken = await issuer.staff({ staffId, email: 'ana@obolus.example', roles: ['support'] });
     ownerToken = await issuer.customer({ userId: randomUUID(), accountId, email: 'owner@atelier.fr', role: 'owner' });
   });
   afterAll(async () => {
@@ -97,11 +98,14 @@ describe('payments matches bank transfers from camt.053 statements (real Postgre
     buildCamt053({ statementId: `${run}-${statementId}`, iban, entries });
 
   async function upload(xml: string): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${url}/staff/bank-statements`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/xml', authorization: `Bearer ${staffToken}` },
-      body: xml,
-    });
+    const response = await fetch(
+      `${url}/staff/bank-statements?reason=${encodeURIComponent('Statement exported from the bank portal')}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/xml', authorization: `Bearer ${staffToken}` },
+        body: xml,
+      },
+    );
     return { status: response.status, body: await response.json() };
   }
 
@@ -166,7 +170,7 @@ describe('payments matches bank transfers from camt.053 statements (real Postgre
     expect(first.body.statements[0]).toMatchObject({
       accountIban: iban,
       statementId: `${run}-S1`,
-      uploadedBy: 'staff:ana',
+      uploadedBy: `staff:${staffId}`,
       counts: { matched: 1, unmatched: 1, ignored: 1 },
       payments: [{ paymentId, status: 'succeeded', receivedMinor: amountBase + 1, excessMinor: 0 }],
     });
@@ -259,14 +263,20 @@ describe('payments matches bank transfers from camt.053 statements (real Postgre
           receivedOn: '2026-11-27',
           payerName: 'Atelier Durand',
           reference,
-          note: 'second transfer seen on the bank portal before the statement',
+          reason: 'second transfer seen on the bank portal before the statement',
         }),
       });
     const recorded = await send();
     expect(recorded.status).toBe(201);
     const view = (await recorded.json()) as { transfer: unknown };
     expect(view).toMatchObject({
-      transfer: { source: 'staff', settlement: 'excess', surplusMinor: 1, recordedBy: 'staff:ana', receivedOn: '2026-11-27' },
+      transfer: {
+        source: 'staff',
+        settlement: 'excess',
+        surplusMinor: 1,
+        recordedBy: `staff:${staffId}`,
+        receivedOn: '2026-11-27',
+      },
       payment: { id: paymentId, status: 'succeeded', receivedMinor: 118_801 + amountBase, excessMinor: 1 },
     });
     const repeat = await send();
@@ -308,7 +318,7 @@ describe('payments matches bank transfers from camt.053 statements (real Postgre
         currency: 'EUR',
         receivedOn: '2026-11-26',
         statementTransactionKey: entry.transactionKey,
-        note: 'the customer sent the transfer confirmation by e-mail',
+        reason: 'the customer sent the transfer confirmation by e-mail',
       }),
     });
     expect(response.status).toBe(201);

@@ -171,8 +171,12 @@ describe('payments refuses hostile webhooks and requests with a 4xx naming the f
   });
 
   describe('camt.053 upload (POST /staff/bank-statements)', () => {
-    const upload = (body: string | Buffer, contentType = 'application/xml'): RawRequest => ({
-      path: '/staff/bank-statements',
+    const upload = (
+      body: string | Buffer,
+      contentType = 'application/xml',
+      reason = 'Statement from the bank portal',
+    ): RawRequest => ({
+      path: `/staff/bank-statements?reason=${encodeURIComponent(reason)}`,
       headers: { 'content-type': contentType, authorization: `Bearer ${staffToken}` },
       body,
     });
@@ -235,6 +239,12 @@ describe('payments refuses hostile webhooks and requests with a 4xx naming the f
       await refused(upload(valid(), contentType), status, 'content-type');
     });
 
+    it('refuses a statement uploaded without a reason of 3 to 500 characters, writing nothing', async () => {
+      await refused({ ...upload(valid()), path: '/staff/bank-statements' }, 400, 'reason');
+      await refused(upload(valid(), 'application/xml', 'ok'), 400, 'reason');
+      await refused(upload(valid(), 'application/xml', 'x'.repeat(501)), 400, 'reason');
+    });
+
     it('refuses a compressed statement and an empty one', async () => {
       await refused(
         { ...upload(valid()), headers: { ...upload(valid()).headers, 'content-encoding': 'gzip' } },
@@ -265,7 +275,7 @@ describe('payments refuses hostile webhooks and requests with a 4xx naming the f
         amountMinor: 118800,
         currency: 'EUR',
         receivedOn: '2026-11-26',
-        note: 'seen on the bank portal',
+        reason: 'seen on the bank portal',
         ...body,
       }),
     });
@@ -313,12 +323,13 @@ describe('payments refuses hostile webhooks and requests with a 4xx naming the f
     });
 
     it.each([
-      ['no note', { note: undefined }],
-      ['an empty note', { note: '' }],
-      ['a note with a line break', { note: 'a\nb' }],
-      ['a note of 501 characters', { note: 'x'.repeat(501) }],
+      ['no reason', { reason: undefined }],
+      ['an empty reason', { reason: '' }],
+      ['a reason of 2 characters', { reason: 'ok' }],
+      ['a reason with a line break', { reason: 'a\nb' }],
+      ['a reason of 501 characters', { reason: 'x'.repeat(501) }],
     ])('refuses %s', async (_label, body) => {
-      await refused(transfer(body), 400, 'note');
+      await refused(transfer(body), 400, 'reason');
     });
 
     it('refuses a request without an Idempotency-Key, and a payment of another kind or absent', async () => {

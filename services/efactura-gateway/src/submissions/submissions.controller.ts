@@ -171,6 +171,8 @@ export class StaffSubmissionsController {
       invoiceId,
       reason: body.reason,
       retriedBy: `staff:${staff.staffId}`,
+      staffUserId: staff.staffId,
+      staffEmail: staff.email,
     });
     return this.work.run((uow) => this.retrySubmission.execute(command, uow));
   }

@@ -78,6 +78,8 @@ export class StaffCreditNotesController {
           invoiceId,
           idempotencyKey: idempotencyKey ?? '',
           requestedBy: `staff:${staff.staffId}`,
+          staffUserId: staff.staffId,
+          staffEmail: staff.email,
         }),
         uow,
       ),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { CurrentPrincipal, StaffOnly, StaffPrincipal } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { RawBodyRequest } from '@obolus/platform';
@@ -28,13 +28,21 @@ export class StaffBankTransfersController {
     private readonly recordTransfer: RecordStaffTransferUseCase,
   ) {}
 
+  /** The body is the XML; `?reason=` says why it is uploaded, for the audit log of the accounts it pays. */
   @Post('bank-statements')
   async upload(
     @Req() request: RawBodyRequest,
     @CurrentPrincipal() staff: StaffPrincipal,
+    @Query('reason') reason: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StatementImport> {
-    const command = ImportBankStatementCommand.create({ xml: request.rawBody, uploadedBy: `staff:${staff.staffId}` });
+    const command = ImportBankStatementCommand.create({
+      xml: request.rawBody,
+      uploadedBy: `staff:${staff.staffId}`,
+      staffUserId: staff.staffId,
+      staffEmail: staff.email,
+      reason: reason ?? '',
+    });
     const result = await this.work.run((uow) => this.importStatement.execute(command, uow));
     response.status(result.alreadyRecorded ? HttpStatus.OK : HttpStatus.CREATED);
     return result;
@@ -62,6 +70,8 @@ export class StaffBankTransfersController {
           paymentId,
           idempotencyKey: idempotencyKey ?? '',
           recordedBy: `staff:${staff.staffId}`,
+          staffUserId: staff.staffId,
+          staffEmail: staff.email,
         }),
         uow,
       ),

@@ -48,6 +48,8 @@ export class StaffRefundsController {
           paymentId,
           idempotencyKey: idempotencyKey ?? '',
           requestedBy: `staff:${staff.staffId}`,
+          staffUserId: staff.staffId,
+          staffEmail: staff.email,
         }),
         uow,
       ),

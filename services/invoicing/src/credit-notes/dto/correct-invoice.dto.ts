@@ -1,3 +1,4 @@
+import { STAFF_ACTION_REASON_MAX_LENGTH, STAFF_ACTION_REASON_MIN_LENGTH } from '@obolus/contracts';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -5,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -22,8 +24,10 @@ export class CorrectInvoiceDto {
   @Max(49, { each: true })
   lines?: number[];
 
+  /** Why, as the credit note and the audit log keep it. */
   @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @MinLength(STAFF_ACTION_REASON_MIN_LENGTH)
+  @MaxLength(STAFF_ACTION_REASON_MAX_LENGTH)
+  @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
 }

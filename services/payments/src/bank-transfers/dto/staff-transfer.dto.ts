@@ -1,6 +1,6 @@
-import { MAX_CHARGE_MINOR } from '@obolus/contracts';
+import { MAX_CHARGE_MINOR, STAFF_ACTION_REASON_MAX_LENGTH, STAFF_ACTION_REASON_MIN_LENGTH } from '@obolus/contracts';
 import { IsSingleLineText } from '@obolus/platform';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** A bank transfer staff saw arrive and record by hand. */
 export class StaffTransferDto {
@@ -36,7 +36,8 @@ export class StaffTransferDto {
   @Matches(/^[\x21-\x7e]{1,400}$/)
   statementTransactionKey?: string;
 
-  /** Why it is recorded by hand (audit). */
-  @IsSingleLineText(500)
-  note!: string;
+  /** Why it is recorded by hand, as the audit log keeps it (kept on the transfer as its note). */
+  @IsSingleLineText(STAFF_ACTION_REASON_MAX_LENGTH)
+  @MinLength(STAFF_ACTION_REASON_MIN_LENGTH)
+  reason!: string;
 }

@@ -1,6 +1,7 @@
 import { checkCommand } from '@obolus/platform';
+import { checkStaffActor, StaffActor } from '../../mappers/staff-action';
 
-export interface RetrySubmissionInput {
+export interface RetrySubmissionInput extends StaffActor {
   accountId: string;
   /** The invoice's id, or the credit note's. */
   invoiceId: string;
@@ -16,19 +17,15 @@ export class RetrySubmissionCommand {
   readonly invoiceId!: string;
   readonly reason!: string;
   readonly retriedBy!: string;
+  readonly staffUserId!: string;
+  readonly staffEmail!: string;
 
   private constructor(input: Readonly<RetrySubmissionInput>) {
     Object.assign(this, input);
   }
 
   static create(input: RetrySubmissionInput): RetrySubmissionCommand {
-    return new RetrySubmissionCommand(
-      checkCommand('retry submission', input)
-        .uuid('accountId')
-        .uuid('invoiceId')
-        .text('reason', 500)
-        .string('retriedBy', 320)
-        .valid(),
-    );
+    const checks = checkCommand('retry submission', input).uuid('accountId').uuid('invoiceId').string('retriedBy', 320);
+    return new RetrySubmissionCommand(checkStaffActor(checks, input).valid());
   }
 }

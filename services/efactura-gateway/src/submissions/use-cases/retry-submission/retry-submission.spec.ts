@@ -1,5 +1,6 @@
-import { DomainError } from '@obolus/contracts';
+import { DomainError, StaffActionTakenV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, ScheduledJob, UnitOfWork } from '@obolus/messaging';
+import { RecordingUnitOfWork } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
 import { SubmissionQueue } from '../../submission-queue';
 import { UPLOAD_JOB } from '../../submission-jobs.schedule';
@@ -7,18 +8,21 @@ import { InMemorySubmissions } from '../../test-support/in-memory-submissions';
 import { RetrySubmissionCommand } from './retry-submission.command';
 import { RetrySubmissionUseCase } from './retry-submission.use-case';
 
-const uow = {} as UnitOfWork;
 const NOW = new Date('2026-12-03T10:00:00Z');
+/** The support agent retrying from the console. */
+const SUPPORT = { staffUserId: '7d1c1a52-6a4c-4b8e-9a55-0e1b3f9d2c10', staffEmail: 'support@obolus.example' };
 
 describe('RetrySubmissionUseCase', () => {
   let submissions: InMemorySubmissions;
   let scheduled: { documentId: string; attempt: number }[];
   let jobs: Map<string, Partial<ScheduledJob>>;
   let useCase: RetrySubmissionUseCase;
+  let uow: RecordingUnitOfWork;
   const accountId = randomUUID();
 
   beforeEach(() => {
     submissions = new InMemorySubmissions();
+    uow = new RecordingUnitOfWork();
     scheduled = [];
     jobs = new Map();
     const queue = {
@@ -33,7 +37,7 @@ describe('RetrySubmissionUseCase', () => {
   });
 
   const command = (invoiceId: string, reason = 'authorisation renewed') =>
-    RetrySubmissionCommand.create({ accountId, invoiceId, reason, retriedBy: 'staff:s1' });
+    RetrySubmissionCommand.create({ accountId, invoiceId, reason, retriedBy: 'staff:s1', ...SUPPORT });
 
   it('keeps the rejected attempt with who and why, and queues attempt 2 of the same document', async () => {
     const row = submissions.add({
@@ -71,6 +75,18 @@ describe('RetrySubmissionUseCase', () => {
       }),
     ]);
     expect(scheduled).toEqual([{ documentId: row.documentId, attempt: 2 }]);
+    // Who retried it, and why, for the account's audit log.
+    expect(uow.dataOf(StaffActionTakenV1)).toEqual([
+      {
+        accountId,
+        ...SUPPORT,
+        action: 'efactura.retried',
+        reason: 'authorisation renewed',
+        subject: { type: 'invoice', id: row.invoiceId },
+        details: { documentId: row.documentId, attempt: 2, previousStatus: 'rejected' },
+        occurredAt: NOW.toISOString(),
+      },
+    ]);
   });
 
   it('retries a queued submission only when its upload job failed for good', async () => {
@@ -98,11 +114,12 @@ describe('RetrySubmissionUseCase', () => {
     });
     await expect(useCase.execute(command(other.invoiceId), uow)).rejects.toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
     expect(submissions.attempts).toEqual([]);
+    expect(uow.emitted).toHaveLength(0);
     expect(scheduled).toEqual([]);
   });
 
-  it('needs a reason on one line', () => {
-    for (const reason of ['', 'two\nlines']) {
+  it('needs a reason of 3 to 500 characters on one line', () => {
+    for (const reason of ['', 'two\nlines', 'ok']) {
       let refusal: unknown;
       try {
         command(randomUUID(), reason);

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { StaffActionTakenV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { EfacturaError } from '../../../efactura.errors';
+import { staffActionTaken } from '../../mappers/staff-action';
 import { SubmissionQueue } from '../../submission-queue';
 import { UPLOAD_JOB, uploadJobKey } from '../../submission-jobs.schedule';
 import { Submission, SubmissionsRepository } from '../../submissions.repository';
@@ -12,7 +14,8 @@ import { RetrySubmissionCommand } from './retry-submission.command';
  * on ANAF's side): the same stored XML is uploaded again, as a new attempt. Retryable: rejected by ANAF,
  * or still queued with its upload job failed for good. The attempt that ended is kept as it was (its
  * messages and archive), with who retried it and why; nothing is edited. A document whose content was
- * wrong is corrected with a credit note and a new invoice, never by a retry.
+ * wrong is corrected with a credit note and a new invoice, never by a retry. `staff.action-taken` records
+ * the retry (who, and why) in the same unit of work.
  */
 @Injectable()
 export class RetrySubmissionUseCase {
@@ -27,6 +30,7 @@ export class RetrySubmissionUseCase {
     const submission = await this.submissions.lockByInvoice(uow, command.accountId, command.invoiceId);
     if (!submission) throw EfacturaError.documentNotFound();
     await this.assertRetryable(uow, submission);
+    const { status: previousStatus, standard } = submission;
     if ((await this.submissions.validXml(uow, submission.documentId)) === undefined) throw EfacturaError.documentNotFound();
     const now = await this.clocks.now(uow, command.accountId);
     await this.submissions.keepAttempt(uow, submission.documentId, {
@@ -50,6 +54,13 @@ export class RetrySubmissionUseCase {
       signer: null,
     });
     await this.queue.scheduleUpload(uow, submission, attempt);
+    await uow.emit(
+      StaffActionTakenV1,
+      staffActionTaken(command, 'efactura.retried', command.accountId, now, {
+        subject: { type: standard === 'CN' ? 'credit-note' : 'invoice', id: command.invoiceId },
+        details: { documentId: submission.documentId, attempt, previousStatus },
+      }),
+    );
     const found = await this.submissions.findByInvoice(uow, command.accountId, command.invoiceId);
     if (!found) throw EfacturaError.documentNotFound();
     return submissionView(found, await this.submissions.attemptsOf(uow, command.accountId, submission.documentId));

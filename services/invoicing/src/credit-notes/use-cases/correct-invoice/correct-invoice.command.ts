@@ -1,8 +1,9 @@
 import { checkCommand } from '@obolus/platform';
+import { checkStaffActor, StaffActor } from '../../mappers/staff-action';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-export interface CorrectInvoiceInput {
+export interface CorrectInvoiceInput extends StaffActor {
   accountId: string;
   invoiceId: string;
   /** Positions (from 0) of the invoice lines to credit in full; the whole invoice when absent. */
@@ -20,6 +21,8 @@ export class CorrectInvoiceCommand {
   readonly reason!: string;
   readonly idempotencyKey!: string;
   readonly requestedBy!: string;
+  readonly staffUserId!: string;
+  readonly staffEmail!: string;
 
   private constructor(input: Readonly<CorrectInvoiceInput>) {
     Object.assign(this, input);
@@ -27,27 +30,24 @@ export class CorrectInvoiceCommand {
 
   static create(input: CorrectInvoiceInput): CorrectInvoiceCommand {
     const { lines } = input;
-    return new CorrectInvoiceCommand(
-      checkCommand('correct invoice', input)
-        .uuid('accountId')
-        .uuid('invoiceId')
-        .that(
-          'lines',
-          lines === undefined ||
-            (Array.isArray(lines) &&
-              lines.length > 0 &&
-              lines.length <= 50 &&
-              lines.every((l) => Number.isSafeInteger(l) && l >= 0 && l < 50)),
-          'must be a non-empty list of line positions from 0, or absent to credit the whole invoice',
-        )
-        .text('reason', 500)
-        .that(
-          'Idempotency-Key',
-          typeof input.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(input.idempotencyKey),
-          'the Idempotency-Key header is required: 1 to 255 printable characters',
-        )
-        .string('requestedBy', 320)
-        .valid(),
-    );
+    const checks = checkCommand('correct invoice', input)
+      .uuid('accountId')
+      .uuid('invoiceId')
+      .that(
+        'lines',
+        lines === undefined ||
+          (Array.isArray(lines) &&
+            lines.length > 0 &&
+            lines.length <= 50 &&
+            lines.every((l) => Number.isSafeInteger(l) && l >= 0 && l < 50)),
+        'must be a non-empty list of line positions from 0, or absent to credit the whole invoice',
+      )
+      .that(
+        'Idempotency-Key',
+        typeof input.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(input.idempotencyKey),
+        'the Idempotency-Key header is required: 1 to 255 printable characters',
+      )
+      .string('requestedBy', 320);
+    return new CorrectInvoiceCommand(checkStaffActor(checks, input).valid());
   }
 }

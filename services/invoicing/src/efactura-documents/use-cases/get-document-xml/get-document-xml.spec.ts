@@ -43,9 +43,11 @@ describe('GetDocumentXmlUseCase (I2)', () => {
       CorrectInvoiceCommand.create({
         accountId: invoice.accountId,
         invoiceId: invoice.id,
-        reason: 'x',
+        reason: 'Wrong seat count',
         idempotencyKey: 'k',
         requestedBy: 's',
+        staffUserId: '7d1c1a52-6a4c-4b8e-9a55-0e1b3f9d2c10',
+        staffEmail: 'support@obolus.example',
       }),
       world.uow,
     );

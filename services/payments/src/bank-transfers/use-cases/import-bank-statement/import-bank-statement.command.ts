@@ -1,7 +1,8 @@
 import { checkCommand } from '@obolus/platform';
 import { PaymentsError } from '../../../payments/payments.errors';
+import { checkStaffActor, StaffActor } from '../../mappers/staff-action';
 
-export interface ImportBankStatementInput {
+export interface ImportBankStatementInput extends StaffActor {
   /** The uploaded file, as sent. */
   xml: Buffer | undefined;
   /** `staff:<id>` of who uploads it. */
@@ -12,14 +13,18 @@ export interface ImportBankStatementInput {
 export class ImportBankStatementCommand {
   readonly xml!: Buffer;
   readonly uploadedBy!: string;
+  readonly staffUserId!: string;
+  readonly staffEmail!: string;
+  /** Why the statement is uploaded, for the audit log of each account it pays. */
+  readonly reason!: string;
 
-  private constructor(input: Readonly<{ xml: Buffer; uploadedBy: string }>) {
+  private constructor(input: Readonly<ImportBankStatementInput & { xml: Buffer }>) {
     Object.assign(this, input);
   }
 
-  static create({ xml, uploadedBy }: ImportBankStatementInput): ImportBankStatementCommand {
+  static create({ xml, ...input }: ImportBankStatementInput): ImportBankStatementCommand {
     if (!Buffer.isBuffer(xml) || xml.length === 0) throw PaymentsError.statementMissing();
-    const checked = checkCommand('import bank statement', { uploadedBy }).string('uploadedBy', 320).valid();
-    return new ImportBankStatementCommand({ xml, uploadedBy: checked.uploadedBy });
+    const checked = checkStaffActor(checkCommand('import bank statement', input).string('uploadedBy', 320), input).valid();
+    return new ImportBankStatementCommand({ ...checked, xml });
   }
 }

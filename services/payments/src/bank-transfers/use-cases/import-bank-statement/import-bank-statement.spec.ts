@@ -1,5 +1,5 @@
 import { BankStatementError, buildCamt053, CamtEntrySpec, newPaymentReference } from '@obolus/bank-statements';
-import { PaymentSucceededV1 } from '@obolus/contracts';
+import { PaymentSucceededV1, StaffActionTakenV1 } from '@obolus/contracts';
 import { InMemoryAccountClocks, RecordingUnitOfWork, repositoryRoot, SettableClock } from '@obolus/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { BankTransfersRepository } from '../../bank-transfers.repository';
 import { InMemoryBankTransfers } from '../../test-support/in-memory-bank-transfers';
 import { AwaitBankTransferCommand } from '../await-bank-transfer/await-bank-transfer.command';
 import { AwaitBankTransferUseCase } from '../await-bank-transfer/await-bank-transfer.use-case';
+import { SUPPORT } from '../../test-support/staff';
 import { ImportBankStatementCommand } from './import-bank-statement.command';
 import { ImportBankStatementUseCase } from './import-bank-statement.use-case';
 
@@ -54,6 +55,8 @@ describe('ImportBankStatementUseCase', () => {
       ImportBankStatementCommand.create({
         xml: Buffer.from(buildCamt053({ statementId, currency, entries })),
         uploadedBy: 'staff:ana',
+        ...SUPPORT,
+        reason: 'November statement from BT',
       }),
       uow,
     );
@@ -77,6 +80,19 @@ describe('ImportBankStatementUseCase', () => {
         providerPaymentId: `${entryKey}#1`,
         paymentMethod: 'bank_transfer',
         succeededAt: '2026-11-28T08:00:00.000Z',
+      },
+    ]);
+    // The account paid towards learns who uploaded the statement, and why.
+    expect(uow.dataOf(StaffActionTakenV1)).toEqual([
+      {
+        accountId: payment.accountId,
+        staffUserId: SUPPORT.staffUserId,
+        staffEmail: SUPPORT.staffEmail,
+        action: 'bank-statement.uploaded',
+        reason: 'November statement from BT',
+        subject: { type: 'bank-statement', id: result.statements[0].id },
+        details: { statementId: 'S-1', accountIban: 'FR7630004000031234567890143', paymentsPaidTowards: 1 },
+        occurredAt: '2026-11-28T08:00:00.000Z',
       },
     ]);
     expect(payments.payments.get(payment.id)).toMatchObject({ status: 'succeeded', receivedMinor: 118_800, excessMinor: 0 });
@@ -156,6 +172,8 @@ describe('ImportBankStatementUseCase', () => {
       ImportBankStatementCommand.create({
         xml: readFileSync(join(repositoryRoot, 'libs/bank-statements/test-fixtures/ro-bt-ron.camt053.001.04.xml')),
         uploadedBy: 'staff:ana',
+        ...SUPPORT,
+        reason: 'November statement from BT',
       }),
       uow,
     );
@@ -185,14 +203,27 @@ describe('ImportBankStatementUseCase', () => {
     ['a body that is not XML', '{"statement": "S-1"}', 'CAMT_XML_MALFORMED'],
   ])('refuses %s, writing nothing', async (_label, xml, code) => {
     await expect(
-      importStatement.execute(ImportBankStatementCommand.create({ xml: Buffer.from(xml), uploadedBy: 'staff:ana' }), uow),
+      importStatement.execute(
+        ImportBankStatementCommand.create({
+          xml: Buffer.from(xml),
+          uploadedBy: 'staff:ana',
+          ...SUPPORT,
+          reason: 'November statement from BT',
+        }),
+        uow,
+      ),
     ).rejects.toThrow(expect.objectContaining({ code }) as BankStatementError);
     expect(transfers.statements.size).toBe(0);
   });
 
   it('refuses an empty upload before reading it', () => {
-    expect(() => ImportBankStatementCommand.create({ xml: Buffer.alloc(0), uploadedBy: 'staff:ana' })).toThrow(
-      expect.objectContaining({ code: 'STATEMENT_MISSING' }),
-    );
+    expect(() =>
+      ImportBankStatementCommand.create({
+        xml: Buffer.alloc(0),
+        uploadedBy: 'staff:ana',
+        ...SUPPORT,
+        reason: 'November statement from BT',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'STATEMENT_MISSING' }));
   });
 });

@@ -8,6 +8,7 @@ import {
   StatementEntry,
   TransactionOutcome,
 } from '@obolus/bank-statements';
+import { StaffActionTakenV1 } from '@obolus/contracts';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { Clock, nameBasedUuid } from '@obolus/platform';
 import { createHash } from 'node:crypto';
@@ -18,6 +19,7 @@ import { BankTransfersRepository } from '../../bank-transfers.repository';
 import { BankStatementEntryEntity } from '../../entities/bank-statement-entry.entity';
 import { BankStatementEntity } from '../../entities/bank-statement.entity';
 import { applyTransfer } from '../../mappers/apply-transfer';
+import { staffActionTaken } from '../../mappers/staff-action';
 import { STATEMENT_MAX_BYTES } from '../../statement-upload';
 import { ImportBankStatementCommand } from './import-bank-statement.command';
 
@@ -65,7 +67,7 @@ export interface StatementImport {
  * (@obolus/bank-statements). Each match adds to what its payment received; reaching the amount asked
  * makes it succeed and publishes payment.succeeded, in the same transaction. A statement uploaded
  * again is found by its unique key and changes nothing; a transaction that already paid (unique key)
- * never pays twice.
+ * never pays twice. Each account the upload paid towards gets `staff.action-taken` (who uploaded, why).
  */
 @Injectable()
 export class ImportBankStatementUseCase {
@@ -97,14 +99,19 @@ export class ImportBankStatementUseCase {
       };
       statements.push(
         (await this.transfers.insertStatement(uow, row))
-          ? await this.match(statement, row, uow)
+          ? await this.match(statement, row, command, uow)
           : await this.earlier(statement, uow),
       );
     }
     return { alreadyRecorded: statements.every((s) => s.alreadyRecorded), statements };
   }
 
-  private async match(statement: BankStatement, row: BankStatementEntity, uow: UnitOfWork): Promise<StatementView> {
+  private async match(
+    statement: BankStatement,
+    row: BankStatementEntity,
+    command: ImportBankStatementCommand,
+    uow: UnitOfWork,
+  ): Promise<StatementView> {
     const transactions = new Map<string, { entry: StatementEntry; transaction: EntryTransaction }>(
       statement.entries.flatMap((entry) => entry.transactions.map((transaction) => [transaction.key, { entry, transaction }])),
     );
@@ -153,12 +160,39 @@ export class ImportBankStatementUseCase {
     }
     for (const id of changed) await this.payments.savePayment(uow, current.get(id)!);
     await this.transfers.insertEntries(uow, entries);
+    await this.audit(
+      command,
+      row,
+      [...changed].map((id) => current.get(id)!),
+      uow,
+    );
     return view(
       row,
       false,
       entries,
       [...changed].map((id) => paidView(current.get(id)!)),
     );
+  }
+
+  /** `staff.action-taken` for each account the statement paid towards: who uploaded it, and why. */
+  private async audit(
+    command: ImportBankStatementCommand,
+    row: BankStatementEntity,
+    paid: PaymentEntity[],
+    uow: UnitOfWork,
+  ): Promise<void> {
+    const byAccount = new Map<string, PaymentEntity[]>();
+    for (const payment of paid) byAccount.set(payment.accountId, [...(byAccount.get(payment.accountId) ?? []), payment]);
+    for (const [accountId, payments] of byAccount) {
+      const now = await this.clocks.now(uow, accountId);
+      await uow.emit(
+        StaffActionTakenV1,
+        staffActionTaken(command, 'bank-statement.uploaded', accountId, now, {
+          subject: { type: 'bank-statement', id: row.id },
+          details: { statementId: row.statementId, accountIban: row.accountIban, paymentsPaidTowards: payments.length },
+        }),
+      );
+    }
   }
 
   private async earlier(statement: BankStatement, uow: UnitOfWork): Promise<StatementView> {

@@ -2,11 +2,12 @@ import { compactReference, isValidPaymentReference } from '@obolus/bank-statemen
 import { MAX_CHARGE_MINOR } from '@obolus/contracts';
 import { isKnownCurrency } from '@obolus/money';
 import { checkCommand } from '@obolus/platform';
+import { checkStaffActor, StaffActor } from '../../mappers/staff-action';
 
 /** A printable key of 1 to 255 characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-export interface RecordStaffTransferInput {
+export interface RecordStaffTransferInput extends StaffActor {
   accountId: string;
   paymentId: string;
   amountMinor: number;
@@ -18,7 +19,8 @@ export interface RecordStaffTransferInput {
   reference?: string;
   /** The unmatched statement transaction it resolves, if any: it then leaves the unmatched list. */
   statementTransactionKey?: string;
-  note: string;
+  /** Why it is recorded by hand: the audit log's reason, kept on the transfer as its note. */
+  reason: string;
   /** The request's Idempotency-Key: the same key answers the same transfer. */
   idempotencyKey: string;
   /** `staff:<id>`. */
@@ -35,7 +37,9 @@ export class RecordStaffTransferCommand {
   readonly payerName!: string | undefined;
   readonly reference!: string | undefined;
   readonly statementTransactionKey!: string | undefined;
-  readonly note!: string;
+  readonly reason!: string;
+  readonly staffUserId!: string;
+  readonly staffEmail!: string;
   readonly idempotencyKey!: string;
   readonly recordedBy!: string;
 
@@ -55,7 +59,6 @@ export class RecordStaffTransferCommand {
         'must be an ISO 4217 currency code',
       )
       .that('receivedOn', isCalendarDate(input.receivedOn), 'must be a calendar date, YYYY-MM-DD')
-      .text('note', 500)
       .that(
         'Idempotency-Key',
         typeof input.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(input.idempotencyKey),
@@ -77,7 +80,7 @@ export class RecordStaffTransferCommand {
         'must be an ISO 11649 reference (RF, two check digits, up to 21 letters or digits)',
       );
     }
-    return new RecordStaffTransferCommand(checks.valid());
+    return new RecordStaffTransferCommand(checkStaffActor(checks, input).valid());
   }
 }
 

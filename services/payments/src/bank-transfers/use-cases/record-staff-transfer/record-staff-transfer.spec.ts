@@ -1,4 +1,4 @@
-import { PaymentSucceededV1 } from '@obolus/contracts';
+import { PaymentSucceededV1, StaffActionTakenV1 } from '@obolus/contracts';
 import { InvalidCommandError } from '@obolus/platform';
 import { InMemoryAccountClocks, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import { BankTransfersRepository } from '../../bank-transfers.repository';
 import { InMemoryBankTransfers } from '../../test-support/in-memory-bank-transfers';
 import { AwaitBankTransferCommand } from '../await-bank-transfer/await-bank-transfer.command';
 import { AwaitBankTransferUseCase } from '../await-bank-transfer/await-bank-transfer.use-case';
+import { SUPPORT } from '../../test-support/staff';
 import { RecordStaffTransferCommand, RecordStaffTransferInput } from './record-staff-transfer.command';
 import { RecordStaffTransferUseCase } from './record-staff-transfer.use-case';
 
@@ -53,7 +54,8 @@ describe('RecordStaffTransferUseCase', () => {
       currency: 'RON',
       receivedOn: '2026-11-27',
       payerName: 'SC Ștefănescu Țesătorie SRL',
-      note: 'ordin de plată seen on the BT portal, statement not exported',
+      reason: 'ordin de plată seen on the BT portal, statement not exported',
+      ...SUPPORT,
       idempotencyKey: 'op-2026-11-27-1',
       recordedBy: 'staff:ana',
       ...fields,
@@ -82,6 +84,24 @@ describe('RecordStaffTransferUseCase', () => {
         amountMinor: 540_000,
         providerPaymentId: `staff-transfer:${view.transfer.id}`,
       }),
+    ]);
+    expect(uow.dataOf(StaffActionTakenV1)).toEqual([
+      {
+        accountId: payment.accountId,
+        staffUserId: SUPPORT.staffUserId,
+        staffEmail: SUPPORT.staffEmail,
+        action: 'bank-transfer.recorded',
+        reason: 'ordin de plată seen on the BT portal, statement not exported',
+        subject: { type: 'payment', id: payment.id },
+        details: {
+          transferId: view.transfer.id,
+          amountMinor: 540_000,
+          currency: 'RON',
+          receivedOn: '2026-11-27',
+          paymentStatus: 'succeeded',
+        },
+        occurredAt: expect.any(String),
+      },
     ]);
   });
 
@@ -153,7 +173,9 @@ describe('RecordStaffTransferUseCase', () => {
     ['receivedOn', { receivedOn: '2026-02-30' }],
     ['reference', { reference: 'RF00 1234' }],
     ['Idempotency-Key', { idempotencyKey: '' }],
-    ['note', { note: '' }],
+    ['reason', { reason: '' }],
+    ['reason', { reason: 'ok' }],
+    ['staffUserId', { staffUserId: 'ana' }],
     ['paymentId', { paymentId: 'not-a-uuid' }],
     ['statementTransactionKey', { statementTransactionKey: 'a key with spaces' }],
   ])('refuses a bad %s', (field, fields) => {

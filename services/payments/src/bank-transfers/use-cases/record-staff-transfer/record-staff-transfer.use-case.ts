@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { StaffActionTakenV1 } from '@obolus/contracts';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { nameBasedUuid } from '@obolus/platform';
 import { PaymentEntity } from '../../../payments/entities/payment.entity';
@@ -8,6 +9,7 @@ import { PaymentsRepository } from '../../../payments/payments.repository';
 import { BankTransfersRepository } from '../../bank-transfers.repository';
 import { BankTransferEntity } from '../../entities/bank-transfer.entity';
 import { applyTransfer } from '../../mappers/apply-transfer';
+import { staffActionTaken } from '../../mappers/staff-action';
 import { RecordStaffTransferCommand } from './record-staff-transfer.command';
 
 /** A transfer as staff see it, with the payment after it. */
@@ -27,7 +29,7 @@ export interface StaffTransferView {
  * Staff record a bank transfer they saw arrive (a statement Obolus did not get, an entry that named no
  * reference). The payment row is locked, so it queues behind a statement upload paying the same
  * payment; the money is added as a matched transfer is, and reaching the amount asked publishes
- * payment.succeeded. The transfer keeps who recorded it and why. The same Idempotency-Key answers the
+ * payment.succeeded. The transfer keeps who recorded it and why, and `staff.action-taken` tells the audit log. The same Idempotency-Key answers the
  * same transfer; another request under it is refused.
  */
 @Injectable()
@@ -71,7 +73,7 @@ export class RecordStaffTransferUseCase {
       dueBeforeMinor: applied.dueBeforeMinor,
       settlement: applied.settlement,
       surplusMinor: applied.surplusMinor,
-      note: command.note,
+      note: command.reason,
       recordedBy: command.recordedBy,
       recordedAt: now,
     };
@@ -81,8 +83,21 @@ export class RecordStaffTransferUseCase {
       const { contract, event } = paymentOutcome(applied.payment, now);
       await uow.emit(contract, event);
     }
+    await uow.emit(
+      StaffActionTakenV1,
+      staffActionTaken(command, 'bank-transfer.recorded', payment.accountId, now, {
+        subject: { type: 'payment', id: payment.id },
+        details: {
+          transferId: id,
+          amountMinor: command.amountMinor,
+          currency: command.currency,
+          receivedOn: command.receivedOn,
+          paymentStatus: applied.payment.status,
+        },
+      }),
+    );
     this.logger.log(
-      `${command.recordedBy} recorded a transfer of ${command.amountMinor} ${command.currency} on payment ${payment.id}: ${command.note}`,
+      `${command.recordedBy} recorded a transfer of ${command.amountMinor} ${command.currency} on payment ${payment.id}: ${command.reason}`,
     );
     return viewOf(transfer, applied.payment);
   }
@@ -113,7 +128,7 @@ export class RecordStaffTransferUseCase {
       earlier.amountMinor === command.amountMinor &&
       earlier.currency === command.currency &&
       earlier.receivedOn === command.receivedOn &&
-      earlier.note === command.note;
+      earlier.note === command.reason;
     if (!same) throw PaymentsError.transferIdempotencyKeyReused(command.idempotencyKey);
     return viewOf(earlier, payment);
   }

@@ -1,10 +1,11 @@
 import { MAX_CHARGE_MINOR } from '@obolus/contracts';
 import { checkCommand } from '@obolus/platform';
+import { checkStaffActor, StaffActor } from '../../../bank-transfers/mappers/staff-action';
 
 /** A printable key of 1 to 255 characters, as Stripe accepts them. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-export interface RefundPaymentInput {
+export interface RefundPaymentInput extends StaffActor {
   accountId: string;
   paymentId: string;
   /** Minor units; everything left to refund when absent. */
@@ -24,6 +25,8 @@ export class RefundPaymentCommand {
   readonly reason!: string;
   readonly idempotencyKey!: string;
   readonly requestedBy!: string;
+  readonly staffUserId!: string;
+  readonly staffEmail!: string;
 
   private constructor(input: Readonly<RefundPaymentInput>) {
     Object.assign(this, input);
@@ -33,7 +36,6 @@ export class RefundPaymentCommand {
     const checks = checkCommand('refund payment', input)
       .uuid('accountId')
       .uuid('paymentId')
-      .text('reason', 500)
       .that(
         'Idempotency-Key',
         typeof input.idempotencyKey === 'string' && IDEMPOTENCY_KEY.test(input.idempotencyKey),
@@ -41,6 +43,6 @@ export class RefundPaymentCommand {
       )
       .string('requestedBy', 320);
     if (input.amountMinor !== undefined) checks.integer('amountMinor', 1, MAX_CHARGE_MINOR);
-    return new RefundPaymentCommand({ ...checks.valid() });
+    return new RefundPaymentCommand({ ...checkStaffActor(checks, input).valid() });
   }
 }

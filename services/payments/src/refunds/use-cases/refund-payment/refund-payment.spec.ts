@@ -1,4 +1,4 @@
-import { PaymentRefundedV1 } from '@obolus/contracts';
+import { PaymentRefundedV1, StaffActionTakenV1 } from '@obolus/contracts';
 import { JobScheduler } from '@obolus/messaging';
 import { InMemoryAccountClocks, InMemoryJobScheduler, RecordingUnitOfWork, SettableClock } from '@obolus/testing';
 import { PaypalClient } from '@obolus/paypal';
@@ -16,6 +16,7 @@ import { CapturePaypalOrderCommand } from '../../../paypal/use-cases/capture-pay
 import { RefundSettlement } from '../../refund-settlement';
 import { RefundsRepository } from '../../refunds.repository';
 import { InMemoryRefunds } from '../../test-support/in-memory-refunds';
+import { SUPPORT } from '../../../bank-transfers/test-support/staff';
 import { RefundPaymentCommand, RefundPaymentInput } from './refund-payment.command';
 import { RefundPaymentUseCase } from './refund-payment.use-case';
 
@@ -72,6 +73,7 @@ describe('RefundPaymentUseCase', () => {
       reason: 'Seat removed the day after renewal',
       idempotencyKey: 'refund-1',
       requestedBy: 'staff:anna@obolus.example',
+      ...SUPPORT,
       ...input,
     });
     return useCase.execute(command, uow);
@@ -106,6 +108,19 @@ describe('RefundPaymentUseCase', () => {
         refundedAt: '2026-12-03T10:00:00.000Z',
       },
     ]);
+    // Who refunded, and why, for the account's audit log.
+    expect(uow.dataOf(StaffActionTakenV1)).toEqual([
+      {
+        accountId: payment.accountId,
+        staffUserId: SUPPORT.staffUserId,
+        staffEmail: SUPPORT.staffEmail,
+        action: 'payment.refunded',
+        reason: 'Seat removed the day after renewal',
+        subject: { type: 'payment', id: payment.id },
+        details: { refundId: view.id, amountMinor: 2970, currency: 'EUR', status: 'succeeded', provider: 'stripe' },
+        occurredAt: '2026-12-03T10:00:00.000Z',
+      },
+    ]);
   });
 
   it('answers a repeated request with the same refund and asks Stripe nothing more', async () => {
@@ -114,6 +129,7 @@ describe('RefundPaymentUseCase', () => {
     await expect(refund({ amountMinor: 2970 }, again)).resolves.toEqual(first);
     expect(stripe.refunds.size).toBe(1);
     expect(again.dataOf(PaymentRefundedV1)).toEqual([]);
+    expect(again.dataOf(StaffActionTakenV1)).toEqual([]);
   });
 
   it('refuses the same key for another amount', async () => {
@@ -170,12 +186,21 @@ describe('RefundPaymentUseCase', () => {
   });
 
   it('refuses bad input by field', () => {
-    const base = { accountId: payment.accountId, paymentId: payment.id, reason: 'x', idempotencyKey: 'k', requestedBy: 's' };
+    const base = {
+      accountId: payment.accountId,
+      paymentId: payment.id,
+      reason: 'Charged twice',
+      idempotencyKey: 'k',
+      requestedBy: 's',
+      ...SUPPORT,
+    };
     expect(() => RefundPaymentCommand.create({ ...base, amountMinor: 0 })).toThrow(/amountMinor/);
     expect(() => RefundPaymentCommand.create({ ...base, amountMinor: 12.5 })).toThrow(/amountMinor/);
     expect(() => RefundPaymentCommand.create({ ...base, idempotencyKey: '' })).toThrow(/Idempotency-Key/);
     expect(() => RefundPaymentCommand.create({ ...base, idempotencyKey: 'a b' })).toThrow(/Idempotency-Key/);
     expect(() => RefundPaymentCommand.create({ ...base, reason: '' })).toThrow(/reason/);
+    expect(() => RefundPaymentCommand.create({ ...base, reason: 'no' })).toThrow(/reason/);
+    expect(() => RefundPaymentCommand.create({ ...base, staffUserId: 'anna' })).toThrow(/staffUserId/);
   });
 
   it('keeps a bank-debit refund pending until its webhook, then announces it once', async () => {
@@ -243,6 +268,7 @@ describe('RefundPaymentUseCase, PayPal payments', () => {
       paymentId: payment.id,
       amountMinor: 12000,
       reason: 'Two seats fewer',
+      ...SUPPORT,
       idempotencyKey: 'paypal-refund-1',
       requestedBy: 'staff:anna@obolus.example',
     };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PaymentRefundedV1 } from '@obolus/contracts';
+import { PaymentRefundedV1, StaffActionTakenV1 } from '@obolus/contracts';
+import { staffActionTaken } from '../../../bank-transfers/mappers/staff-action';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { nameBasedUuid } from '@obolus/platform';
 import { PaypalApiError, PaypalClient, Refund as PaypalRefund, toPaypalMoney } from '@obolus/paypal';
@@ -26,6 +27,7 @@ export type RefundView = Omit<RefundEntity, 'idempotencyKey'>;
  * a bank debit's refund stays pending until Stripe's webhook says it went through. A PayPal payment is
  * refunded on its capture at PayPal, under a PayPal-Request-Id derived from the refund, in the same way. A
  * bank transfer has no provider to send money back through: it is refused (422), nothing is written.
+ * A new refund publishes `staff.action-taken` (who refunded, and why) in its unit of work.
  */
 @Injectable()
 export class RefundPaymentUseCase {
@@ -72,6 +74,13 @@ export class RefundPaymentUseCase {
       updatedAt: now,
     };
     await this.refunds.insertRefund(uow, refund);
+    await uow.emit(
+      StaffActionTakenV1,
+      staffActionTaken(command, 'payment.refunded', payment.accountId, now, {
+        subject: { type: 'payment', id: payment.id },
+        details: { refundId: id, amountMinor, currency: payment.currency, status: refund.status, provider: refund.provider },
+      }),
+    );
     if (refund.status === 'succeeded') {
       const total = await this.refunds.refunded(uow, payment.accountId, payment.id);
       await uow.emit(PaymentRefundedV1, paymentRefunded(refund, payment, total, now));
