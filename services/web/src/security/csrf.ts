@@ -18,9 +18,6 @@ export interface CsrfRequest {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Sign-in starts a session: no token exists yet, but a cross-site form must not sign the browser in. */
-export const SIGN_IN_PATHS = new Set(['/api/session', '/api/staff/session']);
-
 function refusal(reason: string, message = 'the request was refused as a possible cross-site request'): ErrorBody {
   return { code: 'CSRF_REJECTED', message, fields: [{ field: 'x-csrf-token', reason }] };
 }
@@ -35,7 +32,8 @@ export function sameToken(a: string, b: string): boolean {
 /**
  * Double-submit cookie with an Origin check. A write under /api that carries the session (or refresh)
  * cookie must repeat the readable `obolus_csrf` cookie in `x-csrf-token`, and its Origin, when the
- * browser sent one, must be the edge's own. Sign-in, which has no token yet, checks the Origin.
+ * browser sent one, must be the edge's own. A sign-in, which has no session (nor token) yet, is held to
+ * the Origin check: a cross-site form must not sign the browser in.
  * Returns the refusal, or undefined when the request may go on.
  */
 export function csrfRefusal(request: CsrfRequest): ErrorBody | undefined {

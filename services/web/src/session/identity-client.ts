@@ -1,4 +1,5 @@
 import { ErrorBody } from '@obolus/platform';
+import { context, propagation } from '@opentelemetry/api';
 import { SessionTokens } from './session-cookies';
 
 export type SessionKind = 'customer' | 'staff';
@@ -57,6 +58,8 @@ export class IdentityClient {
   ): Promise<IdentityReply<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     for (const [name, value] of Object.entries(client)) if (value) headers[name] = value;
+    // With telemetry on, identity's span joins the edge's own (fetch is not instrumented); without it, the browser's.
+    propagation.inject(context.active(), headers);
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     let response: Response;
