@@ -33,7 +33,15 @@ function accountPage(path: string, page: (session: Session) => ReactNode) {
     <Route
       key={`account-${path}`}
       path={`/accounts/:accountId/${path}`}
-      element={<RequireSession kind="customer">{(session) => <AccountFrame>{page(session)}</AccountFrame>}</RequireSession>}
+      element={
+        <RequireSession kind="customer">
+          {(session) => (
+            <AccountFrame>
+              <div className="account-page">{page(session)}</div>
+            </AccountFrame>
+          )}
+        </RequireSession>
+      }
     />
   );
 }

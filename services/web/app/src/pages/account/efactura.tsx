@@ -109,6 +109,27 @@ export function normalizeCif(value: string | null | undefined): string | undefin
   return /^[1-9]\d{1,9}$/.test(digits) ? digits : undefined;
 }
 
+/**
+ * The CUIs this device started connecting, so their state shows after the trip to ANAF even before the billing
+ * details name them (a reminder of which to ask about, not a record: the gateway answers for each).
+ */
+const CIFS_KEY = (accountId: string) => `obolus.efactura.cifs.${accountId}`;
+
+function rememberedCifs(accountId: string): string[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(CIFS_KEY(accountId)) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((cif): cif is string => typeof cif === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberCif(accountId: string, cif: string): void {
+  const normalized = normalizeCif(cif);
+  if (!normalized) return;
+  localStorage.setItem(CIFS_KEY(accountId), JSON.stringify([...new Set([...rememberedCifs(accountId), normalized])]));
+}
+
 /** Whether the account is Romanian: its catalog (chosen by country at sign-up), else its billing country. */
 async function isRomanian(accountId: string): Promise<{ romanian: boolean; billingCif?: string }> {
   const subscription = await orNothing(get<{ catalog: string }>(`subscriptions/accounts/${accountId}/subscription`), [
@@ -149,7 +170,12 @@ async function loadOverview(accountId: string): Promise<Overview> {
   );
   const cifs = [
     ...new Set(
-      [billingCif, ...documents.map((entry) => entry.submission?.cif), ...incoming.map((entry) => entry.cif)]
+      [
+        billingCif,
+        ...documents.map((entry) => entry.submission?.cif),
+        ...incoming.map((entry) => entry.cif),
+        ...rememberedCifs(accountId),
+      ]
         .map((cif) => normalizeCif(cif))
         .filter((cif): cif is string => Boolean(cif)),
     ),
@@ -199,6 +225,7 @@ function Connection({ overview, session, reload }: { overview: Overview; session
     setStarted(
       await post<AuthorizationStart>(`efactura-gateway/accounts/${accountId}/efactura/authorizations`, { cif: cif.trim() }),
     );
+    rememberCif(accountId, cif);
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

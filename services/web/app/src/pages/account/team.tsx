@@ -158,7 +158,9 @@ function MemberRow({
       <td data-label={t('team.joined')}>{date(member.joinedAt)}</td>
       {manager && (
         <td data-label={t('team.actions')}>
-          {self ? null : confirming ? (
+          {self ? (
+            <span className="muted">—</span>
+          ) : confirming ? (
             <span className="account-cell-main" role="group" aria-label={t('team.removeOf', { user: label })}>
               <span>{t('team.removeConfirm', { user: label })}</span>
               <span className="row">
