@@ -38,9 +38,11 @@ export async function loadSubscription(accountId: string): Promise<{ subscriptio
  */
 export function DaysLeftBadge({ accountId, subscription }: { accountId: string; subscription: Subscription }) {
   const { t } = useI18n();
-  const end = subscription.status === 'trialing' ? subscription.trialEndsOn : subscription.currentPeriodEnd;
+  // A trial's end day is its last day (counted); a period's end is the day after its last (not counted).
+  const trial = subscription.status === 'trialing';
+  const end = trial ? subscription.trialEndsOn : subscription.currentPeriodEnd;
   if (!end) return null;
-  const days = Math.max(0, daysUntil(end));
+  const days = Math.max(0, daysUntil(end) + (trial ? 1 : 0));
   const key: MessageKey = subscription.status === 'trialing' ? 'home.trialDaysLeft' : 'home.periodDaysLeft';
   const tone = days <= 10 ? 'badge warn' : 'badge ok';
   return (
@@ -48,6 +50,13 @@ export function DaysLeftBadge({ accountId, subscription }: { accountId: string; 
       {t(key, { days })}
     </Link>
   );
+}
+
+/** The last day of a period whose end is the day after it (YYYY-MM-DD). */
+export function lastDayOf(periodEnd: string): string {
+  const day = new Date(`${periodEnd.slice(0, 10)}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
 }
 
 export function HomePage() {
@@ -89,8 +98,14 @@ export function HomePage() {
                 )}
                 {subscription.currentPeriodEnd && subscription.status !== 'trialing' && (
                   <>
-                    <dt>{t('home.periodEnds')}</dt>
-                    <dd>{date(subscription.currentPeriodEnd)}</dd>
+                    <dt>{subscription.term?.startsWith('prepaid') ? t('home.paidUntil') : t('home.renewsOn')}</dt>
+                    <dd>
+                      {date(
+                        subscription.term?.startsWith('prepaid')
+                          ? lastDayOf(subscription.currentPeriodEnd)
+                          : subscription.currentPeriodEnd,
+                      )}
+                    </dd>
                   </>
                 )}
                 {subscription.pendingEdition && (

@@ -4,7 +4,7 @@ import { get, idempotencyKey, post } from '../api';
 import { ErrorMessage, Field, fieldMessage, LoadState, Notice, SelectField, useAction, useLoad } from '../components/ui';
 import { useI18n } from '../i18n';
 import { MessageKey } from '../i18n/messages';
-import { DaysLeftBadge, loadSubscription, STATUS_KEYS, TERM_KEYS } from './home';
+import { DaysLeftBadge, lastDayOf, loadSubscription, STATUS_KEYS, TERM_KEYS } from './home';
 import {
   Catalog,
   Payment,
@@ -12,6 +12,7 @@ import {
   PaymentMethods,
   Quote,
   QuoteExplanation,
+  QuoteLine,
   sleep,
   Subscription,
   Term,
@@ -150,6 +151,17 @@ function SubscriptionForm({
     void quoting.run();
   };
 
+  /** The purchase's own line in the page's language; other lines (charges already waiting) as subscriptions words them. */
+  const describe = (line: QuoteLine, index: number): string =>
+    quote?.kind === 'purchase' && index === 0 && line.periodStart && line.periodEnd
+      ? t('quote.linePeriod', {
+          edition: edition?.name ?? choice.edition,
+          term: termLabel(choice.term),
+          from: date(line.periodStart),
+          to: date(lastDayOf(line.periodEnd)),
+        })
+      : line.description;
+
   /** One reason of the quote in words: amounts as money, days as dates, codes as names. */
   const explain = (item: QuoteExplanation): string => {
     const key = EXPLANATION_KEYS[item.code];
@@ -157,7 +169,9 @@ function SubscriptionForm({
     const values: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(item.values)) {
       if (name === 'amount' || name === 'unitDifference') values[name] = money(Number(value), quote?.currency ?? choice.currency);
-      else if (['date', 'start', 'end', 'from', 'to', 'trialEndsOn'].includes(name)) values[name] = date(String(value));
+      // Period ends are the day after the last day: the reader is shown the last day.
+      else if (name === 'end' || name === 'to') values[name] = date(lastDayOf(String(value)));
+      else if (['date', 'start', 'from', 'trialEndsOn'].includes(name)) values[name] = date(String(value));
       else if (name === 'edition') values[name] = catalog.editions.find((e) => e.code === value)?.name ?? String(value);
       else if (name === 'term')
         values[name] = TERM_KEYS[String(value)] ? t(TERM_KEYS[String(value)] as MessageKey) : String(value);
@@ -179,7 +193,9 @@ function SubscriptionForm({
           {subscription.status === 'trialing'
             ? t('subscription.trialUntil', { date: date(subscription.trialEndsOn) })
             : subscription.currentPeriodEnd
-              ? t('subscription.periodUntil', { date: date(subscription.currentPeriodEnd) })
+              ? subscription.term?.startsWith('prepaid')
+                ? t('subscription.periodUntil', { date: date(lastDayOf(subscription.currentPeriodEnd)) })
+                : t('subscription.renewsOn', { date: date(subscription.currentPeriodEnd) })
               : ''}
         </p>
       </section>
@@ -292,7 +308,7 @@ function SubscriptionForm({
               {quote.lines.map((line, index) => (
                 <tr key={index}>
                   <td data-label={t('quote.description')}>
-                    {line.description}
+                    {describe(line, index)}
                     {line.proration && <span className="badge warn">{t('quote.prorated')}</span>}
                   </td>
                   <td data-label={t('quote.quantity')} className="amount">
