@@ -151,6 +151,14 @@ function SubscriptionForm({
     void quoting.run();
   };
 
+  // T2: during the trial, another edition can be tried at no charge, without buying.
+  const trialSwitch = useAction(async () => {
+    await post(`subscriptions/accounts/${accountId}/subscription/change`, { edition: choice.edition });
+    setDone({ kind: 'change', method: choice.paymentMethod });
+    await reload();
+  });
+  const canSwitchTrial = subscription.status === 'trialing' && choice.edition !== subscription.edition;
+
   /** The purchase's own line in the page's language; other lines (charges already waiting) as subscriptions words them. */
   const describe = (line: QuoteLine, index: number): string =>
     quote?.kind === 'purchase' && index === 0 && line.periodStart && line.periodEnd
@@ -280,10 +288,17 @@ function SubscriptionForm({
             {t('subscription.needsMethod')} <Link to={`/accounts/${accountId}/payment`}>{t('nav.payment')}</Link>
           </p>
         )}
-        <ErrorMessage error={quoting.error} />
-        <button type="submit" disabled={quoting.busy} data-testid="show-quote">
-          {t('subscription.showQuote')}
-        </button>
+        <ErrorMessage error={quoting.error ?? trialSwitch.error} />
+        <p className="row">
+          <button type="submit" disabled={quoting.busy} data-testid="show-quote">
+            {t('subscription.showQuote')}
+          </button>
+          {canSwitchTrial && (
+            <button type="button" disabled={trialSwitch.busy} onClick={() => void trialSwitch.run()}>
+              {t('subscription.tryEdition', { edition: edition?.name ?? choice.edition })}
+            </button>
+          )}
+        </p>
       </form>
 
       {quote && (
