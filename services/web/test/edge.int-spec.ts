@@ -28,6 +28,8 @@ interface Seen {
 }
 
 const download = randomBytes(2 * 1024 * 1024);
+let slowClosedNow: () => void = () => undefined;
+const slowClosed = new Promise<void>((resolve) => (slowClosedNow = resolve));
 const PASSWORD = 'Velvet-harbour-1987';
 
 /** A real HTTP server standing in for invoicing: a binary download, an echo, a cookie it tries to set. */
@@ -48,6 +50,13 @@ function startStandIn(seen: Seen[]): Promise<Server> {
         bodyLength: length,
       };
       seen.push(entry);
+      if (request.url!.startsWith('/accounts/a1/slow')) {
+        // A download that never ends: only the browser going away ends it.
+        response.writeHead(200, { 'content-type': 'application/octet-stream' });
+        response.write(Buffer.alloc(1024));
+        response.on('close', () => slowClosedNow());
+        return;
+      }
       if (request.url!.startsWith('/accounts/a1/exports/e1.zip')) {
         response.writeHead(200, {
           'content-type': 'application/zip',
@@ -285,6 +294,18 @@ describe('web edge (identity as its own process, a stand-in service over HTTP)',
     expect(response.headers.get('content-length')).toBe(String(download.length));
     expect(response.headers.getSetCookie()).toEqual([]);
     expect(Buffer.from(await response.arrayBuffer()).equals(download)).toBe(true);
+  });
+
+  it('ends the upstream request when the browser goes away mid-download', async () => {
+    const abort = new AbortController();
+    const response = await fetch(`${base}/api/invoicing/accounts/a1/slow`, { signal: abort.signal });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    expect((await reader.read()).value?.length).toBeGreaterThan(0);
+    abort.abort();
+    await expect(
+      Promise.race([slowClosed.then(() => 'closed'), new Promise((resolve) => setTimeout(resolve, 5000, 'still open'))]),
+    ).resolves.toBe('closed');
   });
 
   it('streams a raw upload through unchanged', async () => {

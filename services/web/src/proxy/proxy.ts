@@ -125,9 +125,11 @@ export function serviceProxy(services: Record<ProxiedService, string>, logger: L
       logger.warn({ service, error: error.message, path: target.pathname }, 'upstream did not answer');
       answer(response, 502, unavailable(service));
     });
-    // A browser that goes away takes its upstream request with it.
+    // A browser that goes away (a page left while its requests ran) takes its upstream request with it.
     response.on('close', () => {
-      if (!response.writableFinished) upstream.destroy();
+      if (response.writableFinished) return;
+      failed = true;
+      upstream.destroy();
     });
     let received = 0;
     request.on('data', (chunk: Buffer) => {
