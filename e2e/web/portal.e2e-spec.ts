@@ -203,7 +203,7 @@ describe('the customer portal in a browser', () => {
   it("shows another account's invoices URL as the not-found page, with none of its data", async () => {
     const id = tag();
     const journey = new Journey();
-    const accounts = [];
+    const accounts: { accountId: string; email: string; password: string; company: string }[] = [];
     for (const company of ['Boulangerie Martin SARL', 'Fromagerie Secrète SAS']) {
       const email = `owner+${id}-${accounts.length}@example.fr`;
       const password = `Correct-Horse-${id}`;
