@@ -195,7 +195,7 @@ function AddMethod({ accountId, current, onSaved }: { accountId: string; current
               label={t('payment.expiry')}
               name="cc-exp"
               autoComplete="cc-exp"
-              placeholder="MM/AA"
+              placeholder={t('payment.expiryHint')}
               hint={t('payment.expiryHint')}
               required
               value={value('expiry')}
