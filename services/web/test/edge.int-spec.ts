@@ -11,7 +11,7 @@ import {
 } from '@obolus/stack';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { createServer, IncomingHttpHeaders, request as httpRequest, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -326,6 +326,24 @@ describe('web edge (identity as its own process, a stand-in service over HTTP)',
       sha256: createHash('sha256').update(statement).digest('hex'),
     });
     expect(seen.at(-1)!.headers['content-type']).toBe('application/xml');
+  });
+
+  it('refuses an upload declared larger than 50 MB with 413, before anything reaches the service', async () => {
+    const before = seen.length;
+    const status = await new Promise<number>((resolve, reject) => {
+      const call = httpRequest(`${base}/api/invoicing/staff/bank-statements`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/xml', 'content-length': String(50 * 1024 * 1024 + 1) },
+      });
+      call.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode!);
+      });
+      call.on('error', reject);
+      call.write('<?xml version="1.0"?>');
+    });
+    expect(status).toBe(413);
+    expect(seen.length).toBe(before);
   });
 
   it('refuses internal and webhook routes, and unknown services, with nothing forwarded', async () => {
