@@ -184,7 +184,7 @@ export const accountMessages = defineMessages(
     'close.closure.start': 'Close the account…',
     'close.closure.consequences': 'What closing the account does',
     'close.closure.blocked': 'The account is blocked at once: nobody can use the product any more.',
-    'close.closure.signedOut': 'Every user, you included, is signed out and can no longer sign in.',
+    'close.closure.signedOut': 'The account’s {count} user(s), you included, are signed out and can no longer sign in.',
     'close.closure.billing': 'Nothing more is billed; the current period is not refunded.',
     'close.closure.purge': 'The account’s data is deleted after the retention period.',
     'close.closure.invoicesKept': 'Issued invoices and credit notes are kept as the law requires.',
@@ -192,6 +192,7 @@ export const accountMessages = defineMessages(
     'close.closure.noExport': 'You have not downloaded an export on this page.',
     'close.closure.password': 'Your password, to confirm',
     'close.closure.confirm': 'Close the account for good',
+    'close.closure.wrongPassword': 'This is not your password.',
 
     'goodbye.title': 'Your account is closed',
     'goodbye.body': 'You are signed out. Thank you for using Obolus.',
@@ -386,7 +387,8 @@ export const accountMessages = defineMessages(
     'close.closure.start': 'Clôturer le compte…',
     'close.closure.consequences': 'Ce que fait la clôture du compte',
     'close.closure.blocked': 'Le compte est bloqué aussitôt : plus personne ne peut utiliser le produit.',
-    'close.closure.signedOut': 'Tous les utilisateurs, vous compris, sont déconnectés et ne peuvent plus se connecter.',
+    'close.closure.signedOut':
+      'Les {count} utilisateur(s) du compte, vous compris, sont déconnectés et ne peuvent plus se connecter.',
     'close.closure.billing': "Plus rien n'est facturé ; la période en cours n'est pas remboursée.",
     'close.closure.purge': 'Les données du compte sont supprimées après la durée de conservation.',
     'close.closure.invoicesKept': 'Les factures et avoirs émis sont conservés comme la loi le demande.',
@@ -394,6 +396,7 @@ export const accountMessages = defineMessages(
     'close.closure.noExport': "Vous n'avez pas téléchargé d'export sur cette page.",
     'close.closure.password': 'Votre mot de passe, pour confirmer',
     'close.closure.confirm': 'Clôturer définitivement le compte',
+    'close.closure.wrongPassword': "Ce n'est pas votre mot de passe.",
 
     'goodbye.title': 'Votre compte est clôturé',
     'goodbye.body': "Vous êtes déconnecté. Merci d'avoir utilisé Obolus.",
@@ -585,7 +588,8 @@ export const accountMessages = defineMessages(
     'close.closure.start': 'Închide contul…',
     'close.closure.consequences': 'Ce înseamnă închiderea contului',
     'close.closure.blocked': 'Contul este blocat imediat: nimeni nu mai poate folosi produsul.',
-    'close.closure.signedOut': 'Toți utilizatorii, inclusiv dumneavoastră, sunt deconectați și nu se mai pot autentifica.',
+    'close.closure.signedOut':
+      'Cei {count} utilizator(i) ai contului, inclusiv dumneavoastră, sunt deconectați și nu se mai pot autentifica.',
     'close.closure.billing': 'Nu se mai facturează nimic; perioada curentă nu se rambursează.',
     'close.closure.purge': 'Datele contului sunt șterse după perioada de păstrare.',
     'close.closure.invoicesKept': 'Facturile și notele de creditare emise se păstrează conform legii.',
@@ -593,6 +597,7 @@ export const accountMessages = defineMessages(
     'close.closure.noExport': 'Nu ați descărcat un export din această pagină.',
     'close.closure.password': 'Parola dumneavoastră, pentru confirmare',
     'close.closure.confirm': 'Închide contul definitiv',
+    'close.closure.wrongPassword': 'Aceasta nu este parola dumneavoastră.',
 
     'goodbye.title': 'Contul a fost închis',
     'goodbye.body': 'Ați fost deconectat. Vă mulțumim că ați folosit Obolus.',

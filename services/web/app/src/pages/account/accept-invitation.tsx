@@ -32,7 +32,13 @@ export function AcceptInvitationPage() {
   const tokenError = fieldMessage(accept.error, 'token');
   return (
     <PublicFrame>
-      <form className="card narrow" onSubmit={submit} aria-labelledby="accept-title" data-testid="accept-invitation-form">
+      <form
+        className="card narrow"
+        onSubmit={submit}
+        aria-labelledby="accept-title"
+        data-testid="accept-invitation-form"
+        noValidate
+      >
         <h1 id="accept-title">{t('accept.title')}</h1>
         {joined ? (
           <>

@@ -1,8 +1,8 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { downloadUrl, get, post } from '../../api';
+import { ApiError, downloadUrl, get, post } from '../../api';
 import { PublicFrame } from '../../components/layout';
-import { ErrorMessage, Field, fieldMessage, useAction } from '../../components/ui';
+import { ErrorMessage, Field, fieldMessage, LoadState, useAction, useLoad } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { Session, useSession } from '../../session';
 import { bytes, FormError, useAccountParam, useDateTime } from './common';
@@ -48,23 +48,28 @@ export function exportDownloadPath(link: string): string {
 }
 
 export function ClosePage({ session }: { session: Session }) {
+  const accountId = useAccountParam();
   const { t } = useI18n();
   const [ready, setReady] = useState<AccountExport>();
-  if (session.role !== 'owner') {
-    return (
-      <>
-        <h1>{t('close.title')}</h1>
-        <p className="card" data-testid="close-owner-only">
-          {t('close.ownerOnly')}
-        </p>
-      </>
-    );
-  }
+  // The users who lose access, read from the account the URL names (another account's URL is the not-found page).
+  const users = useLoad(() => get<unknown[]>(`identity/accounts/${accountId}/users`), [accountId]);
   return (
     <>
       <h1>{t('close.title')}</h1>
-      <ExportCard onReady={setReady} />
-      <ClosureCard ready={ready} />
+      <LoadState loaded={users}>
+        {(list) =>
+          session.role !== 'owner' ? (
+            <p className="card" data-testid="close-owner-only">
+              {t('close.ownerOnly')}
+            </p>
+          ) : (
+            <>
+              <ExportCard onReady={setReady} />
+              <ClosureCard ready={ready} userCount={list.length} />
+            </>
+          )
+        }
+      </LoadState>
     </>
   );
 }
@@ -153,7 +158,7 @@ function ExportCard({ onReady }: { onReady: (ready: AccountExport) => void }) {
   );
 }
 
-function ClosureCard({ ready }: { ready: AccountExport | undefined }) {
+function ClosureCard({ ready, userCount }: { ready: AccountExport | undefined; userCount: number }) {
   const accountId = useAccountParam();
   const { t } = useI18n();
   const { signOut } = useSession();
@@ -188,7 +193,7 @@ function ClosureCard({ ready }: { ready: AccountExport | undefined }) {
           <h3 id="closure-confirm-title">{t('close.closure.consequences')}</h3>
           <ul data-testid="close-consequences">
             <li>{t('close.closure.blocked')}</li>
-            <li>{t('close.closure.signedOut')}</li>
+            <li>{t('close.closure.signedOut', { count: userCount })}</li>
             <li>{t('close.closure.billing')}</li>
             <li>{t('close.closure.purge')}</li>
             <li>{t('close.closure.invoicesKept')}</li>
@@ -203,7 +208,11 @@ function ClosureCard({ ready }: { ready: AccountExport | undefined }) {
             autoComplete="current-password"
             required
             value={password}
-            error={fieldMessage(close.error, 'password')}
+            error={
+              close.error instanceof ApiError && close.error.code === 'WRONG_PASSWORD'
+                ? t('close.closure.wrongPassword')
+                : fieldMessage(close.error, 'password')
+            }
             data-testid="close-password"
             onChange={(event) => setPassword(event.target.value)}
           />
