@@ -1,0 +1,489 @@
+import { LOCAL_STAFF_EMAIL, LOCAL_STAFF_PASSWORD } from '@obolus/stack';
+import { waitFor } from '@obolus/testing';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { capture, launchChromium, openDevice, webArtefacts } from '../support/browser';
+import { Journey, StackHarness } from '../support/stack-harness';
+
+const SELLER_CUI = '14040242';
+const EFACTURA_DESK = 'efactura-desk@obolus.example';
+const RETRY_REASON = 'Buyer registration corrected at ONRC, ticket 4471';
+
+interface Invoice {
+  id: string;
+  number: string;
+  currency: string;
+  totals: { grossMinor: number };
+  lines: { description: string; netMinor: number; vatRateBasisPoints: number }[];
+}
+
+interface Proforma {
+  id: string;
+  number: string;
+  transfer: { reference: string; amountMinor: number };
+}
+
+interface Payment {
+  id: string;
+  status: string;
+  paymentMethod: string;
+  amountMinor: number;
+  currency: string;
+}
+
+/**
+ * The staff console in a browser, on the whole stack with the web edge (S1): a Romanian owner buys Premium
+ * prepaid-6 by payment order in the portal and sees the proforma; staff find the account and record the
+ * transfer with a reason; the owner downloads the fiscal invoice's XML and PDF. Staff credit a line (the owner
+ * sees the credit note), extend another account's trial by 10 days, and retry an e-Factura submission ANAF
+ * rejected until it is accepted, the audit log showing who retried and why. Every console page is scanned
+ * with axe on a desktop and on a phone.
+ */
+describe('the staff console in a browser', () => {
+  const harness = new StackHarness(5750, {
+    web: true,
+    anaf: { processingDelayMs: 1500, warmUpValidator: true },
+    env: {
+      EFACTURA_STATUS_POLL_MS: '1000',
+      EFACTURA_INCOMING_POLL_MS: '60000',
+      STAFF_ALERT_EMAILS: EFACTURA_DESK,
+    },
+  });
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await harness.start();
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness.stop();
+  }, 60_000);
+
+  const tag = () => randomBytes(4).toString('hex');
+  const service = (name: Parameters<StackHarness['url']>[0]) => harness.url(name);
+
+  /** A Romanian company signed up through the API, with the owner's token and its billing details (CUI). */
+  async function romanianAccount(companyName: string) {
+    const journey = new Journey();
+    const id = tag();
+    const owner = `owner+${id}@fabrica-stefanesti.ro`;
+    const password = `Correct-Horse-${id}`;
+    const { accountId } = await journey.request<{ accountId: string }>('POST', `${service('identity')}/accounts`, {
+      companyName,
+      email: owner,
+      password,
+      country: 'RO',
+      catalog: 'ro-crm',
+      signupChannel: 'website',
+    });
+    await signInOwner(journey, owner, password);
+    await billingDetails(journey, accountId, companyName);
+    await trialOf(journey, accountId);
+    return { journey, accountId, owner, password };
+  }
+
+  async function signInOwner(journey: Journey, email: string, password: string) {
+    const session = await journey.request<{ accessToken: string }>('POST', `${service('identity')}/auth/sign-in`, {
+      email,
+      password,
+    });
+    journey.accessToken = session.accessToken;
+  }
+
+  async function billingDetails(journey: Journey, accountId: string, legalName: string) {
+    await journey.request('PUT', `${service('invoicing')}/accounts/${accountId}/billing-details`, {
+      legalName,
+      buyerType: 'business',
+      companyId: '12448440',
+      tradeRegisterNumber: 'J22/123/2010',
+      address: { line1: 'Bd. Ștefan cel Mare 1', city: 'Iași', postalCode: '700028', countrySubdivision: 'RO-IS', country: 'RO' },
+    });
+  }
+
+  function trialOf(journey: Journey, accountId: string) {
+    return waitFor(
+      () =>
+        journey
+          .request<{
+            status?: string;
+            trialEndsOn: string;
+          }>('GET', `${service('subscriptions')}/accounts/${accountId}/subscription`, undefined, [200, 404])
+          .then((s) => (s.status ? s : undefined)),
+      { what: 'the trial', timeoutMs: 60_000 },
+    );
+  }
+
+  /** The payment awaiting a transfer, as the owner's API lists it. */
+  function pendingTransfer(journey: Journey, accountId: string) {
+    return waitFor(
+      () =>
+        journey
+          .request<Payment[]>('GET', `${service('payments')}/accounts/${accountId}/payments`)
+          .then((payments) => payments.find((p) => p.paymentMethod === 'bank_transfer' && p.status !== 'succeeded')),
+      { what: 'the payment awaiting the transfer', timeoutMs: 60_000 },
+    );
+  }
+
+  function proformaOf(journey: Journey, accountId: string) {
+    return waitFor(
+      () =>
+        journey
+          .request<Proforma[]>('GET', `${service('invoicing')}/accounts/${accountId}/proformas`)
+          .then((proformas) => proformas[0]),
+      { what: 'the proforma', timeoutMs: 60_000 },
+    );
+  }
+
+  function invoicesOf(journey: Journey, accountId: string, count = 1) {
+    return waitFor(
+      () =>
+        journey
+          .request<Invoice[]>('GET', `${service('invoicing')}/accounts/${accountId}/invoices`)
+          .then((invoices) => (invoices.length >= count ? invoices : undefined)),
+      { what: 'the fiscal invoice', timeoutMs: 90_000 },
+    );
+  }
+
+  /** Reloads a page until `ready` finds what it waits for (data that arrives through Kafka a moment later). */
+  async function reloadUntil(page: Page, url: string, ready: () => Promise<boolean>, what: string, timeoutMs = 90_000) {
+    await waitFor(
+      async () => {
+        await page.goto(url);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        return (await ready()) ? true : undefined;
+      },
+      { what, timeoutMs, intervalMs: 1000 },
+    );
+  }
+
+  async function staffSignIn(page: Page) {
+    await page.goto('/staff/sign-in');
+    await page.getByRole('heading', { name: 'Consola personalului' }).waitFor();
+    await page.getByLabel('E-mail', { exact: true }).fill(LOCAL_STAFF_EMAIL);
+    await page.getByLabel('Parolă', { exact: true }).fill(LOCAL_STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Autentificare' }).click();
+    await page.waitForURL(/\/staff$/);
+  }
+
+  /** Staff open an account from the search page, by the company's name. */
+  async function openAccount(page: Page, query: string, accountId: string) {
+    await page.goto('/staff');
+    await page.getByLabel('Companie, adresă de e-mail sau ID-ul contului').fill(query);
+    await page.getByRole('button', { name: 'Caută', exact: true }).click();
+    const row = page.getByTestId(`account-${accountId}`);
+    await row.waitFor();
+    await row.getByRole('link').click();
+    await page.waitForURL(`**/staff/accounts/${accountId}`);
+    await page.getByTestId('section-subscription').waitFor();
+  }
+
+  /** Fills a console action's reason, continues, and confirms; answers the text of its outcome. */
+  async function act(page: Page, testId: string, reason: string): Promise<string> {
+    const action = page.getByTestId(testId);
+    await action.getByLabel('Motiv').fill(reason);
+    await action.getByRole('button', { name: 'Continuă' }).click();
+    const confirmation = page.getByTestId(`${testId}-confirm`);
+    await confirmation.getByText(`Motiv: ${reason}`).waitFor();
+    await confirmation.getByRole('button', { name: 'Confirmă' }).click();
+    const done = page.getByTestId(`${testId}-done`);
+    await done.waitFor({ timeout: 30_000 });
+    return (await done.textContent()) ?? '';
+  }
+
+  // Shared by the tests, in order: the account of the payment order and its invoice.
+  let paid: { accountId: string; owner: string; password: string; journey: Journey; invoice: Invoice; companyName: string };
+
+  it('a Romanian owner buys Premium prepaid-6 by payment order; staff record the transfer; the owner downloads the XML and the PDF', async () => {
+    const owner = await openDevice(browser, 'desktop', harness.webUrl, 'ro-RO');
+    const id = tag();
+    const companyName = `Brutăria Moldova ${id} SRL`;
+    const email = `owner+${id}@brutaria-moldova.ro`;
+    const password = `Correct-Horse-${id}`;
+
+    // The owner signs up in the portal, in Romanian.
+    await owner.page.goto('/sign-up');
+    await owner.page.getByRole('heading', { name: 'Creați-vă contul' }).waitFor();
+    await owner.page.getByLabel('Numele companiei').fill(companyName);
+    await owner.page.getByLabel('E-mail', { exact: true }).fill(email);
+    await owner.page.getByLabel('Parolă', { exact: true }).fill(password);
+    await owner.page.getByLabel('Țara').selectOption('RO');
+    await owner.page.getByRole('button', { name: 'Încep perioada de încercare' }).click();
+    await owner.page.waitForURL(/\/accounts\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    const accountId = owner.page.url().split('/').pop()!;
+    const base = `/accounts/${accountId}`;
+    const journey = new Journey();
+    await signInOwner(journey, email, password);
+    // Billing details with the CUI through the API (the billing page has its own test).
+    await billingDetails(journey, accountId, companyName);
+    await trialOf(journey, accountId);
+
+    // Premium, prepaid 6 months, 1 user, by payment order: the quote, then the purchase.
+    await owner.page.goto(`${base}/subscription`);
+    await owner.page.getByTestId('subscription-form').waitFor();
+    await owner.page.getByRole('radio', { name: /Premium/ }).check();
+    await owner.page.getByLabel('Perioadă').selectOption('prepaid-6');
+    await owner.page.getByLabel('Număr de utilizatori').fill('1');
+    await owner.page.getByLabel('Metoda de plată').selectOption('bank_transfer');
+    await owner.page.getByTestId('show-quote').click();
+    await owner.page.getByTestId('quote').waitFor();
+    await owner.page.getByRole('button', { name: 'Confirmă și plătește' }).click();
+    await owner.page.getByTestId('purchase-done').waitFor({ timeout: 30_000 });
+
+    // The proforma on the payment page, as the API has it.
+    const proforma = await proformaOf(journey, accountId);
+    expect(proforma.number).toMatch(/^OBRO-PF-\d{4}-\d{6}$/);
+    await reloadUntil(
+      owner.page,
+      `${base}/payment`,
+      async () => (await owner.page.getByTestId('proforma').count()) > 0,
+      'the proforma on the payment page',
+    );
+    await expect(owner.page.getByTestId('proforma').first().textContent()).resolves.toContain(proforma.number);
+    const payment = await pendingTransfer(journey, accountId);
+
+    // Staff sign in, find the account by its name, open it, and record the transfer with a reason.
+    const staff = await openDevice(browser, 'desktop', harness.webUrl, 'ro-RO');
+    await staffSignIn(staff.page);
+    await capture(staff.page, 'console-desktop-search-empty');
+    await openAccount(staff.page, `Brutăria Moldova ${id}`, accountId);
+    await expect(staff.page.getByTestId('account-name').textContent()).resolves.toBe(companyName);
+    await capture(staff.page, 'console-desktop-account');
+    await staff.page
+      .getByRole('navigation', { name: 'Secțiunile contului' })
+      .getByRole('link', { name: 'Transferuri bancare' })
+      .click();
+    await staff.page.getByTestId('section-transfers').waitFor();
+    const transfer = staff.page.getByTestId('record-transfer');
+    await transfer.getByLabel('ID plată').fill(payment.id);
+    await transfer.getByLabel('Suma primită').fill((proforma.transfer.amountMinor / 100).toFixed(2));
+    await expect(transfer.getByLabel('Monedă').inputValue()).resolves.toBe('RON');
+    await transfer.getByLabel('Referința de pe transfer').fill(proforma.transfer.reference);
+    await transfer.getByLabel('Plătitor').fill(companyName.toUpperCase());
+    await capture(staff.page, 'console-desktop-transfers');
+    const recorded = await act(staff.page, 'record-transfer', 'Payment order seen on the BCR statement of today');
+    expect(recorded).toContain('Înregistrat');
+
+    // The fiscal invoice in the owner's portal, with its XML (CIUS-RO, its number) and its PDF.
+    const [invoice] = await invoicesOf(journey, accountId);
+    expect(invoice!.number).toMatch(/^OBRO-\d{4}-\d{6}$/);
+    const row = owner.page.getByTestId(`document-${invoice!.number}`);
+    await reloadUntil(owner.page, `${base}/invoices`, async () => (await row.count()) === 1, 'the fiscal invoice in the portal');
+    await expect(row.textContent()).resolves.toContain('Plătită');
+    mkdirSync(webArtefacts, { recursive: true });
+    const xmlLink = owner.page.getByRole('link', { name: `XML ${invoice!.number}` });
+    // The XML is the e-Factura document the gateway keeps once invoicing announced it.
+    await waitFor(async () => ((await owner.page.request.get((await xmlLink.getAttribute('href'))!)).ok() ? true : undefined), {
+      what: "the invoice's XML",
+      timeoutMs: 60_000,
+    });
+    const [xmlDownload] = await Promise.all([owner.page.waitForEvent('download'), xmlLink.click()]);
+    const xmlPath = join(webArtefacts, `console-${invoice!.number}.xml`);
+    await xmlDownload.saveAs(xmlPath);
+    const xml = readFileSync(xmlPath, 'utf8');
+    expect(xml.startsWith('<?xml')).toBe(true);
+    expect(xml).toContain(`<cbc:ID>${invoice!.number}</cbc:ID>`);
+    const [pdfDownload] = await Promise.all([
+      owner.page.waitForEvent('download'),
+      owner.page.getByRole('link', { name: `PDF ${invoice!.number}` }).click(),
+    ]);
+    const pdfPath = join(webArtefacts, `console-${invoice!.number}.pdf`);
+    await pdfDownload.saveAs(pdfPath);
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+
+    paid = { accountId, owner: email, password, journey, invoice: invoice!, companyName };
+    expect(owner.problems).toEqual([]);
+    expect(staff.problems).toEqual([]);
+    await owner.context.close();
+    await staff.context.close();
+  }, 240_000);
+
+  it('staff credit one line of that invoice, and the owner sees the credit note in the portal', async () => {
+    expect(paid).toBeDefined();
+    const staff = await openDevice(browser, 'desktop', harness.webUrl, 'ro-RO');
+    await staffSignIn(staff.page);
+    await staff.page.goto(`/staff/accounts/${paid.accountId}/invoices`);
+    await staff.page.getByTestId('section-invoices').waitFor();
+    await staff.page.getByTestId('no-credit-notes').waitFor();
+    const form = staff.page.getByTestId('credit-lines');
+    await form.getByLabel('ID factură').fill(paid.invoice.id);
+    await form.getByLabel('Linii de stornat').fill('1');
+    const done = await act(staff.page, 'credit-lines', 'Customer asked to cancel the first line, ticket 4470');
+    const number = /OBRO-CN-\d{4}-\d{6}/.exec(done)?.[0];
+    expect(number).toBeDefined();
+    await staff.page.getByTestId(`credit-note-${number}`).waitFor();
+    await capture(staff.page, 'console-desktop-invoices');
+
+    // The owner sees it among the invoices.
+    const owner = await openDevice(browser, 'desktop', harness.webUrl, 'ro-RO');
+    await owner.page.goto('/sign-in');
+    await owner.page.getByLabel('E-mail', { exact: true }).fill(paid.owner);
+    await owner.page.getByLabel('Parolă', { exact: true }).fill(paid.password);
+    await owner.page.getByRole('button', { name: 'Autentificare' }).click();
+    await owner.page.waitForURL(/\/accounts\/[0-9a-f-]{36}$/);
+    const row = owner.page.getByTestId(`document-${number}`);
+    await reloadUntil(
+      owner.page,
+      `/accounts/${paid.accountId}/invoices`,
+      async () => (await row.count()) === 1,
+      'the credit note in the portal',
+    );
+    await expect(row.textContent()).resolves.toContain('stornare');
+    expect(owner.problems).toEqual([]);
+    expect(staff.problems).toEqual([]);
+    await owner.context.close();
+    await staff.context.close();
+  }, 120_000);
+
+  it('staff extend a trialing account by 10 days', async () => {
+    const trialing = await romanianAccount(`Tâmplăria Carpați ${tag()} SRL`);
+    const before = await trialOf(trialing.journey, trialing.accountId);
+    expect(before.status).toBe('trialing');
+
+    const staff = await openDevice(browser, 'desktop', harness.webUrl, 'ro-RO');
+    await staffSignIn(staff.page);
+    await openAccount(staff.page, trialing.accountId, trialing.accountId);
+    const extension = staff.page.getByTestId('extend-trial');
+    await extension.getByLabel('Zile de adăugat').fill('10');
+    const done = await act(staff.page, 'extend-trial', 'Sales promised ten more days at the demo');
+    expect(done).toContain('Gata');
+
+    const expected = new Date(Date.parse(`${before.trialEndsOn}T00:00:00Z`) + 10 * 86_400_000).toISOString().slice(0, 10);
+    const after = await trialOf(trialing.journey, trialing.accountId);
+    expect(after.trialEndsOn).toBe(expected);
+    await expect(staff.page.getByTestId('trial-ends-on').getAttribute('data-date')).resolves.toBe(expected);
+    await capture(staff.page, 'console-desktop-account-trial-extended');
+    expect(staff.problems).toEqual([]);
+    await staff.context.close();
+  }, 120_000);
+
+  it('staff retry an e-Factura submission ANAF rejected; it ends accepted and the audit log shows who retried and why', async () => {
+    const company = await romanianAccount(`Morăritul Bistrița ${tag()} SRL`);
+    await connectAnaf(company.journey, company.accountId, SELLER_CUI);
+    // ANAF rejects the next upload on a rule Obolus's own checks do not know.
+    harness.anaf!.rejectNext({ errors: ['E: [BR-RO-999] numele cumpărătorului nu corespunde registrului ONRC'] });
+    await company.journey.request('POST', `${service('subscriptions')}/accounts/${company.accountId}/subscription/purchase`, {
+      edition: 'premium',
+      term: 'prepaid-1',
+      seats: 1,
+      paymentMethod: 'bank_transfer',
+    });
+    const proforma = await proformaOf(company.journey, company.accountId);
+    const payment = await pendingTransfer(company.journey, company.accountId);
+
+    const staff = await openDevice(browser, 'desktop', harness.webUrl, 'ro-RO');
+    await staffSignIn(staff.page);
+    // The transfer, recorded from the console as in the first test.
+    await staff.page.goto(`/staff/accounts/${company.accountId}/transfers`);
+    const transfer = staff.page.getByTestId('record-transfer');
+    await transfer.getByLabel('ID plată').fill(payment.id);
+    await transfer.getByLabel('Suma primită').fill((proforma.transfer.amountMinor / 100).toFixed(2));
+    await act(staff.page, 'record-transfer', 'Payment order seen on the statement');
+    const [invoice] = await invoicesOf(company.journey, company.accountId);
+
+    // The console shows the submission rejected, with ANAF's error.
+    await staff.page.goto(`/staff/accounts/${company.accountId}/efactura`);
+    const lookup = staff.page.getByTestId('submission-lookup');
+    await lookup.getByLabel('ID document').fill(invoice!.id);
+    await waitFor(
+      async () => {
+        await lookup.getByRole('button', { name: 'Afișează' }).click();
+        await staff.page.getByTestId('submission-status').waitFor();
+        return (await staff.page.getByTestId('submission-status').getAttribute('data-status')) === 'rejected' ? true : undefined;
+      },
+      { what: 'the rejected submission in the console', timeoutMs: 120_000, intervalMs: 1000 },
+    );
+    await expect(staff.page.getByTestId('anaf-errors').textContent()).resolves.toContain('BR-RO-999');
+    await capture(staff.page, 'console-desktop-efactura');
+
+    // Retried with a reason; ANAF accepts this time.
+    await act(staff.page, 'retry-submission', RETRY_REASON);
+    await waitFor(
+      async () => {
+        await staff.page.getByRole('button', { name: 'Reîmprospătează' }).click();
+        await staff.page.waitForLoadState('networkidle');
+        return (await staff.page.getByTestId('submission-status').getAttribute('data-status')) === 'accepted' ? true : undefined;
+      },
+      { what: 'the retried submission accepted', timeoutMs: 120_000, intervalMs: 1000 },
+    );
+
+    // The audit log: the retry, by the staff member, with the reason.
+    const retry = staff.page.locator('[data-testid="audit-entry"]', { hasText: RETRY_REASON });
+    await reloadUntil(
+      staff.page,
+      `/staff/accounts/${company.accountId}/audit-log`,
+      async () => (await retry.count()) === 1,
+      'the retry in the audit log',
+      60_000,
+    );
+    await expect(retry.textContent()).resolves.toContain(LOCAL_STAFF_EMAIL);
+    await capture(staff.page, 'console-desktop-audit-log');
+    expect(staff.problems).toEqual([]);
+    await staff.context.close();
+  }, 240_000);
+
+  it('captures every console page on a desktop and on a phone, with no serious accessibility violation; an unknown account is the not-found page', async () => {
+    expect(paid).toBeDefined();
+    for (const device of ['desktop', 'phone'] as const) {
+      const staff = await openDevice(browser, device, harness.webUrl, 'ro-RO');
+      await staffSignIn(staff.page);
+      await staff.page.goto(`/staff?q=${encodeURIComponent(paid.companyName)}`);
+      await staff.page.getByTestId(`account-${paid.accountId}`).waitFor();
+      await capture(staff.page, `console-${device}-search`);
+      for (const [path, name] of [
+        ['', 'account'],
+        ['/payments', 'payments'],
+        ['/invoices', 'invoices'],
+        ['/transfers', 'transfers'],
+        ['/efactura', 'efactura'],
+        ['/webhooks', 'webhooks'],
+        ['/audit-log', 'audit-log'],
+        ['/dead-letters', 'dead-letters'],
+      ] as const) {
+        await staff.page.goto(`/staff/accounts/${paid.accountId}${path}`);
+        await staff.page.getByTestId(`section-${name === 'account' ? 'subscription' : name}`).waitFor();
+        await staff.page.waitForLoadState('networkidle');
+        await capture(staff.page, `console-${device}-${name}`);
+      }
+      await staff.page.goto('/staff/bank-statements');
+      await staff.page.getByTestId('upload-statement').waitFor();
+      await staff.page.waitForLoadState('networkidle');
+      await capture(staff.page, `console-${device}-bank-statements`);
+
+      await staff.page.goto('/staff/accounts/00000000-0000-4000-8000-000000000000');
+      await staff.page.getByTestId('not-found').waitFor();
+      expect(staff.problems).toEqual([]);
+      await staff.context.close();
+    }
+  }, 180_000);
+
+  /** The owner authorises Obolus with ANAF for a CUI: ANAF's approval page (the certificate step), then the callback. */
+  async function connectAnaf(journey: Journey, accountId: string, cif: string): Promise<void> {
+    const gateway = service('efactura-gateway');
+    const { authorizeUrl } = await journey.request<{ authorizeUrl: string }>(
+      'POST',
+      `${gateway}/accounts/${accountId}/efactura/authorizations`,
+      { cif: `RO${cif}` },
+      [201],
+    );
+    const page = await (await fetch(authorizeUrl)).text();
+    const requestId = /name="request_id" value="([^"]+)"/.exec(page)?.[1];
+    expect(requestId).toBeDefined();
+    const decision = await fetch(`${harness.anaf!.url}/anaf-oauth2/v1/authorize/decision`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ request_id: requestId!, decision: 'approve', cifs: cif }).toString(),
+    });
+    expect(decision.status).toBe(302);
+    expect((await fetch(decision.headers.get('location')!)).status).toBe(200);
+    expect(await journey.request('GET', `${gateway}/accounts/${accountId}/efactura/authorizations/${cif}`)).toMatchObject({
+      connected: true,
+      status: 'connected',
+    });
+  }
+});
