@@ -385,18 +385,13 @@ describe('the staff console in a browser', () => {
     await act(staff.page, 'record-transfer', 'Payment order seen on the statement');
     const [invoice] = await invoicesOf(company.journey, company.accountId);
 
-    // The console shows the submission rejected, with ANAF's error.
+    // ANAF answers (the owner's API says when), and the console shows the submission rejected, with ANAF's error.
+    await submissionOnce(company.journey, company.accountId, invoice!.id, ['rejected']);
     await staff.page.goto(`/staff/accounts/${company.accountId}/efactura`);
     const lookup = staff.page.getByTestId('submission-lookup');
     await lookup.getByLabel('ID document').fill(invoice!.id);
-    await waitFor(
-      async () => {
-        await lookup.getByRole('button', { name: 'Afișează' }).click();
-        await staff.page.getByTestId('submission-status').waitFor();
-        return (await staff.page.getByTestId('submission-status').getAttribute('data-status')) === 'rejected' ? true : undefined;
-      },
-      { what: 'the rejected submission in the console', timeoutMs: 120_000, intervalMs: 1000 },
-    );
+    await lookup.getByRole('button', { name: 'Afișează' }).click();
+    await expect(staff.page.getByTestId('submission-status').getAttribute('data-status')).resolves.toBe('rejected');
     await expect(staff.page.getByTestId('anaf-errors').textContent()).resolves.toContain('BR-RO-999');
     await capture(staff.page, 'console-desktop-efactura');
 
@@ -460,6 +455,26 @@ describe('the staff console in a browser', () => {
       await staff.context.close();
     }
   }, 180_000);
+
+  /** An invoice's submission once its status is one of `statuses`, as the owner's API shows it. */
+  async function submissionOnce(journey: Journey, accountId: string, invoiceId: string, statuses: string[]) {
+    let last = 'none';
+    return waitFor(
+      async () => {
+        const found = await journey.request<{ status?: string }>(
+          'GET',
+          `${service('efactura-gateway')}/accounts/${accountId}/efactura/invoices/${invoiceId}/submission`,
+          undefined,
+          [200, 404],
+        );
+        last = found.status ?? 'none';
+        return found.status && statuses.includes(found.status) ? found : undefined;
+      },
+      { what: `the submission of ${invoiceId} ${statuses.join(' or ')}`, timeoutMs: 120_000, intervalMs: 500 },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; its last status: ${last}`);
+    });
+  }
 
   /** The owner authorises Obolus with ANAF for a CUI: ANAF's approval page (the certificate step), then the callback. */
   async function connectAnaf(journey: Journey, accountId: string, cif: string): Promise<void> {

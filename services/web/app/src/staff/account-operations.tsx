@@ -18,11 +18,12 @@ export function EfacturaSection({ account }: { account: StaffAccount }) {
   const listed = useLoad(() => optional<SubmissionListed[]>(`${base}/submissions`), [base]);
   const [kind, setKind] = useState<'invoices' | 'credit-notes'>('invoices');
   const [documentId, setDocumentId] = useState('');
-  const [looked, setLooked] = useState<string>();
+  // Each look-up reads again, even of the same document (its status moves while staff watch).
+  const [looked, setLooked] = useState<{ id: string; at: number }>();
 
   const lookUp = (event: FormEvent) => {
     event.preventDefault();
-    setLooked(documentId.trim());
+    setLooked({ id: documentId.trim(), at: Date.now() });
   };
 
   return (
@@ -55,7 +56,7 @@ export function EfacturaSection({ account }: { account: StaffAccount }) {
                         onClick={() => {
                           setKind(submission.documentType === 'credit-note' ? 'credit-notes' : 'invoices');
                           setDocumentId(submission.invoiceId);
-                          setLooked(submission.invoiceId);
+                          setLooked({ id: submission.invoiceId, at: Date.now() });
                         }}
                       >
                         {submission.documentNumber ?? submission.invoiceId}
@@ -94,7 +95,7 @@ export function EfacturaSection({ account }: { account: StaffAccount }) {
           {t('staff.efactura.show')}
         </button>
       </form>
-      {looked && <SubmissionCard key={`${kind}/${looked}`} base={base} kind={kind} documentId={looked} />}
+      {looked && <SubmissionCard key={`${kind}/${looked.id}/${looked.at}`} base={base} kind={kind} documentId={looked.id} />}
     </div>
   );
 }
@@ -109,7 +110,11 @@ function SubmissionCard({ base, kind, documentId }: { base: string; kind: 'invoi
   const time = (iso: string | null) =>
     iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
   if (loaded.error instanceof ApiError && loaded.error.status === 404) {
-    return <p className="card muted">{t('staff.efactura.noSubmission')}</p>;
+    return (
+      <p className="card muted" data-testid="no-submission">
+        {t('staff.efactura.noSubmission')}
+      </p>
+    );
   }
   if (loaded.error) return <ErrorMessage error={loaded.error} />;
   if (loaded.data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
