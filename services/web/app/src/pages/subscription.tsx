@@ -178,7 +178,8 @@ function SubscriptionForm({
     for (const [name, value] of Object.entries(item.values)) {
       if (name === 'amount' || name === 'unitDifference') values[name] = money(Number(value), quote?.currency ?? choice.currency);
       // Period ends are the day after the last day: the reader is shown the last day.
-      else if (name === 'end' || name === 'to') values[name] = date(lastDayOf(String(value)));
+      else if (name === 'end' || name === 'to' || (name === 'date' && item.code === 'prepaid.expires'))
+        values[name] = date(lastDayOf(String(value)));
       else if (['date', 'start', 'from', 'trialEndsOn'].includes(name)) values[name] = date(String(value));
       else if (name === 'edition') values[name] = catalog.editions.find((e) => e.code === value)?.name ?? String(value);
       else if (name === 'term')
