@@ -20,6 +20,8 @@ import { PendingChargeEntity } from './subscriptions/entities/pending-charge.ent
 import { PendingChargesRepository } from './subscriptions/pending-charges.repository';
 import { AnnounceExpiryUseCase } from './subscriptions/use-cases/announce-expiry/announce-expiry.use-case';
 import { BillEarlyUseCase } from './subscriptions/use-cases/bill-early/bill-early.use-case';
+import { StaffRequestsRepository } from './subscriptions/staff-requests.repository';
+import { StaffRequests1796601600000 } from './database/migrations/1796601600000-staff-requests';
 import { ExtendTrialUseCase } from './subscriptions/use-cases/extend-trial/extend-trial.use-case';
 import { QuotePriceUseCase } from './subscriptions/use-cases/quote-price/quote-price.use-case';
 import { ChangeEditionUseCase } from './subscriptions/use-cases/change-edition/change-edition.use-case';
@@ -84,6 +86,7 @@ export class SubscriptionsModule {
             SubscriptionsEntitlements1796428800000,
             ApiKeys1796342400000,
             SubscriptionCountry1796515200000,
+            StaffRequests1796601600000,
           ],
         }),
         AuthModule.forService({ service: 'subscriptions', config }),
@@ -139,6 +142,7 @@ export class SubscriptionsModule {
         BillEarlyUseCase,
         QuotePriceUseCase,
         ExtendTrialUseCase,
+        StaffRequestsRepository,
         GetEntitlementsUseCase,
         CheckEntitlementUseCase,
         RecordUsageUseCase,

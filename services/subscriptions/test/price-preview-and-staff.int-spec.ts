@@ -193,8 +193,18 @@ describe('price preview and staff subscription routes', () => {
       expect(refused.body.fields.map((f: { field: string }) => f.field)).toContain(field);
     }
 
-    const extended = await call('POST', path, staff, { days: 10, reason: 'Evaluation delayed by the customer' });
+    const key = `extend-${randomUUID()}`;
+    const extend = (days: number) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${staff}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ days, reason: 'Evaluation delayed by the customer' }),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, any> }));
+    const extended = await extend(10);
     expect(extended.status).toBe(200);
+    // A retry under the same key answers the same end; the key for another number of days is refused.
+    expect(await extend(10)).toMatchObject({ status: 200, body: { trialEndsOn: extended.body.trialEndsOn } });
+    expect(await extend(20)).toMatchObject({ status: 409, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
     const trialEndsOn = addDays(before.trialEndsOn, 10);
     expect(extended.body).toMatchObject({ status: 'trialing', trialEndsOn });
     expect((await call('GET', `/accounts/${who.accountId}/subscription`, who.token)).body.trialEndsOn).toBe(trialEndsOn);

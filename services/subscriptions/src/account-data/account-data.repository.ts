@@ -22,6 +22,7 @@ export class AccountDataRepository {
     await manager.query(`DELETE FROM subscriptions.pending_charges WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM subscriptions.seat_changes WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM subscriptions.usage_records WHERE account_id = $1`, [accountId]);
+    await manager.query(`DELETE FROM subscriptions.staff_requests WHERE account_id = $1`, [accountId]);
     await manager.query(`DELETE FROM subscriptions.subscriptions WHERE account_id = $1`, [accountId]);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, Public, Roles, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
 import { EntitlementsAccessGuard } from '../api-keys/entitlements-access.guard';
 import { UnitOfWorkRunner } from '@obolus/messaging';
@@ -131,18 +131,23 @@ export class StaffSubscriptionsController {
     );
   }
 
-  /** S1: more days of trial; its end and notice move with it. */
+  /** S1: more days of trial; its end and notice move with it. An Idempotency-Key, when sent, makes a retry safe. */
   @StaffOnly()
   @Post('trial-extension')
   @HttpCode(HttpStatus.OK)
   extendTrial(
     @Param('accountId') accountId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentPrincipal() staff: StaffPrincipal,
     @Body() body: TrialExtensionDto,
   ): Promise<SubscriptionEntity> {
-    return this.work.run((uow) =>
-      this.extendTrialUseCase.execute(ExtendTrialCommand.create({ ...body, ...staffActor(staff), accountId }), uow),
-    );
+    const command = ExtendTrialCommand.create({
+      ...body,
+      ...staffActor(staff),
+      accountId,
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    });
+    return this.work.run((uow) => this.extendTrialUseCase.execute(command, uow));
   }
 }
 

@@ -10,6 +10,7 @@ export enum SubscriptionsErrorCode {
   ChangeRefused = 'CHANGE_REFUSED',
   NotBillable = 'NOT_BILLABLE',
   NotTrialing = 'NOT_TRIALING',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   UnknownFeature = 'UNKNOWN_FEATURE',
   TestClockNotFound = 'TEST_CLOCK_NOT_FOUND',
   TestClockBackwards = 'TEST_CLOCK_BACKWARDS',
@@ -25,6 +26,7 @@ const kinds: Record<SubscriptionsErrorCode, ErrorKind> = {
   [SubscriptionsErrorCode.ChangeRefused]: 'unprocessable',
   [SubscriptionsErrorCode.NotBillable]: 'conflict',
   [SubscriptionsErrorCode.NotTrialing]: 'conflict',
+  [SubscriptionsErrorCode.IdempotencyKeyReused]: 'conflict',
   [SubscriptionsErrorCode.UnknownFeature]: 'invalid',
   [SubscriptionsErrorCode.TestClockNotFound]: 'not-found',
   [SubscriptionsErrorCode.TestClockBackwards]: 'invalid',
@@ -80,6 +82,14 @@ export class SubscriptionsError extends DomainError<SubscriptionsErrorCode> {
     return new SubscriptionsError(
       SubscriptionsErrorCode.NotTrialing,
       `only a trial can be extended; this subscription is ${status}`,
+    );
+  }
+
+  static idempotencyKeyReused(key: string): SubscriptionsError {
+    return new SubscriptionsError(
+      SubscriptionsErrorCode.IdempotencyKeyReused,
+      `Idempotency-Key '${key}' was already used for a different request`,
+      [{ field: 'Idempotency-Key', reason: 'already used with another action, number of days or reason' }],
     );
   }
 

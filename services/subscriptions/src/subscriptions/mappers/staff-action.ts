@@ -22,7 +22,8 @@ export function checkStaffActor<T extends StaffActor>(checks: CommandChecks<T>, 
     .text('reason', STAFF_ACTION_REASON_MAX_LENGTH)
     .that(
       'reason',
-      typeof input.reason !== 'string' || input.reason.trim().length >= STAFF_ACTION_REASON_MIN_LENGTH,
+      // A blank reason is refused once, by text().
+      typeof input.reason !== 'string' || !input.reason.trim() || input.reason.trim().length >= STAFF_ACTION_REASON_MIN_LENGTH,
       `must be at least ${STAFF_ACTION_REASON_MIN_LENGTH} characters`,
     );
 }

@@ -2,7 +2,9 @@ import { StaffActionTakenV1, SubscriptionChangedV1, TrialEndedV1, TrialEndingV1 
 import { InvalidCommandError } from '@obolus/platform';
 import { RecordingUnitOfWork } from '@obolus/testing';
 import { randomUUID } from 'node:crypto';
+import { StaffRequestsRepository } from '../../staff-requests.repository';
 import { SubscriptionsErrorCode } from '../../subscriptions.errors';
+import { InMemoryStaffRequests } from '../../test-support/in-memory-staff-requests';
 import { SUPPORT } from '../../test-support/staff';
 import { SubscribedAccounts } from '../../test-support/subscribed-accounts';
 import { extendedTrialJobKey, TRIAL_END_JOB, TRIAL_ENDING_NOTICE_JOB } from '../../trial-schedule';
@@ -17,6 +19,7 @@ import { ExtendTrialUseCase } from './extend-trial.use-case';
 describe('ExtendTrialUseCase (staff extend a trial)', () => {
   let accounts: SubscribedAccounts;
   let extendTrial: ExtendTrialUseCase;
+  let requests: InMemoryStaffRequests;
 
   const extend = (accountId: string, days: number, uow = new RecordingUnitOfWork()) =>
     extendTrial.execute(
@@ -40,7 +43,14 @@ describe('ExtendTrialUseCase (staff extend a trial)', () => {
   beforeEach(() => {
     accounts = new SubscribedAccounts();
     accounts.clock.set('2027-01-02T08:00:00.000Z');
-    extendTrial = new ExtendTrialUseCase(accounts.catalogs, accounts.repository, accounts.clocks, accounts.scheduler);
+    requests = new InMemoryStaffRequests();
+    extendTrial = new ExtendTrialUseCase(
+      accounts.catalogs,
+      accounts.repository,
+      accounts.clocks,
+      accounts.scheduler,
+      requests as unknown as StaffRequestsRepository,
+    );
   });
 
   it('moves the last day, the trial end and its notice, and says who did it and why', async () => {
@@ -147,12 +157,37 @@ describe('ExtendTrialUseCase (staff extend a trial)', () => {
     await expect(extend(randomUUID(), 5)).rejects.toMatchObject({ code: SubscriptionsErrorCode.SubscriptionNotFound });
   });
 
+  it('answers a retry under the same Idempotency-Key without extending again, and refuses the key for another request', async () => {
+    const accountId = await frTrial();
+    const keyed = (days: number, uow = new RecordingUnitOfWork()) =>
+      extendTrial.execute(
+        ExtendTrialCommand.create({ ...SUPPORT, reason: 'Evaluation delayed', accountId, days, idempotencyKey: 'ext-1' }),
+        uow,
+      );
+    expect((await keyed(14)).trialEndsOn).toBe('2027-01-29');
+    const retry = new RecordingUnitOfWork();
+    expect(await keyed(14, retry)).toMatchObject({ trialEndsOn: '2027-01-29' });
+    expect(retry.emitted).toHaveLength(0);
+    expect(accounts.row(accountId).trialEndsOn).toBe('2027-01-29');
+    await expect(keyed(20)).rejects.toMatchObject({ code: SubscriptionsErrorCode.IdempotencyKeyReused });
+    expect(accounts.row(accountId).trialEndsOn).toBe('2027-01-29');
+    // Another key is another extension.
+    await extendTrial.execute(
+      ExtendTrialCommand.create({ ...SUPPORT, reason: 'Evaluation delayed', accountId, days: 1, idempotencyKey: 'ext-2' }),
+      new RecordingUnitOfWork(),
+    );
+    expect(accounts.row(accountId).trialEndsOn).toBe('2027-01-30');
+  });
+
   it('takes 1 to 90 whole days and a reason', () => {
     const accountId = randomUUID();
     for (const days of [0, 91, 1.5]) {
       expect(() => ExtendTrialCommand.create({ ...SUPPORT, accountId, days })).toThrow(InvalidCommandError);
     }
     expect(() => ExtendTrialCommand.create({ ...SUPPORT, accountId, days: 90, reason: 'no' })).toThrow(InvalidCommandError);
+    expect(() => ExtendTrialCommand.create({ ...SUPPORT, accountId, days: 1, idempotencyKey: 'a b' })).toThrow(
+      InvalidCommandError,
+    );
     expect(ExtendTrialCommand.create({ ...SUPPORT, accountId, days: 1 }).days).toBe(1);
   });
 });
