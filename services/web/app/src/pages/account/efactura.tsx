@@ -171,10 +171,10 @@ async function loadOverview(accountId: string): Promise<Overview> {
   const cifs = [
     ...new Set(
       [
-        billingCif,
         ...documents.map((entry) => entry.submission?.cif),
-        ...incoming.map((entry) => entry.cif),
         ...rememberedCifs(accountId),
+        ...incoming.map((entry) => entry.cif),
+        billingCif,
       ]
         .map((cif) => normalizeCif(cif))
         .filter((cif): cif is string => Boolean(cif)),
@@ -463,11 +463,11 @@ function DocumentRow({
               type="button"
               className="primary"
               disabled={upload.busy}
-              aria-label={t('efactura.submission.uploadOf', { number: document.invoiceNumber })}
               data-testid="submission-upload"
               onClick={() => void upload.run()}
             >
               {t('efactura.submission.upload')}
+              <span className="visually-hidden"> {document.invoiceNumber}</span>
             </button>
           )}
           <FormError error={upload.error} />
