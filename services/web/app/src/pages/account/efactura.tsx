@@ -168,18 +168,16 @@ async function loadOverview(accountId: string): Promise<Overview> {
       submission: await orNothing(get<Submission>(`${base}/${documentPath(document)}/submission`)),
     })),
   );
-  const cifs = [
+  // The CUIs in use (those the submissions name, those this device connected, those receiving supplier
+  // invoices); the billing details' CUI only as a first suggestion while there is none.
+  const inUse = [
     ...new Set(
-      [
-        ...documents.map((entry) => entry.submission?.cif),
-        ...rememberedCifs(accountId),
-        ...incoming.map((entry) => entry.cif),
-        billingCif,
-      ]
+      [...documents.map((entry) => entry.submission?.cif), ...rememberedCifs(accountId), ...incoming.map((entry) => entry.cif)]
         .map((cif) => normalizeCif(cif))
         .filter((cif): cif is string => Boolean(cif)),
     ),
   ];
+  const cifs = inUse.length > 0 || !billingCif ? inUse : [billingCif];
   const authorizations = await Promise.all(cifs.map((cif) => get<Authorization>(`${base}/authorizations/${cif}`)));
   return { romanian, cifs, settings, documents, authorizations, incoming };
 }
