@@ -191,7 +191,9 @@ describe('the staff console in a browser', () => {
     await confirmation.getByText(`Motiv: ${reason}`).waitFor();
     await confirmation.getByRole('button', { name: 'Confirmă' }).click();
     const done = page.getByTestId(`${testId}-done`);
-    await done.waitFor({ timeout: 30_000 });
+    const refused = page.getByTestId(testId).getByRole('alert');
+    await done.or(refused).first().waitFor({ timeout: 30_000 });
+    if (await refused.count()) throw new Error(`${testId} refused: ${await refused.first().textContent()}`);
     return (await done.textContent()) ?? '';
   }
 

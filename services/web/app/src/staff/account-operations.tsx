@@ -107,6 +107,8 @@ function SubmissionCard({ base, kind, documentId }: { base: string; kind: 'invoi
     () => (kind === 'invoices' ? get<Submission>(`${base}/invoices/${documentId}/submission`) : Promise.resolve(null)),
     [base, kind, documentId],
   );
+  // Kept on screen once used, so its outcome stays visible while the new attempt runs.
+  const [retried, setRetried] = useState(false);
   const time = (iso: string | null) =>
     iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
   if (loaded.error instanceof ApiError && loaded.error.status === 404) {
@@ -119,7 +121,7 @@ function SubmissionCard({ base, kind, documentId }: { base: string; kind: 'invoi
   if (loaded.error) return <ErrorMessage error={loaded.error} />;
   if (loaded.data === undefined) return <p aria-busy="true">{t('app.loading')}</p>;
   const submission = loaded.data;
-  const retriable = !submission || ['rejected', 'failed'].includes(submission.status);
+  const retriable = retried || !submission || ['rejected', 'failed'].includes(submission.status);
   return (
     <>
       {submission && (
@@ -169,6 +171,7 @@ function SubmissionCard({ base, kind, documentId }: { base: string; kind: 'invoi
           describe={() => t('staff.retry.confirm', { id: documentId })}
           onConfirm={async (reason) => {
             const answer = await post<Submission>(`${base}/${kind}/${documentId}/submission/retry`, { reason });
+            setRetried(true);
             await loaded.reload();
             return t('staff.retry.done', { attempt: answer.attempt });
           }}
