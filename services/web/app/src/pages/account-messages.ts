@@ -184,7 +184,7 @@ export const accountMessages = defineMessages(
     'close.closure.consequences': 'What closing the account does',
     'close.closure.blocked': 'The account is blocked at once: nobody can use the product any more.',
     'close.closure.signedOut': 'The account’s {count} user(s), you included, are signed out and can no longer sign in.',
-    'close.closure.billing': 'Nothing more is billed; the current period is not refunded.',
+    'close.closure.billing': 'Nothing more is billed: no renewal falls due and no trial ends.',
     'close.closure.purge': 'The account’s data is deleted after the retention period.',
     'close.closure.invoicesKept': 'Issued invoices and credit notes are kept as the law requires.',
     'close.closure.exportLink': 'An export’s download link keeps working until it expires.',
@@ -387,7 +387,7 @@ export const accountMessages = defineMessages(
     'close.closure.blocked': 'Le compte est bloqué aussitôt : plus personne ne peut utiliser le produit.',
     'close.closure.signedOut':
       'Les {count} utilisateur(s) du compte, vous compris, sont déconnectés et ne peuvent plus se connecter.',
-    'close.closure.billing': "Plus rien n'est facturé ; la période en cours n'est pas remboursée.",
+    'close.closure.billing': "Plus rien n'est facturé : aucun renouvellement ni fin d'essai n'arrive plus.",
     'close.closure.purge': 'Les données du compte sont supprimées après la durée de conservation.',
     'close.closure.invoicesKept': 'Les factures et avoirs émis sont conservés comme la loi le demande.',
     'close.closure.exportLink': "Le lien de téléchargement d'un export reste valable jusqu'à son expiration.",
@@ -587,7 +587,8 @@ export const accountMessages = defineMessages(
     'close.closure.blocked': 'Contul este blocat imediat: nimeni nu mai poate folosi produsul.',
     'close.closure.signedOut':
       'Cei {count} utilizator(i) ai contului, inclusiv dumneavoastră, sunt deconectați și nu se mai pot autentifica.',
-    'close.closure.billing': 'Nu se mai facturează nimic; perioada curentă nu se rambursează.',
+    'close.closure.billing':
+      'Nu se mai facturează nimic: nu mai urmează nicio reînnoire și nicio încheiere a perioadei de probă.',
     'close.closure.purge': 'Datele contului sunt șterse după perioada de păstrare.',
     'close.closure.invoicesKept': 'Facturile și notele de creditare emise se păstrează conform legii.',
     'close.closure.exportLink': 'Linkul de descărcare al unui export funcționează până la expirare.',
