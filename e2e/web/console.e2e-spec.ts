@@ -1,3 +1,4 @@
+import { buildCamt053 } from '@obolus/bank-statements';
 import { LOCAL_STAFF_EMAIL, LOCAL_STAFF_PASSWORD } from '@obolus/stack';
 import { waitFor } from '@obolus/testing';
 import { randomBytes } from 'node:crypto';
@@ -422,6 +423,68 @@ describe('the staff console in a browser', () => {
     expect(staff.problems).toEqual([]);
     await staff.context.close();
   }, 240_000);
+
+  it('staff upload a camt.053 in the console; a transfer matching no payment is resolved against the one it pays', async () => {
+    const company = await romanianAccount(`Olăritul Horezu ${tag()} SRL`);
+    await company.journey.request('POST', `${service('subscriptions')}/accounts/${company.accountId}/subscription/purchase`, {
+      edition: 'premium',
+      term: 'prepaid-1',
+      seats: 1,
+      paymentMethod: 'bank_transfer',
+    });
+    const proforma = await proformaOf(company.journey, company.accountId);
+    const payment = await pendingTransfer(company.journey, company.accountId);
+    // The payer forgot the reference and paid from a personal account: nothing can match it.
+    const payer = `ION POPESCU ${tag().toUpperCase()}`;
+    const statementId = `EXTRAS-${tag()}`;
+    const camt = buildCamt053({
+      statementId,
+      iban: 'RO49AAAA1B31007593840000',
+      currency: 'RON',
+      entries: [
+        {
+          entryReference: `R1-${statementId}`,
+          amount: (proforma.transfer.amountMinor / 100).toFixed(2),
+          currency: 'RON',
+          unstructured: 'PLATA ABONAMENT',
+          payerName: payer,
+        },
+      ],
+    });
+
+    const staff = await openDevice(browser, 'desktop', harness.webUrl, 'ro-RO');
+    await staffSignIn(staff.page);
+    await staff.page
+      .getByRole('navigation', { name: 'Navigare principală' })
+      .getByRole('link', { name: 'Extrase bancare' })
+      .click();
+    await staff.page.waitForURL('**/staff/bank-statements');
+    await staff.page
+      .getByLabel('Fișierul extrasului (XML)')
+      .setInputFiles({ name: `${statementId}.xml`, mimeType: 'application/xml', buffer: Buffer.from(camt) });
+    expect(await act(staff.page, 'upload-statement', 'Daily BCR statement')).toContain('extras');
+    const entry = staff.page.getByTestId('unmatched').getByRole('row', { name: new RegExp(payer) });
+    await entry.waitFor();
+    await capture(staff.page, 'console-desktop-bank-statements-unmatched');
+
+    // Resolved: the entry's amount, date and payer come with it; staff name the account and the payment.
+    await entry.getByRole('button', { name: 'Rezolvă' }).click();
+    const transfer = staff.page.getByTestId('record-transfer');
+    await expect(transfer.getByLabel('Suma primită').inputValue()).resolves.toBe(
+      (proforma.transfer.amountMinor / 100).toFixed(2),
+    );
+    await expect(transfer.getByLabel('Plătitor').inputValue()).resolves.toBe(payer);
+    await transfer.getByLabel('ID cont').fill(company.accountId);
+    await transfer.getByLabel('ID plată').fill(payment.id);
+    await act(staff.page, 'record-transfer', 'Owner confirmed by phone that Ion Popescu paid for them');
+    await invoicesOf(company.journey, company.accountId);
+    await staff.page.reload();
+    await staff.page.getByTestId('upload-statement').waitFor();
+    await staff.page.waitForLoadState('networkidle');
+    await expect(staff.page.getByRole('row', { name: new RegExp(payer) }).count()).resolves.toBe(0);
+    expect(staff.problems).toEqual([]);
+    await staff.context.close();
+  }, 180_000);
 
   it('captures every console page on a desktop and on a phone, with no serious accessibility violation; an unknown account is the not-found page', async () => {
     expect(paid).toBeDefined();

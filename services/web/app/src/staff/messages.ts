@@ -99,7 +99,7 @@ export const staffMessages = defineMessages(
     'staff.invoices.xmlOf': 'XML of {number}',
     'staff.creditNotes.title': 'Credit notes',
     'staff.creditNotes.none': 'No credit note.',
-    'staff.creditNotes.reason': 'Reason',
+    'staff.creditNotes.reason': 'Kind',
     'staff.creditLines.title': 'Credit invoice lines',
     'staff.creditLines.intro':
       'Issues a credit note for the chosen lines of an issued invoice (all of it when no line is given).',
@@ -294,7 +294,7 @@ export const staffMessages = defineMessages(
     'staff.invoices.xmlOf': 'XML de {number}',
     'staff.creditNotes.title': 'Avoirs',
     'staff.creditNotes.none': 'Aucun avoir.',
-    'staff.creditNotes.reason': 'Motif',
+    'staff.creditNotes.reason': 'Nature',
     'staff.creditLines.title': 'Créditer des lignes de facture',
     'staff.creditLines.intro':
       "Émet un avoir pour les lignes choisies d'une facture émise (toute la facture si aucune ligne n'est donnée).",
@@ -490,7 +490,7 @@ export const staffMessages = defineMessages(
     'staff.invoices.xmlOf': 'XML pentru {number}',
     'staff.creditNotes.title': 'Facturi de stornare',
     'staff.creditNotes.none': 'Nicio factură de stornare.',
-    'staff.creditNotes.reason': 'Motiv',
+    'staff.creditNotes.reason': 'Tip',
     'staff.creditLines.title': 'Stornare linii de factură',
     'staff.creditLines.intro':
       'Emite o factură de stornare pentru liniile alese ale unei facturi emise (toată factura dacă nu se indică nicio linie).',
