@@ -168,7 +168,7 @@ export const accountMessages = defineMessages(
     'close.ownerOnly': 'Only the account’s owner can export its data and close it.',
     'close.export.title': 'Export the account data',
     'close.export.intro':
-      'One ZIP file with everything the account holds: users, subscription, invoices and credit notes (PDF and XML), payments, e-Factura records and webhooks. The link is also e-mailed to you.',
+      'One ZIP file with everything the account holds: users, subscription, invoices and credit notes (PDF), payments and e-Factura records (XML and ANAF answers). The link is also e-mailed to you.',
     'close.export.request': 'Prepare the export',
     'close.export.again': 'Prepare a new export',
     'close.export.pending': 'Being prepared',
@@ -370,7 +370,7 @@ export const accountMessages = defineMessages(
     'close.ownerOnly': 'Seul le propriétaire du compte peut en exporter les données et le clôturer.',
     'close.export.title': 'Exporter les données du compte',
     'close.export.intro':
-      'Un fichier ZIP avec tout ce que contient le compte : utilisateurs, abonnement, factures et avoirs (PDF et XML), paiements, données e-Factura et webhooks. Le lien vous est aussi envoyé par e-mail.',
+      "Un fichier ZIP avec tout ce que contient le compte : utilisateurs, abonnement, factures et avoirs (PDF), paiements et données e-Factura (XML et réponses de l'ANAF). Le lien vous est aussi envoyé par e-mail.",
     'close.export.request': "Préparer l'export",
     'close.export.again': 'Préparer un nouvel export',
     'close.export.pending': 'En préparation',
@@ -570,7 +570,7 @@ export const accountMessages = defineMessages(
     'close.ownerOnly': 'Doar proprietarul contului poate exporta datele și închide contul.',
     'close.export.title': 'Exportul datelor contului',
     'close.export.intro':
-      'Un fișier ZIP cu tot ce conține contul: utilizatori, abonament, facturi și note de creditare (PDF și XML), plăți, înregistrări e-Factura și webhook-uri. Linkul vă este trimis și pe e-mail.',
+      'Un fișier ZIP cu tot ce conține contul: utilizatori, abonament, facturi și note de creditare (PDF), plăți și înregistrări e-Factura (XML și răspunsuri ANAF). Linkul vă este trimis și pe e-mail.',
     'close.export.request': 'Pregătește exportul',
     'close.export.again': 'Pregătește un export nou',
     'close.export.pending': 'În pregătire',
