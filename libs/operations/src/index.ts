@@ -3,3 +3,4 @@ export * from './dead-letters.controller';
 export * from './dead-letters.error';
 export * from './operations.module';
 export * from './staff-action-recorder';
+export * from './staff-action';

@@ -4,6 +4,7 @@ import { UnitOfWorkRunner } from '@obolus/messaging';
 import { Clock, LOGGER } from '@obolus/platform';
 import { StaffPrincipal } from '@obolus/auth';
 import { Logger } from 'pino';
+import { staffActionTaken } from './staff-action';
 
 export interface StaffAction {
   staff: StaffPrincipal;
@@ -28,18 +29,19 @@ export class StaffActionRecorder {
   ) {}
 
   async record(action: StaffAction): Promise<void> {
-    const data = {
-      staffUserId: action.staff.staffId,
-      staffEmail: action.staff.email,
-      action: action.action,
-      reason: action.reason,
+    const actor = { staffUserId: action.staff.staffId, staffEmail: action.staff.email, reason: action.reason };
+    const extra = {
       ...(action.subject ? { subject: action.subject } : {}),
       ...(action.details ? { details: action.details } : {}),
-      occurredAt: this.clock.now().toISOString(),
     };
-    this.logger.info({ staffAction: { ...data, accountId: action.accountId } }, `staff action ${action.action}`);
+    this.logger.info(
+      { staffAction: { ...actor, ...extra, action: action.action, accountId: action.accountId } },
+      `staff action ${action.action}`,
+    );
     const accountId = action.accountId;
     if (!accountId) return;
-    await this.unitOfWork.run((uow) => uow.emit(StaffActionTakenV1, { accountId, data: { accountId, ...data } }));
+    await this.unitOfWork.run((uow) =>
+      uow.emit(StaffActionTakenV1, staffActionTaken(actor, action.action, accountId, this.clock.now(), extra)),
+    );
   }
 }

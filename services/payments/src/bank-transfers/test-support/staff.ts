@@ -1,4 +1,4 @@
-import { StaffActor } from '../mappers/staff-action';
+import { StaffActor } from '@obolus/operations';
 
 /** A support agent acting from the console, for use-case specs. */
 export const SUPPORT: Omit<StaffActor, 'reason'> = {

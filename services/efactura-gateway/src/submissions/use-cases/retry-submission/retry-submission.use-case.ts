@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { StaffActionTakenV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { EfacturaError } from '../../../efactura.errors';
-import { staffActionTaken } from '../../mappers/staff-action';
+import { staffActionTaken } from '@obolus/operations';
 import { SubmissionQueue } from '../../submission-queue';
 import { UPLOAD_JOB, uploadJobKey } from '../../submission-jobs.schedule';
 import { Submission, SubmissionsRepository } from '../../submissions.repository';

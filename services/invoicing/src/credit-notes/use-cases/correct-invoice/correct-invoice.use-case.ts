@@ -7,7 +7,7 @@ import { CreditNoteIssuer } from '../../credit-note-issuer';
 import { CreditNotesRepository } from '../../credit-notes.repository';
 import { CreditNoteEntity } from '../../entities/credit-note.entity';
 import { creditAll, creditLines } from '../../mappers/credited-amounts';
-import { staffActionTaken } from '../../mappers/staff-action';
+import { staffActionTaken } from '@obolus/operations';
 import { CorrectInvoiceCommand } from './correct-invoice.command';
 
 /**

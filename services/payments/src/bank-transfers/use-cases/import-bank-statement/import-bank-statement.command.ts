@@ -1,6 +1,6 @@
 import { checkCommand } from '@obolus/platform';
 import { PaymentsError } from '../../../payments/payments.errors';
-import { checkStaffActor, StaffActor } from '../../mappers/staff-action';
+import { checkStaffActor, StaffActor } from '@obolus/operations';
 
 export interface ImportBankStatementInput extends StaffActor {
   /** The uploaded file, as sent. */

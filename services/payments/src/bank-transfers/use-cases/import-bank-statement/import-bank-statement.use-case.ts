@@ -19,7 +19,7 @@ import { BankTransfersRepository } from '../../bank-transfers.repository';
 import { BankStatementEntryEntity } from '../../entities/bank-statement-entry.entity';
 import { BankStatementEntity } from '../../entities/bank-statement.entity';
 import { applyTransfer } from '../../mappers/apply-transfer';
-import { staffActionTaken } from '../../mappers/staff-action';
+import { staffActionTaken } from '@obolus/operations';
 import { STATEMENT_MAX_BYTES } from '../../statement-upload';
 import { ImportBankStatementCommand } from './import-bank-statement.command';
 

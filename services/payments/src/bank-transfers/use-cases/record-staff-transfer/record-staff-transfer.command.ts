@@ -2,7 +2,7 @@ import { compactReference, isValidPaymentReference } from '@obolus/bank-statemen
 import { MAX_CHARGE_MINOR } from '@obolus/contracts';
 import { isKnownCurrency } from '@obolus/money';
 import { checkCommand } from '@obolus/platform';
-import { checkStaffActor, StaffActor } from '../../mappers/staff-action';
+import { checkStaffActor, StaffActor } from '@obolus/operations';
 
 /** A printable key of 1 to 255 characters. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;

@@ -9,7 +9,7 @@ import { PaymentsRepository } from '../../../payments/payments.repository';
 import { BankTransfersRepository } from '../../bank-transfers.repository';
 import { BankTransferEntity } from '../../entities/bank-transfer.entity';
 import { applyTransfer } from '../../mappers/apply-transfer';
-import { staffActionTaken } from '../../mappers/staff-action';
+import { staffActionTaken } from '@obolus/operations';
 import { RecordStaffTransferCommand } from './record-staff-transfer.command';
 
 /** A transfer as staff see it, with the payment after it. */

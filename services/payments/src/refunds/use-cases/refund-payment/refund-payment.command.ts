@@ -1,6 +1,6 @@
 import { MAX_CHARGE_MINOR } from '@obolus/contracts';
 import { checkCommand } from '@obolus/platform';
-import { checkStaffActor, StaffActor } from '../../../bank-transfers/mappers/staff-action';
+import { checkStaffActor, StaffActor } from '@obolus/operations';
 
 /** A printable key of 1 to 255 characters, as Stripe accepts them. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;

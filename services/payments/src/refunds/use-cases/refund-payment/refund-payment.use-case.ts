@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PaymentRefundedV1, StaffActionTakenV1 } from '@obolus/contracts';
-import { staffActionTaken } from '../../../bank-transfers/mappers/staff-action';
+import { staffActionTaken } from '@obolus/operations';
 import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { nameBasedUuid } from '@obolus/platform';
 import { PaypalApiError, PaypalClient, Refund as PaypalRefund, toPaypalMoney } from '@obolus/paypal';

@@ -1,5 +1,5 @@
 import { checkCommand } from '@obolus/platform';
-import { checkStaffActor, StaffActor } from '../../mappers/staff-action';
+import { checkStaffActor, StaffActor } from '@obolus/operations';
 
 export interface BillEarlyInput extends StaffActor {
   accountId: string;

@@ -4,7 +4,7 @@ import { AccountClocks, UnitOfWork } from '@obolus/messaging';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { DuePeriods } from '../../due-periods';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
-import { staffActionTaken } from '../../mappers/staff-action';
+import { staffActionTaken } from '@obolus/operations';
 import { announceChange } from '../../mappers/subscription-changed';
 import { isPrepaid, periodJobKey } from '../../period-schedule';
 import { SubscriptionsError } from '../../subscriptions.errors';

@@ -1,5 +1,5 @@
 import { checkCommand } from '@obolus/platform';
-import { checkStaffActor, StaffActor } from '../../mappers/staff-action';
+import { checkStaffActor, StaffActor } from '@obolus/operations';
 
 /** The most days staff may add to a trial at once. */
 export const MAX_TRIAL_EXTENSION_DAYS = 90;

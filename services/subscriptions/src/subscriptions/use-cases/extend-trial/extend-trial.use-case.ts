@@ -4,7 +4,7 @@ import { StaffActionTakenV1 } from '@obolus/contracts';
 import { AccountClocks, JobScheduler, UnitOfWork } from '@obolus/messaging';
 import { CatalogRegistry } from '../../../catalog/catalog-registry';
 import { SubscriptionEntity } from '../../entities/subscription.entity';
-import { staffActionTaken } from '../../mappers/staff-action';
+import { staffActionTaken } from '@obolus/operations';
 import { announceChange } from '../../mappers/subscription-changed';
 import { SubscriptionsError } from '../../subscriptions.errors';
 import { StaffRequestsRepository } from '../../staff-requests.repository';
