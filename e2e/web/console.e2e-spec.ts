@@ -486,6 +486,39 @@ describe('the staff console in a browser', () => {
     await staff.context.close();
   }, 180_000);
 
+  it("staff move a test account's clock forward from the console", async () => {
+    const clockId = await harness.testClock('2027-01-04T08:00:00Z', 'console');
+    const journey = new Journey();
+    const id = tag();
+    const { accountId } = await journey.request<{ accountId: string }>('POST', `${service('identity')}/accounts`, {
+      companyName: `Cofetăria Test ${id} SRL`,
+      email: `owner+${id}@cofetaria-test.ro`,
+      password: `Correct-Horse-${id}`,
+      country: 'RO',
+      catalog: 'ro-crm',
+      signupChannel: 'website',
+      testClockId: clockId,
+    });
+
+    const staff = await openDevice(browser, 'desktop', harness.webUrl, 'ro-RO');
+    await staffSignIn(staff.page);
+    await openAccount(staff.page, accountId, accountId);
+    const clock = staff.page.getByTestId('test-clock');
+    await expect(clock.getByTestId('clock-time').textContent()).resolves.toContain('4 ian. 2027');
+    await clock.getByLabel('Avansează la (ora 8:00 UTC în acea zi)').fill('2027-01-10');
+    await clock.getByRole('button', { name: 'Continuă' }).click();
+    await staff.page.getByTestId('test-clock-confirm').getByRole('button', { name: 'Confirmă' }).click();
+    await staff.page.getByTestId('test-clock-done').waitFor({ timeout: 30_000 });
+    await harness.untilClockReady(clockId);
+    await expect(
+      new Journey().request<{ frozenTime: string }>('GET', `${service('subscriptions')}/test-clocks/${clockId}`),
+    ).resolves.toMatchObject({ frozenTime: '2027-01-10T08:00:00.000Z' });
+    await expect(clock.getByTestId('clock-time').textContent()).resolves.toContain('10 ian. 2027');
+    await capture(staff.page, 'console-desktop-account-test-clock');
+    expect(staff.problems).toEqual([]);
+    await staff.context.close();
+  }, 240_000);
+
   it('captures every console page on a desktop and on a phone, with no serious accessibility violation; an unknown account is the not-found page', async () => {
     expect(paid).toBeDefined();
     for (const device of ['desktop', 'phone'] as const) {
