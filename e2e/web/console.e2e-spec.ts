@@ -267,7 +267,7 @@ describe('the staff console in a browser', () => {
     await expect(transfer.getByLabel('Monedă').inputValue()).resolves.toBe('RON');
     await transfer.getByLabel('Referința de pe transfer').fill(proforma.transfer.reference);
     await transfer.getByLabel('Plătitor').fill(companyName.toUpperCase());
-    await capture(staff.page, 'console-desktop-transfers');
+    await capture(staff.page, 'console-desktop-transfers-recording');
     const recorded = await act(staff.page, 'record-transfer', 'Payment order seen on the BCR statement of today');
     expect(recorded).toContain('Înregistrat');
 
@@ -319,7 +319,7 @@ describe('the staff console in a browser', () => {
     const number = /OBRO-CN-\d{4}-\d{6}/.exec(done)?.[0];
     expect(number).toBeDefined();
     await staff.page.getByTestId(`credit-note-${number}`).waitFor();
-    await capture(staff.page, 'console-desktop-invoices');
+    await capture(staff.page, 'console-desktop-invoices-credit-note');
 
     // The owner sees it among the invoices.
     const owner = await openDevice(browser, 'desktop', harness.webUrl, 'ro-RO');
@@ -396,7 +396,7 @@ describe('the staff console in a browser', () => {
     await lookup.getByRole('button', { name: 'Afișează' }).click();
     await expect(staff.page.getByTestId('submission-status').getAttribute('data-status')).resolves.toBe('rejected');
     await expect(staff.page.getByTestId('anaf-errors').textContent()).resolves.toContain('BR-RO-999');
-    await capture(staff.page, 'console-desktop-efactura');
+    await capture(staff.page, 'console-desktop-efactura-rejected');
 
     // Retried with a reason; ANAF accepts this time.
     await act(staff.page, 'retry-submission', RETRY_REASON);
@@ -408,6 +408,7 @@ describe('the staff console in a browser', () => {
       },
       { what: 'the retried submission accepted', timeoutMs: 120_000, intervalMs: 1000 },
     );
+    await capture(staff.page, 'console-desktop-efactura-retried');
 
     // The audit log: the retry, by the staff member, with the reason.
     const retry = staff.page.locator('[data-testid="audit-entry"]', { hasText: RETRY_REASON });
@@ -419,7 +420,7 @@ describe('the staff console in a browser', () => {
       60_000,
     );
     await expect(retry.textContent()).resolves.toContain(LOCAL_STAFF_EMAIL);
-    await capture(staff.page, 'console-desktop-audit-log');
+    await capture(staff.page, 'console-desktop-audit-log-retry');
     expect(staff.problems).toEqual([]);
     await staff.context.close();
   }, 240_000);
