@@ -487,6 +487,70 @@ describe('the staff console in a browser', () => {
     await staff.context.close();
   }, 180_000);
 
+  it('staff bill a monthly card subscription early; a prepaid one is refused with the reason shown', async () => {
+    const journey = new Journey();
+    const id = tag();
+    const email = `owner+${id}@atelier-dupont.fr`;
+    const password = `Correct-Horse-${id}`;
+    const { accountId } = await journey.request<{ accountId: string }>('POST', `${service('identity')}/accounts`, {
+      companyName: `Atelier Dupont ${id} SAS`,
+      email,
+      password,
+      country: 'FR',
+      catalog: 'fr-crm',
+      signupChannel: 'website',
+    });
+    await signInOwner(journey, email, password);
+    await trialOf(journey, accountId);
+    const setup = await journey.request<{ setupIntentId: string }>(
+      'POST',
+      `${service('payments')}/accounts/${accountId}/payment-methods/setup-intents`,
+      {},
+    );
+    await harness.stripeClient().setupIntents.confirm(setup.setupIntentId, { payment_method: 'pm_card_visa' });
+    await waitFor(
+      () =>
+        journey
+          .request<{ default: unknown }>('GET', `${service('payments')}/accounts/${accountId}/payment-methods`)
+          .then((methods) => methods.default ?? undefined),
+      { what: 'the saved card', timeoutMs: 60_000 },
+    );
+    await journey.request('POST', `${service('subscriptions')}/accounts/${accountId}/subscription/purchase`, {
+      edition: 'dream-team',
+      term: 'monthly',
+      seats: 1,
+      paymentMethod: 'card',
+    });
+    await waitFor(
+      () =>
+        journey
+          .request<{ status: string }>('GET', `${service('subscriptions')}/accounts/${accountId}/subscription`)
+          .then((s) => (s.status === 'active' ? s : undefined)),
+      { what: 'the active subscription', timeoutMs: 60_000 },
+    );
+    // The first month's invoice, before the early one.
+    await invoicesOf(journey, accountId, 1);
+
+    const staff = await openDevice(browser, 'desktop', harness.webUrl, 'ro-RO');
+    await staffSignIn(staff.page);
+    await openAccount(staff.page, accountId, accountId);
+    expect(await act(staff.page, 'bill-early', 'Customer asked to pay the next month now (B4)')).toContain(
+      'Gata: facturat până la',
+    );
+    // The next month is invoiced and charged now: a second invoice.
+    await invoicesOf(journey, accountId, 2);
+
+    // A prepaid subscription is extended by buying, not billed early: the console shows the refusal.
+    await openAccount(staff.page, paid.accountId, paid.accountId);
+    const billEarly = staff.page.getByTestId('bill-early');
+    await billEarly.getByLabel('Motiv').fill('Customer asked to pay the next period now');
+    await billEarly.getByRole('button', { name: 'Continuă' }).click();
+    await staff.page.getByTestId('bill-early-confirm').getByRole('button', { name: 'Confirmă' }).click();
+    await expect(billEarly.getByRole('alert').textContent()).resolves.toContain('prepaid');
+    expect(staff.problems.filter((problem) => !/status of 409/.test(problem))).toEqual([]);
+    await staff.context.close();
+  }, 180_000);
+
   it("staff move a test account's clock forward from the console", async () => {
     const clockId = await harness.testClock('2027-01-04T08:00:00Z', 'console');
     const journey = new Journey();

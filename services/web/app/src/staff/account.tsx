@@ -181,7 +181,7 @@ function OverviewSection({ account }: { account: StaffAccount }) {
           onConfirm={async (reason) => {
             const answer = await post<StaffSubscription>(`${base}/bill-early`, { reason });
             await afterAction(answer);
-            return t('staff.billEarly.done', { date: date(answer.currentPeriodEnd) });
+            return t('staff.billEarly.done', { date: date(answer.billedThrough ?? answer.currentPeriodEnd) });
           }}
         />
         {account.testClockId && <TestClockControls clockId={account.testClockId} />}

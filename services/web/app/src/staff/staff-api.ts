@@ -45,6 +45,8 @@ export interface StaffSubscription {
   trialEndsOn: string | null;
   currentPeriodStart: string | null;
   currentPeriodEnd: string | null;
+  /** The end of the last period billed, ahead of the current one after a bill-early. */
+  billedThrough?: string | null;
   entitlements?: Record<string, unknown>;
   features?: string[];
 }
