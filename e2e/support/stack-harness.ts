@@ -135,6 +135,7 @@ export class StackHarness {
       kafkaBrokers: process.env.KAFKA_BROKERS!.split(','),
       otlpEndpoint,
       ports: Object.fromEntries(OBOLUS_SERVICES.map((s) => [s, this.port(s)])),
+      portalUrl: this.webUrl,
       extra: {
         STRIPE_SECRET_KEY: 'sk_test_obolus_e2e',
         STRIPE_API_URL: stripeUrl,

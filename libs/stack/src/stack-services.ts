@@ -25,6 +25,8 @@ export interface StackEnvironment {
   extra?: Record<string, string>;
   /** Ports of the services, where they differ from SERVICE_PORTS (tests). */
   ports?: Partial<Record<ObolusService, number>>;
+  /** Where the portal (the web edge) answers, for the links in e-mails; the local stack's by default. */
+  portalUrl?: string;
 }
 
 export function servicePort(service: ObolusService, stack: StackEnvironment): number {
@@ -80,6 +82,9 @@ export function serviceEnvironment(
     IDENTITY_STAFF_PASSWORD: LOCAL_STAFF_PASSWORD,
     // Local stack and e2e only: webhook receivers on 127.0.0.1 over http.
     WEBHOOKS_ALLOW_HTTP_LOOPBACK: 'true',
+    // The links e-mails carry (invitations, password resets, notices) open the portal.
+    IDENTITY_APP_URL: stack.portalUrl ?? `http://127.0.0.1:${WEB_PORT}`,
+    PORTAL_URL: stack.portalUrl ?? `http://127.0.0.1:${WEB_PORT}`,
     OTEL_SERVICE_NAME: service,
     OBOLUS_SERVICE: service,
     // Local stack and e2e only (production manifests leave it unset): test clocks for any caller.

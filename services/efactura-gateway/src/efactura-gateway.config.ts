@@ -36,6 +36,9 @@ export const efacturaGatewayConfigSpec = {
   EFACTURA_INCOMING_LAG_MS: int('how far short of now each listing window ends (clock skew)', 5 * 60_000, 0),
   EFACTURA_TOKENS_KEY: str('the key that seals ANAF tokens at rest: 32 random bytes, base64 (openssl rand -base64 32)'),
   EFACTURA_REFRESH_BEFORE_EXPIRY_HOURS: int('how long before its expiry an access token is refreshed', 7 * 24, 0),
+  PORTAL_URL: optional(
+    url("the customer portal: after ANAF's consent a person's browser is sent back to its e-Factura page", ['http', 'https']),
+  ),
   EFACTURA_STATUS_POLL_MS: int('the wait before the first stareMesaj of an upload; later polls back off from it', 10_000, 0),
 };
 

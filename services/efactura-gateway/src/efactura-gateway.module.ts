@@ -35,7 +35,7 @@ import { GetDocumentXmlUseCase } from './documents/use-cases/get-document-xml/ge
 import { ListDocumentsUseCase } from './documents/use-cases/list-documents/list-documents.use-case';
 import { PrepareDocumentUseCase } from './documents/use-cases/prepare-document/prepare-document.use-case';
 import { EfacturaGatewayConfig } from './efactura-gateway.config';
-import { EFACTURA_SETTINGS, EfacturaSettings, pemCertificates } from './efactura-settings';
+import { EFACTURA_SETTINGS, EfacturaSettings, pemCertificates, PORTAL_URL } from './efactura-settings';
 import { AnafToken } from './submissions/anaf-token';
 import { SubmissionQueue } from './submissions/submission-queue';
 import {
@@ -101,6 +101,7 @@ export class EfacturaGatewayModule {
         IncomingController,
       ],
       providers: [
+        { provide: PORTAL_URL, useValue: config.PORTAL_URL },
         { provide: SERVICE_KEYS, useValue: config.INTERNAL_API_KEYS ?? new Map<string, string>() },
         AccountDataRepository,
         ExportAccountDataUseCase,

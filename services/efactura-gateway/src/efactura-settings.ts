@@ -1,3 +1,6 @@
+/** Where the portal answers (PORTAL_URL): ANAF's redirect sends a person's browser back there; unset answers JSON only. */
+export const PORTAL_URL = Symbol('PORTAL_URL');
+
 /** The gateway's timings, taken from the configuration. */
 export const EFACTURA_SETTINGS = Symbol('EFACTURA_SETTINGS');
 

@@ -34,7 +34,10 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
   let anafClient: AnafClient;
 
   beforeAll(async () => {
-    gateway = await startGatewayWithAnafSandbox({ sandbox: { validator: CiusRoValidator.create({ warmUp: true }) } });
+    gateway = await startGatewayWithAnafSandbox({
+      sandbox: { validator: CiusRoValidator.create({ warmUp: true }) },
+      env: { PORTAL_URL: 'https://portal.obolus.example' },
+    });
     ({ anaf, app, url, db, issuer, runner } = gateway);
     anafClient = new AnafClient({
       oauthUrl: `${anaf.url}/anaf-oauth2/v1`,
@@ -501,5 +504,30 @@ describe('efactura-gateway with the ANAF sandbox (real Postgres, ANAF on loopbac
     const callback = await connect(connected);
     expect((await call('GET', `${callback.pathname}${callback.search}`)).status).toBe(200);
     await until(connected, invoice.invoiceId, 'uploaded');
+  });
+
+  it("sends a person's browser back to the portal after ANAF's consent, and lists the account's CUIs", async () => {
+    const person = await owner();
+    const callback = await connect(person);
+    const back = await fetch(callback, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, redirect: 'manual' });
+    expect(back.status).toBe(303);
+    const location = new URL(back.headers.get('location')!);
+    expect(`${location.origin}${location.pathname}`).toBe(`https://portal.obolus.example/accounts/${person.accountId}/efactura`);
+    expect(Object.fromEntries(location.searchParams)).toEqual({ anaf: 'connected', cif: SELLER_CIF });
+
+    const listed = await call<{ authorizations: { cif: string; status: string }[] }>(
+      'GET',
+      `/accounts/${person.accountId}/efactura/authorizations`,
+      person.token,
+    );
+    expect(listed).toMatchObject({ status: 200, body: { authorizations: [{ cif: SELLER_CIF, status: 'connected' }] } });
+    const stranger = await owner();
+    const theirs = await call<{ authorizations: unknown[] }>(
+      'GET',
+      `/accounts/${stranger.accountId}/efactura/authorizations`,
+      stranger.token,
+    );
+    expect(theirs.body.authorizations).toEqual([]);
+    expect((await call('GET', `/accounts/${person.accountId}/efactura/authorizations`, stranger.token)).status).toBe(404);
   });
 });

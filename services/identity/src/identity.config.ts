@@ -62,9 +62,9 @@ export const identityConfigSpec = {
     'http://127.0.0.1:4005',
   ),
   IDENTITY_APP_URL: url(
-    'the customer web app, for the links in reset and invitation e-mails',
+    'the customer portal (the web edge), for the links in reset and invitation e-mails',
     ['http', 'https'],
-    'http://127.0.0.1:3000',
+    'http://127.0.0.1:4000',
   ),
   IDENTITY_TRUST_PROXY: trustProxy(
     'proxies whose X-Forwarded-For is believed for the client address (Express trust proxy)',

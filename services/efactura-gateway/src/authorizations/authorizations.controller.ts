@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
 import { Public, Roles, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
+import { PORTAL_URL } from '../efactura-settings';
 import { StartAuthorizationDto } from './dto/start-authorization.dto';
 import { CompleteAuthorizationCommand } from './use-cases/complete-authorization/complete-authorization.command';
 import {
@@ -31,6 +33,11 @@ export class AuthorizationsController {
     return this.work.run((uow) => this.start.execute(StartAuthorizationCommand.create({ accountId, cif: body.cif }), uow));
   }
 
+  @Get()
+  list(@TenantAccountId() accountId: string): Promise<{ authorizations: AuthorizationStatus[] }> {
+    return this.work.run(async (uow) => ({ authorizations: await this.status.all(accountId, uow) }));
+  }
+
   @Get(':cif')
   get(@TenantAccountId() accountId: string, @Param('cif') cif: string): Promise<AuthorizationStatus> {
     return this.work.run((uow) => this.status.execute(GetAuthorizationStatusCommand.create({ accountId, cif }), uow));
@@ -43,15 +50,30 @@ export class OAuthCallbackController {
   constructor(
     private readonly work: UnitOfWorkRunner,
     private readonly complete: CompleteAuthorizationUseCase,
+    @Inject(PORTAL_URL) private readonly portalUrl: string | undefined,
   ) {}
 
   @Get('callback')
   @Public()
-  callback(
+  async callback(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
     @Query('state') state: string,
     @Query('code') code?: string,
     @Query('error') error?: string,
-  ): Promise<AuthorizationCompleted> {
-    return this.work.run((uow) => this.complete.execute(CompleteAuthorizationCommand.create({ state, code, error }), uow));
+  ): Promise<Omit<AuthorizationCompleted, 'accountId'> | undefined> {
+    const completed = await this.work.run((uow) =>
+      this.complete.execute(CompleteAuthorizationCommand.create({ state, code, error }), uow),
+    );
+    // A person's browser (it asks for a page) goes back to the portal's e-Factura page; an API client reads JSON.
+    if (this.portalUrl && request.accepts(['json', 'html']) === 'html') {
+      const back = new URL(`/accounts/${completed.accountId}/efactura`, this.portalUrl);
+      back.searchParams.set('anaf', 'connected');
+      back.searchParams.set('cif', completed.cif);
+      response.redirect(303, back.toString());
+      return undefined;
+    }
+    const { accountId: _accountId, ...answer } = completed;
+    return answer;
   }
 }

@@ -112,4 +112,13 @@ export class AuthorizationsRepository {
     );
     return rows[0] ? authorizationOf(rows[0]) : undefined;
   }
+
+  /** Every CUI of the account that was ever connected, by CUI. */
+  async listOf({ manager }: UnitOfWork, accountId: string): Promise<Authorization[]> {
+    const rows: AuthorizationRow[] = await manager.query(
+      `SELECT * FROM efactura_gateway.authorizations WHERE account_id = $1 ORDER BY cif`,
+      [accountId],
+    );
+    return rows.map(authorizationOf);
+  }
 }

@@ -25,6 +25,13 @@ export class InMemoryAuthorizations implements Pick<AuthorizationsRepository, ke
     return this.find(uow, accountId, cif);
   }
 
+  async listOf(_uow: UnitOfWork, accountId: string): Promise<Authorization[]> {
+    return [...this.rows.values()]
+      .filter((row) => row.accountId === accountId)
+      .sort((a, b) => a.cif.localeCompare(b.cif))
+      .map((row) => ({ ...row }));
+  }
+
   async find(_uow: UnitOfWork, accountId: string, cif: string): Promise<Authorization | undefined> {
     const found = this.rows.get(`${accountId}:${cif}`);
     return found ? { ...found } : undefined;

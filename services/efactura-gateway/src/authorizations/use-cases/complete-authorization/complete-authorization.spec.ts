@@ -66,6 +66,7 @@ describe('StartAuthorizationUseCase and CompleteAuthorizationUseCase', () => {
     const state = await begin();
     expect(state).toMatch(/^[\w-]{43}$/);
     expect(await complete.execute(CompleteAuthorizationCommand.create({ state, code: 'code-1' }), uow)).toEqual({
+      accountId: ACCOUNT,
       cif: '14040242',
       connected: true,
       accessTokenExpiresAt: '2026-11-27T11:00:00.000Z',

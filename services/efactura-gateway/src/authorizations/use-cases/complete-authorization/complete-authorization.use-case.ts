@@ -9,6 +9,8 @@ import { AuthorizationsRepository } from '../../authorizations.repository';
 import { CompleteAuthorizationCommand } from './complete-authorization.command';
 
 export interface AuthorizationCompleted {
+  /** Whose CUI it is (the state named it); the portal's address for the browser, not in the JSON answer. */
+  accountId: string;
   cif: string;
   connected: true;
   accessTokenExpiresAt: string;
@@ -59,6 +61,6 @@ export class CompleteAuthorizationUseCase {
       dueAt: await this.clocks.now(uow, state.accountId),
       payload: { accountId: state.accountId, cif: state.cif, chain, run: 1 },
     });
-    return { cif: state.cif, connected: true, accessTokenExpiresAt: accessExpiresAt.toISOString() };
+    return { accountId: state.accountId, cif: state.cif, connected: true, accessTokenExpiresAt: accessExpiresAt.toISOString() };
   }
 }

@@ -25,7 +25,13 @@ export class MarkAuthorizationRevokedUseCase {
     await uow.emit(EfacturaAuthorizationLostV1, {
       accountId: command.accountId,
       subject: command.cif,
-      data: { accountId: command.accountId, cif: command.cif, reason: 'revoked', message, lostAt: this.clock.now().toISOString() },
+      data: {
+        accountId: command.accountId,
+        cif: command.cif,
+        reason: 'revoked',
+        message,
+        lostAt: this.clock.now().toISOString(),
+      },
     });
   }
 }

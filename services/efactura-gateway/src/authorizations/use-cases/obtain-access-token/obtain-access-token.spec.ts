@@ -96,7 +96,13 @@ describe('ObtainAccessTokenUseCase', () => {
     expect(await obtain.execute(command, uow)).toMatchObject({ missing: 'revoked' });
     // The owner and staff hear of it once, in the unit of work that marked it.
     expect(uow.dataOf(EfacturaAuthorizationLostV1)).toEqual([
-      { accountId: ACCOUNT, cif: CIF, reason: 'expired', message: 'ANAF answered 400: invalid_grant', lostAt: clock.now().toISOString() },
+      {
+        accountId: ACCOUNT,
+        cif: CIF,
+        reason: 'expired',
+        message: 'ANAF answered 400: invalid_grant',
+        lostAt: clock.now().toISOString(),
+      },
     ]);
   });
 
