@@ -487,7 +487,7 @@ describe('the staff console in a browser', () => {
     await staff.context.close();
   }, 180_000);
 
-  it('staff bill a monthly card subscription early; a prepaid one is refused with the reason shown', async () => {
+  it('staff bill a monthly card subscription early and refund part of its payment (a credit note follows); a prepaid one is refused billing early, the reason shown', async () => {
     const journey = new Journey();
     const id = tag();
     const email = `owner+${id}@atelier-dupont.fr`;
@@ -539,6 +539,28 @@ describe('the staff console in a browser', () => {
     );
     // The next month is invoiced and charged now: a second invoice.
     await invoicesOf(journey, accountId, 2);
+
+    // Part of the first card payment refunded from the payments section: the refund listed, a credit note for it.
+    const payments = await journey.request<Payment[]>('GET', `${service('payments')}/accounts/${accountId}/payments`);
+    const card = payments.find((p) => p.paymentMethod === 'card' && p.status === 'succeeded')!;
+    await staff.page
+      .getByRole('navigation', { name: 'Secțiunile contului' })
+      .getByRole('link', { name: 'Plăți și rambursări' })
+      .click();
+    const refund = staff.page.getByTestId('refund');
+    await refund.getByLabel('ID plată').fill(card.id);
+    await refund.getByLabel('Suma de rambursat').fill('10,00');
+    expect(await act(staff.page, 'refund', 'One seat removed the day after purchase')).toMatch(/10,00\sEUR/);
+    await staff.page.getByTestId('refunds').getByText(card.id).waitFor();
+    await capture(staff.page, 'console-desktop-payments-refunded');
+    const creditNote = await waitFor(
+      () =>
+        journey
+          .request<{ totals: { grossMinor: number } }[]>('GET', `${service('invoicing')}/accounts/${accountId}/credit-notes`)
+          .then((notes) => notes[0]),
+      { what: 'the credit note of the refund', timeoutMs: 60_000 },
+    );
+    expect(creditNote.totals.grossMinor).toBe(1000);
 
     // A prepaid subscription is extended by buying, not billed early: the console shows the refusal.
     await openAccount(staff.page, paid.accountId, paid.accountId);
