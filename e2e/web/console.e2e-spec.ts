@@ -628,6 +628,8 @@ describe('the staff console in a browser', () => {
         await staff.page.getByTestId(`section-${name === 'account' ? 'subscription' : name}`).waitFor();
         await staff.page.waitForLoadState('networkidle');
         await capture(staff.page, `console-${device}-${name}`);
+        // Nothing wider than the screen: a phone never scrolls sideways.
+        await expect(staff.page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).resolves.toBe(true);
       }
       await staff.page.goto('/staff/bank-statements');
       await staff.page.getByTestId('upload-statement').waitFor();
