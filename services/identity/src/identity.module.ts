@@ -75,6 +75,7 @@ import { UsersRepository } from './users/users.repository';
 import { AcceptInvitationUseCase } from './users/use-cases/accept-invitation/accept-invitation.use-case';
 import { ChangeRoleUseCase } from './users/use-cases/change-role/change-role.use-case';
 import { InviteUserUseCase } from './users/use-cases/invite-user/invite-user.use-case';
+import { ListInvitationsUseCase } from './users/use-cases/list-invitations/list-invitations.use-case';
 import { ListUsersUseCase } from './users/use-cases/list-users/list-users.use-case';
 import { RemoveUserUseCase } from './users/use-cases/remove-user/remove-user.use-case';
 import { OperationsModule } from '@obolus/operations';
@@ -174,6 +175,7 @@ export class IdentityModule {
         RequestPasswordResetUseCase,
         ResetPasswordUseCase,
         ListUsersUseCase,
+        ListInvitationsUseCase,
         ChangeRoleUseCase,
         RemoveUserUseCase,
         InviteUserUseCase,

@@ -389,6 +389,18 @@ describe('identity (in process, real Postgres and Kafka)', () => {
       const token = new URL(event!.data.acceptUrl).searchParams.get('token')!;
       const stored = await db.query('SELECT token_hash FROM identity.invitations WHERE id = $1', [invited.body.invitationId]);
       expect(stored.rows[0].token_hash.toString('base64url')).not.toBe(token);
+      // The owner sees it open (never its token); another account's owner cannot list it.
+      const open = await client.get<{ invitationId: string; email: string; role: string }[]>(
+        `/accounts/${owner.accountId}/invitations`,
+        owner.accessToken,
+      );
+      expect(open).toMatchObject({
+        status: 200,
+        body: [{ invitationId: invited.body.invitationId, email: invitee, role: 'admin' }],
+      });
+      expect(JSON.stringify(open.body)).not.toContain(token);
+      const stranger = await signUpAndIn(client);
+      expect((await client.get(`/accounts/${owner.accountId}/invitations`, stranger.accessToken)).status).toBe(404);
 
       const joined = await client.post<{ userId: string }>('/invitations/accept', {
         token,
@@ -396,6 +408,7 @@ describe('identity (in process, real Postgres and Kafka)', () => {
         name: 'Mihai',
       });
       expect(joined.status).toBe(201);
+      expect((await client.get(`/accounts/${owner.accountId}/invitations`, owner.accessToken)).body).toEqual([]);
       const joinedEvent = await outboxEvent<Record<string, unknown>>(db, owner.accountId, 'obolus.identity.user.joined.v1');
       expect(joinedEvent?.data).toMatchObject({
         accountId: owner.accountId,

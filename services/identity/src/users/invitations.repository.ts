@@ -12,6 +12,15 @@ export interface NewInvitation {
   expiresAt: Date;
 }
 
+/** An invitation still open: who was invited, as what, until when (never its token). */
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  role: InvitableRole;
+  invitedAt: Date;
+  expiresAt: Date;
+}
+
 export interface ClaimedInvitation {
   id: string;
   accountId: string;
@@ -44,6 +53,22 @@ export class InvitationsRepository {
       [accountId, now],
     )) as { n: number }[];
     return rows[0]?.n ?? 0;
+  }
+
+  /** The account's open invitations at `now`, oldest first. */
+  async listPending({ manager }: UnitOfWork, accountId: string, now: Date): Promise<PendingInvitation[]> {
+    const rows = (await manager.query(
+      `SELECT id, email, role, created_at, expires_at FROM identity.invitations
+        WHERE account_id = $1 AND accepted_at IS NULL AND expires_at > $2 ORDER BY created_at, id`,
+      [accountId, now],
+    )) as { id: string; email: string; role: InvitableRole; created_at: Date; expires_at: Date }[];
+    return rows.map((row) => ({
+      id: row.id,
+      email: row.email,
+      role: row.role,
+      invitedAt: row.created_at,
+      expiresAt: row.expires_at,
+    }));
   }
 
   /**

@@ -9,6 +9,8 @@ import { ChangeRoleCommand } from './use-cases/change-role/change-role.command';
 import { ChangeRoleUseCase } from './use-cases/change-role/change-role.use-case';
 import { InviteUserCommand } from './use-cases/invite-user/invite-user.command';
 import { InviteUserUseCase } from './use-cases/invite-user/invite-user.use-case';
+import { ListInvitationsCommand } from './use-cases/list-invitations/list-invitations.command';
+import { ListInvitationsUseCase, OpenInvitation } from './use-cases/list-invitations/list-invitations.use-case';
 import { ListUsersCommand } from './use-cases/list-users/list-users.command';
 import { ListUsersUseCase } from './use-cases/list-users/list-users.use-case';
 import { RemoveUserCommand } from './use-cases/remove-user/remove-user.command';
@@ -29,6 +31,7 @@ export class UsersController {
   constructor(
     private readonly work: UnitOfWorkRunner,
     private readonly listUsers: ListUsersUseCase,
+    private readonly listOpenInvitations: ListInvitationsUseCase,
     private readonly changeRole: ChangeRoleUseCase,
     private readonly removeUser: RemoveUserUseCase,
     private readonly inviteUser: InviteUserUseCase,
@@ -39,6 +42,13 @@ export class UsersController {
   @ApiOkResponse({ type: AccountMemberView, isArray: true })
   list(@TenantAccountId() accountId: string): Promise<AccountMemberView[]> {
     return this.work.run((uow) => this.listUsers.execute(ListUsersCommand.create({ accountId }), uow));
+  }
+
+  @Roles('owner', 'admin')
+  @Get('invitations')
+  @ApiOperation({ summary: 'The invitations still open (not accepted, not expired), oldest first' })
+  openInvitations(@TenantAccountId() accountId: string): Promise<OpenInvitation[]> {
+    return this.work.run((uow) => this.listOpenInvitations.execute(ListInvitationsCommand.create({ accountId }), uow));
   }
 
   @Roles('owner', 'admin')

@@ -1,8 +1,8 @@
 import { UnitOfWork } from '@obolus/messaging';
 import { InMemoryAccounts } from '../../accounts/test-support/in-memory-accounts';
-import { ClaimedInvitation, InvitationsRepository, NewInvitation } from '../invitations.repository';
+import { ClaimedInvitation, InvitationsRepository, NewInvitation, PendingInvitation } from '../invitations.repository';
 
-type InvitationRow = NewInvitation & { acceptedAt?: Date; acceptedUserId?: string };
+type InvitationRow = NewInvitation & { acceptedAt?: Date; acceptedUserId?: string; createdAt?: Date };
 
 /** The invitations table in memory, by token hash; claims check the account as the SQL does. */
 export class InMemoryInvitations implements Pick<InvitationsRepository, keyof InvitationsRepository> {
@@ -10,8 +10,15 @@ export class InMemoryInvitations implements Pick<InvitationsRepository, keyof In
 
   constructor(private readonly tables: InMemoryAccounts) {}
 
-  async insert(_uow: UnitOfWork, invitation: NewInvitation): Promise<void> {
-    this.rows.set(invitation.tokenHash.toString('hex'), { ...invitation });
+  async insert(_uow: UnitOfWork, invitation: NewInvitation, createdAt = new Date()): Promise<void> {
+    this.rows.set(invitation.tokenHash.toString('hex'), { ...invitation, createdAt });
+  }
+
+  async listPending(_uow: UnitOfWork, accountId: string, now: Date): Promise<PendingInvitation[]> {
+    return [...this.rows.values()]
+      .filter((r) => r.accountId === accountId && !r.acceptedAt && r.expiresAt > now)
+      .sort((a, b) => a.createdAt!.getTime() - b.createdAt!.getTime())
+      .map((r) => ({ id: r.id, email: r.email, role: r.role, invitedAt: r.createdAt!, expiresAt: r.expiresAt }));
   }
 
   async countPending(_uow: UnitOfWork, accountId: string, now: Date): Promise<number> {
