@@ -36,7 +36,7 @@ export const accountMessages = defineMessages(
     'team.invite.submit': 'Send the invitation',
     'team.invite.sent': 'Invitation sent to {email}.',
     'team.invitations.title': 'Pending invitations',
-    'team.invitations.hint': 'The invitations sent from this page; each stays pending until accepted or expired.',
+    'team.invitations.hint': 'Each invitation holds a seat until it is accepted or expires.',
     'team.invitations.expires': 'Expires',
 
     'prefs.title': 'My e-mail notifications',
@@ -60,6 +60,7 @@ export const accountMessages = defineMessages(
     'accept.badToken': 'This invitation link is unknown, used or expired. Ask for a new invitation.',
 
     'efactura.title': 'e-Factura',
+    'efactura.returned': 'ANAF confirmed the connection of CUI {cif}.',
     'efactura.notRomanian':
       'e-Factura is the Romanian tax authority’s (ANAF) electronic invoicing system. It applies to accounts billed in Romania only, so there is nothing to set up for this account.',
     'efactura.refresh': 'Refresh',
@@ -235,8 +236,7 @@ export const accountMessages = defineMessages(
     'team.invite.submit': "Envoyer l'invitation",
     'team.invite.sent': 'Invitation envoyée à {email}.',
     'team.invitations.title': 'Invitations en attente',
-    'team.invitations.hint':
-      "Les invitations envoyées depuis cette page ; chacune reste en attente jusqu'à son acceptation ou son expiration.",
+    'team.invitations.hint': "Chaque invitation occupe une place jusqu'à son acceptation ou son expiration.",
     'team.invitations.expires': 'Expire le',
 
     'prefs.title': 'Mes notifications par e-mail',
@@ -261,6 +261,7 @@ export const accountMessages = defineMessages(
     'accept.badToken': "Ce lien d'invitation est inconnu, déjà utilisé ou expiré. Demandez une nouvelle invitation.",
 
     'efactura.title': 'e-Factura',
+    'efactura.returned': 'ANAF a confirmé la connexion du CUI {cif}.',
     'efactura.notRomanian':
       "e-Factura est le système de facturation électronique de l'administration fiscale roumaine (ANAF). Il ne concerne que les comptes facturés en Roumanie : rien à configurer pour ce compte.",
     'efactura.refresh': 'Actualiser',
@@ -437,8 +438,7 @@ export const accountMessages = defineMessages(
     'team.invite.submit': 'Trimite invitația',
     'team.invite.sent': 'Invitație trimisă către {email}.',
     'team.invitations.title': 'Invitații în așteptare',
-    'team.invitations.hint':
-      'Invitațiile trimise din această pagină; fiecare rămâne în așteptare până este acceptată sau expiră.',
+    'team.invitations.hint': 'Fiecare invitație ocupă un loc până este acceptată sau expiră.',
     'team.invitations.expires': 'Expiră la',
 
     'prefs.title': 'Notificările mele pe e-mail',
@@ -462,6 +462,7 @@ export const accountMessages = defineMessages(
     'accept.badToken': 'Acest link de invitație este necunoscut, deja folosit sau expirat. Cereți o nouă invitație.',
 
     'efactura.title': 'e-Factura',
+    'efactura.returned': 'ANAF a confirmat conectarea CUI {cif}.',
     'efactura.notRomanian':
       'e-Factura este sistemul de facturare electronică al ANAF. Se aplică doar conturilor facturate în România, deci pentru acest cont nu este nimic de configurat.',
     'efactura.refresh': 'Reîmprospătează',

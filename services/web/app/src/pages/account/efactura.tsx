@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { downloadUrl, get, post, put } from '../../api';
 import { Field, fieldMessage, LoadState, Notice, useAction, useLoad } from '../../components/ui';
 import { useI18n } from '../../i18n';
@@ -109,27 +110,6 @@ export function normalizeCif(value: string | null | undefined): string | undefin
   return /^[1-9]\d{1,9}$/.test(digits) ? digits : undefined;
 }
 
-/**
- * The CUIs this device started connecting, so their state shows after the trip to ANAF even before the billing
- * details name them (a reminder of which to ask about, not a record: the gateway answers for each).
- */
-const CIFS_KEY = (accountId: string) => `obolus.efactura.cifs.${accountId}`;
-
-function rememberedCifs(accountId: string): string[] {
-  try {
-    const stored: unknown = JSON.parse(localStorage.getItem(CIFS_KEY(accountId)) ?? '[]');
-    return Array.isArray(stored) ? stored.filter((cif): cif is string => typeof cif === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function rememberCif(accountId: string, cif: string): void {
-  const normalized = normalizeCif(cif);
-  if (!normalized) return;
-  localStorage.setItem(CIFS_KEY(accountId), JSON.stringify([...new Set([...rememberedCifs(accountId), normalized])]));
-}
-
 /** Whether the account is Romanian: its catalog (chosen by country at sign-up), else its billing country. */
 async function isRomanian(accountId: string): Promise<{ romanian: boolean; billingCif?: string }> {
   const subscription = await orNothing(get<{ catalog: string }>(`subscriptions/accounts/${accountId}/subscription`), [
@@ -168,17 +148,19 @@ async function loadOverview(accountId: string): Promise<Overview> {
       submission: await orNothing(get<Submission>(`${base}/${documentPath(document)}/submission`)),
     })),
   );
-  // The CUIs in use (those the submissions name, those this device connected, those receiving supplier
-  // invoices); the billing details' CUI only as a first suggestion while there is none.
-  const inUse = [
-    ...new Set(
-      [...documents.map((entry) => entry.submission?.cif), ...rememberedCifs(accountId), ...incoming.map((entry) => entry.cif)]
-        .map((cif) => normalizeCif(cif))
-        .filter((cif): cif is string => Boolean(cif)),
-    ),
+  // Every CUI the account connected (the gateway's list), then those its submissions or supplier invoices name
+  // that are not connected; the billing details' CUI only as a first suggestion while there is none.
+  const { authorizations: connected } = await get<{ authorizations: Authorization[] }>(`${base}/authorizations`);
+  const known = new Set(connected.map((authorization) => authorization.cif));
+  const named = [...documents.map((entry) => entry.submission?.cif), ...incoming.map((entry) => entry.cif)]
+    .map((cif) => normalizeCif(cif))
+    .filter((cif): cif is string => Boolean(cif) && !known.has(cif!));
+  const unconnected = [...new Set(named.length > 0 || connected.length > 0 || !billingCif ? named : [billingCif])];
+  const authorizations: Authorization[] = [
+    ...connected,
+    ...unconnected.map((cif) => ({ cif, connected: false, status: 'not-connected' as const })),
   ];
-  const cifs = inUse.length > 0 || !billingCif ? inUse : [billingCif];
-  const authorizations = await Promise.all(cifs.map((cif) => get<Authorization>(`${base}/authorizations/${cif}`)));
+  const cifs = authorizations.map((authorization) => authorization.cif);
   return { romanian, cifs, settings, documents, authorizations, incoming };
 }
 
@@ -190,9 +172,13 @@ export function EfacturaPage({ session }: { session: Session }) {
   const accountId = useAccountParam();
   const { t } = useI18n();
   const loaded = useLoad(() => loadOverview(accountId), [accountId]);
+  // ANAF's consent page sends the browser back here through the gateway (…/efactura?anaf=connected&cif=…).
+  const [params] = useSearchParams();
+  const returnedCif = params.get('anaf') === 'connected' ? normalizeCif(params.get('cif')) : undefined;
   return (
     <>
       <h1>{t('efactura.title')}</h1>
+      {returnedCif && <Notice>{t('efactura.returned', { cif: returnedCif })}</Notice>}
       <LoadState loaded={loaded}>
         {(overview) =>
           !overview.romanian ? (
@@ -223,7 +209,6 @@ function Connection({ overview, session, reload }: { overview: Overview; session
     setStarted(
       await post<AuthorizationStart>(`efactura-gateway/accounts/${accountId}/efactura/authorizations`, { cif: cif.trim() }),
     );
-    rememberCif(accountId, cif);
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

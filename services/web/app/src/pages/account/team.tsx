@@ -40,7 +40,13 @@ export function TeamPage({ session }: { session: Session }) {
   const accountId = useAccountParam();
   const { t } = useI18n();
   const users = useLoad(() => get<Member[]>(`identity/accounts/${accountId}/users`), [accountId]);
-  const [invited, setInvited] = useState<Invitation[]>([]);
+  const manager = canManage(session.role);
+  // Only owners and admins may see the open invitations; a user's page simply has none.
+  const invitations = useLoad(
+    () => (manager ? get<Invitation[]>(`identity/accounts/${accountId}/invitations`) : Promise.resolve([])),
+    [accountId, manager],
+  );
+  const invited = invitations.data ?? [];
   return (
     <>
       <h1>{t('team.title')}</h1>
@@ -48,7 +54,7 @@ export function TeamPage({ session }: { session: Session }) {
         {(members) => (
           <>
             <Members members={members} session={session} reload={users.reload} />
-            {canManage(session.role) && <InviteForm onInvited={(invitation) => setInvited((list) => [invitation, ...list])} />}
+            {manager && <InviteForm onInvited={() => void invitations.reload()} />}
             {invited.length > 0 && <Invitations invitations={invited} />}
             <NotificationPreferences accountId={accountId} />
           </>
@@ -196,7 +202,7 @@ function MemberRow({
   );
 }
 
-function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) => void }) {
+function InviteForm({ onInvited }: { onInvited: () => void }) {
   const accountId = useAccountParam();
   const { t } = useI18n();
   const roleId = useId();
@@ -206,7 +212,7 @@ function InviteForm({ onInvited }: { onInvited: (invitation: Invitation) => void
   const invite = useAction(async () => {
     setSent(undefined);
     const invitation = await post<Invitation>(`identity/accounts/${accountId}/invitations`, { email, role });
-    onInvited(invitation);
+    onInvited();
     setSent(invitation.email);
     setEmail('');
   });
