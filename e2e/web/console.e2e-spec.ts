@@ -38,9 +38,10 @@ interface Payment {
  * The staff console in a browser, on the whole stack with the web edge (S1): a Romanian owner buys Premium
  * prepaid-6 by payment order in the portal and sees the proforma; staff find the account and record the
  * transfer with a reason; the owner downloads the fiscal invoice's XML and PDF. Staff credit a line (the owner
- * sees the credit note), extend another account's trial by 10 days, and retry an e-Factura submission ANAF
- * rejected until it is accepted, the audit log showing who retried and why. Every console page is scanned
- * with axe on a desktop and on a phone.
+ * sees the credit note), extend another account's trial by 10 days, retry an e-Factura submission ANAF
+ * rejected until it is accepted (the audit log showing who retried and why), upload a camt.053 and resolve its
+ * unmatched transfer, bill a monthly subscription early, refund part of a card payment, and move a test
+ * account's clock. Every console page is scanned with axe on a desktop and on a phone, none wider than the phone.
  */
 describe('the staff console in a browser', () => {
   const harness = new StackHarness(5750, {
