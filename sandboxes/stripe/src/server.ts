@@ -5,6 +5,7 @@ import { expand } from './expand';
 import { canonical, parseForm, type Params } from './form';
 import { base62 } from './ids';
 import { expandPaths } from './params';
+import { apiKeyOf, browserCall, CORS_HEADERS } from './publishable-keys';
 import { API_ROUTES, CONTROL_ROUTES, match } from './routes';
 import { StripeState, type RequestInfo } from './state';
 import { WebhookDispatcher, type Delivery } from './webhooks';
@@ -71,30 +72,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function mask(key: string): string {
-  return key.length <= 12 ? key : `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
-}
-
-/** Stripe accepts `Authorization: Bearer <key>` or HTTP Basic with the key as user name; this sandbox takes test keys only. */
-function authenticate(req: IncomingMessage): StripeApiError | undefined {
-  const authorization = header(req, 'authorization') ?? '';
-  let key = '';
-  if (/^bearer /i.test(authorization)) key = authorization.slice(7).trim();
-  else if (/^basic /i.test(authorization))
-    key = Buffer.from(authorization.slice(6).trim(), 'base64').toString('utf8').split(':')[0];
-  if (!key) {
-    return new StripeApiError(401, {
-      message:
-        "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.",
-      type: 'invalid_request_error',
-    });
-  }
-  if (!/^(sk|rk)_test_\w+$/.test(key)) {
-    return new StripeApiError(401, { message: `Invalid API Key provided: ${mask(key)}`, type: 'invalid_request_error' });
-  }
-  return undefined;
-}
-
 export class StripeSandboxServer {
   readonly webhooks: WebhookDispatcher;
   readonly state: StripeState;
@@ -152,7 +129,8 @@ export class StripeSandboxServer {
     let reply: Reply;
     try {
       const raw = await readBody(req);
-      if (url.pathname.startsWith('/_sandbox/')) reply = this.control(method, url, raw, requestId, apiVersion);
+      if (method === 'OPTIONS') reply = { status: 204, body: '' };
+      else if (url.pathname.startsWith('/_sandbox/')) reply = this.control(method, url, raw, requestId, apiVersion);
       else reply = this.api(req, method, url, raw, requestId, apiVersion);
     } catch (error) {
       reply = errorReply(error);
@@ -163,14 +141,17 @@ export class StripeSandboxServer {
       'Cache-Control': 'no-cache, no-store',
       'Request-Id': requestId,
       'Stripe-Version': apiVersion,
+      ...CORS_HEADERS,
       ...reply.headers,
     });
     res.end(body);
   }
 
   private api(req: IncomingMessage, method: string, url: URL, raw: string, requestId: string, apiVersion: string): Reply {
-    const authError = authenticate(req);
-    if (authError) throw authError;
+    let params: Params =
+      method === 'POST' ? { ...parseForm(url.search.slice(1)), ...parseForm(raw) } : parseForm(url.search.slice(1));
+    const apiKey = apiKeyOf(req, params);
+    if (apiKey.kind === 'publishable') params = browserCall(this.state, req, method, url.pathname, params);
     const found = match(API_ROUTES, method, url.pathname);
     if (!found) {
       throw invalidRequest(
@@ -178,8 +159,6 @@ export class StripeSandboxServer {
         { status: 404 },
       );
     }
-    const params: Params =
-      method === 'POST' ? { ...parseForm(url.search.slice(1)), ...parseForm(raw) } : parseForm(url.search.slice(1));
     const idempotencyKey = method === 'POST' ? (header(req, 'idempotency-key') ?? null) : null;
     const echo: Record<string, string> = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
     const endpoint = `${method} ${url.pathname}`;

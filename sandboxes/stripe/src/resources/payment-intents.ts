@@ -18,7 +18,7 @@ import { addBusinessDays, AUTHENTICATION_REQUIRED, SETTLEMENT_BUSINESS_DAYS, typ
 import type { Params } from '../form';
 import { createCharge, settleCharge } from './charges';
 import { checkMandateForDebit, MANDATED_TYPES, mandateForDebit } from './mandates';
-import { attachToCustomer, cardError, resolvePaymentMethod } from './payment-methods';
+import { attachToCustomer, cardError, inlinePaymentMethod, resolvePaymentMethod } from './payment-methods';
 
 const CREATE_PARAMS = [
   'amount',
@@ -207,6 +207,7 @@ export function updatePaymentIntent(call: Call): StripeObject {
 export function confirmPaymentIntent(call: Call): StripeObject {
   allowOnly(call.params, [
     'payment_method',
+    'payment_method_data',
     'allowed_payment_method_types',
     'off_session',
     'receipt_email',
@@ -217,6 +218,7 @@ export function confirmPaymentIntent(call: Call): StripeObject {
     'return_url',
     'error_on_requires_action',
   ]);
+  inlinePaymentMethod(call);
   const pi = call.state.get(call.path.id, 'payment_intent');
   assertConfirmable(pi);
   applyAllowedTypes(call, pi);

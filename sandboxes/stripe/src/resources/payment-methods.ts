@@ -223,6 +223,7 @@ export function createPaymentMethod(call: Call): StripeObject {
   const reference = typeof card.token === 'string' ? card.token : typeof card.number === 'string' ? card.number : '';
   if (!reference) throw missingParam('card[token]');
   const profile = cardProfileFor(reference);
+  if (typeof card.number === 'string') checkCardDetails(card, new Date(nowSeconds() * 1000));
   if (!profile) {
     if (typeof card.token === 'string')
       throw invalidRequest(`No such token: '${card.token}'`, { param: 'card[token]', code: 'resource_missing' });
@@ -234,6 +235,63 @@ export function createPaymentMethod(call: Call): StripeObject {
     });
   }
   return newCardPaymentMethod(call.state, profile, call.params);
+}
+
+/**
+ * A raw card number comes with its expiry and CVC, as Stripe.js sends them; each is checked as Stripe does
+ * (a card error naming the field, 402), before the number itself is looked up.
+ */
+function checkCardDetails(card: Params, now: Date): void {
+  const month = Number(card.exp_month);
+  const year = Number(card.exp_year);
+  if (card.exp_month === undefined || !Number.isInteger(month) || month < 1 || month > 12) {
+    throw cardError({
+      code: 'invalid_expiry_month',
+      decline_code: 'invalid_expiry_month',
+      message: "Your card's expiration month is invalid.",
+      param: 'exp_month',
+    });
+  }
+  const thisYear = now.getUTCFullYear();
+  if (card.exp_year === undefined || !Number.isInteger(year) || year < thisYear || year > thisYear + 100) {
+    throw cardError({
+      code: 'invalid_expiry_year',
+      decline_code: 'invalid_expiry_year',
+      message: "Your card's expiration year is invalid.",
+      param: 'exp_year',
+    });
+  }
+  if (year === thisYear && month < now.getUTCMonth() + 1) {
+    throw cardError({
+      code: 'expired_card',
+      decline_code: 'expired_card',
+      message: 'Your card has expired.',
+      param: 'exp_month',
+    });
+  }
+  if (card.cvc !== undefined && !/^\d{3,4}$/.test(String(card.cvc))) {
+    throw cardError({
+      code: 'invalid_cvc',
+      decline_code: 'invalid_cvc',
+      message: "Your card's security code is invalid.",
+      param: 'cvc',
+    });
+  }
+}
+
+/**
+ * `payment_method_data` on a confirm (what Stripe.js sends from a payment form): the PaymentMethod is created
+ * from it, then the confirm goes on with its id as `payment_method`.
+ */
+export function inlinePaymentMethod(call: Call): void {
+  const data = optionalObject(call.params, 'payment_method_data');
+  if (!data) return;
+  if (call.params.payment_method !== undefined) {
+    throw invalidRequest('You cannot provide both payment_method and payment_method_data.', { param: 'payment_method_data' });
+  }
+  const pm = createPaymentMethod({ ...call, params: data });
+  delete call.params.payment_method_data;
+  call.params.payment_method = pm.id as string;
 }
 
 export function retrievePaymentMethod(call: Call): StripeObject {

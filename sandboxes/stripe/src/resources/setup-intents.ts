@@ -5,7 +5,7 @@ import { listObject } from '../lists';
 import { allowedPaymentMethodTypes, allowOnly, mergeMetadata, nullableString, optionalBoolean, optionalString } from '../params';
 import { clone, type StripeObject } from '../state';
 import { checkMandateData, createMandate, MANDATED_TYPES } from './mandates';
-import { attachToCustomer, cardError, resolvePaymentMethod } from './payment-methods';
+import { attachToCustomer, cardError, inlinePaymentMethod, resolvePaymentMethod } from './payment-methods';
 
 const CONFIRMABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 
@@ -111,12 +111,14 @@ export function updateSetupIntent(call: Call): StripeObject {
 export function confirmSetupIntent(call: Call): StripeObject {
   allowOnly(call.params, [
     'payment_method',
+    'payment_method_data',
     'allowed_payment_method_types',
     'mandate_data',
     'payment_method_options',
     'return_url',
     'use_stripe_sdk',
   ]);
+  inlinePaymentMethod(call);
   const si = call.state.get(call.path.id, 'setup_intent');
   if (!CONFIRMABLE.includes(si.status as string)) {
     throw invalidRequest(
