@@ -257,6 +257,11 @@ describe('the staff console in a browser', () => {
     await openAccount(staff.page, `Brutăria Moldova ${id}`, accountId);
     await expect(staff.page.getByTestId('account-name').textContent()).resolves.toBe(companyName);
     await capture(staff.page, 'console-desktop-account');
+    // Staff read the account through the owner's routes (read-only for a staff token): the payment awaiting the transfer is listed.
+    await staff.page.goto(`/staff/accounts/${accountId}/payments`);
+    await staff.page.getByTestId(`payment-${payment.id}`).waitFor();
+    await capture(staff.page, 'console-desktop-payments-awaiting');
+    await staff.page.goto(`/staff/accounts/${accountId}`);
     await staff.page
       .getByRole('navigation', { name: 'Secțiunile contului' })
       .getByRole('link', { name: 'Transferuri bancare' })
@@ -314,7 +319,9 @@ describe('the staff console in a browser', () => {
     await staff.page.getByTestId('section-invoices').waitFor();
     await staff.page.getByTestId('no-credit-notes').waitFor();
     const form = staff.page.getByTestId('credit-lines');
-    await form.getByLabel('ID factură').fill(paid.invoice.id);
+    // The invoice is listed to staff; choosing it fills the form.
+    await staff.page.getByTestId(`invoice-${paid.invoice.number}`).getByRole('button', { name: paid.invoice.number }).click();
+    await expect(form.getByLabel('ID factură').inputValue()).resolves.toBe(paid.invoice.id);
     await form.getByLabel('Linii de stornat').fill('1');
     const done = await act(staff.page, 'credit-lines', 'Customer asked to cancel the first line, ticket 4470');
     const number = /OBRO-CN-\d{4}-\d{6}/.exec(done)?.[0];

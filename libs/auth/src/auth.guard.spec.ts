@@ -1,9 +1,9 @@
-import { Controller, Get, INestApplication, Injectable, Param } from '@nestjs/common';
+import { Controller, Get, INestApplication, Injectable, Param, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ApiExceptionFilter } from '@obolus/platform';
 import { randomUUID } from 'node:crypto';
 import { AuthModule } from './auth.module';
-import { CurrentPrincipal, Public, Roles, StaffOnly, TenantAccountId } from './decorators';
+import { CurrentPrincipal, Public, Roles, StaffMayRead, StaffOnly, TenantAccountId } from './decorators';
 import { Principal, StaffPrincipal } from './principal';
 import { TenantContext } from './tenant-context';
 import { RevocationList } from './revocation-list';
@@ -37,6 +37,19 @@ class ProbeController {
   @Get('accounts/:accountId/settings')
   settings(@TenantAccountId() accountId: string, @Param('accountId') raw: string) {
     return { accountId, raw };
+  }
+
+  @StaffMayRead()
+  @Roles('owner')
+  @Get('accounts/:accountId/invoices')
+  invoices(@TenantAccountId() accountId: string) {
+    return { accountId };
+  }
+
+  @StaffMayRead()
+  @Post('accounts/:accountId/invoices')
+  createInvoice(@TenantAccountId() accountId: string) {
+    return { accountId };
   }
 
   @Get('tenant')
@@ -130,6 +143,48 @@ describe('AuthModule guard', () => {
     expect((await get('/console/catalog', staff)).status).toBe(403);
     const catalogStaff = await issuer.staff({ staffId: 's2', email: 'cat@obolus.example', roles: ['catalog'] });
     expect((await get('/console/catalog', catalogStaff)).status).toBe(200);
+  });
+});
+
+describe('AuthModule guard, staff reading customer routes', () => {
+  let app: INestApplication;
+  let base: string;
+  let issuer: TestTokenIssuer;
+  const accountA = randomUUID();
+  const accountB = randomUUID();
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.create();
+    const moduleRef = await Test.createTestingModule({
+      imports: [AuthModule.forRoot({ jwks: issuer.jwks })],
+      controllers: [ProbeController],
+      providers: [WhoAmI],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    app.useGlobalFilters(new ApiExceptionFilter());
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+  });
+  afterAll(() => app.close());
+
+  const call = async (method: string, path: string, token: string) =>
+    (await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}` } })).status;
+
+  it('lets staff GET any account on a @StaffMayRead() route, never write there, and nowhere else', async () => {
+    const staff = await issuer.staff({ staffId: 's1', email: 'ops@obolus.example', roles: ['support'] });
+    const read = await fetch(`${base}/accounts/${accountB}/invoices`, { headers: { authorization: `Bearer ${staff}` } });
+    expect({ status: read.status, body: await read.json() }).toEqual({ status: 200, body: { accountId: accountB } });
+    expect(await call('POST', `/accounts/${accountB}/invoices`, staff)).toBe(403);
+    expect(await call('GET', `/accounts/${accountB}/settings`, staff)).toBe(403);
+  });
+
+  it('leaves customers as they were: their own account, their roles', async () => {
+    const owner = await issuer.customer({ userId: randomUUID(), accountId: accountA, role: 'owner', email: 'o@a.example' });
+    const user = await issuer.customer({ userId: randomUUID(), accountId: accountA, role: 'user', email: 'u@a.example' });
+    expect(await call('GET', `/accounts/${accountA}/invoices`, owner)).toBe(200);
+    expect(await call('GET', `/accounts/${accountB}/invoices`, owner)).toBe(404);
+    expect(await call('GET', `/accounts/${accountA}/invoices`, user)).toBe(403);
+    expect(await call('POST', `/accounts/${accountA}/invoices`, owner)).toBe(201);
   });
 });
 

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { authUnavailable, forbidden, unauthenticated } from './auth-errors';
-import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, STAFF_ONLY } from './decorators';
+import { AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES, STAFF_MAY_READ, STAFF_ONLY } from './decorators';
 import { JwtAccessTokenVerifier } from './jwt-access-token-verifier';
 import { CustomerRole } from './principal';
 import { RevocationList } from './revocation-list';
@@ -47,8 +47,11 @@ export class AuthGuard implements CanActivate {
       if (staffRoles.length && !staffRoles.some((role) => principal.roles.includes(role))) {
         throw forbidden(`this route needs the staff role ${staffRoles.join(' or ')}`);
       }
+    } else if (principal.kind === 'staff') {
+      const readable = this.reflector.getAllAndOverride<boolean | undefined>(STAFF_MAY_READ, targets);
+      const method = String((request as { method?: string }).method ?? 'GET').toUpperCase();
+      if (!readable || (method !== 'GET' && method !== 'HEAD')) throw forbidden('staff tokens are for the console routes only');
     } else {
-      if (principal.kind !== 'customer') throw forbidden('staff tokens are for the console routes only');
       const roles = this.reflector.getAllAndOverride<CustomerRole[] | undefined>(REQUIRED_ROLES, targets);
       if (roles?.length && !roles.includes(principal.role)) throw forbidden(`this action needs the role ${roles.join(' or ')}`);
     }

@@ -6,6 +6,7 @@ import { AuthenticatedPrincipal, CustomerRole, Principal, StaffPrincipal } from 
 export { IS_PUBLIC, Public };
 export const REQUIRED_ROLES = 'obolus:auth:roles';
 export const STAFF_ONLY = 'obolus:auth:staff';
+export const STAFF_MAY_READ = 'obolus:auth:staff-may-read';
 
 /** The customer roles allowed on a route or controller; without it any user of the account may call. */
 export const Roles = (...roles: CustomerRole[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
@@ -15,6 +16,13 @@ export const Roles = (...roles: CustomerRole[]): MethodDecorator & ClassDecorato
  * needs one of them.
  */
 export const StaffOnly = (...roles: string[]): MethodDecorator & ClassDecorator => SetMetadata(STAFF_ONLY, roles);
+
+/**
+ * A customer route staff may also read (S1: the console shows an account's subscription, payments, invoices,
+ * e-Factura documents and webhooks through the routes the customer uses). Only GET and HEAD: staff still act
+ * through `@StaffOnly()` routes, each audited. Customers keep their own account only.
+ */
+export const StaffMayRead = (): MethodDecorator & ClassDecorator => SetMetadata(STAFF_MAY_READ, true);
 
 /** The request's principal, as set by the guard. */
 export interface AuthenticatedRequest {
@@ -52,6 +60,8 @@ export const TenantAccountId = createParamDecorator((param: string | undefined, 
     if (request.principal?.kind === 'customer') return request.principal.accountId;
     throw notFound();
   }
+  // The guard let staff in only on a `@StaffMayRead()` route and only to read: any account.
+  if (request.principal?.kind === 'staff') return accountId;
   assertSameAccount(request.principal, accountId);
   return accountId;
 });

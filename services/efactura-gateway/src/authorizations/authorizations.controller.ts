@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { Public, Roles, TenantAccountId } from '@obolus/auth';
+import { Public, Roles, StaffMayRead, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { PORTAL_URL } from '../efactura-settings';
 import { StartAuthorizationDto } from './dto/start-authorization.dto';
@@ -18,6 +18,7 @@ import { StartAuthorizationCommand } from './use-cases/start-authorization/start
 import { AuthorizationStart, StartAuthorizationUseCase } from './use-cases/start-authorization/start-authorization.use-case';
 
 /** The owner connects each CUI of the account to ANAF (OAuth with the qualified certificate), and sees whether it is. */
+@StaffMayRead()
 @Controller('accounts/:accountId/efactura/authorizations')
 export class AuthorizationsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { TenantAccountId } from '@obolus/auth';
+import { StaffMayRead, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { Response } from 'express';
 import { DocumentEntity } from './entities/document.entity';
@@ -17,6 +17,7 @@ const sendXml = (response: Response, { filename, xml }: XmlFile): void => {
 };
 
 /** E1: the XML of each Romanian invoice and credit note, downloadable in one click, with its validation status. */
+@StaffMayRead()
 @Controller('accounts/:accountId/efactura')
 export class DocumentsController {
   constructor(

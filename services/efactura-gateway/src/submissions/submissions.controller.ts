@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
-import { CurrentPrincipal, Principal, Roles, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
+import { CurrentPrincipal, Principal, Roles, StaffMayRead, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { Response } from 'express';
 import { RetrySubmissionDto } from './dto/retry-submission.dto';
@@ -24,6 +24,7 @@ const sendZip = (response: Response, { filename, zip }: ArchiveFile): void => {
 };
 
 /** E4: an invoice's submission to ANAF, and ANAF's signed answer, kept unchanged. */
+@StaffMayRead()
 @Controller('accounts/:accountId/efactura/invoices/:invoiceId')
 export class SubmissionsController {
   constructor(
@@ -59,6 +60,7 @@ export class SubmissionsController {
 }
 
 /** E4: a credit note's submission to ANAF (standard=CN), and ANAF's signed answer, kept unchanged. */
+@StaffMayRead()
 @Controller('accounts/:accountId/efactura/credit-notes/:creditNoteId')
 export class CreditNoteSubmissionsController {
   constructor(
@@ -97,6 +99,7 @@ export class CreditNoteSubmissionsController {
 }
 
 /** E1: the account's upload mode; the owner chooses between automatic (the default) and manual. */
+@StaffMayRead()
 @Controller('accounts/:accountId/efactura/settings')
 export class UploadSettingsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
-import { Roles, TenantAccountId } from '@obolus/auth';
+import { Roles, StaffMayRead, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { VatNumberVerifier } from '../vat-numbers/vat-number-verifier';
 import { BillingDetailsDto, VatNumberCheckDto } from './dto/billing-details.dto';
@@ -11,6 +11,7 @@ import { GetBillingDetailsUseCase } from './use-cases/get-billing-details/get-bi
 import { SaveBillingDetailsCommand } from './use-cases/save-billing-details/save-billing-details.command';
 import { SaveBillingDetailsUseCase } from './use-cases/save-billing-details/save-billing-details.use-case';
 
+@StaffMayRead()
 @Controller('accounts/:accountId/billing-details')
 export class BillingDetailsController {
   constructor(

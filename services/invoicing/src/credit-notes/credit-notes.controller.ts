@@ -11,7 +11,7 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { CurrentPrincipal, ServiceOnly, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
+import { CurrentPrincipal, ServiceOnly, StaffMayRead, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { Response } from 'express';
 import { asPdfFile, sendPdf } from '../invoices/pdf/pdf-response';
@@ -25,6 +25,7 @@ import { ListCreditNotesCommand } from './use-cases/list-credit-notes/list-credi
 import { ListCreditNotesUseCase } from './use-cases/list-credit-notes/list-credit-notes.use-case';
 
 /** I2: the customer's credit notes, and each one's PDF. */
+@StaffMayRead()
 @Controller('accounts/:accountId/credit-notes')
 export class CreditNotesController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { TenantAccountId } from '@obolus/auth';
+import { StaffMayRead, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { Response } from 'express';
 import { GetDocumentXmlCommand } from './use-cases/get-document-xml/get-document-xml.command';
@@ -7,6 +7,7 @@ import { GetDocumentXmlUseCase } from './use-cases/get-document-xml/get-document
 import { sendXml } from './xml-response';
 
 /** I2: a Romanian invoice's or credit note's UBL XML, beside its PDF, from one service. */
+@StaffMayRead()
 @Controller('accounts/:accountId')
 export class EfacturaDocumentsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { TenantAccountId } from '@obolus/auth';
+import { StaffMayRead, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { Response } from 'express';
 import { InvoiceEntity } from './entities/invoice.entity';
@@ -12,6 +12,7 @@ import { ListInvoicesCommand } from './use-cases/list-invoices/list-invoices.com
 import { ListInvoicesUseCase } from './use-cases/list-invoices/list-invoices.use-case';
 
 /** I2: the customer's invoices, and each one's PDF. */
+@StaffMayRead()
 @Controller('accounts/:accountId/invoices')
 export class InvoicesController {
   constructor(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
-import { ServiceOnly, TenantAccountId } from '@obolus/auth';
+import { ServiceOnly, StaffMayRead, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { Response } from 'express';
 import { asPdfFile, sendPdf } from '../invoices/pdf/pdf-response';
@@ -10,6 +10,7 @@ import { ListProformasCommand } from './use-cases/list-proformas/list-proformas.
 import { ListProformasUseCase } from './use-cases/list-proformas/list-proformas.use-case';
 
 /** I4: the customer's proformas, with the transfer details, and each one's PDF. */
+@StaffMayRead()
 @Controller('accounts/:accountId/proformas')
 export class ProformasController {
   constructor(

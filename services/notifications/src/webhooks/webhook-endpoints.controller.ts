@@ -1,10 +1,26 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Injectable, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { CurrentPrincipal, Principal, Roles, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Injectable,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { CurrentPrincipal, Principal, Roles, StaffMayRead, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { CreateWebhookEndpointDto, ReplaySinceDto, UpdateWebhookEndpointDto } from './dto/webhook-endpoint.dto';
 import { WebhookDeliveryView, WebhookEndpointView } from './endpoints/endpoint-view';
 import { CreateWebhookEndpointCommand } from './use-cases/create-webhook-endpoint/create-webhook-endpoint.command';
-import { CreatedWebhookEndpoint, CreateWebhookEndpointUseCase } from './use-cases/create-webhook-endpoint/create-webhook-endpoint.use-case';
+import {
+  CreatedWebhookEndpoint,
+  CreateWebhookEndpointUseCase,
+} from './use-cases/create-webhook-endpoint/create-webhook-endpoint.use-case';
 import { DeleteWebhookEndpointCommand } from './use-cases/delete-webhook-endpoint/delete-webhook-endpoint.command';
 import { DeleteWebhookEndpointUseCase } from './use-cases/delete-webhook-endpoint/delete-webhook-endpoint.use-case';
 import { GetWebhookEndpointsCommand } from './use-cases/get-webhook-endpoints/get-webhook-endpoints.command';
@@ -12,9 +28,15 @@ import { GetWebhookEndpointsUseCase } from './use-cases/get-webhook-endpoints/ge
 import { ListWebhookDeliveriesCommand } from './use-cases/list-webhook-deliveries/list-webhook-deliveries.command';
 import { ListWebhookDeliveriesUseCase } from './use-cases/list-webhook-deliveries/list-webhook-deliveries.use-case';
 import { ReplayWebhookDeliveriesCommand } from './use-cases/replay-webhook-deliveries/replay-webhook-deliveries.command';
-import { ReplayScheduled, ReplayWebhookDeliveriesUseCase } from './use-cases/replay-webhook-deliveries/replay-webhook-deliveries.use-case';
+import {
+  ReplayScheduled,
+  ReplayWebhookDeliveriesUseCase,
+} from './use-cases/replay-webhook-deliveries/replay-webhook-deliveries.use-case';
 import { RotateWebhookSecretCommand } from './use-cases/rotate-webhook-secret/rotate-webhook-secret.command';
-import { RotatedWebhookSecret, RotateWebhookSecretUseCase } from './use-cases/rotate-webhook-secret/rotate-webhook-secret.use-case';
+import {
+  RotatedWebhookSecret,
+  RotateWebhookSecretUseCase,
+} from './use-cases/rotate-webhook-secret/rotate-webhook-secret.use-case';
 import { SendTestWebhookCommand } from './use-cases/send-test-webhook/send-test-webhook.command';
 import { SendTestWebhookUseCase } from './use-cases/send-test-webhook/send-test-webhook.use-case';
 import { UpdateWebhookEndpointCommand } from './use-cases/update-webhook-endpoint/update-webhook-endpoint.command';
@@ -40,8 +62,14 @@ abstract class WebhookEndpointRoutes {
     protected readonly replay: ReplayWebhookDeliveriesUseCase,
   ) {}
 
-  protected create(accountId: string | null, body: CreateWebhookEndpointDto, createdByEmail: string): Promise<CreatedWebhookEndpoint> {
-    return this.work.run((uow) => this.createEndpoint.execute(CreateWebhookEndpointCommand.create({ ...body, accountId, createdByEmail }), uow));
+  protected create(
+    accountId: string | null,
+    body: CreateWebhookEndpointDto,
+    createdByEmail: string,
+  ): Promise<CreatedWebhookEndpoint> {
+    return this.work.run((uow) =>
+      this.createEndpoint.execute(CreateWebhookEndpointCommand.create({ ...body, accountId, createdByEmail }), uow),
+    );
   }
 
   protected list(accountId: string | null): Promise<WebhookEndpointView[]> {
@@ -49,16 +77,22 @@ abstract class WebhookEndpointRoutes {
   }
 
   protected async one(accountId: string | null, endpointId: string): Promise<WebhookEndpointView> {
-    const [endpoint] = await this.work.run((uow) => this.getEndpoints.execute(GetWebhookEndpointsCommand.create({ accountId, endpointId }), uow));
+    const [endpoint] = await this.work.run((uow) =>
+      this.getEndpoints.execute(GetWebhookEndpointsCommand.create({ accountId, endpointId }), uow),
+    );
     return endpoint!;
   }
 
   protected update(accountId: string | null, endpointId: string, body: UpdateWebhookEndpointDto): Promise<WebhookEndpointView> {
-    return this.work.run((uow) => this.updateEndpoint.execute(UpdateWebhookEndpointCommand.create({ ...body, accountId, endpointId }), uow));
+    return this.work.run((uow) =>
+      this.updateEndpoint.execute(UpdateWebhookEndpointCommand.create({ ...body, accountId, endpointId }), uow),
+    );
   }
 
   protected remove(accountId: string | null, endpointId: string): Promise<void> {
-    return this.work.run((uow) => this.deleteEndpoint.execute(DeleteWebhookEndpointCommand.create({ accountId, endpointId }), uow));
+    return this.work.run((uow) =>
+      this.deleteEndpoint.execute(DeleteWebhookEndpointCommand.create({ accountId, endpointId }), uow),
+    );
   }
 
   protected rotate(accountId: string | null, endpointId: string): Promise<RotatedWebhookSecret> {
@@ -69,7 +103,12 @@ abstract class WebhookEndpointRoutes {
     return this.work.run((uow) => this.sendTest.execute(SendTestWebhookCommand.create({ accountId, endpointId }), uow));
   }
 
-  protected deliveries(accountId: string | null, endpointId: string, deliveryId?: string, limit?: string): Promise<WebhookDeliveryView[]> {
+  protected deliveries(
+    accountId: string | null,
+    endpointId: string,
+    deliveryId?: string,
+    limit?: string,
+  ): Promise<WebhookDeliveryView[]> {
     const count = limit === undefined ? undefined : Number(limit);
     return this.work.run((uow) =>
       this.listDeliveries.execute(ListWebhookDeliveriesCommand.create({ accountId, endpointId, deliveryId, limit: count }), uow),
@@ -77,20 +116,29 @@ abstract class WebhookEndpointRoutes {
   }
 
   protected replayOne(accountId: string | null, endpointId: string, deliveryId: string): Promise<ReplayScheduled> {
-    return this.work.run((uow) => this.replay.execute(ReplayWebhookDeliveriesCommand.create({ accountId, endpointId, deliveryId }), uow));
+    return this.work.run((uow) =>
+      this.replay.execute(ReplayWebhookDeliveriesCommand.create({ accountId, endpointId, deliveryId }), uow),
+    );
   }
 
   protected replaySince(accountId: string | null, endpointId: string, since: string): Promise<ReplayScheduled> {
-    return this.work.run((uow) => this.replay.execute(ReplayWebhookDeliveriesCommand.create({ accountId, endpointId, since }), uow));
+    return this.work.run((uow) =>
+      this.replay.execute(ReplayWebhookDeliveriesCommand.create({ accountId, endpointId, since }), uow),
+    );
   }
 }
 
 /** An account's webhook endpoints: its owner and admins manage them. */
+@StaffMayRead()
 @Controller('accounts/:accountId/webhook-endpoints')
 @Roles('owner', 'admin')
 export class WebhookEndpointsController extends WebhookEndpointRoutes {
   @Post()
-  postEndpoint(@TenantAccountId() accountId: string, @Body() body: CreateWebhookEndpointDto, @CurrentPrincipal() caller: Principal) {
+  postEndpoint(
+    @TenantAccountId() accountId: string,
+    @Body() body: CreateWebhookEndpointDto,
+    @CurrentPrincipal() caller: Principal,
+  ) {
     return this.create(accountId, body, caller.email);
   }
 
@@ -105,7 +153,11 @@ export class WebhookEndpointsController extends WebhookEndpointRoutes {
   }
 
   @Patch(':endpointId')
-  patchEndpoint(@TenantAccountId() accountId: string, @Param('endpointId', uuid) endpointId: string, @Body() body: UpdateWebhookEndpointDto) {
+  patchEndpoint(
+    @TenantAccountId() accountId: string,
+    @Param('endpointId', uuid) endpointId: string,
+    @Body() body: UpdateWebhookEndpointDto,
+  ) {
     return this.update(accountId, endpointId, body);
   }
 
@@ -128,7 +180,11 @@ export class WebhookEndpointsController extends WebhookEndpointRoutes {
   }
 
   @Get(':endpointId/deliveries')
-  getDeliveries(@TenantAccountId() accountId: string, @Param('endpointId', uuid) endpointId: string, @Query('limit') limit?: string) {
+  getDeliveries(
+    @TenantAccountId() accountId: string,
+    @Param('endpointId', uuid) endpointId: string,
+    @Query('limit') limit?: string,
+  ) {
     return this.deliveries(accountId, endpointId, undefined, limit);
   }
 
@@ -143,13 +199,21 @@ export class WebhookEndpointsController extends WebhookEndpointRoutes {
 
   @Post(':endpointId/deliveries/:deliveryId/replay')
   @HttpCode(HttpStatus.ACCEPTED)
-  postReplay(@TenantAccountId() accountId: string, @Param('endpointId', uuid) endpointId: string, @Param('deliveryId', uuid) deliveryId: string) {
+  postReplay(
+    @TenantAccountId() accountId: string,
+    @Param('endpointId', uuid) endpointId: string,
+    @Param('deliveryId', uuid) deliveryId: string,
+  ) {
     return this.replayOne(accountId, endpointId, deliveryId);
   }
 
   @Post(':endpointId/replay')
   @HttpCode(HttpStatus.ACCEPTED)
-  postReplaySince(@TenantAccountId() accountId: string, @Param('endpointId', uuid) endpointId: string, @Body() body: ReplaySinceDto) {
+  postReplaySince(
+    @TenantAccountId() accountId: string,
+    @Param('endpointId', uuid) endpointId: string,
+    @Body() body: ReplaySinceDto,
+  ) {
     return this.replaySince(accountId, endpointId, body.since);
   }
 }

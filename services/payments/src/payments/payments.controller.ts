@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
-import { CurrentPrincipal, Principal, Public, Roles, TenantAccountId } from '@obolus/auth';
+import { CurrentPrincipal, Principal, Public, Roles, StaffMayRead, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { RawBodyRequest } from '@obolus/platform';
 import { SetupIntentDto } from './dto/setup-intent.dto';
@@ -16,6 +16,7 @@ import {
   RecordProviderEventUseCase,
 } from './use-cases/record-provider-event/record-provider-event.use-case';
 
+@StaffMayRead()
 @Controller()
 export class PaymentsController {
   constructor(

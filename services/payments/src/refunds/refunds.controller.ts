@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { CurrentPrincipal, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
+import { CurrentPrincipal, StaffMayRead, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { RefundDto } from './dto/refund.dto';
 import { ListRefundsCommand } from './use-cases/list-refunds/list-refunds.command';
@@ -8,6 +8,7 @@ import { RefundPaymentCommand } from './use-cases/refund-payment/refund-payment.
 import { RefundPaymentUseCase, RefundView } from './use-cases/refund-payment/refund-payment.use-case';
 
 /** The account's own refunds. */
+@StaffMayRead()
 @Controller('accounts/:accountId/refunds')
 export class RefundsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { CurrentPrincipal, Public, Roles, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
+import { CurrentPrincipal, Public, Roles, StaffMayRead, StaffOnly, StaffPrincipal, TenantAccountId } from '@obolus/auth';
 import { EntitlementsAccessGuard } from '../api-keys/entitlements-access.guard';
 import { UnitOfWorkRunner } from '@obolus/messaging';
 import { ChangeEditionDto } from './dto/change-edition.dto';
@@ -27,6 +27,7 @@ import { PurchaseUseCase } from './use-cases/purchase/purchase.use-case';
 import { QuotePriceCommand } from './use-cases/quote-price/quote-price.command';
 import { PriceQuote, QuotePriceUseCase } from './use-cases/quote-price/quote-price.use-case';
 
+@StaffMayRead()
 @Controller('accounts/:accountId/subscription')
 export class SubscriptionsController {
   constructor(
@@ -76,6 +77,7 @@ export class SubscriptionsController {
  * Entitlements answer to the account's own access token and to an integrating product's API key
  * (`X-Api-Key`), through EntitlementsAccessGuard; another account's id is 404 to a customer token.
  */
+@StaffMayRead()
 @Controller('accounts/:accountId')
 @Public()
 @UseGuards(EntitlementsAccessGuard)

@@ -23,7 +23,7 @@ const post = <T,>(path: string, body: unknown) =>
 export function PaymentsSection({ account }: { account: StaffAccount }) {
   const { t, money, date } = useI18n();
   const payments = useLoad(
-    () => optional<StaffPayment[]>(`payments/staff/accounts/${account.accountId}/payments`),
+    () => optional<StaffPayment[]>(`payments/accounts/${account.accountId}/payments`),
     [account.accountId],
   );
   const refunds = useLoad(() => get<Refund[]>(`payments/staff/accounts/${account.accountId}/refunds`), [account.accountId]);
@@ -155,7 +155,9 @@ export function PaymentsSection({ account }: { account: StaffAccount }) {
 export function InvoicesSection({ account }: { account: StaffAccount }) {
   const { t, money, date } = useI18n();
   const staffBase = `invoicing/staff/accounts/${account.accountId}`;
-  const invoices = useLoad(() => optional<StaffInvoice[]>(`${staffBase}/invoices`), [staffBase]);
+  // Staff read the account's documents through the customer's routes (read-only for staff tokens).
+  const readBase = `invoicing/accounts/${account.accountId}`;
+  const invoices = useLoad(() => optional<StaffInvoice[]>(`${readBase}/invoices`), [readBase]);
   const creditNotes = useLoad(() => get<StaffCreditNote[]>(`${staffBase}/credit-notes`), [staffBase]);
   const [invoiceId, setInvoiceId] = useState('');
   const [lines, setLines] = useState('');
@@ -206,7 +208,7 @@ export function InvoicesSection({ account }: { account: StaffAccount }) {
                     </td>
                     <td data-label={t('staff.invoices.files')}>
                       <DocumentFiles
-                        base={`${staffBase}/invoices/${invoice.id}`}
+                        base={`${readBase}/invoices/${invoice.id}`}
                         number={invoice.number}
                         ro={invoice.catalog === 'ro-crm'}
                       />
@@ -251,7 +253,7 @@ export function InvoicesSection({ account }: { account: StaffAccount }) {
                     {filesAvailable && (
                       <td data-label={t('staff.invoices.files')}>
                         <DocumentFiles
-                          base={`${staffBase}/credit-notes/${note.id}`}
+                          base={`${readBase}/credit-notes/${note.id}`}
                           number={note.number}
                           ro={note.catalog === 'ro-crm'}
                         />
@@ -330,7 +332,7 @@ function DocumentFiles({ base, number, ro }: { base: string; number: string; ro:
 export function TransfersSection({ account }: { account: StaffAccount }) {
   const { t, money, date } = useI18n();
   const proformas = useLoad(
-    () => optional<StaffProforma[]>(`invoicing/staff/accounts/${account.accountId}/proformas`),
+    () => optional<StaffProforma[]>(`invoicing/accounts/${account.accountId}/proformas`),
     [account.accountId],
   );
   return (

@@ -11,11 +11,46 @@ interface SubmissionListed extends Submission {
   documentType?: 'invoice' | 'credit-note';
 }
 
+interface EfacturaDocument {
+  invoiceId: string;
+  invoiceNumber: string;
+  kind: 'invoice' | 'credit-note';
+  uploadDeadline: string;
+}
+
+/**
+ * The account's e-Factura documents with their submissions (the routes the owner reads, read-only for staff):
+ * a document never submitted (invalid, or held) is listed without a submission status.
+ */
+async function submissionsOf(accountId: string): Promise<SubmissionListed[] | typeof UNAVAILABLE> {
+  const base = `efactura-gateway/accounts/${accountId}/efactura`;
+  const documents = await optional<EfacturaDocument[]>(`${base}/documents`);
+  if (documents === UNAVAILABLE) return UNAVAILABLE;
+  const listed = await Promise.all(
+    documents.map(async (document) => {
+      const path = `${base}/${document.kind === 'credit-note' ? 'credit-notes' : 'invoices'}/${document.invoiceId}/submission`;
+      const submission = await get<Submission>(path).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return undefined;
+        throw error;
+      });
+      return submission
+        ? {
+            ...submission,
+            deadline: document.uploadDeadline,
+            documentNumber: document.invoiceNumber,
+            documentType: document.kind,
+          }
+        : undefined;
+    }),
+  );
+  return listed.filter((entry): entry is NonNullable<typeof entry> => entry !== undefined);
+}
+
 /** e-Factura (E4): the account's submissions and their deadlines; one looked up, and retried when it ended badly. */
 export function EfacturaSection({ account }: { account: StaffAccount }) {
   const { t, date } = useI18n();
   const base = `efactura-gateway/staff/accounts/${account.accountId}/efactura`;
-  const listed = useLoad(() => optional<SubmissionListed[]>(`${base}/submissions`), [base]);
+  const listed = useLoad(() => submissionsOf(account.accountId), [account.accountId]);
   const [kind, setKind] = useState<'invoices' | 'credit-notes'>('invoices');
   const [documentId, setDocumentId] = useState('');
   // Each look-up reads again, even of the same document (its status moves while staff watch).
@@ -200,7 +235,7 @@ interface WebhookDelivery {
 /** The account's webhook endpoints and their latest deliveries. */
 export function WebhooksSection({ account }: { account: StaffAccount }) {
   const { t } = useI18n();
-  const base = `notifications/staff/accounts/${account.accountId}/webhook-endpoints`;
+  const base = `notifications/accounts/${account.accountId}/webhook-endpoints`;
   const endpoints = useLoad(() => optional<WebhookEndpoint[]>(base), [base]);
   return (
     <div className="staff-section" data-testid="section-webhooks">

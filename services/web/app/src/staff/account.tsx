@@ -74,7 +74,7 @@ export function StaffAccountPage() {
 function OverviewSection({ account }: { account: StaffAccount }) {
   const { t, date } = useI18n();
   const subscription = useLoad(
-    () => optional<StaffSubscription>(`subscriptions/staff/accounts/${account.accountId}/subscription`),
+    () => optional<StaffSubscription>(`subscriptions/accounts/${account.accountId}/subscription`),
     [account.accountId],
   );
   // The latest subscription a staff action answered: what the console knows even without a read route.
