@@ -69,6 +69,7 @@ export const NOTICES: Readonly<Record<string, NoticeOfEvent>> = {
   'obolus.subscriptions.test-clock.created.v1': { internal: 'test clocks, for tests and sandboxes' },
   'obolus.subscriptions.test-clock.advanced.v1': { internal: 'test clocks, for tests and sandboxes' },
   'obolus.platform.test-clock.caught-up.v1': { internal: 'test clocks, for tests and sandboxes' },
+  'obolus.platform.staff.action-taken.v1': { internal: "the staff audit trail, kept in the account's audit log by identity" },
 };
 
 /**
