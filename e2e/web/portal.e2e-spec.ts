@@ -168,6 +168,10 @@ describe('the customer portal in a browser', () => {
       ['/payment', 'payment', 'saved-method'],
       ['/billing', 'billing', 'billing-form'],
       ['/invoices', 'invoices', 'invoices'],
+      ['/team', 'team', 'users-table'],
+      ['/efactura', 'efactura', 'efactura-not-romanian'],
+      ['/webhooks', 'webhooks', 'webhook-create-form'],
+      ['/close', 'close', 'export-card'],
     ] as const) {
       await desktop.page.goto(`${base}${path}`);
       await desktop.page.getByTestId(ready).waitFor();
@@ -180,6 +184,16 @@ describe('the customer portal in a browser', () => {
     await page.getByTestId('invite-email').fill(colleague);
     await page.getByTestId('invite-submit').click();
     await page.locator(`[data-testid="invitation-row"][data-email="${colleague}"]`).waitFor({ timeout: 30_000 });
+    await capture(page, 'portal-phone-team');
+    // The other account pages on the phone: e-Factura (explained to a French account) and webhooks.
+    for (const [path, ready] of [
+      ['efactura', 'efactura-not-romanian'],
+      ['webhooks', 'webhook-create-form'],
+    ] as const) {
+      await page.goto(`${base}/${path}`);
+      await page.getByTestId(ready).waitFor();
+      await capture(page, `portal-phone-${path}`);
+    }
 
     // 10. The export, downloaded, then the closure with the password asked again.
     await page.goto(`${base}/close`);
@@ -190,10 +204,12 @@ describe('the customer portal in a browser', () => {
     const archivePath = join(webArtefacts, `portal-export-${accountId}.zip`);
     await archive.saveAs(archivePath);
     expect(readFileSync(archivePath).subarray(0, 2).toString()).toBe('PK');
+    await capture(page, 'portal-phone-close');
     await page.getByTestId('close-start').click();
     await page.getByTestId('close-password').fill(password);
     await page.getByTestId('close-confirm').click();
     await page.getByTestId('goodbye').waitFor({ timeout: 30_000 });
+    await capture(page, 'portal-phone-goodbye');
 
     expect(phone.problems).toEqual([]);
     expect(desktop.problems).toEqual([]);
