@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { StripeApiError } from './errors';
+import { invalidRequest, StripeApiError } from './errors';
 import type { Params } from './form';
+import { expandPaths } from './params';
 import type { StripeState } from './state';
 
 /**
@@ -66,7 +67,7 @@ export function browserCall(state: StripeState, req: IncomingMessage, method: st
   }
   const { key: _key, client_secret: clientSecret, ...rest } = params;
   if (route.intent) {
-    const id = decodeURIComponent(route.pattern.exec(path)![1]!);
+    const id = decodeURIComponent(route.pattern.exec(path)?.[1] ?? '');
     const intent = state.find(id, route.intent);
     if (!intent || typeof clientSecret !== 'string' || clientSecret !== intent.client_secret) {
       throw new StripeApiError(404, {
@@ -77,8 +78,36 @@ export function browserCall(state: StripeState, req: IncomingMessage, method: st
       });
     }
   }
+  const paths = expandPaths(rest);
+  const refused = paths.find((path) => path !== 'payment_method');
+  if (refused) throw invalidRequest(`This property cannot be expanded (${refused}).`, { param: 'expand' });
+  dropBrowserTelemetry(rest);
   inferMandateClient(req, rest);
   return rest;
+}
+
+/**
+ * What Stripe.js adds to its calls for Stripe's fraud checks and its own bookkeeping (device ids, time on the
+ * page, the SDK's user agent): taken and ignored here, on the call and in the PaymentMethod it carries.
+ */
+const BROWSER_TELEMETRY = [
+  'payment_user_agent',
+  'time_on_page',
+  'guid',
+  'muid',
+  'sid',
+  'referrer',
+  'pasted_fields',
+  'client_attribution_metadata',
+  'expected_payment_method_type',
+  'use_stripe_sdk',
+];
+
+function dropBrowserTelemetry(params: Params): void {
+  const data = params.payment_method_data;
+  for (const target of [params, data && typeof data === 'object' && !Array.isArray(data) ? data : undefined]) {
+    if (target) for (const name of BROWSER_TELEMETRY) delete target[name];
+  }
 }
 
 /**
@@ -102,3 +131,66 @@ export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Expose-Headers': 'Request-Id, Stripe-Version, Idempotency-Key',
   'Access-Control-Max-Age': '600',
 };
+
+/**
+ * What a publishable key may read of each object, as Stripe's reference marks it ("retrievable with
+ * publishable key"): an intent without its customer, metadata, mandate or options; a PaymentMethod without
+ * its customer and metadata. Applied to every answer (and error) given to a publishable key, at any depth.
+ */
+const PUBLISHABLE_FIELDS: Record<string, readonly string[]> = {
+  setup_intent: [
+    'id',
+    'object',
+    'cancellation_reason',
+    'client_secret',
+    'created',
+    'description',
+    'last_setup_error',
+    'livemode',
+    'next_action',
+    'payment_method',
+    'payment_method_types',
+    'status',
+    'usage',
+  ],
+  payment_intent: [
+    'id',
+    'object',
+    'amount',
+    'automatic_payment_methods',
+    'canceled_at',
+    'cancellation_reason',
+    'capture_method',
+    'client_secret',
+    'confirmation_method',
+    'created',
+    'currency',
+    'description',
+    'last_payment_error',
+    'livemode',
+    'next_action',
+    'payment_method',
+    'payment_method_types',
+    'processing',
+    'receipt_email',
+    'setup_future_usage',
+    'shipping',
+    'status',
+  ],
+};
+const HIDDEN_PAYMENT_METHOD_FIELDS = ['customer', 'metadata'];
+
+export function publishableView(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(publishableView);
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  const kind = typeof object.object === 'string' ? object.object : '';
+  const allowed = PUBLISHABLE_FIELDS[kind];
+  const view: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(object)) {
+    if (allowed && !allowed.includes(name)) continue;
+    if (kind === 'payment_method' && HIDDEN_PAYMENT_METHOD_FIELDS.includes(name)) continue;
+    view[name] = publishableView(field);
+  }
+  return view;
+}

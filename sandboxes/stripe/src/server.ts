@@ -5,7 +5,7 @@ import { expand } from './expand';
 import { canonical, parseForm, type Params } from './form';
 import { base62 } from './ids';
 import { expandPaths } from './params';
-import { apiKeyOf, browserCall, CORS_HEADERS } from './publishable-keys';
+import { apiKeyOf, browserCall, CORS_HEADERS, publishableView } from './publishable-keys';
 import { API_ROUTES, CONTROL_ROUTES, match } from './routes';
 import { StripeState, type RequestInfo } from './state';
 import { WebhookDispatcher, type Delivery } from './webhooks';
@@ -151,7 +151,14 @@ export class StripeSandboxServer {
     let params: Params =
       method === 'POST' ? { ...parseForm(url.search.slice(1)), ...parseForm(raw) } : parseForm(url.search.slice(1));
     const apiKey = apiKeyOf(req, params);
-    if (apiKey.kind === 'publishable') params = browserCall(this.state, req, method, url.pathname, params);
+    if (apiKey.kind === 'secret') return this.endpoint(req, method, url, params, requestId, apiVersion);
+    params = browserCall(this.state, req, method, url.pathname, params);
+    const reply = this.endpoint(req, method, url, params, requestId, apiVersion);
+    const body = typeof reply.body === 'string' ? (JSON.parse(reply.body) as unknown) : reply.body;
+    return { ...reply, body: publishableView(body) };
+  }
+
+  private endpoint(req: IncomingMessage, method: string, url: URL, params: Params, requestId: string, apiVersion: string): Reply {
     const found = match(API_ROUTES, method, url.pathname);
     if (!found) {
       throw invalidRequest(
