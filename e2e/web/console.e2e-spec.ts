@@ -268,7 +268,9 @@ describe('the staff console in a browser', () => {
       .click();
     await staff.page.getByTestId('section-transfers').waitFor();
     const transfer = staff.page.getByTestId('record-transfer');
-    await transfer.getByLabel('ID plată').fill(payment.id);
+    // The transfer is launched from the listed payment that awaits it: the form comes with its id and amount.
+    await staff.page.getByTestId(`record-transfer-for-${payment.id}`).click();
+    await expect(transfer.getByLabel('ID plată').inputValue()).resolves.toBe(payment.id);
     await transfer.getByLabel('Suma primită').fill((proforma.transfer.amountMinor / 100).toFixed(2));
     await expect(transfer.getByLabel('Monedă').inputValue()).resolves.toBe('RON');
     await transfer.getByLabel('Referința de pe transfer').fill(proforma.transfer.reference);
@@ -391,7 +393,9 @@ describe('the staff console in a browser', () => {
     // The transfer, recorded from the console as in the first test.
     await staff.page.goto(`/staff/accounts/${company.accountId}/transfers`);
     const transfer = staff.page.getByTestId('record-transfer');
-    await transfer.getByLabel('ID plată').fill(payment.id);
+    // The transfer is launched from the listed payment that awaits it: the form comes with its id and amount.
+    await staff.page.getByTestId(`record-transfer-for-${payment.id}`).click();
+    await expect(transfer.getByLabel('ID plată').inputValue()).resolves.toBe(payment.id);
     await transfer.getByLabel('Suma primită').fill((proforma.transfer.amountMinor / 100).toFixed(2));
     await act(staff.page, 'record-transfer', 'Payment order seen on the statement');
     const [invoice] = await invoicesOf(company.journey, company.accountId);

@@ -335,9 +335,47 @@ export function TransfersSection({ account }: { account: StaffAccount }) {
     () => optional<StaffProforma[]>(`invoicing/accounts/${account.accountId}/proformas`),
     [account.accountId],
   );
+  const payments = useLoad(
+    () => optional<StaffPayment[]>(`payments/accounts/${account.accountId}/payments`),
+    [account.accountId],
+  );
+  const currency = account.catalog === 'ro-crm' ? 'RON' : 'EUR';
+  const [prefill, setPrefill] = useState<TransferPrefill | undefined>(undefined);
   return (
     <div className="staff-section" data-testid="section-transfers">
       <h2>{t('staff.section.transfers')}</h2>
+      <LoadState loaded={payments}>
+        {(list) => {
+          const awaiting =
+            list === UNAVAILABLE ? [] : list.filter((p) => p.paymentMethod === 'bank_transfer' && p.status !== 'succeeded');
+          return awaiting.length === 0 ? null : (
+            <ul data-testid="awaiting-transfers">
+              {awaiting.map((payment) => (
+                <li key={payment.id}>
+                  {date(payment.createdAt)} · {money(payment.amountMinor, payment.currency)} ·{' '}
+                  <StatusBadge status={payment.status} />{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`record-transfer-for-${payment.id}`}
+                    onClick={() =>
+                      setPrefill({
+                        paymentId: payment.id,
+                        amountMinor: payment.amountMinor,
+                        currency: payment.currency,
+                        receivedOn: null,
+                        statementTransactionKey: '',
+                      })
+                    }
+                  >
+                    {t('staff.transfer.fromPayment', { id: payment.id.slice(0, 8) })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </LoadState>
       <LoadState loaded={proformas}>
         {(list) =>
           list === UNAVAILABLE ? (
@@ -376,7 +414,7 @@ export function TransfersSection({ account }: { account: StaffAccount }) {
           )
         }
       </LoadState>
-      <RecordTransfer accountId={account.accountId} currency={account.catalog === 'ro-crm' ? 'RON' : 'EUR'} />
+      <RecordTransfer key={prefill?.paymentId ?? ''} accountId={account.accountId} currency={currency} prefill={prefill} />
     </div>
   );
 }
@@ -482,7 +520,7 @@ export function RecordTransfer({
             reason,
             ...(reference.trim() ? { reference: reference.trim() } : {}),
             ...(payerName?.trim() ? { payerName: payerName.trim() } : {}),
-            ...(prefill ? { statementTransactionKey: prefill.statementTransactionKey } : {}),
+            ...(prefill?.statementTransactionKey ? { statementTransactionKey: prefill.statementTransactionKey } : {}),
           },
         );
         await onDone?.();

@@ -115,6 +115,7 @@ export const staffMessages = defineMessages(
     'staff.proformas.due': 'Due',
     'staff.proformas.reference': 'Transfer reference',
     'staff.transfer.title': 'Record a bank transfer',
+    'staff.transfer.fromPayment': 'Record the transfer for payment {id}',
     'staff.transfer.intro':
       "A transfer seen on Obolus's bank account, recorded against the payment that awaits it; the fiscal invoice follows once it is paid in full.",
     'staff.transfer.amount': 'Amount received',
@@ -310,6 +311,7 @@ export const staffMessages = defineMessages(
     'staff.proformas.due': 'Échéance',
     'staff.proformas.reference': 'Référence du virement',
     'staff.transfer.title': 'Enregistrer un virement',
+    'staff.transfer.fromPayment': 'Enregistrer le virement du paiement {id}',
     'staff.transfer.intro':
       "Un virement reçu sur le compte d'Obolus, enregistré sur le paiement qui l'attend ; la facture suit une fois le paiement complet.",
     'staff.transfer.amount': 'Montant reçu',
@@ -506,6 +508,7 @@ export const staffMessages = defineMessages(
     'staff.proformas.due': 'Scadență',
     'staff.proformas.reference': 'Referința transferului',
     'staff.transfer.title': 'Înregistrare transfer bancar',
+    'staff.transfer.fromPayment': 'Înregistrează transferul pentru plata {id}',
     'staff.transfer.intro':
       'Un transfer primit în contul Obolus, înregistrat pentru plata care îl așteaptă; factura fiscală urmează după plata integrală.',
     'staff.transfer.amount': 'Suma primită',
