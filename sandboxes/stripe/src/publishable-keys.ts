@@ -7,7 +7,8 @@ import type { StripeState } from './state';
 /**
  * Stripe.js in a customer's browser holds only the publishable key (`pk_test_…`) and an intent's
  * `client_secret`. With them it may read and confirm that one intent and create PaymentMethods; any other
- * call with a publishable key is refused, as Stripe refuses it.
+ * call with a publishable key is refused, as Stripe refuses it. The whole browser path is described in
+ * sandboxes/stripe/README.md.
  */
 const BROWSER_ROUTES: { method: string; pattern: RegExp; intent?: 'setup_intent' | 'payment_intent' }[] = [
   { method: 'GET', pattern: /^\/v1\/setup_intents\/([^/]+)$/, intent: 'setup_intent' },
