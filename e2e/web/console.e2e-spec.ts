@@ -552,15 +552,16 @@ describe('the staff console in a browser', () => {
     // The next month is invoiced and charged now: a second invoice.
     await invoicesOf(journey, accountId, 2);
 
-    // Part of the first card payment refunded from the payments section: the refund listed, a credit note for it.
-    const payments = await journey.request<Payment[]>('GET', `${service('payments')}/accounts/${accountId}/payments`);
-    const card = payments.find((p) => p.paymentMethod === 'card' && p.status === 'succeeded')!;
+    // Part of a card payment refunded from its row in the payments section: the refund listed, a credit note for it.
     await staff.page
       .getByRole('navigation', { name: 'Secțiunile contului' })
       .getByRole('link', { name: 'Plăți și rambursări' })
       .click();
+    const cardRow = staff.page.getByTestId('payments').locator('tr[data-method="card"][data-status="succeeded"]').first();
+    await cardRow.getByRole('button').click();
     const refund = staff.page.getByTestId('refund');
-    await refund.getByLabel('ID plată').fill(card.id);
+    const card = { id: await refund.getByLabel('ID plată').inputValue() };
+    expect(card.id).toMatch(/^[0-9a-f-]{36}$/);
     await refund.getByLabel('Suma de rambursat').fill('10,00');
     expect(await act(staff.page, 'refund', 'One seat removed the day after purchase')).toMatch(/10,00\sEUR/);
     await staff.page.getByTestId('refunds').getByText(card.id).waitFor();

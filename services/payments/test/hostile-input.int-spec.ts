@@ -25,6 +25,8 @@ describe('payments refuses hostile webhooks and requests with a 4xx naming the f
   const accountId = randomUUID();
   let token = '';
   let staffToken = '';
+  /** The owner of another account. */
+  let otherToken = '';
   /** A payment awaiting a bank transfer of 1,188.00 EUR, for the staff transfer route. */
   const awaitingPaymentId = randomUUID();
   const awaitingReference = newPaymentReference(`HOST${randomUUID().slice(0, 8)}`);
@@ -53,6 +55,7 @@ describe('payments refuses hostile webhooks and requests with a 4xx naming the f
     await cases.open();
     token = await issuer.customer({ userId: randomUUID(), accountId, email: 'owner@atelier.fr', role: 'owner' });
     staffToken = await issuer.staff({ staffId: randomUUID(), email: 'ana@obolus.example', roles: ['support'] });
+    otherToken = await issuer.customer({ userId: randomUUID(), accountId: randomUUID(), email: 'owner@other.fr', role: 'owner' });
     await cases.database.query(
       `INSERT INTO payments.payments (id, account_id, draft_id, amount_minor, currency, payment_method, status, provider,
                                       transfer_reference, created_at, updated_at)
@@ -349,6 +352,31 @@ describe('payments refuses hostile webhooks and requests with a 4xx naming the f
 
     it('refuses a customer token', async () => {
       await refused({ ...transfer({}), headers: { ...transfer({}).headers, authorization: `Bearer ${token}` } }, 403);
+    });
+  });
+
+  describe("staff read an account through the owner's routes (@StaffMayRead), and never write there", () => {
+    const call = (method: string, path: string, bearer: string) =>
+      fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        ...(method === 'GET' ? {} : { body: '{}' }),
+      });
+
+    it("lets a staff token list the account's payments, as its owner sees them", async () => {
+      const asStaff = await call('GET', `/accounts/${accountId}/payments`, staffToken);
+      expect(asStaff.status).toBe(200);
+      const listed = ((await asStaff.json()) as { id: string }[]).map((payment) => payment.id).sort();
+      expect(listed).toEqual([awaitingPaymentId, cardPaymentId].sort());
+      const asOwner = await call('GET', `/accounts/${accountId}/payments`, token);
+      expect(((await asOwner.json()) as { id: string }[]).map((payment) => payment.id).sort()).toEqual(listed);
+    });
+
+    it('refuses a staff POST on a customer route (403), and answers 404 to the owner of another account', async () => {
+      const write = await call('POST', `/accounts/${accountId}/payment-methods/setup-intents`, staffToken);
+      expect(write.status).toBe(403);
+      expect(((await write.json()) as { message: string }).message).toContain('console routes only');
+      expect((await call('GET', `/accounts/${accountId}/payments`, otherToken)).status).toBe(404);
     });
   });
 });

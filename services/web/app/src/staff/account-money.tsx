@@ -55,7 +55,12 @@ export function PaymentsSection({ account }: { account: StaffAccount }) {
               </thead>
               <tbody>
                 {list.map((payment) => (
-                  <tr key={payment.id} data-testid={`payment-${payment.id}`}>
+                  <tr
+                    key={payment.id}
+                    data-testid={`payment-${payment.id}`}
+                    data-method={payment.paymentMethod}
+                    data-status={payment.status}
+                  >
                     <td data-label={t('staff.payments.date')}>{date(payment.createdAt)}</td>
                     <td data-label={t('staff.payments.method')}>{payment.paymentMethod}</td>
                     <td data-label={t('staff.payments.amount')} className="amount">
@@ -65,7 +70,12 @@ export function PaymentsSection({ account }: { account: StaffAccount }) {
                       <StatusBadge status={payment.status} />
                     </td>
                     <td data-label={t('staff.payments.id')}>
-                      <button type="button" className="link-button" onClick={() => setPaymentId(payment.id)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        data-testid={`refund-from-${payment.id}`}
+                        onClick={() => setPaymentId(payment.id)}
+                      >
                         {t('staff.payments.pick', { id: payment.id.slice(0, 8) })}
                       </button>
                     </td>
