@@ -1,6 +1,7 @@
 import axe from 'axe-core';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitFor } from '@obolus/testing';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Screenshots and accessibility reports of the portal tests, kept after the run (CI keeps .data/test-artefacts). */
@@ -98,4 +99,17 @@ export async function capture(page: Page, name: string): Promise<void> {
       `${name}: accessibility violations:\n${serious.map((f) => `- ${f.impact} ${f.id}: ${f.help} at ${f.nodes.join(', ')}`).join('\n')}`,
     );
   }
+}
+
+/** Reloads a page until `ready` finds what it waits for (data that arrives through Kafka a moment later). */
+export async function reloadUntil(page: Page, url: string, ready: () => Promise<boolean>, what: string, timeoutMs = 90_000) {
+  await waitFor(
+    async () => {
+      await page.goto(url);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      return (await ready()) ? true : undefined;
+    },
+    { what, timeoutMs, intervalMs: 1000 },
+  );
 }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { capture, launchChromium, openDevice, webArtefacts } from '../support/browser';
+import { capture, launchChromium, openDevice, reloadUntil, webArtefacts } from '../support/browser';
 import { Journey, StackHarness } from '../support/stack-harness';
 
 const SELLER_CUI = '14040242';
@@ -147,19 +147,6 @@ describe('the staff console in a browser', () => {
           .request<Invoice[]>('GET', `${service('invoicing')}/accounts/${accountId}/invoices`)
           .then((invoices) => (invoices.length >= count ? invoices : undefined)),
       { what: 'the fiscal invoice', timeoutMs: 90_000 },
-    );
-  }
-
-  /** Reloads a page until `ready` finds what it waits for (data that arrives through Kafka a moment later). */
-  async function reloadUntil(page: Page, url: string, ready: () => Promise<boolean>, what: string, timeoutMs = 90_000) {
-    await waitFor(
-      async () => {
-        await page.goto(url);
-        await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await page.waitForLoadState('networkidle');
-        return (await ready()) ? true : undefined;
-      },
-      { what, timeoutMs, intervalMs: 1000 },
     );
   }
 

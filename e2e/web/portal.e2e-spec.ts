@@ -1,10 +1,9 @@
-import { waitFor } from '@obolus/testing';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { capture, launchChromium, openDevice, webArtefacts } from '../support/browser';
+import { capture, launchChromium, openDevice, reloadUntil, webArtefacts } from '../support/browser';
 import { Journey, StackHarness } from '../support/stack-harness';
 
 /**
@@ -30,19 +29,6 @@ describe('the customer portal in a browser', () => {
   }, 60_000);
 
   const tag = () => randomBytes(4).toString('hex');
-
-  /** Reloads a page until `ready` finds what it waits for (data that arrives through Kafka a moment later). */
-  async function reloadUntil(page: Page, url: string, ready: () => Promise<boolean>, what: string, timeoutMs = 90_000) {
-    await waitFor(
-      async () => {
-        await page.goto(url);
-        await page.getByRole('heading', { level: 1 }).first().waitFor();
-        await page.waitForLoadState('networkidle');
-        return (await ready()) ? true : undefined;
-      },
-      { what, timeoutMs, intervalMs: 1000 },
-    );
-  }
 
   async function signIn(page: Page, email: string, password: string) {
     await page.goto('/sign-in');
